@@ -1,0 +1,5 @@
+"""Run the program with `python -m danvan_desktop`."""
+
+from danvan_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,62 @@
+"""The command line: `danvan` opens the window; `danvan <command>` runs the same services without one."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from danvan_desktop import __version__
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.records import RuleError
+from danvan_desktop.paths import default_db_path
+from danvan_desktop.store.errors import StoreError
+
+# Each module has `register(subparsers, common)`; its handlers take the parsed args and return an exit code.
+COMMAND_MODULES = [
+    "danvan_desktop.commands.core",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, default=None, help=_("tệp dữ liệu (mặc định: thư mục dữ liệu của người dùng)"))
+    parser = argparse.ArgumentParser(prog="danvan", parents=[common],
+                                     description=_("Phần mềm Khối dân vận cấp xã"))
+    parser.add_argument("--version", action="version", version=f"danvan-desktop {__version__}")
+    parser.add_argument("--demo", action="store_true", help=_("mở chương trình với dữ liệu mẫu"))
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def db_path(args) -> Path:
+    return Path(args.db) if getattr(args, "db", None) else default_db_path()
+
+
+def _utf8_console() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[attr-defined]
+        except (AttributeError, ValueError):
+            pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    _utf8_console()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from danvan_desktop.gui.app import run_gui
+        return run_gui(db_path(args), demo=args.demo)
+    try:
+        return int(args.handler(args) or 0)
+    except (RuleError, StoreError) as exc:
+        print(_("Lỗi: {message}").format(message=exc), file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Sub-commands of `danvan`, one module a feature."""

@@ -1,0 +1,70 @@
+"""A hybrid logical clock: `updated_at` values that sort as text and never go backwards.
+
+Format: '2026-11-21T21:30:00.123Z-0000-<node>' — ISO time in UTC to the millisecond, a
+4-digit counter for events in the same millisecond (or when the wall clock went back),
+and the installation id's first 8 characters so two installations never tie.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+
+
+def _iso_ms(moment: dt.datetime) -> str:
+    moment = moment.astimezone(dt.timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+@dataclass(frozen=True)
+class Stamp:
+    wall: str
+    counter: int
+    node: str
+
+    def __str__(self) -> str:
+        return f"{self.wall}-{self.counter:04d}-{self.node}"
+
+    @classmethod
+    def parse(cls, text: str) -> "Stamp":
+        wall, counter, node = text[:24], text[25:29], text[30:]
+        if len(text) < 31 or text[24] != "-" or text[29] != "-" or not counter.isdigit():
+            raise ValueError(f"not a clock value: {text!r}")
+        return cls(wall, int(counter), node)
+
+
+class HybridClock:
+    """Issues increasing stamps; `observe` folds in stamps received from other installations."""
+
+    def __init__(self, node: str, now=None) -> None:
+        self.node = node.replace("-", "")[:8] or "local"
+        self._now = now or (lambda: dt.datetime.now(dt.timezone.utc))
+        self._last = Stamp("0000-00-00T00:00:00.000Z", 0, self.node)
+        self._lock = threading.Lock()
+
+    def tick(self) -> str:
+        with self._lock:
+            wall = _iso_ms(self._now())
+            if wall > self._last.wall:
+                self._last = Stamp(wall, 0, self.node)
+            else:
+                self._last = Stamp(self._last.wall, self._last.counter + 1, self.node)
+            return str(self._last)
+
+    def observe(self, stamp: str) -> None:
+        try:
+            other = Stamp.parse(stamp)
+        except ValueError:
+            return
+        with self._lock:
+            if (other.wall, other.counter) > (self._last.wall, self._last.counter):
+                self._last = Stamp(other.wall, other.counter, self.node)
+
+
+def stamp_time(stamp: str) -> dt.datetime | None:
+    """The wall time of a stamp, for display."""
+    try:
+        return dt.datetime.strptime(stamp[:23], "%Y-%m-%dT%H:%M:%S.%f").replace(tzinfo=dt.timezone.utc)
+    except ValueError:
+        return None

@@ -1,0 +1,1 @@
+"""Everything Qt: the main window, one page a sidebar entry, table models, dialogs and workers."""

@@ -1,0 +1,75 @@
+"""Start the program: the application object, language and text size, the database, the wizard, the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.records import RuleError
+from danvan_desktop.gui import excepthook
+from danvan_desktop.services.app import AppServices
+from danvan_desktop.store.errors import StoreError
+from danvan_desktop.store.instance_lock import InstanceLock
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("danvan-desktop")
+    app.setOrganizationName("danvan")
+    return app
+
+
+def apply_appearance(app: QApplication, services: AppServices) -> None:
+    """Text size for every widget, and Qt's own strings (dialog buttons) in the chosen language."""
+    font = QFont(app.font())
+    font.setPointSize(services.preferences.font_size())
+    app.setFont(font)
+    language = services.preferences.language()
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English))
+    translator = QTranslator(app)
+    if language == "vi" and translator.load("qtbase_vi", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+
+
+def open_window(services: AppServices):
+    from danvan_desktop.gui.main_window import MainWindow
+    from danvan_desktop.gui.setup_wizard import SetupWizard
+
+    if not services.setup.is_set_up():
+        wizard = SetupWizard(services.setup)
+        if not wizard.exec():
+            return None
+    return MainWindow(services)
+
+
+def run_gui(db_path: Path, demo: bool = False) -> int:
+    logging.basicConfig(level=logging.INFO)
+    app = make_application()
+    excepthook.install()
+    if demo and not Path(db_path).exists():
+        from danvan_desktop.services.demo import build_demo
+        build_demo(db_path).close()
+    lock = InstanceLock(db_path)
+    try:
+        lock.acquire()
+        services = AppServices.open(db_path)
+    except (StoreError, RuleError) as exc:
+        QMessageBox.critical(None, _("Không mở được dữ liệu"), str(exc))
+        return 2
+    apply_appearance(app, services)
+    window = open_window(services)
+    if window is None:
+        services.close()
+        lock.release()
+        return 0
+    window.show()
+    code = app.exec()
+    services.close()
+    lock.release()
+    return code

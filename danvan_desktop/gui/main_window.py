@@ -1,0 +1,99 @@
+"""The main window: a sidebar of pages, a stack that shows one, Undo/Redo, and the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+
+from danvan_desktop import __version__
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.gui.events import DataEvents
+from danvan_desktop.gui.pages.registry import PageContext, pages
+from danvan_desktop.services.app import AppServices
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: AppServices, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.undo_stack = QUndoStack(self)
+        self.events = DataEvents(self)
+        unit = services.setup.unit()
+        self.setWindowTitle(_("Khối dân vận {unit} — danvan-desktop {version}").format(
+            unit=unit.name, version=__version__))
+        self.resize(1280, 760)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.sidebar = QListWidget()
+        self.sidebar.setFixedWidth(210)
+        self.sidebar.setStyleSheet(
+            "QListWidget { background:#1f4e79; color:white; border:none; padding-top:8px; }"
+            "QListWidget::item { padding:9px 12px; }"
+            "QListWidget::item:selected { background:#2e75b6; color:white; font-weight:bold; }")
+        self.stack = QStackedWidget()
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.context = PageContext(services, self.undo_stack, self.events, self.navigate)
+        self.page_keys: list[str] = []
+        self.pages: dict[str, QWidget] = {}
+        for spec in pages():
+            widget = spec.factory(self.context)
+            self.pages[spec.key] = widget
+            self.page_keys.append(spec.key)
+            self.stack.addWidget(widget)
+            item = QListWidgetItem(_(spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.sidebar.addItem(item)
+            if spec.shortcut:
+                action = QAction(self)
+                action.setShortcut(QKeySequence(spec.shortcut))
+                action.triggered.connect(lambda _c=False, key=spec.key: self.navigate(key))
+                self.addAction(action)
+        self.sidebar.currentRowChanged.connect(self._on_page_changed)
+        self.events.changed.connect(self._on_data_changed)
+        self._build_menu()
+        self.statusBar().showMessage(_("Tệp dữ liệu: {path}").format(path=services.db.path))
+        self.sidebar.setCurrentRow(0)
+
+    def _build_menu(self) -> None:
+        edit = self.menuBar().addMenu(_("&Sửa"))
+        undo = self.undo_stack.createUndoAction(self, _("Hoàn tác"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, _("Làm lại"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(undo)
+        edit.addAction(redo)
+        view = self.menuBar().addMenu(_("&Trang"))
+        for row, key in enumerate(self.page_keys):
+            action = view.addAction(self.sidebar.item(row).text())
+            action.triggered.connect(lambda _c=False, k=key: self.navigate(k))
+
+    def navigate(self, key: str, **filters) -> None:
+        """Open a page; pages that understand filters (e.g. overdue=True) apply them."""
+        if key not in self.pages:
+            return
+        self.sidebar.setCurrentRow(self.page_keys.index(key))
+        page = self.pages[key]
+        if filters and hasattr(page, "apply_filters"):
+            page.apply_filters(**filters)
+
+    def _on_page_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if hasattr(page, "refresh"):
+            page.refresh()
+
+    def _on_data_changed(self, _table: str) -> None:
+        """Other pages are refreshed when shown; the dashboard and banners must be right at once."""
+        dashboard = self.pages.get("dashboard")
+        if dashboard is not None and self.stack.currentWidget() is not dashboard:
+            dashboard.refresh()
+
+    def current_page_key(self) -> str:
+        return self.page_keys[self.stack.currentIndex()]

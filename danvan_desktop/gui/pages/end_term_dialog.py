@@ -1,0 +1,39 @@
+"""Ask for the date and decision that end a member's term."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.members import BlocMember
+from danvan_desktop.gui.widgets.date_field import DateField
+
+
+class EndTermDialog(QDialog):
+    def __init__(self, member: BlocMember, today: dt.date, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Kết thúc nhiệm kỳ"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("Kết thúc nhiệm kỳ của đồng chí {name}.").format(name=member.full_name)))
+        form = QFormLayout()
+        self.date = DateField(optional=False)
+        self.date.set_value(today)
+        self.decision_edit = QLineEdit()
+        self.decision_edit.setPlaceholderText(_("Ví dụ: Quyết định số 125-QĐ/ĐU"))
+        form.addRow(_("Ngày kết thúc"), self.date)
+        form.addRow(_("Số quyết định"), self.decision_edit)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Kết thúc nhiệm kỳ"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def end_date(self) -> dt.date:
+        return self.date.value() or dt.date.today()
+
+    def decision(self) -> str:
+        return self.decision_edit.text()

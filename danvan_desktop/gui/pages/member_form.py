@@ -1,0 +1,135 @@
+"""The form beside the roster table: one term of one bloc member."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.members import BlocMember, BlocRole
+from danvan_desktop.domain.unit import Village
+from danvan_desktop.gui.widgets.date_field import DateField
+from danvan_desktop.gui.widgets.form_status import FormStatus
+
+
+class MemberForm(QWidget):
+    save_requested = Signal()
+    new_requested = Signal()
+    end_term_requested = Signal()
+    delete_requested = Signal()
+    add_post_requested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._member: BlocMember | None = None
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.full_name = QLineEdit()
+        self.full_name.setPlaceholderText(_("Ví dụ: Nguyễn Thị Hương"))
+        self.post = QComboBox()
+        self.add_post_button = QPushButton(_("Thêm chức danh…"))
+        post_row = QHBoxLayout()
+        post_row.addWidget(self.post, 1)
+        post_row.addWidget(self.add_post_button)
+        self.role = QComboBox()
+        for role in BlocRole:
+            self.role.addItem(role.label, role.value)
+        self.start_date = DateField(optional=False)
+        self.start_decision = QLineEdit()
+        self.start_decision.setPlaceholderText(_("Ví dụ: Quyết định số 126-QĐ/ĐU"))
+        self.end_info = QLineEdit()
+        self.end_info.setReadOnly(True)
+        self.phone = QLineEdit()
+        self.trained_on = DateField(optional=True)
+        self.villages = QListWidget()
+        self.villages.setMaximumHeight(140)
+        self.note = QPlainTextEdit()
+        self.note.setMaximumHeight(60)
+        form.addRow(_("Họ và tên"), self.full_name)
+        form.addRow(_("Chức danh"), post_row)
+        form.addRow(_("Vai trò trong khối"), self.role)
+        form.addRow(_("Ngày bắt đầu"), self.start_date)
+        form.addRow(_("Quyết định kiện toàn"), self.start_decision)
+        form.addRow(_("Kết thúc nhiệm kỳ"), self.end_info)
+        form.addRow(_("Điện thoại"), self.phone)
+        form.addRow(_("Ngày tập huấn"), self.trained_on)
+        form.addRow(_("Thôn phụ trách"), self.villages)
+        form.addRow(_("Ghi chú"), self.note)
+        outer.addLayout(form)
+        self.status = FormStatus()
+        outer.addWidget(self.status)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(_("Thêm mới"))
+        self.save_button = QPushButton(_("Lưu"))
+        self.save_button.setDefault(True)
+        self.end_button = QPushButton(_("Kết thúc nhiệm kỳ…"))
+        self.delete_button = QPushButton(_("Xóa"))
+        for b in (self.new_button, self.save_button, self.end_button, self.delete_button):
+            buttons.addWidget(b)
+        outer.addLayout(buttons)
+        outer.addStretch(1)
+        self.save_button.clicked.connect(self.save_requested)
+        self.new_button.clicked.connect(self.new_requested)
+        self.end_button.clicked.connect(self.end_term_requested)
+        self.delete_button.clicked.connect(self.delete_requested)
+        self.add_post_button.clicked.connect(self.add_post_requested)
+        self.full_name.returnPressed.connect(self.save_requested)
+
+    def set_choices(self, posts: list[tuple[str, str]], villages: list[Village]) -> None:
+        current_post = self.post.currentData()
+        self.post.clear()
+        for code, name in posts:
+            self.post.addItem(name, code)
+        if current_post:
+            self.post.setCurrentIndex(max(0, self.post.findData(current_post)))
+        self.villages.clear()
+        for village in villages:
+            item = QListWidgetItem(village.label)
+            item.setData(Qt.ItemDataRole.UserRole, village.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.villages.addItem(item)
+
+    def load(self, member: BlocMember | None, today: dt.date) -> None:
+        self._member = member
+        self.status.clear_status()
+        m = member or BlocMember(start_date=today)
+        self.full_name.setText(m.full_name)
+        self.post.setCurrentIndex(max(0, self.post.findData(m.post_code)) if m.post_code else 0)
+        self.role.setCurrentIndex(max(0, self.role.findData(m.bloc_role)))
+        self.start_date.set_value(m.start_date or today)
+        self.start_decision.setText(m.start_decision)
+        ended = ""
+        if m.end_date:
+            ended = f"{m.end_date.strftime('%d/%m/%Y')} — {m.end_decision}"
+        self.end_info.setText(ended)
+        self.phone.setText(m.phone)
+        self.trained_on.set_value(m.trained_on)
+        for i in range(self.villages.count()):
+            item = self.villages.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in m.village_ids
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.note.setPlainText(m.note)
+        self.end_button.setEnabled(member is not None and member.end_date is None)
+        self.delete_button.setEnabled(member is not None)
+
+    def member(self) -> BlocMember:
+        """The form's content as a record (the loaded one's id, or a new one)."""
+        base = self._member
+        villages = [self.villages.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.villages.count())
+                    if self.villages.item(i).checkState() == Qt.CheckState.Checked]
+        values = dict(full_name=self.full_name.text(), post_code=self.post.currentData() or "",
+                      bloc_role=self.role.currentData(), start_date=self.start_date.value(),
+                      start_decision=self.start_decision.text(), phone=self.phone.text(),
+                      trained_on=self.trained_on.value(), village_ids=villages, note=self.note.toPlainText())
+        if base is None:
+            return BlocMember(**values)
+        member = BlocMember(**{**base.__dict__, **values})
+        return member
+
+    def is_new(self) -> bool:
+        return self._member is None

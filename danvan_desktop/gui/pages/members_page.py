@@ -1,0 +1,231 @@
+"""Thành viên khối: the roster table, its filter, the form beside it and the composition banner."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QInputDialog, QLineEdit,
+                               QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.members import BlocMember, BlocRole
+from danvan_desktop.domain.records import RuleError
+from danvan_desktop.domain.text import fold
+from danvan_desktop.gui.events import DataEvents
+from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
+from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.pages.end_term_dialog import EndTermDialog
+from danvan_desktop.gui.pages.member_form import MemberForm
+from danvan_desktop.gui.undo import ServiceCommand
+from danvan_desktop.gui.widgets.banner import Banner
+from danvan_desktop.services.roster import RosterService
+from danvan_desktop.services.villages import VillageService
+
+
+def _d(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+class MembersPage(QWidget):
+    def __init__(self, roster: RosterService, villages: VillageService, undo: QUndoStack, events: DataEvents,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.roster, self.village_service, self.undo, self.events = roster, villages, undo, events
+        self.today = roster.today
+        layout = QVBoxLayout(self)
+        self.banner = Banner()
+        layout.addWidget(self.banner)
+        top = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(_("Tìm theo tên, chức danh, điện thoại… (Ctrl+F)"))
+        self.filter.setClearButtonEnabled(True)
+        self.show_ended = QCheckBox(_("Hiện cả nhiệm kỳ đã kết thúc"))
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.show_ended)
+        layout.addLayout(top)
+
+        posts = lambda: self.roster.post_names()  # noqa: E731
+        self.model = RecordTableModel([
+            Column(_("Họ và tên"), lambda m: m.full_name, lambda m: fold(m.full_name)),
+            Column(_("Chức danh"), lambda m: posts().get(m.post_code, m.post_code)),
+            Column(_("Vai trò"), lambda m: BlocRole(m.bloc_role).label,
+                   lambda m: ["head", "deputy", "member"].index(m.bloc_role)),
+            Column(_("Từ ngày"), lambda m: _d(m.start_date), lambda m: m.start_date or dt.date.min),
+            Column(_("Đến ngày"), lambda m: _d(m.end_date), lambda m: m.end_date or dt.date.max),
+            Column(_("Điện thoại"), lambda m: m.phone),
+            Column(_("Tập huấn"), lambda m: _d(m.trained_on), lambda m: m.trained_on or dt.date.min),
+        ], self)
+        self.model.muted = lambda m: not m.is_current(self.today())
+        self.model.search_text = lambda m: " ".join([m.full_name, posts().get(m.post_code, ""), m.phone,
+                                                     m.start_decision, m.note])
+        self.proxy = FoldedFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        self.form = MemberForm()
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.form)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+
+        self.filter.textChanged.connect(self.proxy.set_query)
+        self.show_ended.toggled.connect(lambda _c: self._apply_predicate())
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.form.save_requested.connect(self.save)
+        self.form.new_requested.connect(self.new_member)
+        self.form.end_term_requested.connect(self.end_term)
+        self.form.delete_requested.connect(self.delete_current)
+        self.form.add_post_requested.connect(self.add_post)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_member)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_current)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self._apply_predicate()
+        self.refresh()
+
+    # -- loading ----------------------------------------------------------------------------
+    def _apply_predicate(self) -> None:
+        if self.show_ended.isChecked():
+            self.proxy.set_predicate(None)
+        else:
+            self.proxy.set_predicate(lambda m: m.is_current(self.today()) or
+                                     (m.start_date is not None and m.start_date > self.today()))
+
+    def refresh(self, select_id: str | None = None) -> None:
+        selected = select_id or (self.current_member().id if self.current_member() else None)
+        self.form.set_choices([(p.code, self.roster.post_names().get(p.code, p.name))
+                               for p in self.roster.post_list()], self.village_service.list())
+        self.model.set_rows(self.roster.all_terms())
+        self.refresh_banner()
+        if selected and self.select(selected):
+            return
+        self.form.load(None, self.today())
+
+    def refresh_banner(self) -> None:
+        breaches = [b.message for b in self.roster.check()]
+        self.banner.show_messages(_("Thành phần khối chưa đúng quy chế ({profile})").format(
+            profile=_(self.roster.active_profile().name)), breaches)
+
+    def select(self, member_id: str) -> bool:
+        source_row = self.model.find_row(lambda m: m.id == member_id)
+        if source_row < 0:
+            return False
+        proxy_index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not proxy_index.isValid():
+            return False
+        self.table.setCurrentIndex(proxy_index)
+        self.table.scrollTo(proxy_index)
+        return True
+
+    def current_member(self) -> BlocMember | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.proxy.row_object(index.row())
+
+    def _on_current_changed(self, current, _previous) -> None:
+        self.form.load(self.proxy.row_object(current.row()) if current.isValid() else None, self.today())
+
+    # -- actions ----------------------------------------------------------------------------
+    def new_member(self) -> None:
+        self.table.clearSelection()
+        self.table.setCurrentIndex(self.proxy.index(-1, -1))
+        self.form.load(None, self.today())
+        self.form.full_name.setFocus()
+
+    def save(self) -> None:
+        member = self.form.member()
+        is_new = self.form.is_new()
+        before = None if is_new else self.roster.members.get(member.id)
+        try:
+            saved = self.roster.save(member)
+        except RuleError as exc:
+            self.form.status.error(str(exc))
+            return
+        self._push_undo(_("Lưu {name}").format(name=saved.full_name), saved, before)
+        self.refresh(saved.id)
+        self.form.status.ok(_("Đã lưu đồng chí {name}.").format(name=saved.full_name))
+        self.events.changed.emit("bloc_members")
+
+    def _push_undo(self, text: str, saved: BlocMember, before: BlocMember | None) -> None:
+        after = self.roster.members.get(saved.id)
+        if before is None:
+            command = ServiceCommand(text, do=lambda: self.roster.restore(after.id),
+                                     undo=lambda: self.roster.delete(after.id), after=self._after_undo)
+        else:
+            command = ServiceCommand(text, do=lambda: self.roster.members.update(
+                                         type(after)(**{**after.__dict__})),
+                                     undo=lambda: self.roster.members.update(type(before)(**{**before.__dict__})),
+                                     after=self._after_undo)
+        command.setObsolete(False)
+        self._push_without_redo(command)
+
+    def _push_without_redo(self, command: ServiceCommand) -> None:
+        """The action already ran; QUndoStack.push would run redo() again, so skip that first call."""
+        original = command._do
+        command._do = lambda: None
+        self.undo.push(command)
+        command._do = original
+
+    def _after_undo(self) -> None:
+        self.refresh()
+        self.events.changed.emit("bloc_members")
+
+    def end_term(self) -> None:
+        member = self.current_member()
+        if member is None:
+            return
+        dialog = EndTermDialog(member, self.today(), self)
+        if not dialog.exec():
+            return
+        before = self.roster.members.get(member.id)
+        try:
+            ended = self.roster.end_term(member.id, dialog.end_date(), dialog.decision())
+        except RuleError as exc:
+            self.form.status.error(str(exc))
+            return
+        self._push_undo(_("Kết thúc nhiệm kỳ {name}").format(name=ended.full_name), ended, before)
+        self.refresh(ended.id)
+        self.form.status.ok(_("Đã kết thúc nhiệm kỳ của đồng chí {name}.").format(name=ended.full_name))
+        self.events.changed.emit("bloc_members")
+
+    def delete_current(self) -> None:
+        member = self.current_member()
+        if member is None:
+            return
+        self.roster.delete(member.id)
+        command = ServiceCommand(_("Xóa {name}").format(name=member.full_name),
+                                 do=lambda: self.roster.delete(member.id),
+                                 undo=lambda: self.roster.restore(member.id), after=self._after_undo)
+        self._push_without_redo(command)
+        self.refresh()
+        self.banner_undo_hint(member.full_name)
+        self.events.changed.emit("bloc_members")
+
+    def banner_undo_hint(self, name: str) -> None:
+        self.form.status.ok(_("Đã xóa đồng chí {name}. Nhấn Ctrl+Z để hoàn tác.").format(name=name))
+
+    def add_post(self) -> None:
+        name, ok = QInputDialog.getText(self, _("Thêm chức danh"), _("Tên chức danh mới:"))
+        if not ok or not name.strip():
+            return
+        try:
+            post = self.roster.add_post(name)
+        except RuleError as exc:
+            self.form.status.error(str(exc))
+            return
+        self.refresh()
+        self.form.post.setCurrentIndex(self.form.post.findData(post.code))
+        self.form.status.ok(_("Đã thêm chức danh «{name}».").format(name=post.name))

@@ -1,0 +1,56 @@
+"""The commune's identity fields, shared by the set-up wizard and the settings page."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.unit import Unit
+
+
+class UnitForm(QWidget):
+    FIELDS = (
+        ("name", "Tên xã", "Ví dụ: xã Yên Phú"),
+        ("code", "Mã đơn vị", "Mã xã theo danh mục hành chính, ví dụ 16171"),
+        ("province", "Tỉnh / thành phố", "Ví dụ: Thanh Hóa"),
+        ("upper_unit_name", "Cấp trên nhận báo cáo", "Ví dụ: Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+        ("upper_party_name", "Dòng cấp trên trên văn bản", "Ví dụ: ĐẢNG BỘ TỈNH THANH HÓA"),
+        ("party_committee_name", "Tên cấp ủy trên văn bản", "Ví dụ: ĐẢNG ỦY XÃ YÊN PHÚ"),
+        ("place_name", "Địa danh ghi ngày tháng", "Ví dụ: Yên Phú"),
+        ("doc_symbol", "Ký hiệu văn bản của khối", "Ví dụ: DV (Số 07-BC/DV)"),
+    )
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        layout = QFormLayout(self)
+        self.edits: dict[str, QLineEdit] = {}
+        for name, label, hint in self.FIELDS:
+            edit = QLineEdit()
+            edit.setPlaceholderText(_(hint))
+            edit.setObjectName(name)
+            self.edits[name] = edit
+            layout.addRow(_(label), edit)
+        self.edits["doc_symbol"].setText("DV")
+        self.edits["name"].textEdited.connect(self._suggest)
+
+    def _suggest(self, text: str) -> None:
+        """Fill the Party committee and place lines from the commune name while they are untouched."""
+        bare = text.strip()
+        for prefix in ("xã ", "Xã ", "phường ", "Phường ", "thị trấn ", "Thị trấn "):
+            if bare.startswith(prefix):
+                bare = bare[len(prefix):]
+        if not self.edits["place_name"].isModified():
+            self.edits["place_name"].setText(bare)
+        if not self.edits["party_committee_name"].isModified():
+            self.edits["party_committee_name"].setText(f"ĐẢNG ỦY XÃ {bare.upper()}" if bare else "")
+
+    def load(self, unit: Unit) -> None:
+        for name, edit in self.edits.items():
+            edit.setText(getattr(unit, name))
+        self.edits["code"].setReadOnly(True)
+
+    def unit(self, base: Unit | None = None) -> Unit:
+        values = {name: edit.text() for name, edit in self.edits.items()}
+        if base is None:
+            return Unit(**values)
+        return Unit(**{**base.__dict__, **values})

@@ -1,0 +1,46 @@
+"""`danvan screenshots`: render every page of the main window offscreen to PNG."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from danvan_desktop.domain.i18n import set_language
+
+
+def take_screenshots(db_path: Path, out_dir: Path, language: str | None = None,
+                     size: tuple[int, int] = (1366, 768)) -> list[Path]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from danvan_desktop.gui.app import apply_appearance, make_application
+    from danvan_desktop.gui.main_window import MainWindow
+    from danvan_desktop.services.app import AppServices
+
+    app = make_application()
+    services = AppServices.open(db_path)
+    if language:
+        set_language(language)
+    apply_appearance(app, services)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(services)
+    window.resize(*size)
+    window.show()
+    written = []
+    for index, key in enumerate(window.page_keys):
+        window.navigate(key)
+        app.processEvents()
+        slug = re.sub(r"[^a-z0-9_]+", "_", key)
+        path = out_dir / f"{index:02d}_{slug}.png"
+        window.grab().save(str(path))
+        written.append(path)
+        extra = getattr(window.pages[key], "extra_screenshots", None)
+        if extra:
+            for name, widget in extra():
+                app.processEvents()
+                shot = out_dir / f"{index:02d}_{slug}_{name}.png"
+                widget.grab().save(str(shot))
+                written.append(shot)
+    window.close()
+    services.close()
+    return written

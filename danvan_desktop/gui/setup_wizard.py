@@ -1,0 +1,86 @@
+"""The first-run wizard: the commune, its documents' header lines and its villages, in Vietnamese."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QVBoxLayout, QWizard, QWizardPage
+
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.records import RuleError
+from danvan_desktop.domain.text import split_names
+from danvan_desktop.domain.unit import VILLAGE_KINDS
+from danvan_desktop.gui.pages.unit_form import UnitForm
+from danvan_desktop.gui.widgets.form_status import FormStatus
+from danvan_desktop.services.setup import SetupService
+
+
+class UnitPage(QWizardPage):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setTitle(_("Thông tin xã"))
+        self.setSubTitle(_("Các thông tin này in trên đầu mọi văn bản; có thể sửa sau trong Cài đặt."))
+        layout = QVBoxLayout(self)
+        self.form = UnitForm()
+        layout.addWidget(self.form)
+        self.status = FormStatus()
+        layout.addWidget(self.status)
+        for edit in self.form.edits.values():
+            edit.textChanged.connect(self.completeChanged)
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return bool(self.form.edits["name"].text().strip() and self.form.edits["code"].text().strip())
+
+    def validatePage(self) -> bool:  # noqa: N802
+        try:
+            self.form.unit().validate()
+        except RuleError as exc:
+            self.status.error(str(exc))
+            return False
+        return True
+
+
+class VillagesPage(QWizardPage):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setTitle(_("Các thôn, tổ dân phố"))
+        self.setSubTitle(_("Dán danh sách, mỗi dòng một tên. Có thể thêm, sửa sau."))
+        layout = QVBoxLayout(self)
+        self.kind = QComboBox()
+        for kind in VILLAGE_KINDS:
+            self.kind.addItem(_(kind), kind)
+        layout.addWidget(QLabel(_("Gọi là:")))
+        layout.addWidget(self.kind)
+        self.names = QPlainTextEdit()
+        self.names.setPlaceholderText(_("Đông Thôn\nPhú Lâm\nYên Lạc\n…"))
+        layout.addWidget(self.names, 1)
+        self.count = QLabel()
+        layout.addWidget(self.count)
+        self.names.textChanged.connect(
+            lambda: self.count.setText(_("{n} tên").format(n=len(split_names(self.names.toPlainText())))))
+
+
+class SetupWizard(QWizard):
+    def __init__(self, setup: SetupService, parent=None) -> None:
+        super().__init__(parent)
+        self.setup = setup
+        self.setWindowTitle(_("Thiết lập xã lần đầu"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.unit_page = UnitPage()
+        self.villages_page = VillagesPage()
+        self.addPage(self.unit_page)
+        self.addPage(self.villages_page)
+        self.setButtonText(QWizard.WizardButton.NextButton, _("Tiếp theo >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, _("< Quay lại"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("Hoàn tất"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, _("Hủy"))
+        self.error: str | None = None
+
+    def accept(self) -> None:
+        try:
+            self.setup.create_unit(self.unit_page.form.unit(), self.villages_page.names.toPlainText(),
+                                   self.villages_page.kind.currentData())
+        except RuleError as exc:
+            self.error = str(exc)
+            self.restart()
+            self.unit_page.status.error(str(exc))
+            return
+        super().accept()

@@ -1,0 +1,76 @@
+"""Commune set-up: the first-run wizard's save, the defaults every new unit gets, and later edits."""
+
+from __future__ import annotations
+
+from danvan_desktop.domain.composition import BUILTIN_PROFILES, KL862, CompositionProfile
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.members import DEFAULT_POSTS, Post
+from danvan_desktop.domain.records import RuleError
+from danvan_desktop.domain.text import fold, split_names
+from danvan_desktop.domain.unit import Unit, Village
+from danvan_desktop.store.database import Database
+from danvan_desktop.store.posts import PostRepository
+from danvan_desktop.store.profiles import ProfileRepository
+from danvan_desktop.store.units import UnitRepository
+from danvan_desktop.store.villages import VillageRepository
+
+
+class SetupService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.units = UnitRepository(db)
+        self.villages = VillageRepository(db)
+        self.posts = PostRepository(db)
+        self.profiles = ProfileRepository(db)
+
+    def is_set_up(self) -> bool:
+        return bool(self.db.unit_code) and self.units.by_code(self.db.unit_code) is not None
+
+    def unit(self) -> Unit:
+        unit = self.units.by_code(self.db.unit_code)
+        if unit is None:
+            raise RuleError(_("Chưa thiết lập thông tin xã. Hãy chạy trình thiết lập."))
+        return unit
+
+    def create_unit(self, unit: Unit, village_text: str = "", village_kind: str = "thôn") -> Unit:
+        """Save the wizard's answers in one transaction: the unit, its villages, posts and rule profiles."""
+        unit.validate()
+        names = split_names(village_text)
+        with self.db.transaction():
+            if self.units.by_code(unit.code) is not None:
+                raise RuleError(_("Mã đơn vị {code} đã có trong dữ liệu.").format(code=unit.code), "code")
+            self.db.set_setting("unit_code", unit.code)
+            unit.unit_code = unit.code
+            self.units.insert(unit)
+            for order, name in enumerate(names, start=1):
+                village = Village(name=name, kind=village_kind, sort_order=order)
+                village.validate()
+                self.villages.insert(village)
+            self.ensure_defaults()
+        return unit
+
+    def update_unit(self, unit: Unit) -> Unit:
+        unit.validate()
+        with self.db.transaction():
+            current = self.unit()
+            if unit.code != current.code:
+                raise RuleError(_("Không thể đổi mã đơn vị sau khi đã thiết lập."), "code")
+            unit.id = current.id
+            return self.units.update(unit)
+
+    def ensure_defaults(self) -> None:
+        """The shipped posts and rule profiles; adds only what is missing, never overwrites edits."""
+        with self.db.transaction():
+            have_posts = {p.code for p in self.posts.all(include_deleted=True)}
+            for order, (code, name) in enumerate(DEFAULT_POSTS, start=1):
+                if code not in have_posts:
+                    self.posts.insert(Post(code=code, name=name, sort_order=order * 10))
+            for code, (name, rules) in BUILTIN_PROFILES.items():
+                if self.profiles.by_code(code) is None:
+                    self.profiles.insert(CompositionProfile(code=code, name=name, rules=rules, builtin=True))
+            if not self.db.get_setting("active_profile"):
+                self.db.set_setting("active_profile", KL862)
+
+    def village_name_taken(self, name: str, except_id: str | None = None) -> bool:
+        key = fold(name)
+        return any(fold(v.name) == key and v.id != except_id for v in self.villages.of_unit(self.db.unit_code))

@@ -1,0 +1,124 @@
+"""The open database: connection, migrations, clock, installation id, actor and transactions."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+import uuid
+from pathlib import Path
+from typing import Iterator
+
+from danvan_desktop.domain.clock import HybridClock
+from danvan_desktop.domain.records import TRAVEL_FIELDS
+from danvan_desktop.store import migrate
+from danvan_desktop.store.connection import connect
+from danvan_desktop.store.errors import ReadOnlyDatabase
+
+
+def travelling_tables(conn: sqlite3.Connection) -> list[str]:
+    """Every table whose rows carry the seven travelling columns (id … deleted), in schema order."""
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")]
+    result = []
+    for name in names:
+        columns = {r[1] for r in conn.execute(f"PRAGMA table_info({name})")}
+        if set(TRAVEL_FIELDS) <= columns:
+            result.append(name)
+    return result
+
+
+class Database:
+    """One open SQLite file. Writes go through `transaction()`; nested calls become savepoints."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
+        self.path = path
+        self._depth = 0
+        self._lock = threading.RLock()
+        self.installation_id = self._ensure_installation_id()
+        self.clock = HybridClock(self.installation_id)
+        for table in travelling_tables(conn):
+            newest = conn.execute(f"SELECT max(updated_at) FROM {table}").fetchone()[0]
+            if newest:
+                self.clock.observe(newest)
+        self.actor = self.get_setting("current_user", "") or ""
+
+    # -- opening ----------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | str) -> "Database":
+        path = Path(path) if str(path) != ":memory:" else Path(":memory:")
+        conn = connect(path)
+        try:
+            migrate.upgrade(conn, path)
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            if "readonly" in str(exc).lower():
+                raise ReadOnlyDatabase(path) from exc
+            raise
+        except Exception:
+            conn.close()
+            raise
+        return cls(conn, path)
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA optimize")
+        self.conn.close()
+
+    # -- transactions -----------------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, or a savepoint inside an outer transaction; rolls back on error."""
+        with self._lock:
+            if self._depth == 0:
+                self.conn.execute("BEGIN IMMEDIATE")
+            else:
+                self.conn.execute(f"SAVEPOINT sp{self._depth}")
+            self._depth += 1
+            try:
+                yield self.conn
+            except BaseException:
+                self._depth -= 1
+                if self._depth == 0:
+                    self.conn.execute("ROLLBACK")
+                else:
+                    self.conn.execute(f"ROLLBACK TO sp{self._depth}")
+                    self.conn.execute(f"RELEASE sp{self._depth}")
+                raise
+            self._depth -= 1
+            if self._depth == 0:
+                try:
+                    self.conn.execute("COMMIT")
+                except sqlite3.OperationalError as exc:
+                    self.conn.execute("ROLLBACK")
+                    if "readonly" in str(exc).lower():
+                        raise ReadOnlyDatabase(self.path) from exc
+                    raise
+            else:
+                self.conn.execute(f"RELEASE sp{self._depth}")
+
+    # -- settings ---------------------------------------------------------------------------
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def _ensure_installation_id(self) -> str:
+        existing = self.get_setting("installation_id")
+        if existing:
+            return existing
+        new = str(uuid.uuid4())
+        self.set_setting("installation_id", new)
+        return new
+
+    @property
+    def unit_code(self) -> str:
+        return self.get_setting("unit_code", "") or ""
+
+    def schema_version(self) -> int:
+        return migrate.current_version(self.conn)

@@ -1,0 +1,86 @@
+"""Numbered SQL migrations (store/migrations/NNN_name.sql) applied in order, one transaction each.
+
+`PRAGMA user_version` holds the number of the last applied file. A file newer than the program
+is refused untouched; an older one is backed up (VACUUM INTO) before the first step.
+Numbers are reserved by feature so parallel work never collides: 001–009 foundation, 010–019
+village teams and tasks, 020–029 meetings, 030–039 report and figures, 040–049 exchange.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from danvan_desktop.store.backup import take_backup
+from danvan_desktop.store.errors import NewerDatabase
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+
+
+@dataclass(frozen=True)
+class Migration:
+    number: int
+    path: Path
+
+
+def available() -> list[Migration]:
+    found = []
+    for path in MIGRATIONS_DIR.iterdir():
+        match = _NAME.match(path.name)
+        if match:
+            found.append(Migration(int(match.group(1)), path))
+    return sorted(found, key=lambda m: m.number)
+
+
+def latest_version() -> int:
+    steps = available()
+    return steps[-1].number if steps else 0
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def upgrade(conn: sqlite3.Connection, db_path: Path | None) -> list[int]:
+    """Bring the database to the latest schema; returns the numbers applied."""
+    version = current_version(conn)
+    target = latest_version()
+    if version > target:
+        raise NewerDatabase(db_path, version, target)
+    pending = [m for m in available() if m.number > version]
+    if not pending:
+        return []
+    has_tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+    if db_path is not None and str(db_path) != ":memory:" and has_tables:
+        take_backup(conn, Path(db_path), f"before-v{target}")
+    applied = []
+    for step in pending:
+        script = step.path.read_text(encoding="utf-8")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {step.number}")
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(step.number)
+    return applied
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into complete statements (sqlite3.complete_statement knows about triggers)."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip() and not buffer.strip().startswith("--"):
+        statements.append(buffer.strip())
+    return statements

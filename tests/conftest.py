@@ -1,0 +1,70 @@
+"""Shared fixtures: offscreen Qt, a fresh database per test, a demo commune, Vietnamese typing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from danvan_desktop.domain.i18n import set_language  # noqa: E402
+from danvan_desktop.domain.unit import Unit  # noqa: E402
+from danvan_desktop.services.app import AppServices  # noqa: E402
+
+TODAY = dt.date(2026, 11, 21)
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese(tmp_path, monkeypatch):
+    """Every test starts in Vietnamese with its own data folder."""
+    monkeypatch.setenv("DANVAN_DATA_DIR", str(tmp_path / "userdata"))
+    set_language("vi")
+    yield
+    set_language("vi")
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return TODAY
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "danvan.sqlite3"
+
+
+@pytest.fixture
+def services(db_path):
+    """An empty, set-up commune with three villages (no members)."""
+    svc = AppServices.open(db_path, today=lambda: TODAY)
+    svc.setup.create_unit(Unit(code="99001", name="xã Thử Nghiệm", province="Thanh Hóa",
+                               upper_party_name="ĐẢNG BỘ TỈNH THANH HÓA",
+                               party_committee_name="ĐẢNG ỦY XÃ THỬ NGHIỆM", place_name="Thử Nghiệm"),
+                          "Thôn Đông\nThôn Tây\nBản Nậm Cắn")
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def demo(tmp_path):
+    """The demo commune as `danvan demo` builds it, dated TODAY."""
+    from danvan_desktop.services.demo import build_demo
+    svc = build_demo(tmp_path / "demo.sqlite3", today=TODAY)
+    svc.today = lambda: TODAY
+    svc.roster.today = lambda: TODAY
+    yield svc
+    svc.close()
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type text (Vietnamese included) the way an input method delivers it: a QInputMethodEvent commit."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+    qtbot.wait(1)

@@ -1,0 +1,38 @@
+"""The command line end to end: demo, check, a broken roster, version."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+from danvan_desktop.cli import main
+from danvan_desktop.services.app import AppServices
+
+
+def test_demo_then_check_passes_and_removing_mttq_chair_fails(tmp_path, capsys):
+    db = tmp_path / "d.sqlite3"
+    assert main(["demo", "--db", str(db)]) == 0
+    assert main(["check", "--db", str(db)]) == 0
+    services = AppServices.open(db)
+    chair = [m for m in services.roster.current(dt.date.today()) if m.post_code == "ct_mttq"][0]
+    services.roster.delete(chair.id)
+    services.close()
+    capsys.readouterr()
+    assert main(["check", "--db", str(db)]) == 1
+    out = capsys.readouterr().out
+    assert "Khối thiếu Chủ tịch Ủy ban MTTQ." in out
+    assert "Khối chưa có Phó trưởng khối." in out
+
+
+def test_demo_refuses_to_overwrite(tmp_path, capsys):
+    db = tmp_path / "d.sqlite3"
+    db.write_bytes(b"precious")
+    assert main(["demo", "--db", str(db)]) == 2
+    assert db.read_bytes() == b"precious"
+    assert "không ghi đè" in capsys.readouterr().err
+
+
+def test_version_runs_as_a_command():
+    out = subprocess.run([sys.executable, "-m", "danvan_desktop", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and "danvan-desktop" in out.stdout
