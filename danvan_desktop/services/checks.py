@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from dataclasses import dataclass
 
 from danvan_desktop.domain.i18n import _
@@ -18,8 +19,10 @@ class Problem:
     message: str
 
 
-# Later features add their own checks here: functions (db, today) -> list[Problem].
+# Later features add their own checks here: functions (db, today) -> list[Problem], appended by
+# the modules listed in CHECK_MODULES when they are imported.
 EXTRA_CHECKS: list = []
+CHECK_MODULES: list[str] = []
 
 
 def integrity_problems(db: Database) -> list[Problem]:
@@ -52,6 +55,8 @@ def run_checks(db: Database, today: dt.date | None = None) -> list[Problem]:
         return [Problem("rule", _("Chưa thiết lập thông tin xã."))]
     problems = [Problem("rule", b.message) for b in RosterService(db, lambda: today).check(today)]
     problems += integrity_problems(db)
+    for name in CHECK_MODULES:
+        importlib.import_module(name)
     for extra in EXTRA_CHECKS:
         problems += extra(db, today)
     return problems

@@ -7,6 +7,7 @@ their tables. Everything is drawn from a seeded generator: the same day gives th
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import random
 from pathlib import Path
 from typing import Callable
@@ -43,6 +44,8 @@ DEMO_MEMBERS = [
 
 DemoStep = Callable[[AppServices, random.Random, dt.date], None]
 DEMO_STEPS: list[DemoStep] = []
+# Modules of later features, imported before the steps run; each appends its steps to DEMO_STEPS.
+DEMO_MODULES: list[str] = []
 
 
 def _roster(services: AppServices, rng: random.Random, today: dt.date) -> None:
@@ -75,6 +78,8 @@ def build_demo(path: Path, today: dt.date | None = None, seed: int = 2026) -> Ap
     services.preferences.set_current_user("Mai Thị Thu Trang")
     services.setup.create_unit(Unit(**DEMO_UNIT), "\n".join(DEMO_VILLAGES))
     _roster(services, rng, today)
+    for name in DEMO_MODULES:
+        importlib.import_module(name)
     for step in DEMO_STEPS:
         step(services, rng, today)
     return services

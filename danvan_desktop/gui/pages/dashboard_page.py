@@ -16,7 +16,7 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.gui.widgets.banner import Banner
 from danvan_desktop.services.app import AppServices
 
-SECTIONS: list[Callable] = []
+SECTIONS: list[Callable] = []   # appended by the page modules of later features when imported
 
 
 class Card(QFrame):
