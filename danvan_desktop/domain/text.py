@@ -33,6 +33,18 @@ def fold(text: str | None) -> str:
     return _SPACES.sub(" ", stripped.casefold()).strip()
 
 
+def name_key(text: str | None) -> str:
+    """What makes two names the same: case and spacing do not count, marks do ('Hương' ≠ 'Hướng',
+    'Đông Hòa' ≠ 'Đồng Hòa'), so folding is for search only, never for telling names apart."""
+    return clean(text).casefold()
+
+
+def person_sort_key(full_name: str | None) -> tuple[str, str]:
+    """Vietnamese lists sort people by their given name (the last word), then by the whole name."""
+    folded = fold(full_name)
+    return (folded.rsplit(" ", 1)[-1], folded)
+
+
 def matches(query: str, *fields: str | None) -> bool:
     """True when every word of the folded query is in one of the folded fields."""
     words = fold(query).split()
@@ -49,7 +61,7 @@ def split_names(pasted: str) -> list[str]:
     result: list[str] = []
     for part in parts:
         name = clean(re.sub(r"^\s*(\d+[.)\-]\s*|[-•*]\s*)", "", part))
-        key = fold(name)
+        key = name_key(name)
         if name and key not in seen:
             seen.add(key)
             result.append(name)

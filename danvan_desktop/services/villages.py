@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.domain.text import fold, split_names
+from danvan_desktop.domain.text import name_key, split_names
 from danvan_desktop.domain.unit import Village
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.villages import VillageRepository
@@ -25,9 +25,9 @@ class VillageService:
         return {v.id: v.label for v in self.repo.of_unit(self.db.unit_code, include_merged=True)}
 
     def _check_unique(self, village: Village) -> None:
-        key = fold(village.name)
+        key = name_key(village.name)
         for other in self.list():
-            if other.id != village.id and fold(other.name) == key:
+            if other.id != village.id and name_key(other.name) == key:
                 raise RuleError(_("Đã có thôn tên «{name}».").format(name=other.name), "name")
 
     def save(self, village: Village) -> Village:
@@ -43,13 +43,13 @@ class VillageService:
     def add_pasted(self, text: str, kind: str = "thôn") -> list[Village]:
         """Add every name of a pasted list that is not there yet; all or nothing."""
         added = []
-        existing = {fold(v.name) for v in self.list()}
+        existing = {name_key(v.name) for v in self.list()}
         with self.db.transaction():
             for name in split_names(text):
-                if fold(name) in existing:
+                if name_key(name) in existing:
                     continue
                 added.append(self.save(Village(name=name, kind=kind)))
-                existing.add(fold(name))
+                existing.add(name_key(name))
         return added
 
     def delete(self, village_id: str) -> Village:
