@@ -54,15 +54,36 @@ def matches(query: str, *fields: str | None) -> bool:
     return all(word in haystack for word in words)
 
 
+# A list's numbering or bullet at the start of a line: "1.", "2)", "3/", "4 -", "a)", "-", "•", "+", "–"
+_NUMBERING = re.compile(r"^\s*(?:\(?\d{1,3}\s*[.)/:\-–]\s*|\(?[a-zđ]\)\s*|[-•*+–—·o]\s+|[-•*+–—·])", re.I)
+_NUMBER_ONLY = re.compile(r"^\s*\d+\s*[.)]?\s*$")
+_HEADER_CELLS = {"stt", "tt", "số tt", "số thứ tự"}   # a table's heading row, not a name
+
+
 def split_names(pasted: str) -> list[str]:
-    """A pasted list of names (one a line, or separated by ; or ,) → clean, unique, in order."""
-    parts = re.split(r"[\n;,\t]+", pasted or "")
+    """A pasted list of names → clean, unique, in order.
+
+    Takes one name a line, or names separated by ; or , on one line; drops a list's numbering
+    and bullets ("1.", "2)", "-", "•"); from rows copied out of Excel or Word tables (cells
+    separated by tabs) it takes the first cell that is not a bare number (the STT column).
+    Names that differ only in case are the same; names that differ in marks are not.
+    """
     seen: set[str] = set()
     result: list[str] = []
-    for part in parts:
-        name = clean(re.sub(r"^\s*(\d+[.)\-]\s*|[-•*]\s*)", "", part))
-        key = name_key(name)
-        if name and key not in seen:
-            seen.add(key)
-            result.append(name)
+    for line in (pasted or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if "\t" in line:
+            if any(name_key(c) in _HEADER_CELLS for c in line.split("\t")):
+                continue
+            cells = [c for c in line.split("\t") if c.strip() and not _NUMBER_ONLY.match(c)]
+            parts = cells[:1]
+        else:
+            parts = re.split(r"[;,]", line)
+        for part in parts:
+            if _NUMBER_ONLY.match(part):
+                continue
+            name = clean(_NUMBERING.sub("", part, count=1))
+            key = name_key(name)
+            if name and key not in seen:
+                seen.add(key)
+                result.append(name)
     return result

@@ -7,7 +7,7 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.members import DEFAULT_POSTS, Post
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.text import name_key, split_names
-from danvan_desktop.domain.unit import Unit, Village
+from danvan_desktop.domain.unit import Unit, Village, kind_of
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.posts import PostRepository
 from danvan_desktop.store.profiles import ProfileRepository
@@ -43,7 +43,7 @@ class SetupService:
             unit.unit_code = unit.code
             self.units.insert(unit)
             for order, name in enumerate(names, start=1):
-                village = Village(name=name, kind=village_kind, sort_order=order)
+                village = Village(name=name, kind=kind_of(name, village_kind), sort_order=order)
                 village.validate()
                 self.villages.insert(village)
             self.ensure_defaults()
