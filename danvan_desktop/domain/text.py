@@ -46,12 +46,17 @@ def person_sort_key(full_name: str | None) -> tuple[str, str]:
 
 
 def matches(query: str, *fields: str | None) -> bool:
-    """True when every word of the folded query is in one of the folded fields."""
+    """True when every word of the folded query starts a word of the folded fields:
+    "huong" finds "Hương" but not "Thường", "0983" finds "0983 112 457"."""
     words = fold(query).split()
     if not words:
         return True
-    haystack = " ".join(fold(f) for f in fields if f)
-    return all(word in haystack for word in words)
+    return words_match(words, fold(" ".join(f for f in fields if f)).split())
+
+
+def words_match(query_words: list[str], text_words: list[str]) -> bool:
+    """Every query word is the start of some word of the text (both already folded)."""
+    return all(any(w.startswith(q) for w in text_words) for q in query_words)
 
 
 # A list's numbering or bullet at the start of a line: "1.", "2)", "3/", "4 -", "a)", "-", "•", "+", "–"
