@@ -35,6 +35,10 @@ def apply_appearance(app: QApplication, services: AppServices) -> None:
     font = QFont(app.font())
     font.setPointSize(services.preferences.font_size())
     app.setFont(font)
+    # Qt passes a new application font on to existing widgets only inside exec(); open windows are
+    # given it directly so the change shows at once whatever the state of the event loop
+    for window in app.topLevelWidgets():
+        window.setFont(font)
     language = services.preferences.language()
     set_language(language)
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English))

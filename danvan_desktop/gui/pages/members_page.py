@@ -53,7 +53,9 @@ class MembersPage(QWidget):
         top.addWidget(self.history_button)
         layout.addLayout(top)
 
-        posts = lambda: self.roster.post_names()  # noqa: E731
+        # post names are read once per refresh, not once per painted cell
+        self._post_names: dict[str, str] = {}
+        posts = lambda: self._post_names  # noqa: E731
         self.model = RecordTableModel([
             Column(_("Họ và tên"), lambda m: m.full_name, lambda m: person_sort_key(m.full_name)),
             Column(_("Chức danh"), lambda m: posts().get(m.post_code, m.post_code)),
@@ -158,7 +160,8 @@ class MembersPage(QWidget):
 
     def refresh(self, select_id: str | None = None) -> None:
         selected = select_id or (self.current_member().id if self.current_member() else None)
-        self.form.set_choices([(p.code, self.roster.post_names().get(p.code, p.name))
+        self._post_names = self.roster.post_names()
+        self.form.set_choices([(p.code, self._post_names.get(p.code, p.name))
                                for p in self.roster.post_list()], self.village_service.list())
         self.model.set_rows(self.roster.all_terms())
         self.refresh_banner()
