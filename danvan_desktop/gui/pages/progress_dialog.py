@@ -83,9 +83,9 @@ class ProgressDialog(QDialog):
 
     def values(self) -> dict:
         q = self.noted_on.date()
-        return dict(noted_on=dt.date(q.year(), q.month(), q.day()), village_id=self.village.currentData() or "",
-                    result=self.result.toPlainText(), highlight=self.highlight.isChecked(),
-                    figures={code: spin.value() for code, spin in self.figures.items() if spin.value()})
+        return {"noted_on": dt.date(q.year(), q.month(), q.day()), "village_id": self.village.currentData() or "",
+                    "result": self.result.toPlainText(), "highlight": self.highlight.isChecked(),
+                    "figures": {code: spin.value() for code, spin in self.figures.items() if spin.value()}}
 
     def try_accept(self) -> bool:
         try:

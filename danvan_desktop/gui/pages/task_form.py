@@ -206,11 +206,11 @@ class TaskForm(QWidget):
 
     def values(self) -> dict:
         """The fields as create_task takes them (without villages, status and recurrence)."""
-        return dict(title=self.title.text(), details=self.details.toPlainText(),
-                    category=self.category.currentData(), source_kind=self.source_kind.currentData(),
-                    source_ref=self.source_ref.text(), member_ids=_checked(self.members),
-                    responsible_id=self.responsible.currentData(), start_date=self.start_date.value(),
-                    due_date=self.due_date.value(), priority=self.priority.currentData())
+        return {"title": self.title.text(), "details": self.details.toPlainText(),
+                    "category": self.category.currentData(), "source_kind": self.source_kind.currentData(),
+                    "source_ref": self.source_ref.text(), "member_ids": _checked(self.members),
+                    "responsible_id": self.responsible.currentData(), "start_date": self.start_date.value(),
+                    "due_date": self.due_date.value(), "priority": self.priority.currentData()}
 
     def task(self) -> Task:
         """The loaded task with the form's values (status is applied separately)."""
