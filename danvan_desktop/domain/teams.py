@@ -94,14 +94,19 @@ class TeamMember(Record):
             raise RuleError(_("Số điện thoại chỉ gồm chữ số (ví dụ 0912 345 678)."), "phone")
 
 
-def guess_role(post: str) -> str:
-    """The team role a post implies when a roster file says nothing: Bí thư chi bộ leads."""
-    folded = fold(post)
-    if folded.startswith("to truong") or folded == "bi thu chi bo":
+ROLE_WORDS = {
+    "to truong": TeamRole.LEADER.value, "to truong to dan van": TeamRole.LEADER.value,
+    "to pho": TeamRole.DEPUTY.value, "to pho to dan van": TeamRole.DEPUTY.value,
+    "to vien": TeamRole.MEMBER.value, "thanh vien": TeamRole.MEMBER.value,
+}
+
+
+def guess_role(text: str) -> str:
+    """The team role a roster cell says ("Tổ trưởng", "Tổ phó", "Tổ viên"); a Bí thư chi bộ leads by default."""
+    folded = fold(text)
+    if folded == "bi thu chi bo":
         return TeamRole.LEADER.value
-    if folded.startswith("to pho"):
-        return TeamRole.DEPUTY.value
-    return TeamRole.MEMBER.value
+    return ROLE_WORDS.get(folded, TeamRole.MEMBER.value)
 
 
 def team_warnings(members: list[TeamMember], followers: int) -> list[str]:
