@@ -10,7 +10,10 @@ from typing import Callable
 from danvan_desktop.domain.i18n import set_language
 from danvan_desktop.services.preferences import PreferencesService
 from danvan_desktop.services.roster import RosterService
+from danvan_desktop.services.roster_io import RosterFileService
 from danvan_desktop.services.setup import SetupService
+from danvan_desktop.services.tasks import TaskService
+from danvan_desktop.services.teams import TeamService
 from danvan_desktop.services.villages import VillageService
 from danvan_desktop.store.database import Database
 
@@ -25,12 +28,18 @@ class AppServices:
     villages: VillageService = field(init=False)
     roster: RosterService = field(init=False)
     preferences: PreferencesService = field(init=False)
+    tasks: TaskService = field(init=False)
+    teams: TeamService = field(init=False)
+    roster_files: RosterFileService = field(init=False)
 
     def __post_init__(self) -> None:
         self.setup = SetupService(self.db)
         self.villages = VillageService(self.db)
         self.roster = RosterService(self.db, self.today)
         self.preferences = PreferencesService(self.db)
+        self.tasks = TaskService(self.db, lambda: self.today())
+        self.teams = TeamService(self.db, lambda: self.today())
+        self.roster_files = RosterFileService(self.db, lambda: self.today())
 
     @classmethod
     def open(cls, path: Path | str, today: Callable[[], dt.date] = dt.date.today) -> "AppServices":
