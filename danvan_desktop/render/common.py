@@ -17,8 +17,13 @@ from danvan_desktop.render.layout import LayoutProfile
 FOOTNOTE_MARK = re.compile(r"\[\[fn:(\d+)\]\]")
 
 
+_RUN_OF_SPACES = re.compile(r" {2,}")
+
+
 def nfc(text: str | None) -> str:
-    return unicodedata.normalize("NFC", text or "")
+    """NFC text; a run of spaces (a blank to fill by hand: 'Số      -BB/DV') is kept as no-break spaces."""
+    text = unicodedata.normalize("NFC", text or "")
+    return _RUN_OF_SPACES.sub(lambda m: "\u00a0" * len(m.group()), text)
 
 
 def split_footnotes(text: str) -> list[tuple[str, int | None]]:
@@ -55,8 +60,8 @@ def header_date_line(document: Document) -> str:
     h = document.header
     if h.date is None:
         place = nfc(h.place).strip()
-        return f"{place}, ngày      tháng      năm 20   " if place else ""
-    return date_line(nfc(h.place), h.date)
+        return nfc(f"{place}, ngày      tháng      năm 20     ") if place else ""
+    return nfc(date_line(nfc(h.place), h.date))
 
 
 def recipient_lines(recipients: list[str]) -> list[str]:

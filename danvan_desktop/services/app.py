@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import Callable
 
 from danvan_desktop.domain.i18n import set_language
+from danvan_desktop.services.document_settings import DocumentSettings
+from danvan_desktop.services.meetings import MeetingService
+from danvan_desktop.services.minutes_document import MinutesDocumentBuilder
 from danvan_desktop.services.preferences import PreferencesService
 from danvan_desktop.services.roster import RosterService
 from danvan_desktop.services.setup import SetupService
@@ -25,12 +28,18 @@ class AppServices:
     villages: VillageService = field(init=False)
     roster: RosterService = field(init=False)
     preferences: PreferencesService = field(init=False)
+    meetings: MeetingService = field(init=False)
+    documents: DocumentSettings = field(init=False)
+    minutes: MinutesDocumentBuilder = field(init=False)
 
     def __post_init__(self) -> None:
         self.setup = SetupService(self.db)
         self.villages = VillageService(self.db)
         self.roster = RosterService(self.db, self.today)
         self.preferences = PreferencesService(self.db)
+        self.meetings = MeetingService(self.db, self.today)
+        self.documents = DocumentSettings(self.db)
+        self.minutes = MinutesDocumentBuilder(self.db, self.meetings)
 
     @classmethod
     def open(cls, path: Path | str, today: Callable[[], dt.date] = dt.date.today) -> "AppServices":
