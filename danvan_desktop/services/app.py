@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import Callable
 
 from danvan_desktop.domain.i18n import set_language
+from danvan_desktop.services.document_settings import DocumentSettings
+from danvan_desktop.services.meetings import MeetingService
+from danvan_desktop.services.minutes_document import MinutesDocumentBuilder
 from danvan_desktop.services.preferences import PreferencesService
 from danvan_desktop.services.roster import RosterService
 from danvan_desktop.services.roster_io import RosterFileService
@@ -31,6 +34,9 @@ class AppServices:
     tasks: TaskService = field(init=False)
     teams: TeamService = field(init=False)
     roster_files: RosterFileService = field(init=False)
+    meetings: MeetingService = field(init=False)
+    documents: DocumentSettings = field(init=False)
+    minutes: MinutesDocumentBuilder = field(init=False)
 
     def __post_init__(self) -> None:
         self.setup = SetupService(self.db)
@@ -40,6 +46,9 @@ class AppServices:
         self.tasks = TaskService(self.db, lambda: self.today())
         self.teams = TeamService(self.db, lambda: self.today())
         self.roster_files = RosterFileService(self.db, lambda: self.today())
+        self.meetings = MeetingService(self.db, self.today)
+        self.documents = DocumentSettings(self.db)
+        self.minutes = MinutesDocumentBuilder(self.db, self.meetings)
 
     @classmethod
     def open(cls, path: Path | str, today: Callable[[], dt.date] = dt.date.today) -> "AppServices":

@@ -47,6 +47,7 @@ DEMO_STEPS: list[DemoStep] = []
 # Modules of later features, imported before the steps run; each appends its steps to DEMO_STEPS.
 DEMO_MODULES: list[str] = [
     "danvan_desktop.services.demo_tasks",
+    "danvan_desktop.services.demo_meetings",
 ]
 
 
