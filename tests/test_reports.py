@@ -180,5 +180,15 @@ def test_document_has_the_party_layout_parts(services):
     assert "IV- PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2026" in headings
     assert "1- Công tác lãnh đạo, chỉ đạo, điều hành của Khối dân vận" in headings
     assert any(isinstance(b, Table) for b in doc.body)
-    assert doc.recipients[-1] == "Lưu Khối dân vận." and doc.recipients[0].endswith(",")
+    assert doc.recipients[-1] == "Lưu Khối dân vận" and doc.recipients[0] == "Ban Thường vụ Đảng ủy xã (báo cáo)"
     assert doc.signatures[0].post == "TRƯỞNG KHỐI" and doc.stamp      # a draft is marked as such
+
+
+def test_demo_has_a_year_of_approved_reports_numbered_without_gaps(demo):
+    reports = sorted(demo.reports.list(), key=lambda r: r.period)
+    approved = [r for r in reports if r.is_locked]
+    assert len(approved) == 12 and all(demo.reports.verify_lock(r.id) for r in approved)
+    assert [r.number for r in approved] == list(range(4, 16))        # 01–03 were made on paper
+    assert reports[-1].status == "draft" and reports[-1].period == "2026-11"
+    assert demo.situation.open_hot_spots()
+    assert demo.dvk.progress(2026).new == 2

@@ -103,7 +103,7 @@ def build(report: Report, sections: list[ReportSection], unit: Unit) -> Document
     header = Header(upper_body=unit.upper_party_name,
                     issuing_body=[unit.party_committee_name, BLOC_NAME] if unit.party_committee_name else [BLOC_NAME],
                     number=number, place=report.place or unit.place_name, date=report.doc_date)
-    recipients = _recipient_lines(report.recipients, layout)
+    recipients = [r.strip() for r in report.recipients if r.strip()]   # the renderer adds "- " and punctuation
     draft = report.status == ReportStatus.DRAFT.value
     return Document(
         header=header, title=Title(_("BÁO CÁO"), report.subject), body=body, footnotes=notes.notes,
@@ -113,9 +113,3 @@ def build(report: Report, sections: list[ReportSection], unit: Unit) -> Document
         stamp=_("DỰ THẢO — chưa được duyệt") if draft else "",
         metadata={"title": f"{_('Báo cáo')} {report.subject}", "author": unit.name,
                   "subject": report.subject, "number": number})
-
-
-def _recipient_lines(recipients: list[str], layout: str) -> list[str]:
-    """Each line ends with a comma and the last with a full stop, as on signed papers."""
-    lines = [r.strip().rstrip(",.;") for r in recipients if r.strip()]
-    return [line + ("." if i == len(lines) - 1 else ",") for i, line in enumerate(lines)]

@@ -63,7 +63,7 @@ def _note_clause(note: SituationNote, facts: ReportFacts) -> str:
         text = _("{text} ({place})").format(text=text, place=place)
     if note.level == Level.NORMAL.value:
         return text
-    if note.resolved:
+    if facts.resolved_in_time(note):
         return _("{text}; đã được giải quyết ngày {date}").format(text=text, date=short_date(note.resolved_on))
     if note.action_taken:
         return _("{text}; {action}, đang tiếp tục theo dõi").format(
@@ -250,13 +250,14 @@ def dvk(facts: ReportFacts) -> str:
 
 # -- III–V ---------------------------------------------------------------------------------------
 def _open_hot(facts: ReportFacts) -> list[SituationNote]:
-    return [n for n in facts.notes + facts.earlier_open if n.level == Level.HOT.value and not n.resolved]
+    return [n for n in facts.notes + facts.earlier_open
+            if n.level == Level.HOT.value and not facts.resolved_in_time(n)]
 
 
 def strengths(facts: ReportFacts) -> str:
     points = [_("Khối dân vận duy trì nền nếp hoạt động; các thành viên Khối bám sát địa bàn được phân công, "
                 "nắm tình hình Nhân dân và phản ánh kịp thời với cấp ủy, chính quyền.")]
-    resolved = [n for n in facts.notes if n.resolved and n.level != Level.NORMAL.value]
+    resolved = [n for n in facts.notes if facts.resolved_in_time(n) and n.level != Level.NORMAL.value]
     if resolved:
         points.append(_("Đã phối hợp giải quyết {n} vụ việc phát sinh ngay tại cơ sở, không để kéo dài.").format(
             n=count(len(resolved))))
@@ -305,7 +306,8 @@ def next_tasks(facts: ReportFacts) -> str:
 
 
 def proposals(facts: ReportFacts) -> str:
-    long_open = [n for n in _open_hot(facts) if n.noted_on and (facts.today - n.noted_on).days > 30]
+    as_of = min(facts.today, facts.period.end)
+    long_open = [n for n in _open_hot(facts) if n.noted_on and (as_of - n.noted_on).days > 30]
     if not long_open:
         return _("Không có đề xuất, kiến nghị.")
     items = "; ".join(inner(n.summary) for n in long_open)

@@ -37,6 +37,10 @@ class ReportFacts:
     villages_followed: int = 0
     tasks: object | None = None                                         # TaskPeriodSummary when tasks exist
 
+    def resolved_in_time(self, note: SituationNote) -> bool:
+        """Resolved by the period's end (a later resolution is news of a later report)."""
+        return note.resolved and note.resolved_on is not None and note.resolved_on <= self.period.end
+
     def village(self, village_id: str | None) -> str:
         return self.villages.get(village_id or "", "")
 
@@ -51,8 +55,9 @@ def gather(db: Database, period: Period, today: dt.date) -> ReportFacts:
     facts = ReportFacts(period=period, today=today)
     facts.villages = {v.id: v.label for v in VillageRepository(db).all(include_deleted=True)}
     facts.notes = situation.in_period(period)
-    facts.earlier_open = [n for n in situation.repo.select("resolved = 0 AND level != 'normal' AND noted_on < ?",
-                                                           (period.start.isoformat(),), order_by="noted_on")]
+    facts.earlier_open = situation.repo.select(
+        "level != 'normal' AND noted_on < ? AND (resolved = 0 OR resolved_on > ?)",
+        (period.start.isoformat(), period.end.isoformat()), order_by="noted_on")
     last = period.same_period_last_year()
     if db.conn.execute("SELECT 1 FROM situation_notes WHERE deleted = 0 AND noted_on < ? LIMIT 1",
                        (period.start.replace(year=period.year - 1).isoformat(),)).fetchone():

@@ -16,15 +16,15 @@ def pdf_bytes(document: Document) -> bytes:
         from danvan_desktop.render import pdf  # type: ignore[attr-defined]
     except ImportError as exc:
         raise RuleError(_("Chương trình chưa có bộ dựng PDF.")) from exc
-    return pdf.render_pdf_bytes(document)
+    return pdf.pdf_bytes(document)
 
 
-def docx_bytes(document: Document) -> bytes:
+def write_docx(document: Document, path: str | Path) -> Path:
     try:
         from danvan_desktop.render import docx  # type: ignore[attr-defined]
     except ImportError as exc:
         raise RuleError(_("Chương trình chưa có bộ dựng DOCX.")) from exc
-    return docx.render_docx_bytes(document)
+    return docx.render_docx(document, path)   # writes to a temp name and renames, like write_atomically
 
 
 def write_atomically(path: str | Path, data: bytes) -> Path:

@@ -349,7 +349,7 @@ class ReportService:
         report_render.write_atomically(path, data)
 
     def write_docx(self, report_id: str, path) -> None:
-        report_render.write_atomically(path, report_render.docx_bytes(self.document(report_id)))
+        report_render.write_docx(self.document(report_id), path)
 
 
 def _section_part(key: str) -> str:
