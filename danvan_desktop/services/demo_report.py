@@ -79,10 +79,11 @@ def _notes(services: AppServices, rng: random.Random, today: dt.date) -> None:
     members = [m.full_name for m in services.roster.current(today)]
     for period in _months(today, 12):
         last_day = min(period.end, today)
-        for _i in range(rng.randint(3, 6)):
-            topic, level, summary, source, action = rng.choice(NOTES)
+        for topic, level, summary, source, action in rng.sample(NOTES, rng.randint(3, 6)):
             noted = period.start + dt.timedelta(days=rng.randint(0, (last_day - period.start).days))
-            resolved = level == "normal" or (noted + dt.timedelta(days=20) < today and rng.random() < 0.85)
+            # older matters were settled; only the last two months keep some open
+            resolved = level == "normal" or noted + dt.timedelta(days=60) < today or \
+                (noted + dt.timedelta(days=20) < today and rng.random() < 0.7)
             resolved_on = min(noted + dt.timedelta(days=rng.randint(3, 25)), today) if resolved and level != "normal" \
                 else (noted if resolved else None)
             services.situation.save(SituationNote(

@@ -103,14 +103,20 @@ def situation(facts: ReportFacts) -> str:
         if private:
             lines.append(_("- Ngoài ra có {n} vụ việc được theo dõi riêng theo quy định.").format(n=count(private)))
     if facts.earlier_open:
+        # every hot spot is named; of the others, the three oldest, and how many more
+        hot = [n for n in facts.earlier_open if n.level == Level.HOT.value]
+        others = [n for n in facts.earlier_open if n.level != Level.HOT.value]
         items = []
-        for note in facts.earlier_open:
+        for note in hot + others[:3]:
             place = facts.village(note.village_id)
             where = _(" tại {place}").format(place=place) if place else ""
             items.append(_("{summary}{where} (ghi nhận ngày {date})").format(
                 summary=inner(note.summary), where=where, date=short_date(note.noted_on)))
-        lines.append(_("Các vụ việc từ kỳ trước chưa được giải quyết dứt điểm, đang tiếp tục theo dõi: {items}.").format(
-            items="; ".join(items)))
+        text = _("Các vụ việc từ kỳ trước chưa được giải quyết dứt điểm, đang tiếp tục theo dõi: {items}").format(
+            items="; ".join(items))
+        if len(others) > 3:
+            text += _(" và {n} vụ việc cần theo dõi khác").format(n=count(len(others) - 3))
+        lines.append(text + ".")
     return "\n".join(lines)
 
 
@@ -136,7 +142,10 @@ def leadership(facts: ReportFacts) -> str:
 def teams(facts: ReportFacts) -> str:
     summary = facts.tasks
     total = getattr(summary, "total", None)
-    if summary is None or not total:
+    if summary is None:
+        return _("Các tổ dân vận thôn duy trì hoạt động, bám địa bàn, nắm tình hình Nhân dân và phản ánh với Khối dân "
+                 "vận.")
+    if not total:
         return _("{span}, Khối dân vận không giao nhiệm vụ mới cho các tổ dân vận thôn; các tổ tiếp tục bám địa bàn, "
                  "nắm tình hình Nhân dân.").format(span=cap(span(facts)))
     done = getattr(summary, "done", 0) or 0
@@ -241,7 +250,7 @@ def dvk(facts: ReportFacts) -> str:
     elif progress is not None and facts.period.kind is not PeriodKind.YEAR:
         text = _("Từ đầu năm {year} đến nay, toàn xã có {n} mô hình “Dân vận khéo” đăng ký xây dựng, "
                  "trong đó {r} mô hình được công nhận").format(year=progress.year, n=count(progress.new),
-                                                             r=count(progress.recognised) or _("chưa có"))
+                                                             r=count(progress.recognised) if progress.recognised else _("chưa có"))
         if progress.target:
             text += _(" (chỉ tiêu năm: ít nhất {t} mô hình)").format(t=count(progress.target))
         lines.append(text + ".")
@@ -279,7 +288,7 @@ def limits(facts: ReportFacts) -> str:
     progress = facts.dvk_progress
     if progress and progress.target and progress.new < progress.target and facts.period.months[-1] >= 6:
         points.append(_("Số mô hình “Dân vận khéo” mới từ đầu năm ({n}) chưa đạt chỉ tiêu năm (ít nhất {t} mô hình)."
-                        ).format(n=count(progress.new) or _("chưa có"), t=count(progress.target)))
+                        ).format(n=count(progress.new) if progress.new else _("chưa có"), t=count(progress.target)))
     if facts.members_total and facts.members_trained < facts.members_total:
         points.append(_("Còn {n} thành viên Khối chưa được tập huấn nghiệp vụ công tác dân vận.").format(
             n=count(facts.members_total - facts.members_trained)))
