@@ -141,8 +141,8 @@ class Report(Record):
         return ReportStatus(self.status).label
 
     def title_line(self) -> str:
-        return _("{kind} {period}").format(kind=_(KIND_LABELS[PeriodKind(self.kind)]),
-                                           period=self.period_value.label())
+        """'Báo cáo tháng 10 năm 2026', 'Báo cáo quý IV năm 2026', 'Báo cáo 6 tháng đầu năm 2026' …"""
+        return _("Báo cáo {period}").format(period=self.period_value.label())
 
 
 def default_subject(period: Period) -> str:
