@@ -125,3 +125,27 @@ def test_dashboard_shows_hot_spots_dvk_and_the_report_countdown(qtbot, demo):
     assert "Báo cáo tháng 11 năm 2026: hạn 25/11/2026 — còn 4 ngày" in joined
     progress = [s for s in page.sections if hasattr(s, "bar")][0]
     assert "2/3" in progress.label.text()
+
+
+def test_report_settings_dialog_saves_terms_signer_and_external_numbers(qtbot, services, events, monkeypatch):
+    from danvan_desktop.gui.pages.report_settings_dialog import ReportSettingsDialog
+    dialog = ReportSettingsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.terms.setText("16/08/2025, 15/08/2020")
+    dialog.signer.setText("Nguyễn Thị Hương")
+    dialog.target.setValue(4)
+    dialog.external_upto.setValue(3)
+    dialog.record_external()
+    assert "số báo cáo tiếp theo là 04" in dialog.status.text()
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert [d.year for d in services.numbering.term_starts()] == [2020, 2025]
+    assert services.dvk.target() == 4
+    report = services.reports.create_draft("2026-10")
+    assert report.signer_name == "Nguyễn Thị Hương"
+    assert services.reports.take_number(report.id).number == 4
+    bad = ReportSettingsDialog(services)
+    qtbot.addWidget(bad)
+    bad.terms.setText("32/13/2025")
+    bad.save()
+    assert bad.status.is_error() and [d.year for d in services.numbering.term_starts()] == [2020, 2025]

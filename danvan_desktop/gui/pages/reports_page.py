@@ -101,7 +101,9 @@ class ReportsPage(QWidget):
         self.pdf_button = QPushButton(_("Lưu PDF…"))
         self.docx_button = QPushButton(_("Lưu DOCX…"))
         self.delete_button = QPushButton(_("Xóa dự thảo"))
-        for w in (self.save_button, self.redraft_button, self.preview_button, self.pdf_button, self.docx_button):
+        self.settings_button = QPushButton(_("Cài đặt báo cáo…"))
+        for w in (self.save_button, self.redraft_button, self.preview_button, self.pdf_button, self.docx_button,
+                  self.settings_button):
             actions.addWidget(w)
         actions.addStretch(1)
         workflow.addWidget(QLabel(_("Người duyệt:")))
@@ -132,6 +134,7 @@ class ReportsPage(QWidget):
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.docx_button.clicked.connect(lambda: self.export("docx"))
         self.delete_button.clicked.connect(self.delete)
+        self.settings_button.clicked.connect(self.open_settings)
         self.editor.take_number.clicked.connect(lambda: self.number(None))
         self.editor.set_number.clicked.connect(lambda: self.number(self.editor.wanted.value()))
         for editor in self.editor.editors.values():
@@ -321,6 +324,20 @@ class ReportsPage(QWidget):
         report_id = self._report.id
         write = self.service.write_pdf if kind == "pdf" else self.service.write_docx
         self._run(lambda: write(report_id, path), _("Đã lưu {path}.").format(path=path))
+
+    def settings_dialog(self):
+        from danvan_desktop.gui.pages.report_settings_dialog import ReportSettingsDialog
+        return ReportSettingsDialog(self.services, self)
+
+    def open_settings(self) -> None:
+        if self.settings_dialog().exec():
+            self.refresh()
+            self.status.ok(_("Đã lưu cài đặt báo cáo; áp dụng cho các dự thảo lập sau."))
+
+    def extra_screenshots(self) -> list:
+        dialog = self.settings_dialog()
+        dialog.resize(620, 560)
+        return [("settings", dialog)]
 
     def apply_filters(self, period: str | None = None, **_ignored) -> None:
         if period:
