@@ -18,6 +18,7 @@ from danvan_desktop.store.errors import StoreError
 COMMAND_MODULES = [
     "danvan_desktop.commands.core",
     "danvan_desktop.commands.minutes",
+    "danvan_desktop.commands.report",
 ]
 
 

@@ -48,6 +48,7 @@ DEMO_STEPS: list[DemoStep] = []
 DEMO_MODULES: list[str] = [
     "danvan_desktop.services.demo_tasks",
     "danvan_desktop.services.demo_meetings",
+    "danvan_desktop.services.demo_report",
 ]
 
 
