@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from danvan_desktop.domain.i18n import set_language
+from danvan_desktop.services.exchange_services import ExchangeServices
 from danvan_desktop.services.preferences import PreferencesService
 from danvan_desktop.services.roster import RosterService
 from danvan_desktop.services.setup import SetupService
@@ -25,12 +26,14 @@ class AppServices:
     villages: VillageService = field(init=False)
     roster: RosterService = field(init=False)
     preferences: PreferencesService = field(init=False)
+    exchange: ExchangeServices = field(init=False)
 
     def __post_init__(self) -> None:
         self.setup = SetupService(self.db)
         self.villages = VillageService(self.db)
         self.roster = RosterService(self.db, self.today)
         self.preferences = PreferencesService(self.db)
+        self.exchange = ExchangeServices(self.db, self.today)
 
     @classmethod
     def open(cls, path: Path | str, today: Callable[[], dt.date] = dt.date.today) -> "AppServices":
