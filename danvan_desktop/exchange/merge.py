@@ -126,7 +126,7 @@ def apply_plan(conn: sqlite3.Connection, plan: Plan, batch_id: str,
                 sets = ", ".join(f'"{c}" = ?' for c in cols if c != "id")
                 conn.execute(f'UPDATE "{outcome.table}" SET {sets} WHERE id = ?',
                              tuple(row[c] for c in cols if c != "id") + (outcome.record_id,))
-        except sqlite3.IntegrityError as exc:
+        except (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.DataError, OverflowError) as exc:
             raise ExchangeError(_("bản ghi {table} «{id}» trái với dữ liệu đã có ({detail}).").format(
                 table=outcome.table, id=outcome.record_id, detail=exc)) from exc
         on_write(outcome.table, outcome.record_id, outcome.before, row)

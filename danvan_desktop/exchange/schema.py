@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import math
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -89,6 +90,10 @@ def _type_ok(column: Column, value) -> bool:
         except ValueError:
             return False
         return True
+    if isinstance(value, int) and not -2**63 <= value < 2**63:
+        return False   # SQLite's integers are 64-bit
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
     if column.affinity == "INTEGER":
         return isinstance(value, int)
     if column.affinity == "REAL":
