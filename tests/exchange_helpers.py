@@ -60,11 +60,13 @@ def make_commune(path: Path, today, code: str = "99002", name: str = "xã Khác"
 
 
 def checksum(path: Path) -> str:
-    """A digest of every row of every table (schema included): equal means nothing changed."""
+    """A digest of every row of every table (schema included): equal means nothing changed. SQLite's own
+    statistics (sqlite_stat1, written by PRAGMA optimize on close) are not data and are left out."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         digest = hashlib.sha256()
-        for (name, sql) in conn.execute("SELECT name, sql FROM sqlite_master ORDER BY name"):
+        for (name, sql) in conn.execute("SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' "
+                                        "ORDER BY name"):
             digest.update(f"{name}\n{sql}\n".encode())
             if sql and sql.startswith("CREATE TABLE"):
                 for row in conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid'):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
+from danvan_desktop.domain.text import fold
 from danvan_desktop.domain.unit import Unit, UnitLevel
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.exchange_log import BatchIn, ExchangeLog
@@ -40,7 +41,7 @@ class CompletenessRow:
             return _("Trễ {n} ngày").format(n=self.days_late)
         if self.status == NOT_DUE:
             return _("Chưa nộp (chưa đến hạn)")
-        return _("Chưa nộp")
+        return _("Chưa nộp (quá hạn {n} ngày)").format(n=self.days_late)
 
 
 def batch_day(batch: BatchIn) -> dt.date:
@@ -93,11 +94,12 @@ class UpperLevelService:
                 by_unit.setdefault(batch.sender_unit, []).append(batch)
         rows = []
         names = {u.code: u.name for u in self.communes()}
-        for code in sorted(set(names) | set(by_unit), key=lambda c: (names.get(c, ""), c)):
+        for code in sorted(set(names) | set(by_unit), key=lambda c: (fold(names.get(c, "")), c)):
             batches = sorted(by_unit.get(code, []), key=lambda b: b.created_at)
             name = names.get(code) or (batches[0].sender_unit_name if batches else code)
             if not batches:
-                rows.append(CompletenessRow(code, name, NOT_DUE if today <= due else MISSING))
+                rows.append(CompletenessRow(code, name, NOT_DUE if today <= due else MISSING,
+                                            days_late=max((today - due).days, 0)))
                 continue
             first = batches[0]
             day = batch_day(first)
