@@ -220,3 +220,38 @@ def _merge(services, village_id, into_id):
 def _soft_delete(services, table, record_id):
     from danvan_desktop.store.villages import VillageRepository
     VillageRepository(services.db).soft_delete(record_id)
+
+
+def test_choosing_the_other_version_of_a_conflict(commune, tmp_path, today):
+    laptop = second_pc(tmp_path, today)
+    try:
+        laptop.exchange.importer.import_file(commune.exchange.exporter.export(tmp_path / "s.dvx").path, trust_new=True)
+        add_note(commune, "n-1", "Bản của máy A")
+        add_note(laptop, "n-1", "Bản của máy B")
+        commune.exchange.importer.import_file(
+            laptop.exchange.exporter.export(tmp_path / "b.dvx", since_last=True).path, trust_new=True)
+        conflict = commune.exchange.batches.conflicts()[0]
+        commune.exchange.batches.resolve(conflict.seq, use_other=True)
+        assert table_rows(commune, "test_notes")[0]["body"] == "Bản của máy A"
+        assert commune.exchange.batches.conflicts() == []
+        # the choice is a new change that travels back and wins on the other PC
+        laptop.exchange.importer.import_file(
+            commune.exchange.exporter.export(tmp_path / "a.dvx", since_last=True).path)
+        assert table_rows(laptop, "test_notes")[0]["body"] == "Bản của máy A"
+    finally:
+        laptop.close()
+
+
+def test_unacknowledged_hand_overs_and_the_printable_receipt(commune, tmp_path, today):
+    exporter = commune.exchange.exporter
+    exporter.now = lambda: "2026-11-02T02:00:00Z"
+    result = exporter.export(tmp_path / "old.dvx", period="2026-10")
+    batches = commune.exchange.batches
+    assert [(b.batch_id, days) for b, days in batches.unacknowledged()] == [(result.manifest.batch_id, 19)]
+    batches.set_ack_warn_days(30)
+    assert batches.unacknowledged() == []
+    document = batches.receipt_document(result.manifest.batch_id)
+    text = " ".join(getattr(block, "text", "") for block in document.body)
+    assert result.fingerprint in text and "tháng 10 năm 2026" in text and "Lô số 1" in text
+    table = next(block for block in document.body if hasattr(block, "rows"))
+    assert table.rows[-1][-1] == str(result.total) or table.rows[-1][-1].replace(".", "") == str(result.total)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from danvan_desktop.services.exchange_batches import ExchangeBatchService
 from danvan_desktop.services.exchange_export import ExchangeExportService
 from danvan_desktop.services.exchange_import import ExchangeImportService
 from danvan_desktop.services.exchange_keys import ExchangeKeyService
@@ -23,3 +24,4 @@ class ExchangeServices:
         self.importer = ExchangeImportService(db, today)
         self.receipts = ExchangeReceiptService(db)
         self.upper = UpperLevelService(db, today)
+        self.batches = ExchangeBatchService(db, today)

@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
@@ -17,8 +18,6 @@ from danvan_desktop.store.units import UnitRepository
 
 DUE_DAY_SETTING = "exchange_due_day"     # the day of the period's last month the hand-over is due
 DEFAULT_DUE_DAY = 20
-ACK_DAYS_SETTING = "exchange_ack_warn_days"
-DEFAULT_ACK_DAYS = 7
 
 ON_TIME, LATE, MISSING, NOT_DUE = "on_time", "late", "missing", "not_due"
 
@@ -107,3 +106,11 @@ class UpperLevelService:
             rows.append(CompletenessRow(code, name, LATE if late > 0 else ON_TIME, day, max(late, 0), first,
                                         len(batches)))
         return rows
+
+    def consolidated_document(self, period: Period | str):
+        from danvan_desktop.services.exchange_report import build_consolidated
+        return build_consolidated(self, Period.parse(str(period)), self.today())
+
+    def consolidated_pdf(self, period: Period | str, target) -> Path:
+        from danvan_desktop.services.exchange_report import consolidated_pdf
+        return consolidated_pdf(self, Period.parse(str(period)), target)
