@@ -219,3 +219,15 @@ def test_keyboard_new_and_enter_moves_on(qtbot, window):
     qtbot.keyClick(page.form.full_name, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is not page.form.full_name
     assert "Hà Văn Nam" not in shown_names(page)     # Enter moved on; it did not save
+
+
+def test_the_post_history_marks_a_post_left_empty(qtbot, window):
+    from danvan_desktop.gui.pages.post_history_dialog import PostHistoryDialog
+    page = members_page(window)
+    chair = next(m for m in page.roster.current() if m.post_code == "ct_mttq")
+    page.roster.end_term(chair.id, dt.date(2026, 11, 1), "Quyết định số 140-QĐ/ĐU")
+    dialog = PostHistoryDialog(page.roster, page)
+    qtbot.addWidget(dialog)
+    row = [dialog.model.item(r, 0).text() for r in range(dialog.model.rowCount())].index("Chủ tịch Ủy ban MTTQ")
+    assert dialog.model.item(row, 1).text() == "đang trống"
+    assert dialog.model.item(0, 1).text() == ""       # the head's post is held

@@ -156,7 +156,7 @@ class MembersPage(QWidget):
 
     def extra_screenshots(self) -> list:
         dialog = PostHistoryDialog(self.roster, self)
-        dialog.resize(1000, 600)
+        dialog.resize(1200, 620)
         dialog.show()
         self._shot_dialog = dialog
         return [("post_history", dialog)]
