@@ -50,6 +50,7 @@ class VillagesPage(QWizardPage):
         layout.addWidget(QLabel(_("Gọi là:")))
         layout.addWidget(self.kind)
         self.names = QPlainTextEdit()
+        self.names.setTabChangesFocus(True)   # Tab moves on, as in every other field
         self.names.setPlaceholderText(_("Đông Thôn\nPhú Lâm\nYên Lạc\n…"))
         layout.addWidget(self.names, 1)
         self.count = QLabel()
