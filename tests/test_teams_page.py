@@ -18,7 +18,7 @@ def _page(qtbot, services):
 
 
 def test_warnings_clear_as_members_are_added(qtbot, services):
-    window, page = _page(qtbot, services)
+    _window, page = _page(qtbot, services)
     assert page.summary.text() == "3 thôn; 0 tổ đủ điều kiện hoạt động, 3 tổ cần kiện toàn."
     page.table.selectRow(0)
     assert "Tổ chưa có tổ trưởng." in page.banner.messages()
