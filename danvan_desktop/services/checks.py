@@ -23,6 +23,7 @@ class Problem:
 # the modules listed in CHECK_MODULES when they are imported.
 EXTRA_CHECKS: list = []
 CHECK_MODULES: list[str] = [
+    "danvan_desktop.services.meeting_checks",
     "danvan_desktop.services.report_checks",
 ]
 
