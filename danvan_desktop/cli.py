@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "danvan_desktop.commands.core",
     "danvan_desktop.commands.minutes",
     "danvan_desktop.commands.report",
+    "danvan_desktop.commands.exchange",
 ]
 
 

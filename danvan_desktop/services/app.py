@@ -14,6 +14,7 @@ from danvan_desktop.services.minutes_document import MinutesDocumentBuilder
 from danvan_desktop.services.dvk import DvkService
 from danvan_desktop.services.figures import FigureService
 from danvan_desktop.services.numbering import NumberingService
+from danvan_desktop.services.exchange_services import ExchangeServices
 from danvan_desktop.services.preferences import PreferencesService
 from danvan_desktop.services.reports import ReportService
 from danvan_desktop.services.roster import RosterService
@@ -47,6 +48,7 @@ class AppServices:
     dvk: DvkService = field(init=False)
     numbering: NumberingService = field(init=False)
     reports: ReportService = field(init=False)
+    exchange: ExchangeServices = field(init=False)
 
     def __post_init__(self) -> None:
         self.setup = SetupService(self.db)
@@ -64,6 +66,7 @@ class AppServices:
         self.dvk = DvkService(self.db, lambda: self.today())
         self.numbering = NumberingService(self.db)
         self.reports = ReportService(self.db, lambda: self.today())
+        self.exchange = ExchangeServices(self.db, self.today)
 
     @classmethod
     def open(cls, path: Path | str, today: Callable[[], dt.date] = dt.date.today) -> "AppServices":
