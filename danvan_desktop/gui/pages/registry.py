@@ -34,7 +34,9 @@ class PageSpec:
 
 
 # Modules that register pages of later features (imported once, in this order).
-PAGE_MODULES: list[str] = []
+PAGE_MODULES: list[str] = [
+    "danvan_desktop.gui.pages.exchange_page",
+]
 
 _PAGES: dict[str, PageSpec] = {}
 
