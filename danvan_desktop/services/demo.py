@@ -45,7 +45,11 @@ DEMO_MEMBERS = [
 DemoStep = Callable[[AppServices, random.Random, dt.date], None]
 DEMO_STEPS: list[DemoStep] = []
 # Modules of later features, imported before the steps run; each appends its steps to DEMO_STEPS.
-DEMO_MODULES: list[str] = []
+DEMO_MODULES: list[str] = [
+    "danvan_desktop.services.demo_tasks",
+    "danvan_desktop.services.demo_meetings",
+    "danvan_desktop.services.demo_report",
+]
 
 
 def _roster(services: AppServices, rng: random.Random, today: dt.date) -> None:

@@ -1,0 +1,218 @@
+"""The form beside the task list: what the task is, who it is given to, by when, and its status."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.members import BlocMember
+from danvan_desktop.domain.tasks import CATEGORIES, PRIORITIES, SOURCES, STORED_STATUSES, Task, TaskStatus
+from danvan_desktop.domain.unit import Village
+from danvan_desktop.gui.widgets.date_field import DateField
+from danvan_desktop.gui.widgets.form_status import FormStatus
+
+
+def _checklist(height: int = 92) -> QListWidget:
+    """A list of tick boxes laid out in columns, so twelve villages fit in a few lines."""
+    widget = QListWidget()
+    widget.setFlow(QListView.Flow.LeftToRight)
+    widget.setWrapping(True)
+    widget.setResizeMode(QListView.ResizeMode.Adjust)
+    widget.setGridSize(QSize(168, 22))
+    widget.setMaximumHeight(height)
+    return widget
+
+
+def _fill_checklist(widget: QListWidget, items: list[tuple[str, str]]) -> None:
+    widget.clear()
+    for key, text in items:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        widget.addItem(item)
+
+
+def _checked(widget: QListWidget) -> list[str]:
+    return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+            if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+
+def _set_checked(widget: QListWidget, keys: list[str]) -> None:
+    for i in range(widget.count()):
+        item = widget.item(i)
+        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in keys
+                           else Qt.CheckState.Unchecked)
+
+
+class TaskForm(QWidget):
+    save_requested = Signal()
+    new_requested = Signal()
+    delete_requested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._task: Task | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(_("Ví dụ: Vận động nhân dân hiến đất làm đường"))
+        self.details = QPlainTextEdit()
+        self.details.setMaximumHeight(46)
+        self.category = QComboBox()
+        for code, label in CATEGORIES:
+            self.category.addItem(_(label), code)
+        self.source_kind = QComboBox()
+        for code, label in SOURCES:
+            self.source_kind.addItem(_(label), code)
+        self.source_ref = QLineEdit()
+        self.source_ref.setPlaceholderText(_("Số văn bản, tên cuộc họp…"))
+        self.villages = _checklist()
+        self.members = _checklist()
+        self.responsible = QComboBox()
+        self.start_date = DateField(optional=True)
+        self.due_date = DateField(optional=False)
+        self.priority = QComboBox()
+        for code, label in PRIORITIES:
+            self.priority.addItem(_(label), code)
+        self.status = QComboBox()
+        for status in STORED_STATUSES:
+            self.status.addItem(status.label, status.value)
+        self.done_on = DateField(optional=False)
+        self.recurring = QCheckBox(_("Lặp lại hằng tháng"))
+        self.repeat_until = DateField(optional=True)
+        self.repeat_until.setToolTip(_("Để trống: lặp mãi cho đến khi hủy"))
+        repeat_row = QHBoxLayout()
+        repeat_row.addWidget(self.recurring)
+        self.repeat_label = QLabel(_("đến"))
+        repeat_row.addWidget(self.repeat_label)
+        repeat_row.addWidget(self.repeat_until, 1)
+        form.addRow(_("Tên nhiệm vụ"), self.title)
+        form.addRow(_("Nội dung"), self.details)
+        form.addRow(_("Lĩnh vực"), self.category)
+        form.addRow(_("Nguồn giao"), self.source_kind)
+        form.addRow(_("Số văn bản, cuộc họp"), self.source_ref)
+        form.addRow(_("Giao cho thôn"), self.villages)
+        form.addRow(_("Giao cho thành viên"), self.members)
+        form.addRow(_("Người phụ trách"), self.responsible)
+        form.addRow(_("Ngày bắt đầu"), self.start_date)
+        form.addRow(_("Hạn hoàn thành"), self.due_date)
+        form.addRow(_("Mức ưu tiên"), self.priority)
+        form.addRow(_("Trạng thái"), self.status)
+        self.done_label = QLabel(_("Ngày xong"))
+        form.addRow(self.done_label, self.done_on)
+        self.repeat_caption = QLabel(_("Định kỳ"))
+        form.addRow(self.repeat_caption, repeat_row)
+        outer.addLayout(form)
+        self.status_line = FormStatus()
+        outer.addWidget(self.status_line)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(_("Thêm mới"))
+        self.save_button = QPushButton(_("Lưu"))
+        self.save_button.setDefault(True)
+        self.delete_button = QPushButton(_("Xóa"))
+        for b in (self.new_button, self.save_button, self.delete_button):
+            buttons.addWidget(b)
+        outer.addLayout(buttons)
+        outer.addStretch(1)
+        self.save_button.clicked.connect(self.save_requested)
+        self.new_button.clicked.connect(self.new_requested)
+        self.delete_button.clicked.connect(self.delete_requested)
+        self.title.returnPressed.connect(self.save_requested)
+        self.status.currentIndexChanged.connect(lambda _i: self._sync_done_field())
+        # Combos may shrink with the form (1366×768 screens): their lists still show the whole text.
+        for combo in (self.category, self.source_kind, self.responsible, self.priority, self.status):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+        self.recurring.toggled.connect(lambda _c: self._sync_repeat())
+
+    def set_choices(self, villages: list[Village], members: list[BlocMember]) -> None:
+        _fill_checklist(self.villages, [(v.id, v.label) for v in villages])
+        _fill_checklist(self.members, [(m.id, m.full_name) for m in members])
+        self.responsible.clear()
+        self.responsible.addItem(_("— chưa chọn —"), None)
+        for m in members:
+            self.responsible.addItem(m.full_name, m.id)
+
+    def _sync_done_field(self) -> None:
+        done = self.status.currentData() == TaskStatus.DONE.value
+        self.done_on.setVisible(done)
+        self.done_label.setVisible(done)
+
+    def _sync_repeat(self) -> None:
+        self.repeat_until.setEnabled(self.recurring.isChecked() and self.recurring.isEnabled())
+
+    def load(self, task: Task | None, village_ids: list[str], today: dt.date) -> None:
+        self._task = task
+        self.status_line.clear_status()
+        t = task or Task(due_date=today + dt.timedelta(days=14), start_date=today)
+        self.title.setText(t.title)
+        self.title.setCursorPosition(0)
+        self.source_ref.setText(t.source_ref)
+        self.source_ref.setCursorPosition(0)
+        self.details.setPlainText(t.details)
+        self.category.setCurrentIndex(max(0, self.category.findData(t.category)))
+        self.source_kind.setCurrentIndex(max(0, self.source_kind.findData(t.source_kind)))
+        _set_checked(self.villages, village_ids)
+        _set_checked(self.members, t.member_ids)
+        self.responsible.setCurrentIndex(max(0, self.responsible.findData(t.responsible_id))
+                                         if t.responsible_id else 0)
+        self.start_date.set_value(t.start_date)
+        self.due_date.set_value(t.due_date)
+        self.priority.setCurrentIndex(max(0, self.priority.findData(t.priority)))
+        self.status.setCurrentIndex(max(0, self.status.findData(t.status)))
+        self.done_on.set_value(t.done_on or today)
+        # A recurring series is chosen when the task is given; each month is then its own task.
+        self.recurring.setChecked(t.recurring)
+        self.recurring.setEnabled(task is None)
+        self.repeat_until.set_value(t.repeat_until)
+        for widget in (self.repeat_caption, self.recurring, self.repeat_label, self.repeat_until):
+            widget.setVisible(task is None or t.recurring)
+        self._sync_repeat()
+        self._sync_done_field()
+        self.delete_button.setEnabled(task is not None)
+
+    def is_new(self) -> bool:
+        return self._task is None
+
+    def loaded(self) -> Task | None:
+        return self._task
+
+    def village_ids(self) -> list[str]:
+        return _checked(self.villages)
+
+    def wanted_status(self) -> tuple[str, dt.date | None]:
+        status = self.status.currentData()
+        return status, (self.done_on.value() if status == TaskStatus.DONE.value else None)
+
+    def values(self) -> dict:
+        """The fields as create_task takes them (without villages, status and recurrence)."""
+        return {"title": self.title.text(), "details": self.details.toPlainText(),
+                    "category": self.category.currentData(), "source_kind": self.source_kind.currentData(),
+                    "source_ref": self.source_ref.text(), "member_ids": _checked(self.members),
+                    "responsible_id": self.responsible.currentData(), "start_date": self.start_date.value(),
+                    "due_date": self.due_date.value(), "priority": self.priority.currentData()}
+
+    def task(self) -> Task:
+        """The loaded task with the form's values (status is applied separately)."""
+        assert self._task is not None
+        return Task(**{**self._task.__dict__, **self.values()})

@@ -1,0 +1,412 @@
+"""Nhiệm vụ: the task list (filtered and paged in SQL), the task's form and its progress beside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from danvan_desktop.domain.formats import short_date
+from danvan_desktop.domain.i18n import N_, _, ngettext
+from danvan_desktop.domain.periods import Period, PeriodKind
+from danvan_desktop.domain.records import RuleError
+from danvan_desktop.domain.task_query import OPEN_FILTER, TaskQuery
+from danvan_desktop.domain.tasks import CATEGORIES, STORED_STATUSES, Task, TaskStatus, label_of
+from danvan_desktop.gui.events import DataEvents
+from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.pages.progress_dialog import ProgressDialog
+from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
+from danvan_desktop.gui.pages.task_form import TaskForm
+from danvan_desktop.gui.pages.task_progress_panel import TaskProgressPanel
+from danvan_desktop.gui.undo import ServiceCommand
+from danvan_desktop.services.app import AppServices
+
+PERIOD_CHOICES = (
+    ("", N_("Mọi thời hạn")),
+    ("next7", N_("Đến hạn trong 7 ngày tới")),
+    ("this_month", N_("Hạn trong tháng này")),
+    ("last_month", N_("Hạn trong tháng trước")),
+    ("this_quarter", N_("Hạn trong quý này")),
+    ("this_year", N_("Hạn trong năm nay")),
+    ("last_year", N_("Hạn trong năm trước")),
+)
+MAX_NAMES = 3
+
+
+@dataclass
+class TaskRow:
+    task: Task
+    villages: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)
+    responsible: str = ""
+
+    def given_to(self) -> str:
+        names = self.villages[:MAX_NAMES]
+        if len(self.villages) > MAX_NAMES:
+            names.append(_("và {n} thôn khác").format(n=len(self.villages) - MAX_NAMES))
+        return ", ".join(names + self.members)
+
+
+class TasksPage(QWidget):
+    def __init__(self, services: AppServices, undo: QUndoStack, events: DataEvents, parent=None) -> None:
+        super().__init__(parent)
+        self.services, self.tasks, self.undo, self.events = services, services.tasks, undo, events
+        self._village_names: dict[str, str] = {}
+        self._member_names: dict[str, str] = {}
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_filters())
+        self.model = RecordTableModel([
+            Column(_("Hạn"), lambda r: short_date(r.task.due_date)),
+            Column(_("Nhiệm vụ"), self._title, tooltip=self._tooltip),
+            Column(_("Giao cho"), lambda r: r.given_to(), tooltip=lambda r: ", ".join(r.villages + r.members)),
+            Column(_("Trạng thái"), lambda r: r.task.status_on(self.services.today()).label, tooltip=self._tooltip),
+            Column(_("Thôn xong"), self._villages_done, align_right=True),
+        ], self)
+        self.model.warn = lambda r: r.task.is_overdue(self.services.today())
+        self.model.muted = lambda r: r.task.status in (TaskStatus.DONE.value, TaskStatus.CANCELLED.value)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 100), (2, 122), (3, 128), (4, 86)):
+            self.table.setColumnWidth(column, width)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+
+        self.form = TaskForm()
+        self.progress = TaskProgressPanel()
+        form_scroll = QScrollArea()
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setWidget(self.form)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(form_scroll, _("Thông tin"))
+        self.tabs.addTab(self.progress, _("Tiến độ, kết quả"))
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 440])
+        layout.addWidget(splitter, 1)
+
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.form.save_requested.connect(self.save)
+        self.form.new_requested.connect(self.new_task)
+        self.form.delete_requested.connect(self.delete_current)
+        self.progress.add_requested.connect(self.add_progress)
+        self.progress.done_requested.connect(self.mark_done)
+        self.progress.delete_note_requested.connect(self.delete_note)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_task)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_current)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.refresh()
+
+    # -- filters ----------------------------------------------------------------------------
+    def _build_filters(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        row1 = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Tìm theo tên nhiệm vụ, nội dung, số văn bản… (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.overdue_only = QCheckBox(_("Chỉ việc quá hạn"))
+        self.count_label = QLabel()
+        row1.addWidget(self.search, 1)
+        row1.addWidget(self.overdue_only)
+        row1.addWidget(self.count_label)
+        row2 = QHBoxLayout()
+        self.village_filter = QComboBox()
+        self.member_filter = QComboBox()
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(_("Mọi trạng thái"), None)
+        self.status_filter.addItem(_("Chưa hoàn thành"), OPEN_FILTER)
+        self.status_filter.addItem(TaskStatus.OVERDUE.label, TaskStatus.OVERDUE.value)
+        for status in STORED_STATUSES:
+            self.status_filter.addItem(status.label, status.value)
+        self.status_filter.setCurrentIndex(1)
+        self.category_filter = QComboBox()
+        self.category_filter.addItem(_("Mọi lĩnh vực"), None)
+        for code, label in CATEGORIES:
+            self.category_filter.addItem(_(label), code)
+        self.period_filter = QComboBox()
+        for code, label in PERIOD_CHOICES:
+            self.period_filter.addItem(_(label), code)
+        for combo in (self.village_filter, self.member_filter, self.status_filter, self.category_filter,
+                      self.period_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            row2.addWidget(combo)
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        row2.addStretch(1)
+        self.search.textChanged.connect(lambda _t: self.reload())
+        self.overdue_only.toggled.connect(lambda _c: self.reload())
+        box.addLayout(row1)
+        box.addLayout(row2)
+        return box
+
+    def _fill_choice_filters(self) -> None:
+        villages = self.services.villages.list()
+        members = self.services.roster.current()
+        for combo, first, items in (
+                (self.village_filter, _("Mọi thôn"), [(v.id, v.label) for v in villages]),
+                (self.member_filter, _("Mọi thành viên"), [(m.id, m.full_name) for m in members])):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(first, None)
+            for key, text in items:
+                combo.addItem(text, key)
+            combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
+            combo.blockSignals(False)
+        self.form.set_choices(villages, members)
+
+    def query(self) -> TaskQuery:
+        today = self.services.today()
+        period, due_from, due_to, status = None, None, None, self.status_filter.currentData()
+        choice = self.period_filter.currentData()
+        if choice == "next7":
+            due_from, due_to = today, today + dt.timedelta(days=7)
+            status = status or OPEN_FILTER
+        elif choice:
+            this_month = Period.containing(today)
+            period = {"this_month": this_month, "last_month": this_month.previous(),
+                      "this_quarter": Period.containing(today, PeriodKind.QUARTER),
+                      "this_year": Period.containing(today, PeriodKind.YEAR),
+                      "last_year": Period.containing(today, PeriodKind.YEAR).previous()}[choice]
+        return TaskQuery(village_id=self.village_filter.currentData(), member_id=self.member_filter.currentData(),
+                         status=status, category=self.category_filter.currentData(), period=period,
+                         overdue_only=self.overdue_only.isChecked(), text=self.search.text(),
+                         due_from=due_from, due_to=due_to)
+
+    def apply_filters(self, *, overdue: bool = False, village_id: str | None = None, member_id: str | None = None,
+                      status: str | None = None, category: str | None = None, period: str = "",
+                      due_soon: bool = False, text: str = "") -> None:
+        """Show exactly what the caller asks for (the dashboard's figures jump here); other filters reset."""
+        widgets = (self.village_filter, self.member_filter, self.status_filter, self.category_filter,
+                   self.period_filter, self.search, self.overdue_only)
+        for w in widgets:
+            w.blockSignals(True)
+        self.village_filter.setCurrentIndex(max(0, self.village_filter.findData(village_id)) if village_id else 0)
+        self.member_filter.setCurrentIndex(max(0, self.member_filter.findData(member_id)) if member_id else 0)
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(status)) if status else 0)
+        self.category_filter.setCurrentIndex(max(0, self.category_filter.findData(category)) if category else 0)
+        self.period_filter.setCurrentIndex(max(0, self.period_filter.findData("next7" if due_soon else period)))
+        self.search.setText(text)
+        self.overdue_only.setChecked(overdue)
+        for w in widgets:
+            w.blockSignals(False)
+        self.reload()
+
+    # -- loading ----------------------------------------------------------------------------
+    def _title(self, row: TaskRow) -> str:
+        t = row.task
+        if t.recurring and t.occurrence:
+            p = Period.parse(t.occurrence)
+            return _("{title} (tháng {m}/{y})").format(title=t.title, m=p.months[0], y=p.year)
+        return t.title
+
+    def _villages_done(self, row: TaskRow) -> str:
+        t = row.task
+        return f"{t.villages_done}/{t.village_count}" if t.village_count else ""
+
+    def _tooltip(self, row: TaskRow) -> str:
+        t = row.task
+        lines = [t.title, _("Lĩnh vực: {category}").format(category=label_of(CATEGORIES, t.category))]
+        if row.responsible:
+            lines.append(_("Phụ trách: {name}").format(name=row.responsible))
+        if t.village_count:
+            lines.append(_("{done}/{total} thôn đã hoàn thành").format(done=t.villages_done, total=t.village_count))
+        return "\n".join(lines)
+
+    def _rows(self, query: TaskQuery, offset: int, limit: int) -> list[TaskRow]:
+        tasks = self.tasks.page(query, offset, limit)
+        given = self.tasks.assignments.of_tasks([t.id for t in tasks])
+        rows = []
+        for t in tasks:
+            villages = sorted(self._village_names.get(a.village_id, "?") for a in given.get(t.id, []))
+            members = [self._member_names.get(m, "?") for m in t.member_ids]
+            rows.append(TaskRow(t, villages, members, self._member_names.get(t.responsible_id or "", "")))
+        return rows
+
+    def refresh(self, select_id: str | None = None) -> None:
+        self.tasks.extend_recurring()
+        self._village_names = self.tasks.village_names()
+        self._member_names = self.tasks.member_names()
+        self._fill_choice_filters()
+        self.reload(select_id)
+
+    def reload(self, select_id: str | None = None) -> None:
+        current = self.current_task()
+        select_id = select_id or (current.id if current else None)
+        query = self.query()
+        self.model.set_pager(lambda offset, limit: self._rows(query, offset, limit))
+        total = self.tasks.count(query)
+        self.count_label.setText(ngettext("{n} nhiệm vụ", "{n} nhiệm vụ", total).format(n=total))
+        if select_id and self.select(select_id):
+            return
+        if self.model.rowCount() and select_id is None:
+            self.table.selectRow(0)
+            return
+        self._show(self.tasks.tasks.find(select_id) if select_id else None)
+
+    def select(self, task_id: str) -> bool:
+        """Select a task among the rows already fetched (never fetches all 100 000 to look)."""
+        for i, row in enumerate(self.model.rows()):
+            if row.task.id == task_id:
+                self.table.selectRow(i)
+                self.table.scrollTo(self.model.index(i, 0))
+                self._show(row.task)
+                return True
+        return False
+
+    def current_task(self) -> Task | None:
+        task = self.form.loaded()
+        return task
+
+    def _on_current_changed(self, current, _previous) -> None:
+        self._show(self.model.row_object(current.row()).task if current.isValid() else None)
+
+    def _show(self, task: Task | None) -> None:
+        today = self.services.today()
+        if task is not None and task.deleted:
+            task = None
+        if task is None:
+            self.form.load(None, [], today)
+            self.progress.load(None, [], [], self._village_names, today)
+            return
+        fresh = self.tasks.get(task.id)
+        self.form.load(fresh, self.tasks.village_ids(fresh.id), today)
+        self.progress.load(fresh, self.tasks.tracking(fresh.id), self.tasks.progress(fresh.id),
+                           self._village_names, today)
+        self.tabs.setTabText(1, _("Tiến độ, kết quả ({n})").format(n=len(self.tasks.progress(fresh.id))))
+
+    # -- actions ----------------------------------------------------------------------------
+    def _changed(self, select_id: str | None = None) -> None:
+        self.reload(select_id)
+        self.events.changed.emit("tasks")
+
+    def new_task(self) -> None:
+        self.table.clearSelection()
+        self._show(None)
+        self.tabs.setCurrentIndex(0)
+        self.tabs.setTabText(1, _("Tiến độ, kết quả"))
+        self.form.title.setFocus()
+
+    def save(self) -> None:
+        status, done_on = self.form.wanted_status()
+        try:
+            if self.form.is_new():
+                saved = self.tasks.create_task(**self.form.values(), village_ids=self.form.village_ids(),
+                                               recurring_monthly=self.form.recurring.isChecked(),
+                                               repeat_until=self.form.repeat_until.value())
+            else:
+                saved = self.tasks.save_task(self.form.task(), self.form.village_ids())
+            if status != saved.status or (status == TaskStatus.DONE.value and done_on != saved.done_on):
+                saved = self.tasks.set_status(saved.id, status, done_on=done_on)
+        except RuleError as exc:
+            self.form.status_line.error(str(exc))
+            return
+        self._changed(saved.id)
+        self.form.status_line.ok(_("Đã lưu nhiệm vụ «{title}».").format(title=saved.title))
+
+    def delete_current(self) -> None:
+        task = self.current_task()
+        if task is None:
+            return
+        self.tasks.delete(task.id)
+        command = ServiceCommand(_("Xóa nhiệm vụ {title}").format(title=task.title),
+                                 do=lambda: self.tasks.delete(task.id), undo=lambda: self.tasks.restore(task.id),
+                                 after=lambda: self._changed(task.id))
+        self._push_done(command)
+        self._changed()
+        self.form.status_line.ok(_("Đã xóa nhiệm vụ «{title}». Nhấn Ctrl+Z để hoàn tác.").format(title=task.title))
+
+    def _push_done(self, command: ServiceCommand) -> None:
+        """The action already ran; QUndoStack.push would run redo() again, so skip that first call."""
+        original = command._do
+        command._do = lambda: None
+        self.undo.push(command)
+        command._do = original
+
+    def progress_dialog(self) -> ProgressDialog | None:
+        task = self.current_task()
+        if task is None:
+            return None
+        villages = [(t.village_id, t.village_name) for t in self.tasks.tracking(task.id)]
+        return ProgressDialog(task.title, villages, self.services.today(),
+                              lambda values: self.tasks.add_progress(task.id, **values),
+                              village_id=self.progress.selected_village() or "", parent=self)
+
+    def add_progress(self) -> None:
+        dialog = self.progress_dialog()
+        if dialog is None or not dialog.exec():
+            return
+        task_id = self.current_task().id
+        self._changed(task_id)
+        self.tabs.setCurrentIndex(1)
+        self.progress.status.ok(_("Đã ghi kết quả."))
+
+    def mark_done(self) -> None:
+        task = self.current_task()
+        if task is None:
+            return
+        village = self.progress.selected_village()
+        try:
+            self.tasks.mark_done(task.id, village_id=village)
+        except RuleError as exc:
+            self.progress.status.error(str(exc))
+            return
+        self._changed(task.id)
+        self.tabs.setCurrentIndex(1)
+        name = self._village_names.get(village or "", "")
+        self.progress.status.ok(_("{village} đã hoàn thành.").format(village=name) if village
+                                else _("Nhiệm vụ đã hoàn thành."))
+
+    def delete_note(self) -> None:
+        note = self.progress.selected_note()
+        task = self.current_task()
+        if note is None or task is None:
+            return
+        self.tasks.delete_progress(note.id)
+        command = ServiceCommand(_("Xóa kết quả"), do=lambda: self.tasks.delete_progress(note.id),
+                                 undo=lambda: self.tasks.restore_progress(note.id),
+                                 after=lambda: self._changed(task.id))
+        self._push_done(command)
+        self._changed(task.id)
+        self.tabs.setCurrentIndex(1)
+        self.progress.status.ok(_("Đã xóa kết quả. Nhấn Ctrl+Z để hoàn tác."))
+
+    def extra_screenshots(self) -> list[tuple[str, QWidget]]:
+        self.tabs.setCurrentIndex(1)
+        return [("progress", self.window())]
+
+
+def _page(ctx: PageContext) -> QWidget:
+    return TasksPage(ctx.services, ctx.undo, ctx.events)
+
+
+register(PageSpec("tasks", N_("Nhiệm vụ"), 30, _page, "Ctrl+4"))
+
+from danvan_desktop.gui.pages import task_dashboard  # noqa: F401  (adds the dashboard section)

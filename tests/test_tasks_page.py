@@ -1,0 +1,123 @@
+"""The Nhiệm vụ page and the dashboard's task figures, driven as a user would (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from danvan_desktop.domain.task_query import TaskQuery
+from danvan_desktop.gui.main_window import MainWindow
+from danvan_desktop.gui.pages.progress_dialog import ProgressDialog
+from danvan_desktop.gui.pages.task_dashboard import TasksSection
+from tests.conftest import type_text
+
+
+def _window(qtbot, services) -> MainWindow:
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    return window
+
+
+def _overdue_card(window) -> str:
+    section = next(s for s in window.pages["dashboard"].sections if isinstance(s, TasksSection))
+    return section.overdue.value.text()
+
+
+def test_overdue_card_jumps_to_the_overdue_list(qtbot, demo):
+    window = _window(qtbot, demo)
+    expected = demo.tasks.count(TaskQuery(overdue_only=True))
+    assert expected > 0 and _overdue_card(window) == str(expected)
+    section = next(s for s in window.pages["dashboard"].sections if isinstance(s, TasksSection))
+    qtbot.mouseClick(section.overdue.value, Qt.MouseButton.LeftButton)
+    page = window.pages["tasks"]
+    assert window.current_page_key() == "tasks"
+    assert page.overdue_only.isChecked()
+    rows = page.model.rows()
+    assert len(rows) == expected
+    assert all(r.task.is_overdue(demo.today()) for r in rows)
+    assert page.count_label.text() == f"{expected} nhiệm vụ"
+
+
+def test_filter_by_village_and_to_overdue_only(qtbot, demo):
+    window = _window(qtbot, demo)
+    page = window.pages["tasks"]
+    window.navigate("tasks")
+    village = demo.villages.list()[0]
+    page.status_filter.setCurrentIndex(0)               # every status
+    page.village_filter.setCurrentIndex(page.village_filter.findData(village.id))
+    shown = page.model.rows()
+    assert shown and all(village.label in r.villages for r in shown)
+    page.overdue_only.setChecked(True)
+    assert all(r.task.is_overdue(demo.today()) and village.label in r.villages for r in page.model.rows())
+
+
+def test_add_a_progress_note_and_mark_a_village_done(qtbot, services, monkeypatch):
+    east, west = [v.id for v in services.villages.list()][:2]
+    task = services.tasks.create_task(title="Vận động hiến đất làm đường", village_ids=[east, west],
+                                      due_date=dt.date(2026, 11, 10))
+    window = _window(qtbot, services)
+    assert _overdue_card(window) == "1"
+    window.navigate("tasks")
+    page = window.pages["tasks"]
+    assert page.form.loaded().id == task.id
+    page.progress.tracking.selectRow(0)                 # the first village (alphabetical: Thôn Đông)
+
+    def fill_and_accept(dialog: ProgressDialog) -> int:
+        type_text(qtbot, dialog.result, "Họp dân, 15 hộ đồng ý hiến đất")
+        dialog.figures["households"].setValue(15)
+        return int(dialog.try_accept())
+
+    monkeypatch.setattr(ProgressDialog, "exec", fill_and_accept)
+    qtbot.mouseClick(page.progress.add_button, Qt.MouseButton.LeftButton)
+    assert page.progress.notes_model.rowCount() == 1
+    assert "15 hộ đồng ý" in page.progress.notes_model.index(0, 2).data()
+    assert "Số hộ được vận động: 15" in page.progress.notes_model.index(0, 2).data()
+    assert page.tabs.tabText(1) == "Tiến độ, kết quả (1)"
+    assert services.tasks.tracking(task.id)[0].notes[0].figures == {"households": 15}
+
+    # Both villages finish: the task leaves the overdue list and the dashboard figure drops.
+    for row in range(2):
+        page.progress.tracking.selectRow(row)
+        qtbot.mouseClick(page.progress.done_button, Qt.MouseButton.LeftButton)
+    assert services.tasks.get(task.id).status == "done"
+    assert _overdue_card(window) == "0"
+
+
+def test_a_future_note_is_refused_in_the_dialog(qtbot, services):
+    vid = services.villages.list()[0].id
+    task = services.tasks.create_task(title="Tuyên truyền", village_ids=[vid], due_date=dt.date(2026, 12, 1))
+    dialog = ProgressDialog(task.title, [(vid, "Thôn Đông")], dt.date(2026, 11, 22),
+                            lambda values: services.tasks.add_progress(task.id, **values))
+    qtbot.addWidget(dialog)
+    type_text(qtbot, dialog.result, "Chưa làm")
+    assert dialog.try_accept() is False
+    assert "tương lai" in dialog.status.text()
+    assert services.tasks.progress(task.id) == []
+
+
+def test_new_task_form_refuses_nobody_then_saves(qtbot, services):
+    window = _window(qtbot, services)
+    window.navigate("tasks")
+    page = window.pages["tasks"]
+    page.new_task()
+    type_text(qtbot, page.form.title, "Tuyên truyền phòng cháy")
+    page.save()
+    assert "chưa giao cho ai" in page.form.status_line.text()
+    assert services.tasks.count(TaskQuery()) == 0
+    page.form.villages.item(1).setCheckState(Qt.CheckState.Checked)
+    page.save()
+    assert page.form.status_line.text() == "Đã lưu nhiệm vụ «Tuyên truyền phòng cháy»."
+    assert [r.task.title for r in page.model.rows()] == ["Tuyên truyền phòng cháy"]
+
+
+def test_delete_then_undo(qtbot, services):
+    vid = services.villages.list()[0].id
+    services.tasks.create_task(title="Nhầm", village_ids=[vid], due_date=dt.date(2026, 12, 1))
+    window = _window(qtbot, services)
+    window.navigate("tasks")
+    page = window.pages["tasks"]
+    page.delete_current()
+    assert page.model.rowCount() == 0
+    window.undo_stack.undo()
+    assert [r.task.title for r in page.model.rows()] == ["Nhầm"]
