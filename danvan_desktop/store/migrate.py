@@ -65,6 +65,8 @@ def upgrade(conn: sqlite3.Connection, db_path: Path | None) -> list[int]:
         take_backup(conn, Path(db_path), f"before-v{target}")
     # The whole ladder is one transaction: a step that fails leaves the file at its old version,
     # so the program never meets a schema half-way between two releases.
+    # The whole ladder is one transaction: a step that fails leaves the file exactly as it was,
+    # at its old version, rather than half-way up at a version no released program ever had.
     applied = []
     conn.execute("BEGIN IMMEDIATE")
     try:
