@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +18,9 @@ from danvan_desktop.store.errors import StoreError
 COMMAND_MODULES = [
     "danvan_desktop.commands.core",
     "danvan_desktop.commands.tasks",
+    "danvan_desktop.commands.minutes",
+    "danvan_desktop.commands.report",
+    "danvan_desktop.commands.exchange",
 ]
 
 
@@ -37,6 +41,14 @@ def db_path(args) -> Path:
     return Path(args.db) if getattr(args, "db", None) else default_db_path()
 
 
+def has_display(environ=None) -> bool:
+    """False on a Linux box with no screen, where Qt would abort the process with a C++ message."""
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
+
+
 def _utf8_console() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -50,6 +62,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
+        if not has_display():
+            print(_("Không tìm thấy màn hình để mở cửa sổ chương trình (biến DISPLAY hoặc WAYLAND_DISPLAY chưa "
+                    "được đặt). Hãy chạy trong phiên làm việc có giao diện đồ họa, hoặc dùng các lệnh không cần "
+                    "màn hình: danvan check, danvan demo, danvan screenshots …"), file=sys.stderr)
+            return 2
         from danvan_desktop.gui.app import run_gui
         return run_gui(db_path(args), demo=args.demo)
     try:

@@ -36,3 +36,13 @@ def test_demo_refuses_to_overwrite(tmp_path, capsys):
 def test_version_runs_as_a_command():
     out = subprocess.run([sys.executable, "-m", "danvan_desktop", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and "danvan-desktop" in out.stdout
+
+
+def test_no_screen_gives_a_clear_message_instead_of_a_qt_abort(tmp_path):
+    env = {k: v for k, v in __import__("os").environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = subprocess.run([sys.executable, "-m", "danvan_desktop", "--db", str(tmp_path / "d.sqlite3")],
+                         capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 2
+    assert "Không tìm thấy màn hình" in out.stderr and "Aborted" not in out.stderr
+    assert not (tmp_path / "d.sqlite3").exists()

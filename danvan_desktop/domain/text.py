@@ -33,24 +33,62 @@ def fold(text: str | None) -> str:
     return _SPACES.sub(" ", stripped.casefold()).strip()
 
 
+def name_key(text: str | None) -> str:
+    """What makes two names the same: case and spacing do not count, marks do ('Hương' ≠ 'Hướng',
+    'Đông Hòa' ≠ 'Đồng Hòa'), so folding is for search only, never for telling names apart."""
+    return clean(text).casefold()
+
+
+def person_sort_key(full_name: str | None) -> tuple[str, str]:
+    """Vietnamese lists sort people by their given name (the last word), then by the whole name."""
+    folded = fold(full_name)
+    return (folded.rsplit(" ", 1)[-1], folded)
+
+
 def matches(query: str, *fields: str | None) -> bool:
-    """True when every word of the folded query is in one of the folded fields."""
+    """True when every word of the folded query starts a word of the folded fields:
+    "huong" finds "Hương" but not "Thường", "0983" finds "0983 112 457"."""
     words = fold(query).split()
     if not words:
         return True
-    haystack = " ".join(fold(f) for f in fields if f)
-    return all(word in haystack for word in words)
+    return words_match(words, fold(" ".join(f for f in fields if f)).split())
+
+
+def words_match(query_words: list[str], text_words: list[str]) -> bool:
+    """Every query word is the start of some word of the text (both already folded)."""
+    return all(any(w.startswith(q) for w in text_words) for q in query_words)
+
+
+# A list's numbering or bullet at the start of a line: "1.", "2)", "3/", "4 -", "a)", "-", "•", "+", "–"
+_NUMBERING = re.compile(r"^\s*(?:\(?\d{1,3}\s*[.)/:\-–]\s*|\(?[a-zđ]\)\s*|[-•*+–—·o]\s+|[-•*+–—·])", re.I)
+_NUMBER_ONLY = re.compile(r"^\s*\d+\s*[.)]?\s*$")
+_HEADER_CELLS = {"stt", "tt", "số tt", "số thứ tự"}   # a table's heading row, not a name
 
 
 def split_names(pasted: str) -> list[str]:
-    """A pasted list of names (one a line, or separated by ; or ,) → clean, unique, in order."""
-    parts = re.split(r"[\n;,\t]+", pasted or "")
+    """A pasted list of names → clean, unique, in order.
+
+    Takes one name a line, or names separated by ; or , on one line; drops a list's numbering
+    and bullets ("1.", "2)", "-", "•"); from rows copied out of Excel or Word tables (cells
+    separated by tabs) it takes the first cell that is not a bare number (the STT column).
+    Names that differ only in case are the same; names that differ in marks are not.
+    """
     seen: set[str] = set()
     result: list[str] = []
-    for part in parts:
-        name = clean(re.sub(r"^\s*(\d+[.)\-]\s*|[-•*]\s*)", "", part))
-        key = fold(name)
-        if name and key not in seen:
-            seen.add(key)
-            result.append(name)
+    for line in (pasted or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if "\t" in line:
+            if any(name_key(c) in _HEADER_CELLS for c in line.split("\t")):
+                continue
+            cells = [c for c in line.split("\t") if c.strip() and not _NUMBER_ONLY.match(c)]
+            parts = cells[:1]
+        else:
+            parts = re.split(r"[;,]", line)
+        for part in parts:
+            if _NUMBER_ONLY.match(part):
+                continue
+            name = clean(_NUMBERING.sub("", part, count=1))
+            key = name_key(name)
+            if name and key not in seen:
+                seen.add(key)
+                result.append(name)
     return result

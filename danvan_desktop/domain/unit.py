@@ -66,3 +66,13 @@ class Village(Record):
         self.kind = clean(self.kind).lower()
         if not self.name:
             raise RuleError(_("Tên thôn không được để trống."), "name")
+
+
+def kind_of(name: str, default: str = "thôn") -> str:
+    """The kind a pasted name announces ("Bản Nậm Cắn" → bản, "Tổ dân phố số 3" → tổ dân phố), else `default`.
+    The name itself is kept as typed."""
+    lowered = clean(name).lower()
+    for kind in sorted(VILLAGE_KINDS, key=len, reverse=True):   # "tổ dân phố" before "tổ"
+        if lowered.startswith(kind + " "):
+            return kind
+    return default

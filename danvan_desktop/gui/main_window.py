@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
+                               QWidget)
 
 from danvan_desktop import __version__
-from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.i18n import _, language
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.pages.registry import PageContext, pages
 from danvan_desktop.services.app import AppServices
@@ -27,7 +28,7 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         self.sidebar = QListWidget()
-        self.sidebar.setFixedWidth(210)
+        self.sidebar.setFixedWidth(180)
         self.sidebar.setStyleSheet(
             "QListWidget { background:#1f4e79; color:white; border:none; padding-top:8px; }"
             "QListWidget::item { padding:9px 12px; }"
@@ -54,6 +55,11 @@ class MainWindow(QMainWindow):
                 action.triggered.connect(lambda _c=False, key=spec.key: self.navigate(key))
                 self.addAction(action)
         self.sidebar.currentRowChanged.connect(self._on_page_changed)
+        self._language = language()
+        self.successor: MainWindow | None = None
+        settings = self.pages.get("settings")
+        if settings is not None and hasattr(settings, "appearance_changed"):
+            settings.appearance_changed.connect(self._on_appearance_changed)
         self.events.changed.connect(self._on_data_changed)
         self._build_menu()
         self.statusBar().showMessage(_("Tệp dữ liệu: {path}").format(path=services.db.path))
@@ -97,3 +103,36 @@ class MainWindow(QMainWindow):
 
     def current_page_key(self) -> str:
         return self.page_keys[self.stack.currentIndex()]
+
+    def _on_appearance_changed(self) -> None:
+        """A new text size applies to the open window at once; a new language rebuilds the window,
+        because every label was translated when it was made."""
+        from danvan_desktop.gui.app import apply_appearance
+
+        apply_appearance(QApplication.instance(), self.services)
+        if self.services.preferences.language() != self._language:
+            self.rebuild()
+
+    def rebuild(self) -> "MainWindow":
+        """Replace this window with a new one in the current language, on the same page and place."""
+        key = self.current_page_key()
+        successor = MainWindow(self.services)
+        successor.setGeometry(self.geometry())
+        successor.navigate(key)
+        if self.isMaximized():
+            successor.showMaximized()
+        elif self.isVisible():
+            successor.show()
+        page = successor.pages.get(key)
+        if page is not None and hasattr(page, "status"):
+            page.status.ok(_("Đã đổi ngôn ngữ giao diện."))
+        self.successor = successor
+        _OPEN_WINDOWS.append(successor)
+        if self in _OPEN_WINDOWS:
+            _OPEN_WINDOWS.remove(self)
+        self.close()
+        return successor
+
+
+# Windows made by rebuild() have no other owner; this keeps them alive while they are open.
+_OPEN_WINDOWS: list[MainWindow] = []

@@ -41,6 +41,8 @@ def take_screenshots(db_path: Path, out_dir: Path, language: str | None = None,
                 shot = out_dir / f"{index:02d}_{slug}_{name}.png"
                 widget.grab().save(str(shot))
                 written.append(shot)
+                if widget.isWindow():
+                    widget.close()
     window.close()
     services.close()
     return written

@@ -8,12 +8,21 @@ from pathlib import Path
 from typing import Callable
 
 from danvan_desktop.domain.i18n import set_language
+from danvan_desktop.services.document_settings import DocumentSettings
+from danvan_desktop.services.meetings import MeetingService
+from danvan_desktop.services.minutes_document import MinutesDocumentBuilder
+from danvan_desktop.services.dvk import DvkService
+from danvan_desktop.services.figures import FigureService
+from danvan_desktop.services.numbering import NumberingService
+from danvan_desktop.services.exchange_services import ExchangeServices
 from danvan_desktop.services.preferences import PreferencesService
+from danvan_desktop.services.reports import ReportService
 from danvan_desktop.services.roster import RosterService
 from danvan_desktop.services.roster_io import RosterFileService
 from danvan_desktop.services.setup import SetupService
 from danvan_desktop.services.tasks import TaskService
 from danvan_desktop.services.teams import TeamService
+from danvan_desktop.services.situation import SituationService
 from danvan_desktop.services.villages import VillageService
 from danvan_desktop.store.database import Database
 
@@ -31,6 +40,15 @@ class AppServices:
     tasks: TaskService = field(init=False)
     teams: TeamService = field(init=False)
     roster_files: RosterFileService = field(init=False)
+    meetings: MeetingService = field(init=False)
+    documents: DocumentSettings = field(init=False)
+    minutes: MinutesDocumentBuilder = field(init=False)
+    situation: SituationService = field(init=False)
+    figures: FigureService = field(init=False)
+    dvk: DvkService = field(init=False)
+    numbering: NumberingService = field(init=False)
+    reports: ReportService = field(init=False)
+    exchange: ExchangeServices = field(init=False)
 
     def __post_init__(self) -> None:
         self.setup = SetupService(self.db)
@@ -40,6 +58,15 @@ class AppServices:
         self.tasks = TaskService(self.db, lambda: self.today())
         self.teams = TeamService(self.db, lambda: self.today())
         self.roster_files = RosterFileService(self.db, lambda: self.today())
+        self.meetings = MeetingService(self.db, self.today)
+        self.documents = DocumentSettings(self.db)
+        self.minutes = MinutesDocumentBuilder(self.db, self.meetings)
+        self.situation = SituationService(self.db, lambda: self.today())
+        self.figures = FigureService(self.db, lambda: self.today())
+        self.dvk = DvkService(self.db, lambda: self.today())
+        self.numbering = NumberingService(self.db)
+        self.reports = ReportService(self.db, lambda: self.today())
+        self.exchange = ExchangeServices(self.db, self.today)
 
     @classmethod
     def open(cls, path: Path | str, today: Callable[[], dt.date] = dt.date.today) -> "AppServices":

@@ -22,7 +22,9 @@ class Problem:
 # Later features add their own checks here: functions (db, today) -> list[Problem], appended by
 # the modules listed in CHECK_MODULES when they are imported.
 EXTRA_CHECKS: list = []
-CHECK_MODULES: list[str] = []
+CHECK_MODULES: list[str] = [
+    "danvan_desktop.services.meeting_checks",
+]
 
 
 def integrity_problems(db: Database) -> list[Problem]:

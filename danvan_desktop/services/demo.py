@@ -47,6 +47,8 @@ DEMO_STEPS: list[DemoStep] = []
 # Modules of later features, imported before the steps run; each appends its steps to DEMO_STEPS.
 DEMO_MODULES: list[str] = [
     "danvan_desktop.services.demo_tasks",
+    "danvan_desktop.services.demo_meetings",
+    "danvan_desktop.services.demo_report",
 ]
 
 
@@ -69,8 +71,9 @@ def _roster(services: AppServices, rng: random.Random, today: dt.date) -> None:
         services.roster.save(member)
 
 
-def build_demo(path: Path, today: dt.date | None = None, seed: int = 2026) -> AppServices:
-    """Create a demo database at `path`; refuses to touch an existing file."""
+def build_demo(path: Path, today: dt.date | None = None, seed: int = 2026, unit: dict | None = None) -> AppServices:
+    """Create a demo database at `path`; refuses to touch an existing file. `unit` overrides DEMO_UNIT
+    (the upper-level demo builds several communes)."""
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         raise RuleError(_("Tệp «{path}» đã tồn tại; chương trình không ghi đè. Hãy chọn tên khác.").format(path=path))
@@ -78,7 +81,7 @@ def build_demo(path: Path, today: dt.date | None = None, seed: int = 2026) -> Ap
     services = AppServices.open(path, today=lambda: today)
     rng = random.Random(seed)
     services.preferences.set_current_user("Mai Thị Thu Trang")
-    services.setup.create_unit(Unit(**DEMO_UNIT), "\n".join(DEMO_VILLAGES))
+    services.setup.create_unit(Unit(**(unit or DEMO_UNIT)), "\n".join(DEMO_VILLAGES))
     _roster(services, rng, today)
     for name in DEMO_MODULES:
         importlib.import_module(name)

@@ -8,7 +8,7 @@ from danvan_desktop.domain.composition import KL862, Breach, CompositionProfile,
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.members import BlocMember, BlocRole, Post
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.domain.text import clean, fold
+from danvan_desktop.domain.text import clean, fold, name_key
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.members import MemberRepository
 from danvan_desktop.store.posts import PostRepository
@@ -42,6 +42,14 @@ class RosterService:
         """Who held a post, newest first."""
         terms = [m for m in self.members.all() if m.post_code == post_code]
         return sorted(terms, key=lambda m: m.start_date or dt.date.min, reverse=True)
+
+    def post_holders(self) -> dict[str, list[BlocMember]]:
+        """Every post in list order with everyone who held it, newest term first (empty: never held)."""
+        holders: dict[str, list[BlocMember]] = {p.code: [] for p in self.posts.all()}
+        for term in sorted(self.members.all(), key=lambda m: (m.start_date or dt.date.min, m.created_at),
+                           reverse=True):
+            holders.setdefault(term.post_code, []).append(term)
+        return holders
 
     # -- rules ------------------------------------------------------------------------------
     def active_profile(self) -> CompositionProfile:
@@ -92,9 +100,9 @@ class RosterService:
                 name=holders[0].full_name, role=BlocRole(member.bloc_role).label), "bloc_role")
 
     def _check_duplicate(self, member: BlocMember) -> None:
-        key = fold(member.full_name)
+        key = name_key(member.full_name)
         for other in self._others_current(member):
-            if fold(other.full_name) == key and other.post_code == member.post_code:
+            if name_key(other.full_name) == key and other.post_code == member.post_code:
                 raise RuleError(_("Đồng chí {name} đã có trong khối với chức danh này.").format(
                     name=other.full_name), "full_name")
 
@@ -133,7 +141,7 @@ class RosterService:
         if not name:
             raise RuleError(_("Tên chức danh không được để trống."), "name")
         for post in self.posts.all():
-            if fold(post.name) == fold(name):
+            if name_key(post.name) == name_key(name):
                 raise RuleError(_("Chức danh «{name}» đã có.").format(name=post.name), "name")
         code = "u_" + "_".join(fold(name).split())[:40]
         order = max((p.sort_order for p in self.posts.all()), default=0) + 10

@@ -6,8 +6,8 @@ from danvan_desktop.domain.composition import BUILTIN_PROFILES, KL862, Compositi
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.members import DEFAULT_POSTS, Post
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.domain.text import fold, split_names
-from danvan_desktop.domain.unit import Unit, Village
+from danvan_desktop.domain.text import name_key, split_names
+from danvan_desktop.domain.unit import Unit, Village, kind_of
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.posts import PostRepository
 from danvan_desktop.store.profiles import ProfileRepository
@@ -43,7 +43,7 @@ class SetupService:
             unit.unit_code = unit.code
             self.units.insert(unit)
             for order, name in enumerate(names, start=1):
-                village = Village(name=name, kind=village_kind, sort_order=order)
+                village = Village(name=name, kind=kind_of(name, village_kind), sort_order=order)
                 village.validate()
                 self.villages.insert(village)
             self.ensure_defaults()
@@ -72,5 +72,5 @@ class SetupService:
                 self.db.set_setting("active_profile", KL862)
 
     def village_name_taken(self, name: str, except_id: str | None = None) -> bool:
-        key = fold(name)
-        return any(fold(v.name) == key and v.id != except_id for v in self.villages.of_unit(self.db.unit_code))
+        key = name_key(name)
+        return any(name_key(v.name) == key and v.id != except_id for v in self.villages.of_unit(self.db.unit_code))

@@ -12,8 +12,7 @@ from typing import Iterator
 from danvan_desktop.domain.clock import HybridClock
 from danvan_desktop.domain.records import TRAVEL_FIELDS
 from danvan_desktop.store import migrate
-from danvan_desktop.store.connection import connect
-from danvan_desktop.store.errors import ReadOnlyDatabase
+from danvan_desktop.store.connection import configure, connect, probe_writable, translate
 
 
 def travelling_tables(conn: sqlite3.Connection) -> list[str]:
@@ -47,16 +46,19 @@ class Database:
     # -- opening ----------------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path | str) -> "Database":
+        """Open (or create) the file, refuse it untouched if it is not ours or too new, then upgrade it."""
         path = Path(path) if str(path) != ":memory:" else Path(":memory:")
         conn = connect(path)
         try:
-            migrate.upgrade(conn, path)
-        except sqlite3.OperationalError as exc:
-            conn.close()
-            if "readonly" in str(exc).lower():
-                raise ReadOnlyDatabase(path) from exc
-            raise
-        except Exception:
+            migrate.refuse_newer(conn, path)
+            configure(conn, path)
+            try:
+                migrate.upgrade(conn, path)
+            except sqlite3.Error as exc:
+                raise translate(exc, path) from exc
+            if str(path) != ":memory:":
+                probe_writable(conn, path)
+        except BaseException:
             conn.close()
             raise
         return cls(conn, path)
@@ -71,30 +73,35 @@ class Database:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE … COMMIT, or a savepoint inside an outer transaction; rolls back on error."""
         with self._lock:
-            if self._depth == 0:
-                self.conn.execute("BEGIN IMMEDIATE")
-            else:
-                self.conn.execute(f"SAVEPOINT sp{self._depth}")
+            try:
+                if self._depth == 0:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                else:
+                    self.conn.execute(f"SAVEPOINT sp{self._depth}")
+            except sqlite3.Error as exc:
+                raise translate(exc, self.path) from exc
             self._depth += 1
             try:
                 yield self.conn
-            except BaseException:
+            except BaseException as exc:
                 self._depth -= 1
                 if self._depth == 0:
                     self.conn.execute("ROLLBACK")
                 else:
                     self.conn.execute(f"ROLLBACK TO sp{self._depth}")
                     self.conn.execute(f"RELEASE sp{self._depth}")
+                if isinstance(exc, sqlite3.Error):
+                    error = translate(exc, self.path)
+                    if error is not exc:
+                        raise error from exc
                 raise
             self._depth -= 1
             if self._depth == 0:
                 try:
                     self.conn.execute("COMMIT")
-                except sqlite3.OperationalError as exc:
+                except sqlite3.Error as exc:
                     self.conn.execute("ROLLBACK")
-                    if "readonly" in str(exc).lower():
-                        raise ReadOnlyDatabase(self.path) from exc
-                    raise
+                    raise translate(exc, self.path) from exc
             else:
                 self.conn.execute(f"RELEASE sp{self._depth}")
 

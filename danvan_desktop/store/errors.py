@@ -15,6 +15,12 @@ class NotADatabase(StoreError):
                            "Không có gì bị thay đổi.").format(path=path))
 
 
+class IsAFolder(StoreError):
+    def __init__(self, path) -> None:
+        super().__init__(_("«{path}» là một thư mục, không phải tệp dữ liệu. Hãy chọn tệp dữ liệu của chương "
+                           "trình (đuôi .sqlite3). Không có gì bị thay đổi.").format(path=path))
+
+
 class ReadOnlyDatabase(StoreError):
     def __init__(self, path) -> None:
         super().__init__(_("Tệp dữ liệu «{path}» chỉ cho phép đọc; không thể lưu thay đổi. Hãy chép tệp vào "

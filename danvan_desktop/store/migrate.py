@@ -44,6 +44,13 @@ def current_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
+def refuse_newer(conn: sqlite3.Connection, db_path: Path | None) -> None:
+    """Raise NewerDatabase before anything is written to a file from a newer program."""
+    version = current_version(conn)
+    if version > latest_version():
+        raise NewerDatabase(db_path, version, latest_version())
+
+
 def upgrade(conn: sqlite3.Connection, db_path: Path | None) -> list[int]:
     """Bring the database to the latest schema; returns the numbers applied."""
     version = current_version(conn)

@@ -37,6 +37,15 @@ class Card(QFrame):
         self.caption.setWordWrap(True)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
+        self._on_click = on_click
+        if on_click:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.setToolTip(_("Bấm để mở danh sách"))
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - the whole card is the button, not only the figure
+        if self._on_click and event.button() == Qt.MouseButton.LeftButton:
+            self._on_click()
+        super().mouseReleaseEvent(event)
 
     def set_value(self, text: str, warn: bool = False) -> None:
         self.value.setText(text)
@@ -49,10 +58,13 @@ class RosterSection(QWidget):
         super().__init__(parent)
         self.services = services
         layout = QGridLayout(self)
-        self.members = Card(_("thành viên khối đương nhiệm"), lambda: navigate("members"))
-        self.trained = Card(_("thành viên đã được tập huấn"), lambda: navigate("members"))
-        self.villages = Card(_("thôn, tổ dân phố"), lambda: navigate("villages"))
-        self.unfollowed = Card(_("thôn chưa có thành viên khối phụ trách"), lambda: navigate("villages"))
+        self.members = Card(_("thành viên khối đương nhiệm"),
+                            lambda: navigate("members", untrained=False, show_ended=False, query=""))
+        self.trained = Card(_("thành viên đã được tập huấn"),
+                            lambda: navigate("members", untrained=True, show_ended=False, query=""))
+        self.villages = Card(_("thôn, tổ dân phố"), lambda: navigate("villages", unfollowed=False, query=""))
+        self.unfollowed = Card(_("thôn chưa có thành viên khối phụ trách"),
+                               lambda: navigate("villages", unfollowed=True, query=""))
         for i, card in enumerate((self.members, self.trained, self.villages, self.unfollowed)):
             layout.addWidget(card, 0, i)
 
@@ -95,6 +107,11 @@ class DashboardPage(QScrollArea):
         unit = self.services.setup.unit()
         self.heading.setText(_("Khối dân vận {unit}").format(unit=unit.name))
         breaches = [b.message for b in self.services.roster.check()]
-        self.banner.show_messages(_("Thành phần khối chưa đúng quy chế"), breaches)
+        profile = _(self.services.roster.active_profile().name)
+        if breaches:
+            self.banner.show_messages(_("Thành phần khối chưa đúng quy chế ({profile})").format(profile=profile),
+                                      breaches)
+        else:
+            self.banner.show_text(_("Thành phần khối đúng quy chế ({profile}).").format(profile=profile), "ok")
         for section in self.sections:
             section.refresh()

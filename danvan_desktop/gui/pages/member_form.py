@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QPushButton, QToolButton, QVBoxLayout, QWidget)
 
+from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.members import BlocMember, BlocRole
 from danvan_desktop.domain.unit import Village
@@ -31,7 +32,14 @@ class MemberForm(QWidget):
         self.full_name = QLineEdit()
         self.full_name.setPlaceholderText(_("Ví dụ: Nguyễn Thị Hương"))
         self.post = QComboBox()
-        self.add_post_button = QPushButton(_("Thêm chức danh…"))
+        # a small "+" beside the list keeps the form narrow enough for the table at 1366×768
+        self.add_post_button = QToolButton()
+        self.add_post_button.setText("+")
+        self.add_post_button.setToolTip(_("Thêm chức danh mới vào danh sách"))
+        self.add_post_button.setAccessibleName(_("Thêm chức danh…"))
+        self.post.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.post.setMinimumContentsLength(8)
+        self.post.currentTextChanged.connect(self.post.setToolTip)   # the full post when the box is narrow
         post_row = QHBoxLayout()
         post_row.addWidget(self.post, 1)
         post_row.addWidget(self.add_post_button)
@@ -40,36 +48,42 @@ class MemberForm(QWidget):
             self.role.addItem(role.label, role.value)
         self.start_date = DateField(optional=False)
         self.start_decision = QLineEdit()
-        self.start_decision.setPlaceholderText(_("Ví dụ: Quyết định số 126-QĐ/ĐU"))
+        self.start_decision.setPlaceholderText(_("Quyết định kiện toàn, ví dụ số 126-QĐ/ĐU"))
         self.end_info = QLineEdit()
         self.end_info.setReadOnly(True)
+        self.end_info.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.end_info.setPlaceholderText(_("đương nhiệm"))
         self.phone = QLineEdit()
         self.trained_on = DateField(optional=True)
+        self.trained_on.setToolTip(_("Ngày được tập huấn công tác dân vận; bỏ chọn nếu chưa tập huấn"))
         self.villages = QListWidget()
         self.villages.setMaximumHeight(140)
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(60)
         form.addRow(_("Họ và tên"), self.full_name)
         form.addRow(_("Chức danh"), post_row)
-        form.addRow(_("Vai trò trong khối"), self.role)
+        form.addRow(_("Vai trò"), self.role)
         form.addRow(_("Ngày bắt đầu"), self.start_date)
-        form.addRow(_("Quyết định kiện toàn"), self.start_decision)
-        form.addRow(_("Kết thúc nhiệm kỳ"), self.end_info)
+        form.addRow(_("Quyết định"), self.start_decision)
+        form.addRow(_("Kết thúc"), self.end_info)
         form.addRow(_("Điện thoại"), self.phone)
-        form.addRow(_("Ngày tập huấn"), self.trained_on)
+        form.addRow(_("Tập huấn"), self.trained_on)
         form.addRow(_("Thôn phụ trách"), self.villages)
         form.addRow(_("Ghi chú"), self.note)
         outer.addLayout(form)
         self.status = FormStatus()
         outer.addWidget(self.status)
-        buttons = QHBoxLayout()
+        # two rows of buttons: one row of four would make the form too wide for the table beside it
+        buttons = QGridLayout()
         self.new_button = QPushButton(_("Thêm mới"))
         self.save_button = QPushButton(_("Lưu"))
         self.save_button.setDefault(True)
         self.end_button = QPushButton(_("Kết thúc nhiệm kỳ…"))
         self.delete_button = QPushButton(_("Xóa"))
-        for b in (self.new_button, self.save_button, self.end_button, self.delete_button):
-            buttons.addWidget(b)
+        buttons.addWidget(self.save_button, 0, 0)
+        buttons.addWidget(self.new_button, 0, 1)
+        buttons.addWidget(self.delete_button, 0, 2)
+        buttons.addWidget(self.end_button, 1, 0, 1, 3)
         outer.addLayout(buttons)
         outer.addStretch(1)
         self.save_button.clicked.connect(self.save_requested)
@@ -77,7 +91,12 @@ class MemberForm(QWidget):
         self.end_button.clicked.connect(self.end_term_requested)
         self.delete_button.clicked.connect(self.delete_requested)
         self.add_post_button.clicked.connect(self.add_post_requested)
-        self.full_name.returnPressed.connect(self.save_requested)
+        # Enter moves on to the next field, as officers used to paper forms expect; Ctrl+S saves
+        for edit in (self.full_name, self.start_decision, self.phone):
+            edit.returnPressed.connect(self.focusNextChild)
+        self.save_button.setToolTip(_("Lưu (Ctrl+S)"))
+        self.new_button.setToolTip(_("Thêm thành viên mới (Ctrl+N)"))
+        self.delete_button.setToolTip(_("Xóa (Delete); có thể hoàn tác bằng Ctrl+Z"))
 
     def set_choices(self, posts: list[tuple[str, str]], villages: list[Village]) -> None:
         current_post = self.post.currentData()
@@ -105,7 +124,7 @@ class MemberForm(QWidget):
         self.start_decision.setText(m.start_decision)
         ended = ""
         if m.end_date:
-            ended = f"{m.end_date.strftime('%d/%m/%Y')} — {m.end_decision}"
+            ended = _("{date} — {decision}").format(date=short_date(m.end_date), decision=m.end_decision)
         self.end_info.setText(ended)
         self.phone.setText(m.phone)
         self.trained_on.set_value(m.trained_on)

@@ -7,17 +7,19 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QInputDialog, QLineEdit,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.members import BlocMember, BlocRole
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.domain.text import fold
+from danvan_desktop.domain.text import person_sort_key
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.end_term_dialog import EndTermDialog
 from danvan_desktop.gui.pages.member_form import MemberForm
+from danvan_desktop.gui.pages.post_history_dialog import PostHistoryDialog
 from danvan_desktop.gui.undo import ServiceCommand
 from danvan_desktop.gui.widgets.banner import Banner
 from danvan_desktop.services.roster import RosterService
@@ -25,7 +27,7 @@ from danvan_desktop.services.villages import VillageService
 
 
 def _d(value: dt.date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+    return short_date(value)
 
 
 class MembersPage(QWidget):
@@ -42,13 +44,20 @@ class MembersPage(QWidget):
         self.filter.setPlaceholderText(_("Tìm theo tên, chức danh, điện thoại… (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
         self.show_ended = QCheckBox(_("Hiện cả nhiệm kỳ đã kết thúc"))
+        self.untrained_only = QCheckBox(_("Chỉ người chưa tập huấn"))
+        self.history_button = QPushButton(_("Lịch sử chức danh…"))
+        self.history_button.setToolTip(_("Ai đã giữ chức danh nào trong khối, qua các nhiệm kỳ"))
         top.addWidget(self.filter, 1)
         top.addWidget(self.show_ended)
+        top.addWidget(self.untrained_only)
+        top.addWidget(self.history_button)
         layout.addLayout(top)
 
-        posts = lambda: self.roster.post_names()  # noqa: E731
+        # post names are read once per refresh, not once per painted cell
+        self._post_names: dict[str, str] = {}
+        posts = lambda: self._post_names  # noqa: E731
         self.model = RecordTableModel([
-            Column(_("Họ và tên"), lambda m: m.full_name, lambda m: fold(m.full_name)),
+            Column(_("Họ và tên"), lambda m: m.full_name, lambda m: person_sort_key(m.full_name)),
             Column(_("Chức danh"), lambda m: posts().get(m.post_code, m.post_code)),
             Column(_("Vai trò"), lambda m: BlocRole(m.bloc_role).label,
                    lambda m: ["head", "deputy", "member"].index(m.bloc_role)),
@@ -70,6 +79,9 @@ class MembersPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()    # source row numbers mean nothing once sorted or filtered
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.form = MemberForm()
         splitter = QSplitter()
@@ -77,10 +89,15 @@ class MembersPage(QWidget):
         splitter.addWidget(self.form)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         layout.addWidget(splitter, 1)
 
         self.filter.textChanged.connect(self.proxy.set_query)
         self.show_ended.toggled.connect(lambda _c: self._apply_predicate())
+        self.untrained_only.toggled.connect(lambda _c: self._apply_predicate())
+        self.history_button.clicked.connect(self.show_post_history)
+        self.table.activated.connect(lambda _i: self.form.full_name.setFocus())
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.form.save_requested.connect(self.save)
         self.form.new_requested.connect(self.new_member)
@@ -97,15 +114,54 @@ class MembersPage(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
     def _apply_predicate(self) -> None:
-        if self.show_ended.isChecked():
-            self.proxy.set_predicate(None)
-        else:
-            self.proxy.set_predicate(lambda m: m.is_current(self.today()) or
-                                     (m.start_date is not None and m.start_date > self.today()))
+        show_ended, untrained = self.show_ended.isChecked(), self.untrained_only.isChecked()
+        today = self.today()
+
+        def visible(m: BlocMember) -> bool:
+            if not show_ended and not (m.is_current(today) or (m.start_date is not None and m.start_date > today)):
+                return False
+            return not (untrained and m.trained_on)
+
+        self.proxy.set_predicate(visible)
+        self.table.setColumnHidden(self.END_COLUMN, not show_ended)
+
+    END_COLUMN = 4
+
+    def showEvent(self, event) -> None:  # noqa: N802 - sizes only mean something once the page has a width
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):
+            self._sized = True
+            # the table gets what its columns need, the form everything left (never under its minimum)
+            header = self.table.horizontalHeader()
+            needed = sum(header.sectionSize(i) for i in range(header.count()) if not header.isSectionHidden(i))
+            needed += self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth() + 4
+            form = max(self.form.minimumSizeHint().width(), self.splitter.width() - needed)
+            self.splitter.setSizes([self.splitter.width() - form, form])
+
+    def apply_filters(self, *, untrained: bool | None = None, show_ended: bool | None = None,
+                      query: str | None = None, **_ignored) -> None:
+        """What the dashboard asks for when a card is clicked (e.g. the members not yet trained)."""
+        if untrained is not None:
+            self.untrained_only.setChecked(untrained)
+        if show_ended is not None:
+            self.show_ended.setChecked(show_ended)
+        if query is not None:
+            self.filter.setText(query)
+
+    def show_post_history(self) -> None:
+        PostHistoryDialog(self.roster, self).exec()
+
+    def extra_screenshots(self) -> list:
+        dialog = PostHistoryDialog(self.roster, self)
+        dialog.resize(1000, 600)
+        dialog.show()
+        self._shot_dialog = dialog
+        return [("post_history", dialog)]
 
     def refresh(self, select_id: str | None = None) -> None:
         selected = select_id or (self.current_member().id if self.current_member() else None)
-        self.form.set_choices([(p.code, self.roster.post_names().get(p.code, p.name))
+        self._post_names = self.roster.post_names()
+        self.form.set_choices([(p.code, self._post_names.get(p.code, p.name))
                                for p in self.roster.post_list()], self.village_service.list())
         self.model.set_rows(self.roster.all_terms())
         self.refresh_banner()

@@ -37,6 +37,10 @@ class PageSpec:
 PAGE_MODULES: list[str] = [
     "danvan_desktop.gui.pages.tasks_page",
     "danvan_desktop.gui.pages.teams_page",
+    "danvan_desktop.gui.pages.situation_page",
+    "danvan_desktop.gui.pages.figures_page",
+    "danvan_desktop.gui.pages.dvk_page",
+    "danvan_desktop.gui.pages.reports_page",
 ]
 
 _PAGES: dict[str, PageSpec] = {}

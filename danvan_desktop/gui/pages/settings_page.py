@@ -121,7 +121,7 @@ class SettingsPage(QScrollArea):
         except RuleError as exc:
             self.status.error(str(exc))
             return
-        self.status.ok(_("Đã áp dụng. Ngôn ngữ mới hiển thị đầy đủ sau khi mở lại chương trình."))
+        self.status.ok(_("Đã áp dụng cỡ chữ {size} pt.").format(size=self.font_size.value()))
         self.appearance_changed.emit()
 
     def use_profile(self) -> None:

@@ -34,15 +34,17 @@ class UnitForm(QWidget):
         self.edits["name"].textEdited.connect(self._suggest)
 
     def _suggest(self, text: str) -> None:
-        """Fill the Party committee and place lines from the commune name while they are untouched."""
-        bare = text.strip()
-        for prefix in ("xã ", "Xã ", "phường ", "Phường ", "thị trấn ", "Thị trấn "):
-            if bare.startswith(prefix):
-                bare = bare[len(prefix):]
+        """Fill the Party committee and place lines from the commune name while they are untouched:
+        "phường Hạc Thành" → "ĐẢNG ỦY PHƯỜNG HẠC THÀNH" and "Hạc Thành"."""
+        bare, level = text.strip(), "xã"
+        for prefix in ("thị trấn", "phường", "đặc khu", "xã"):
+            if bare.lower().startswith(prefix + " "):
+                bare, level = bare[len(prefix) + 1:].strip(), prefix
+                break
         if not self.edits["place_name"].isModified():
             self.edits["place_name"].setText(bare)
         if not self.edits["party_committee_name"].isModified():
-            self.edits["party_committee_name"].setText(f"ĐẢNG ỦY XÃ {bare.upper()}" if bare else "")
+            self.edits["party_committee_name"].setText(f"ĐẢNG ỦY {level} {bare}".upper() if bare else "")
 
     def load(self, unit: Unit) -> None:
         for name, edit in self.edits.items():

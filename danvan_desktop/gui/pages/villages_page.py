@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLineEdit,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
+                               QInputDialog, QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
+                               QWidget)
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
@@ -37,7 +38,9 @@ class VillagesPage(QWidget):
         self.filter.setPlaceholderText(_("Tìm thôn…"))
         self.filter.setClearButtonEnabled(True)
         self.paste_button = QPushButton(_("Dán danh sách thôn…"))
+        self.unfollowed_only = QCheckBox(_("Chỉ thôn chưa có người phụ trách"))
         top.addWidget(self.filter, 1)
+        top.addWidget(self.unfollowed_only)
         top.addWidget(self.paste_button)
         layout.addLayout(top)
         columns = [
@@ -61,6 +64,8 @@ class VillagesPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()    # the STT column is the number officers use
+        self.table.setAlternatingRowColors(True)
 
         form_box = QWidget()
         form_layout = QVBoxLayout(form_box)
@@ -82,12 +87,25 @@ class VillagesPage(QWidget):
         for b in (self.new_button, self.save_button, self.delete_button):
             buttons.addWidget(b)
         form_layout.addLayout(buttons)
+        self.merge_button = QPushButton(_("Sáp nhập vào thôn khác…"))
+        self.merge_button.setToolTip(_("Thôn này đã sáp nhập vào thôn khác: thôn được giữ lại để tra cứu, "
+                                       "thành viên khối phụ trách chuyển sang thôn mới."))
+        form_layout.addWidget(self.merge_button)
+        self.followers = QLabel()
+        self.followers.setWordWrap(True)
+        form_layout.addWidget(self.followers)
+        self.merged_note = QLabel()
+        self.merged_note.setWordWrap(True)
+        self.merged_note.setStyleSheet("color:#555555;")
+        form_layout.addWidget(self.merged_note)
         form_layout.addStretch(1)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(form_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([760, 380])
         layout.addWidget(splitter, 1)
 
         self.filter.textChanged.connect(self.proxy.set_query)
@@ -97,10 +115,26 @@ class VillagesPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete_current)
         self.paste_button.clicked.connect(self.paste_list)
+        self.merge_button.clicked.connect(self.merge_current)
+        self.unfollowed_only.toggled.connect(self._apply_predicate)
         self.name.returnPressed.connect(self.save)
+        self.table.activated.connect(lambda _i: self.name.setFocus())
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_current)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_village)
         self.refresh()
+
+    def _apply_predicate(self, unfollowed: bool) -> None:
+        self.proxy.set_predicate((lambda v: not self._followers.get(v.id)) if unfollowed else None)
+
+    def apply_filters(self, *, unfollowed: bool | None = None, query: str | None = None, **_ignored) -> None:
+        """What the dashboard asks for, e.g. the villages no bloc member follows."""
+        if unfollowed is not None:
+            self.unfollowed_only.setChecked(unfollowed)
+        if query is not None:
+            self.filter.setText(query)
 
     def refresh(self) -> None:
         names: dict[str, list[str]] = {}
@@ -121,6 +155,13 @@ class VillagesPage(QWidget):
         else:
             self.kind.setEditText(kind)
         self.delete_button.setEnabled(village is not None)
+        self.merge_button.setEnabled(village is not None and len(self.villages.list()) > 1)
+        names = self._followers.get(village.id, []) if village else []
+        self.followers.setText(_("Thành viên khối phụ trách: {names}").format(names=", ".join(names))
+                               if names else (_("Chưa có thành viên khối nào phụ trách thôn này.") if village else ""))
+        merged = [v.label for v in self.villages.merged() if village and v.merged_into == village.id]
+        self.merged_note.setText(_("Đã sáp nhập vào thôn này: {names}").format(names=", ".join(merged))
+                                 if merged else "")
 
     def new_village(self) -> None:
         self.table.clearSelection()
@@ -173,4 +214,32 @@ class VillagesPage(QWidget):
             return
         self.status.ok(_("Đã thêm {n} thôn.").format(n=len(added)))
         self.refresh()
+        self.events.changed.emit("villages")
+
+    def merge_current(self) -> None:
+        village = self._current
+        if village is None:
+            return
+        others = [v for v in self.villages.list() if v.id != village.id]
+        labels = [v.label for v in others]
+        label, ok = QInputDialog.getItem(
+            self, _("Sáp nhập thôn"),
+            _("{name} sáp nhập vào thôn nào?").format(name=village.label), labels, 0, False)
+        if not ok or label not in labels:
+            return
+        target = others[labels.index(label)]
+        try:
+            before = self.villages.merge(village.id, target.id)
+        except RuleError as exc:
+            self.status.error(str(exc))
+            return
+        command = ServiceCommand(_("Sáp nhập {name}").format(name=village.label),
+                                 do=lambda: self.villages.merge(village.id, target.id),
+                                 undo=lambda: self.villages.unmerge(village.id, before), after=self._after_undo)
+        command._do, original = (lambda: None), command._do
+        self.undo.push(command)
+        command._do = original
+        self.refresh()
+        self.status.ok(_("Đã sáp nhập {name} vào {target}. Nhấn Ctrl+Z để hoàn tác.").format(
+            name=village.label, target=target.label))
         self.events.changed.emit("villages")

@@ -34,18 +34,23 @@ class Banner(QFrame):
         self.button.hide()
         self.button.clicked.connect(self.action_clicked)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        self.kind = ""
         self.hide()
 
     def show_messages(self, title: str, messages: list[str], kind: str = "warning") -> None:
         if not messages:
             self.hide()
             return
+        self.kind = kind
         self.setStyleSheet(f"#banner {{{STYLES[kind]}}}")
         self.title.setText(title)
         self.body.setText("\n".join(f"• {m}" for m in messages))
+        self.body.setVisible(True)      # a one-line show_text before may have hidden it
+        self.button.hide()
         self.show()
 
     def show_text(self, text: str, kind: str = "info", action: str | None = None) -> None:
+        self.kind = kind
         self.setStyleSheet(f"#banner {{{STYLES[kind]}}}")
         self.title.setText(text)
         self.body.setText("")

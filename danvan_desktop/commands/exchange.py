@@ -1,0 +1,155 @@
+"""`danvan export / verify / import / completeness / consolidated-report`: the hand-over without a screen."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from danvan_desktop.domain.i18n import _
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("export", parents=[common], help=_("xuất dữ liệu ra tệp trao đổi (.dvx)"))
+    p.add_argument("--out", type=Path, required=True, help=_("tệp .dvx sẽ ghi"))
+    p.add_argument("--since-last", action="store_true", help=_("chỉ những gì thay đổi từ lần bàn giao trước"))
+    p.add_argument("--to", default="upper", help=_("nơi nhận (mặc định: cấp trên)"))
+    p.add_argument("--period", default=None, help=_("kỳ báo cáo bàn giao, ví dụ 2026-10"))
+    p.add_argument("--include-private", action="store_true",
+                   help=_("kèm ghi chú riêng và thông tin cá nhân của người gửi đơn"))
+    p.set_defaults(handler=cmd_export)
+    p = sub.add_parser("verify", parents=[common], help=_("kiểm tra một tệp trao đổi mà không nhập"))
+    p.add_argument("files", type=Path, nargs="+")
+    p.set_defaults(handler=cmd_verify)
+    p = sub.add_parser("import", parents=[common], help=_("nhập tệp trao đổi (.dvx) hoặc biên nhận"))
+    p.add_argument("files", type=Path, nargs="+")
+    p.add_argument("--dry-run", action="store_true", help=_("chỉ xem trước, không ghi gì"))
+    p.add_argument("--trust-new", action="store_true", help=_("tin cậy khóa của đơn vị gửi lần đầu"))
+    p.add_argument("--receipt-dir", type=Path, default=None, help=_("ghi biên nhận vào thư mục này"))
+    p.set_defaults(handler=cmd_import)
+    p = sub.add_parser("completeness", parents=[common], help=_("cấp trên: các xã đã nộp dữ liệu kỳ này chưa"))
+    p.add_argument("--period", required=True)
+    p.set_defaults(handler=cmd_completeness)
+    p = sub.add_parser("consolidated-report", parents=[common], help=_("cấp trên: báo cáo tổng hợp các xã (PDF)"))
+    p.add_argument("--period", required=True)
+    p.add_argument("--pdf", type=Path, required=True)
+    p.set_defaults(handler=cmd_consolidated)
+
+
+def _open(args):
+    from danvan_desktop.commands.core import _require_db
+    from danvan_desktop.services.app import AppServices
+    return AppServices.open(_require_db(args))
+
+
+def cmd_export(args) -> int:
+    from danvan_desktop.exchange.errors import ExchangeError
+    services = _open(args)
+    try:
+        result = services.exchange.exporter.export(args.out, recipient=args.to, since_last=args.since_last,
+                                                   include_private=args.include_private, period=args.period)
+    except ExchangeError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    finally:
+        services.close()
+    print(_("Đã ghi {path}: lô số {seq}, {n} bản ghi, kỳ {periods}.").format(
+        path=result.path, seq=result.manifest.sequence, n=result.total, periods=", ".join(result.manifest.periods)))
+    print(_("Mã nhận dạng khóa: {fp}").format(fp=result.fingerprint))
+    return 0
+
+
+def cmd_verify(args) -> int:
+    from danvan_desktop.exchange.errors import ExchangeError
+    from danvan_desktop.exchange.schema import travelling_schema
+    from danvan_desktop.exchange.verify import verify_file
+    from danvan_desktop.store.database import Database
+    db = Database.open(args.db) if args.db and Path(args.db).exists() else Database.open(":memory:")
+    schema = travelling_schema(db.conn)
+    failed = 0
+    for path in args.files:
+        try:
+            verified = verify_file(path, schema)
+        except ExchangeError as exc:
+            print(str(exc), file=sys.stderr)
+            failed += 1
+            continue
+        m = verified.manifest
+        print(_("{name}: hợp lệ. {unit} (mã {code}), lô số {seq}, {n} bản ghi, {docs} văn bản, kỳ {periods}; "
+                "khóa {fp}.").format(name=path.name, unit=m.unit_name, code=m.unit_code, seq=m.sequence,
+                                     n=verified.record_count(), docs=len(verified.documents),
+                                     periods=", ".join(m.periods) or "—", fp=verified.fingerprint))
+    db.close()
+    return 1 if failed else 0
+
+
+def cmd_import(args) -> int:
+    from danvan_desktop.exchange.errors import ExchangeError, UntrustedKey
+    services = _open(args)
+    importer = services.exchange.importer
+    failed = 0
+    try:
+        for path in args.files:
+            try:
+                if args.dry_run:
+                    result = importer.preview(path)
+                    if result.key.state == "unknown":
+                        print(_("{name}: khóa của {unit} chưa được tin cậy (mã nhận dạng {fp}).").format(
+                            name=path.name, unit=result.verified.manifest.unit_name, fp=result.key.fingerprint))
+                    for line in importer.preview_lines(result):
+                        print("  " + line)
+                    print(result.summary())
+                    continue
+                if args.trust_new:
+                    preview = importer.preview(path)
+                    if preview.key.state == "unknown":
+                        print(_("Tin cậy khóa của {unit} (mã {code}): {fp}").format(
+                            unit=preview.verified.manifest.unit_name, code=preview.verified.manifest.unit_code,
+                            fp=preview.key.fingerprint))
+                result = importer.import_file(path, trust_new=args.trust_new)
+                print(result.summary())
+                if args.receipt_dir and result.status == "applied" and result.verified.manifest.kind == "batch":
+                    receipt = services.exchange.receipts.write_receipt(result.verified.manifest.batch_id,
+                                                                       args.receipt_dir)
+                    print(_("Đã ghi biên nhận {path}").format(path=receipt))
+            except UntrustedKey as exc:
+                print(str(exc) + " " + _("(dùng --trust-new để tin cậy)"), file=sys.stderr)
+                failed += 1
+            except ExchangeError as exc:
+                print(str(exc), file=sys.stderr)
+                failed += 1
+    finally:
+        services.close()
+    if failed:
+        print(_("{n} tệp bị từ chối.").format(n=failed), file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_completeness(args) -> int:
+    from danvan_desktop.domain.formats import short_date
+    from danvan_desktop.domain.periods import Period
+    services = _open(args)
+    try:
+        period = Period.parse(args.period)
+        upper = services.exchange.upper
+        rows = upper.completeness(period)
+        print(_("Tình hình nộp dữ liệu {period} (hạn {due}):").format(period=period.label(),
+                                                                     due=short_date(upper.due_date(period))))
+        for row in rows:
+            print(f"  {row.unit_code:<8} {row.unit_name:<28} {row.status_text:<24} {short_date(row.handed_at)}")
+        missing = sum(1 for r in rows if r.status in ("missing", "not_due"))
+        print(_("{done}/{total} đơn vị đã nộp; {missing} chưa nộp.").format(
+            done=len(rows) - missing, total=len(rows), missing=missing))
+    finally:
+        services.close()
+    return 0
+
+
+def cmd_consolidated(args) -> int:
+    from danvan_desktop.domain.periods import Period
+    services = _open(args)
+    try:
+        path = services.exchange.upper.consolidated_pdf(Period.parse(args.period), args.pdf)
+    finally:
+        services.close()
+    print(_("Đã ghi báo cáo tổng hợp: {path}").format(path=path))
+    return 0

@@ -1,0 +1,1 @@
+"""The .dvx hand-over file: format rules, keys and signatures, writing, verifying and merging."""

@@ -1,0 +1,145 @@
+"""Plan and apply a verified batch: per record new / changed / identical / older / conflict / refused.
+
+Rules: the newer `updated_at` wins (a tombstone is a change like any other); a locked row
+(`content_hash` set) is never overwritten by another installation; when neither side had seen
+the other's version (the sender's `seen` map against the local version, ours against the
+incoming one) both versions are kept in the conflicts table and the newer one is applied, so
+that every installation converges on the same row.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.records import TRAVEL_FIELDS
+from danvan_desktop.exchange.errors import ExchangeError
+from danvan_desktop.exchange.schema import LOCK_COLUMN, TableSchema, decode_value
+from danvan_desktop.exchange.verify import VerifiedFile
+
+NEW, CHANGED, IDENTICAL, OLDER, CONFLICT, REFUSED = "new", "changed", "identical", "older", "conflict", "refused"
+KINDS = (NEW, CHANGED, IDENTICAL, OLDER, CONFLICT, REFUSED)
+_STAMPS = {"updated_at", "updated_by", "origin", "created_at"}
+
+
+@dataclass
+class Outcome:
+    table: str
+    record_id: str
+    kind: str
+    fields: list[str] = field(default_factory=list)   # changed content fields
+    reason: str = ""
+    incoming_wins: bool = False                         # apply the incoming row
+    before: dict | None = None
+    after: dict | None = None
+
+
+@dataclass
+class Plan:
+    outcomes: list[Outcome]
+
+    def counts(self) -> dict[str, int]:
+        result = {k: 0 for k in KINDS}
+        for o in self.outcomes:
+            result[o.kind] += 1
+        return result
+
+    def changes(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.incoming_wins]
+
+
+def _local_row(conn: sqlite3.Connection, table: str, record_id: str) -> dict | None:
+    row = conn.execute(f'SELECT * FROM "{table}" WHERE id = ?', (record_id,)).fetchone()
+    if row is None:
+        return None
+    return {k: row[k] for k in row.keys()}
+
+
+def _differs(local: dict, incoming: dict) -> list[str]:
+    return [k for k, v in incoming.items() if k not in _STAMPS and local.get(k) != decode_value(v)]
+
+
+def plan_batch(conn: sqlite3.Connection, verified: VerifiedFile, schema: dict[str, TableSchema],
+               own_installation: str, our_seen: dict[str, str]) -> Plan:
+    """What applying the batch would do to each record; reads only."""
+    sender = verified.manifest.installation_id
+    sender_seen = verified.manifest.seen
+    outcomes: list[Outcome] = []
+    for table in schema:
+        for incoming in verified.tables.get(table, []):
+            local = _local_row(conn, table, incoming["id"])
+            decoded = {k: decode_value(v) for k, v in incoming.items()}
+            if local is None:
+                outcomes.append(Outcome(table, incoming["id"], NEW, incoming_wins=True, after=decoded))
+                continue
+            fields = _differs(local, incoming)
+            if not fields and local["updated_at"] == incoming["updated_at"]:
+                outcomes.append(Outcome(table, incoming["id"], IDENTICAL))
+                continue
+            if not fields:
+                # same content, other stamp: keep the newer stamp so every side agrees
+                wins = incoming["updated_at"] > local["updated_at"]
+                outcomes.append(Outcome(table, incoming["id"], IDENTICAL, incoming_wins=wins, before=local,
+                                        after=decoded))
+                continue
+            locked = schema[table].locked_column and local.get(LOCK_COLUMN)
+            if locked and local["origin"] != incoming["origin"]:
+                outcomes.append(Outcome(table, incoming["id"], REFUSED, fields,
+                                        _("bản ghi đã khóa (biên bản đã chốt / báo cáo đã duyệt) ở máy này.")))
+                continue
+            local_unseen = local["origin"] != sender and local["updated_at"] > sender_seen.get(local["origin"], "")
+            incoming_unseen = (incoming["origin"] != own_installation
+                               and incoming["updated_at"] > our_seen.get(incoming["origin"], ""))
+            newer = incoming["updated_at"] > local["updated_at"]
+            if local_unseen and incoming_unseen and local["origin"] != incoming["origin"]:
+                outcomes.append(Outcome(table, incoming["id"], CONFLICT, fields, incoming_wins=newer,
+                                        before=local, after=decoded))
+            elif newer:
+                outcomes.append(Outcome(table, incoming["id"], CHANGED, fields, incoming_wins=True,
+                                        before=local, after=decoded))
+            else:
+                outcomes.append(Outcome(table, incoming["id"], OLDER, fields,
+                                        _("máy này có bản mới hơn.")))
+    return Plan(outcomes)
+
+
+def apply_plan(conn: sqlite3.Connection, plan: Plan, batch_id: str,
+               on_write: Callable[[str, str, dict | None, dict], None],
+               on_conflict: Callable[[Outcome], None]) -> None:
+    """Write the planned changes; the caller holds the transaction (all or nothing)."""
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    for outcome in plan.outcomes:
+        if outcome.kind == CONFLICT:
+            on_conflict(outcome)
+        if not outcome.incoming_wins:
+            continue
+        row = outcome.after or {}
+        cols = list(row)
+        try:
+            if outcome.before is None:
+                conn.execute(f'INSERT INTO "{outcome.table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
+                             f'VALUES ({", ".join("?" for _c in cols)})', tuple(row[c] for c in cols))
+            else:
+                sets = ", ".join(f'"{c}" = ?' for c in cols if c != "id")
+                conn.execute(f'UPDATE "{outcome.table}" SET {sets} WHERE id = ?',
+                             tuple(row[c] for c in cols if c != "id") + (outcome.record_id,))
+        except (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.DataError, OverflowError) as exc:
+            raise ExchangeError(_("bản ghi {table} «{id}» trái với dữ liệu đã có ({detail}).").format(
+                table=outcome.table, id=outcome.record_id, detail=exc)) from exc
+        on_write(outcome.table, outcome.record_id, outcome.before, row)
+    problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise ExchangeError(_("bản ghi {table} tham chiếu tới dữ liệu không có trong tệp hay trong máy.")
+                            .format(table=problems[0][0]))
+
+
+def version_json(row: dict | None) -> str:
+    return json.dumps({k: v for k, v in (row or {}).items() if k != "search_text"}, ensure_ascii=False,
+                      default=str, sort_keys=True)
+
+
+def travel_stamp(row: dict) -> tuple:
+    return tuple(row.get(f) for f in TRAVEL_FIELDS)

@@ -1,0 +1,218 @@
+"""Check a .dvx file before anything is written: container, names, bounds, hashes, signature, records.
+
+Nothing here trusts the file: the entry count is read from the end-of-central-directory record
+before zipfile parses the directory, every read is bounded, and every failure becomes an
+ExchangeError naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import struct
+import unicodedata
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.exchange import format as fmt
+from danvan_desktop.exchange import keys
+from danvan_desktop.exchange.errors import ExchangeError
+from danvan_desktop.exchange.manifest import Manifest
+from danvan_desktop.exchange.schema import TableSchema, check_record
+
+_EOCD = b"PK\x05\x06"
+_ZIP64_LOCATOR = b"PK\x06\x07"
+_ZIP64_EOCD = b"PK\x06\x06"
+_BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, struct.error, NotImplementedError,
+           RuntimeError, OverflowError, KeyError, IndexError)
+
+
+@dataclass
+class VerifiedFile:
+    path: Path
+    manifest: Manifest
+    fingerprint: str
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+    documents: dict[str, bytes] = field(default_factory=dict)
+
+    def record_count(self) -> int:
+        return sum(len(rows) for rows in self.tables.values())
+
+
+def _declared_entry_count(path: Path) -> int:
+    """The entry count the end-of-central-directory record claims (zip64 aware), read without zipfile."""
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        tail_len = min(size, 22 + 65535 + 20)
+        fh.seek(size - tail_len)
+        tail = fh.read(tail_len)
+        at = tail.rfind(_EOCD)
+        if at < 0 or len(tail) - at < 22:
+            raise ExchangeError(_("không phải tệp nén zip, hoặc tệp bị cắt cụt."))
+        (_sig, _disk, _cd_disk, _n_disk, total, cd_size, _cd_off, _clen) = struct.unpack("<4s4H2LH", tail[at:at + 22])
+        count = total
+        loc = at - 20
+        if loc >= 0 and tail[loc:loc + 4] == _ZIP64_LOCATOR:
+            (_s, _d, zip64_off, _t) = struct.unpack("<4sLQL", tail[loc:loc + 20])
+            if zip64_off > size - 56:
+                raise ExchangeError(_("không phải tệp nén zip, hoặc tệp bị cắt cụt."))
+            fh.seek(zip64_off)
+            rec = fh.read(56)
+            if rec[:4] != _ZIP64_EOCD:
+                raise ExchangeError(_("không phải tệp nén zip, hoặc tệp bị cắt cụt."))
+            count = max(count, struct.unpack("<Q", rec[32:40])[0])
+            cd_size = max(cd_size, struct.unpack("<Q", rec[40:48])[0])
+        if count > fmt.MAX_ENTRIES:
+            raise ExchangeError(_("tệp khai báo quá nhiều mục ({n}); có thể là tệp độc hại.").format(n=count))
+        if cd_size > size:
+            raise ExchangeError(_("không phải tệp nén zip, hoặc tệp bị cắt cụt."))
+        return count
+
+
+def _read_bounded(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """Read an entry, never more than `limit` bytes whatever its header claims."""
+    chunks, total = [], 0
+    with zf.open(info) as fh:
+        while True:
+            chunk = fh.read(min(1024 * 1024, limit + 1 - total))
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > limit:
+                raise ExchangeError(_("mục «{name}» lớn hơn kích thước khai báo.").format(name=info.filename))
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _check_container(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    infos = zf.infolist()
+    if len(infos) > fmt.MAX_ENTRIES:
+        raise ExchangeError(_("tệp có quá nhiều mục ({n}).").format(n=len(infos)))
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        if fmt.unsafe_name(name):
+            raise ExchangeError(_("tên mục «{name}» không an toàn (đường dẫn tuyệt đối hoặc có «..»).")
+                                .format(name=name[:80]))
+        if not fmt.is_known_entry(name):
+            raise ExchangeError(_("có mục lạ «{name}» không thuộc định dạng.").format(name=name[:80]))
+        if name in seen:
+            raise ExchangeError(_("mục «{name}» xuất hiện hai lần.").format(name=name))
+        seen.add(name)
+        if info.flag_bits & 0x1:
+            raise ExchangeError(_("mục «{name}» bị mã hóa.").format(name=name))
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise ExchangeError(_("mục «{name}» dùng kiểu nén không được hỗ trợ.").format(name=name))
+        if info.file_size > fmt.MAX_ENTRY_BYTES:
+            raise ExchangeError(_("mục «{name}» quá lớn.").format(name=name))
+        if info.file_size > fmt.RATIO_FLOOR and info.file_size > fmt.MAX_RATIO * max(info.compress_size, 1):
+            raise ExchangeError(_("mục «{name}» có tỉ lệ nén bất thường (nghi là «bom nén»).").format(name=name))
+        total += info.file_size
+        if total > fmt.MAX_TOTAL_BYTES:
+            raise ExchangeError(_("tổng dung lượng các mục quá lớn."))
+    if not infos or infos[0].filename != fmt.MANIFEST:
+        raise ExchangeError(_("thiếu tệp mô tả manifest.json ở đầu tệp."))
+    if fmt.SIGNATURE not in seen:
+        raise ExchangeError(_("thiếu chữ ký (manifest.sig)."))
+    return infos
+
+
+def _parse_table(name: str, raw: bytes, schema: TableSchema | None, unit_code: str) -> list[dict]:
+    table = fmt.TABLE_ENTRY.match(name).group(1)  # type: ignore[union-attr]
+    if schema is None:
+        raise ExchangeError(_("bảng «{table}» không có trong chương trình này.").format(table=table))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ExchangeError(_("mục «{name}» không phải văn bản UTF-8.").format(name=name)) from exc
+    rows: list[dict] = []
+    ids: set[str] = set()
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line:
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            raise ExchangeError(_("dòng {line} của bảng {table} không đọc được.").format(line=number, table=table)) \
+                from exc
+        problem = check_record(schema, record, unit_code)
+        if problem:
+            raise ExchangeError(_("bảng {table}, dòng {line}: {problem}").format(table=table, line=number,
+                                                                                problem=problem))
+        if record["id"] in ids:
+            raise ExchangeError(_("bảng {table}, dòng {line}: mã bản ghi lặp lại.").format(table=table, line=number))
+        ids.add(record["id"])
+        rows.append({k: unicodedata.normalize("NFC", v) if isinstance(v, str) else v for k, v in record.items()})
+    return rows
+
+
+def verify_file(path: Path | str, schema: dict[str, TableSchema]) -> VerifiedFile:
+    """Every check of the format; raises ExchangeError naming the file, or returns its verified content."""
+    path = Path(path)
+    try:
+        return _verify(path, schema)
+    except ExchangeError as exc:
+        raise exc.at(path)
+    except MemoryError as exc:
+        raise ExchangeError(_("tệp quá lớn để đọc."), path) from exc
+    except OSError as exc:
+        raise ExchangeError(_("không đọc được tệp ({detail}).").format(detail=exc.strerror or exc), path) from exc
+    except _BROKEN as exc:
+        raise ExchangeError(_("tệp bị hỏng ({detail}).").format(detail=str(exc)[:120] or type(exc).__name__),
+                            path) from exc
+    except ValueError as exc:
+        raise ExchangeError(_("tệp bị hỏng ({detail}).").format(detail=str(exc)[:120]), path) from exc
+
+
+def _verify(path: Path, schema: dict[str, TableSchema]) -> VerifiedFile:
+    if not path.is_file():
+        raise ExchangeError(_("không tìm thấy tệp."))
+    if path.stat().st_size > fmt.MAX_FILE_BYTES:
+        raise ExchangeError(_("tệp quá lớn."))
+    _declared_entry_count(path)
+    with zipfile.ZipFile(path) as zf:
+        infos = _check_container(zf)
+        by_name = {info.filename: info for info in infos}
+        manifest_raw = _read_bounded(zf, by_name[fmt.MANIFEST], fmt.MAX_MANIFEST_BYTES)
+        manifest = Manifest.from_bytes(manifest_raw)
+        signature_raw = _read_bounded(zf, by_name[fmt.SIGNATURE], 1024)
+        try:
+            public = keys.unb64(manifest.public_key)
+            signature = keys.unb64(signature_raw.decode("ascii").strip())
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise ExchangeError(_("chữ ký hoặc khóa công khai không đúng dạng.")) from exc
+        if len(public) != 32 or not keys.verify(public, signature, manifest_raw):
+            raise ExchangeError(_("chữ ký không khớp: tệp đã bị sửa sau khi ký, hoặc chữ ký bị giả."))
+        if not manifest.unit_code or not manifest.batch_id or not manifest.installation_id:
+            raise ExchangeError(_("tệp mô tả thiếu mã đơn vị, mã lô hoặc mã máy."))
+        listed = {e.name for e in manifest.entries}
+        present = set(by_name) - {fmt.MANIFEST, fmt.SIGNATURE}
+        if listed != present:
+            odd = sorted(listed ^ present)[0]
+            raise ExchangeError(_("mục «{name}» không khớp với tệp mô tả.").format(name=odd[:80]))
+        result = VerifiedFile(path, manifest, keys.fingerprint(public))
+        for entry in manifest.entries:
+            info = by_name[entry.name]
+            if info.file_size != entry.size:
+                raise ExchangeError(_("mục «{name}» sai kích thước.").format(name=entry.name))
+            raw = _read_bounded(zf, info, entry.size)
+            if hashlib.sha256(raw).hexdigest() != entry.sha256:
+                raise ExchangeError(_("mục «{name}» sai mã kiểm tra SHA-256 (nội dung đã bị thay đổi hoặc hỏng).")
+                                    .format(name=entry.name))
+            if entry.name.startswith(fmt.TABLE_DIR):
+                table = fmt.TABLE_ENTRY.match(entry.name).group(1)  # type: ignore[union-attr]
+                rows = _parse_table(entry.name, raw, schema.get(table), manifest.unit_code)
+                if len(rows) != manifest.counts.get(table, -1) or entry.records not in (None, len(rows)):
+                    raise ExchangeError(_("số bản ghi của bảng {table} không khớp với tệp mô tả.").format(table=table))
+                result.tables[table] = rows
+            else:
+                if not raw.startswith(b"%PDF-"):
+                    raise ExchangeError(_("mục «{name}» không phải tệp PDF.").format(name=entry.name))
+                result.documents[fmt.DOCUMENT_ENTRY.match(entry.name).group(1)] = raw  # type: ignore[union-attr]
+        if set(manifest.counts) != set(result.tables):
+            raise ExchangeError(_("danh sách bảng không khớp với tệp mô tả."))
+    return result

@@ -1,0 +1,108 @@
+"""Write a .dvx file: entries hashed, the manifest first and signed, a temp name made durable, then renamed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from danvan_desktop.exchange import format as fmt
+from danvan_desktop.exchange import keys
+from danvan_desktop.exchange.manifest import Entry, Manifest
+from danvan_desktop.exchange.schema import encode_value
+
+_SPOOL = 8 * 1024 * 1024
+
+
+def _line(record: dict) -> bytes:
+    return (json.dumps({k: encode_value(v) for k, v in record.items()}, ensure_ascii=False,
+                       separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def _zipinfo(name: str, when: tuple, compress: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=when)
+    info.compress_type = compress
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def write_file(path: Path, manifest: Manifest, tables: dict[str, Iterable[dict]], documents: dict[str, bytes],
+               private_key: bytes, progress: Callable[[str], None] | None = None) -> Manifest:
+    """Fill the manifest's entries and counts from the data, sign it and write the zip durably at `path`."""
+    path = Path(path)
+    spools: list[tuple[str, tempfile.SpooledTemporaryFile]] = []
+    manifest.entries, manifest.counts = [], {}
+    try:
+        for table, rows in tables.items():
+            spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL)
+            digest, size, count = hashlib.sha256(), 0, 0
+            for record in rows:
+                line = _line(record)
+                spool.write(line)
+                digest.update(line)
+                size += len(line)
+                count += 1
+            if progress:
+                progress(table)
+            name = fmt.table_entry(table)
+            manifest.entries.append(Entry(name, size, digest.hexdigest(), count))
+            manifest.counts[table] = count
+            spools.append((name, spool))
+        for doc_name, data in documents.items():
+            manifest.entries.append(Entry(fmt.document_entry(doc_name), len(data), hashlib.sha256(data).hexdigest()))
+        manifest_bytes = manifest.to_bytes()
+        signature = keys.b64(keys.sign(private_key, manifest_bytes)).encode("ascii")
+        when = _zip_time(manifest.created_at)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "wb") as raw:
+                with zipfile.ZipFile(raw, "w") as zf:
+                    zf.writestr(_zipinfo(fmt.MANIFEST, when), manifest_bytes)
+                    for name, spool in spools:
+                        spool.seek(0)
+                        with zf.open(_zipinfo(name, when), "w") as out:
+                            while chunk := spool.read(1024 * 1024):
+                                out.write(chunk)
+                    for doc_name, data in documents.items():
+                        zf.writestr(_zipinfo(fmt.document_entry(doc_name), when), data)
+                    zf.writestr(_zipinfo(fmt.SIGNATURE, when, zipfile.ZIP_STORED), signature)
+                raw.flush()
+                os.fsync(raw.fileno())
+            os.replace(tmp, path)
+            _fsync_dir(path.parent)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    finally:
+        for _name, spool in spools:
+            spool.close()
+    return manifest
+
+
+def _zip_time(created_at: str) -> tuple:
+    try:
+        moment = dt.datetime.fromisoformat(created_at.replace("Z", "+00:00"))
+    except ValueError:
+        moment = dt.datetime(2000, 1, 1)
+    return (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute, moment.second)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows it (not on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

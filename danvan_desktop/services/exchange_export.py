@@ -1,0 +1,158 @@
+"""Xuất dữ liệu: write this unit's records (all, or what changed since the last hand-over) as a .dvx file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from danvan_desktop import __version__
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.periods import Period
+from danvan_desktop.domain.records import RuleError
+from danvan_desktop.domain.text import fold
+from danvan_desktop.exchange import format as fmt
+from danvan_desktop.exchange import keys
+from danvan_desktop.exchange.errors import ExchangeError
+from danvan_desktop.exchange.manifest import Manifest
+from danvan_desktop.exchange.schema import PERSONAL_PREFIX, PRIVATE_COLUMN, TableSchema, travelling_schema
+from danvan_desktop.exchange.verify import verify_file
+from danvan_desktop.exchange.writer import write_file
+from danvan_desktop.services.exchange_keys import ExchangeKeyService
+from danvan_desktop.store.database import Database
+from danvan_desktop.store.exchange_log import BatchOut, ExchangeLog, now_iso
+
+# Approved documents: functions (db, rows_by_table) -> {entry name: pdf bytes}, added by the features
+# that store approved PDFs. A locked row with a `pdf_path` column pointing at a file is carried too.
+DOCUMENT_SOURCES: list[Callable] = []
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    manifest: Manifest
+    fingerprint: str
+
+    @property
+    def total(self) -> int:
+        return sum(self.manifest.counts.values())
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "don-vi"
+
+
+class ExchangeExportService:
+    def __init__(self, db: Database, today: Callable[[], dt.date] = dt.date.today,
+                 now: Callable[[], str] = now_iso) -> None:
+        self.db = db
+        self.today = today
+        self.now = now          # the file's creation time (ISO UTC); the upper demo backdates hand-overs
+        self.log = ExchangeLog(db)
+        self.keys = ExchangeKeyService(db)
+
+    def suggested_name(self, recipient: str = fmt.RECIPIENT_UPPER) -> str:
+        from danvan_desktop.services.setup import SetupService
+        unit = SetupService(self.db).unit()
+        return (f"{unit.code}-{slug(unit.name)}-lo{self.log.next_sequence(recipient):03d}-"
+                f"{self.today():%Y%m%d}{fmt.EXTENSION}")
+
+    def _rows(self, table: TableSchema, unit_code: str, since: BatchOut | None,
+              include_private: bool) -> Iterator[dict]:
+        where, params = ["unit_code = ?"], [unit_code]
+        if since is not None:
+            where.append("(updated_at > ? OR id IN (SELECT record_id FROM audit_log WHERE table_name = ? AND seq > ?))")
+            params += [since.until_stamp or "", table.name, since.audit_seq]
+        if PRIVATE_COLUMN in table.columns and not include_private:
+            where.append(f"{PRIVATE_COLUMN} = 0")
+        columns = [c for c in table.columns if include_private or not c.startswith(PERSONAL_PREFIX)]
+        sql = (f'SELECT {", ".join(chr(34) + c + chr(34) for c in columns)} FROM "{table.name}" '
+               f'WHERE {" AND ".join(where)} ORDER BY rowid')
+        for row in self.db.conn.execute(sql, params):
+            yield {c: row[c] for c in columns}
+
+    def _seen(self, schema: dict[str, TableSchema]) -> dict[str, str]:
+        seen = self.log.seen()
+        for name in schema:
+            for origin, stamp in self.db.conn.execute(f'SELECT origin, max(updated_at) FROM "{name}" GROUP BY origin'):
+                if origin and stamp and stamp > seen.get(origin, ""):
+                    seen[origin] = stamp
+        seen[self.db.installation_id] = max(self.db.clock.tick(), seen.get(self.db.installation_id, ""))
+        return seen
+
+    def _documents(self, data: dict[str, list[dict]]) -> dict[str, bytes]:
+        documents: dict[str, bytes] = {}
+        for table, rows in data.items():
+            for row in rows:
+                pdf_path = row.get("pdf_path")
+                if row.get("content_hash") and pdf_path and not row.get("deleted"):
+                    file = Path(pdf_path)
+                    if not file.is_absolute() and self.db.path is not None:
+                        file = Path(self.db.path).parent / file
+                    if file.is_file():
+                        documents[f"{table}-{row['id']}"] = file.read_bytes()
+        for source in DOCUMENT_SOURCES:
+            documents.update(source(self.db, data))
+        return documents
+
+    def export(self, path: Path | str, *, recipient: str = fmt.RECIPIENT_UPPER, since_last: bool = False,
+               include_private: bool = False, period: str | None = None,
+               progress: Callable[[str], None] | None = None) -> ExportResult:
+        """Write the file durably, read it back and verify it, then record the batch as exported."""
+        from danvan_desktop.services.setup import SetupService
+        path = Path(path)
+        if path.suffix.lower() != fmt.EXTENSION:
+            path = path.with_name(path.name + fmt.EXTENSION)
+        unit = SetupService(self.db).unit()
+        hand_over_period = Period.parse(period) if period else Period.containing(self.today())
+        private_key = self.keys.private_key()
+        since = self.log.last_out(recipient) if since_last else None
+        schema = travelling_schema(self.db.conn)
+        audit_seq = self.log.max_audit_seq()
+        data = {name: list(self._rows(table, unit.code, since, include_private)) for name, table in schema.items()}
+        periods = {hand_over_period.code}
+        for rows in data.values():
+            for row in rows:
+                value = row.get("period")
+                if isinstance(value, str):
+                    try:
+                        periods.add(Period.parse(value).code)
+                    except RuleError:
+                        pass
+        stamps = [row["updated_at"] for rows in data.values() for row in rows]
+        manifest = Manifest(
+            kind=fmt.KIND_BATCH, unit_code=unit.code, unit_name=unit.name, unit_level=unit.level,
+            installation_id=self.db.installation_id, batch_id=str(uuid.uuid4()), recipient=recipient,
+            sequence=self.log.next_sequence(recipient), created_at=self.now(),
+            public_key=keys.b64(keys.public_key_of(private_key)), program_version=__version__,
+            schema_version=self.db.schema_version(), since=since.until_stamp if since else None,
+            until=max(stamps) if stamps else (since.until_stamp if since else None), periods=sorted(periods),
+            includes_private=include_private, seen=self._seen(schema))
+        write_file(path, manifest, data, self._documents(data), private_key, progress)
+        try:
+            verify_file(path, schema)   # read back from the stick before saying it is done
+        except ExchangeError as exc:
+            path.unlink(missing_ok=True)
+            raise ExchangeError(_("tệp vừa ghi đọc lại không đúng ({reason}); hãy thử ổ đĩa khác.")
+                                .format(reason=exc.reason), path) from exc
+        fingerprint = keys.fingerprint(keys.unb64(manifest.public_key))
+        self.log.add_out(BatchOut(manifest.batch_id, recipient, manifest.sequence, path.name, manifest.created_at,
+                                  manifest.since, manifest.until or (since.until_stamp if since else None), audit_seq,
+                                  manifest.periods, manifest.counts, fingerprint, include_private))
+        return ExportResult(path, manifest, fingerprint)
+
+    def pending_since_last(self, recipient: str = fmt.RECIPIENT_UPPER) -> int:
+        """How many records a 'since the last hand-over' export would carry now."""
+        from danvan_desktop.services.setup import SetupService
+        unit = SetupService(self.db).unit()
+        since = self.log.last_out(recipient)
+        return sum(sum(1 for _r in self._rows(t, unit.code, since, False))
+                   for t in travelling_schema(self.db.conn).values())
+
+
+def counts_json(manifest: Manifest) -> str:
+    return json.dumps(manifest.counts, ensure_ascii=False)

@@ -1,0 +1,27 @@
+"""The hand-over services over one database, grouped so AppServices carries them as one field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from danvan_desktop.services.exchange_batches import ExchangeBatchService
+from danvan_desktop.services.exchange_export import ExchangeExportService
+from danvan_desktop.services.exchange_import import ExchangeImportService
+from danvan_desktop.services.exchange_keys import ExchangeKeyService
+from danvan_desktop.services.exchange_receipts import ExchangeReceiptService
+from danvan_desktop.services.exchange_upper import UpperLevelService
+from danvan_desktop.store.database import Database
+from danvan_desktop.store.exchange_log import ExchangeLog
+
+
+class ExchangeServices:
+    def __init__(self, db: Database, today: Callable[[], dt.date] = dt.date.today) -> None:
+        self.db = db
+        self.log = ExchangeLog(db)
+        self.keys = ExchangeKeyService(db)
+        self.exporter = ExchangeExportService(db, today)
+        self.importer = ExchangeImportService(db, today)
+        self.receipts = ExchangeReceiptService(db)
+        self.upper = UpperLevelService(db, today)
+        self.batches = ExchangeBatchService(db, today)

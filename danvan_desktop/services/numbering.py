@@ -1,0 +1,134 @@
+"""The unit's document number register: hand out, fix, free and issue numbers per type and scope.
+
+No gaps: a number freed by a deleted draft is handed out again before a new one. No duplicates:
+a number is held by one document at a time (a unique index backs the rule). Issued numbers
+(approved documents) are never freed. Minutes and other documents use the same register.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.numbering import PARTY, format_number, next_free, parse_term_starts, scope_for
+from danvan_desktop.domain.records import RuleError
+from danvan_desktop.store.database import Database
+from danvan_desktop.store.reports import DocNumber, NumberRepository
+
+TERM_SETTING = "party_term_starts"      # ISO dates, comma separated: the day after each congress closed
+LAYOUT_SETTING = "document_layout"      # HD36-2018 (Party) or ND30-2020 (State)
+_LIVE = ("held", "issued", "external")
+
+
+class NumberingService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.repo = NumberRepository(db)
+
+    # -- settings ---------------------------------------------------------------------------
+    def layout(self) -> str:
+        return self.db.get_setting(LAYOUT_SETTING, PARTY) or PARTY
+
+    def term_starts(self) -> list[dt.date]:
+        return parse_term_starts(self.db.get_setting(TERM_SETTING, ""))
+
+    def set_term_starts(self, days: list[dt.date]) -> None:
+        self.db.set_setting(TERM_SETTING, ",".join(d.isoformat() for d in sorted(set(days))))
+
+    def scope(self, day: dt.date, layout: str | None = None) -> str:
+        return scope_for(layout or self.layout(), day, self.term_starts())
+
+    def scope_label(self, scope: str) -> str:
+        if scope.startswith("year:"):
+            return _("năm {year}").format(year=scope[5:])
+        if scope == "term:":
+            return _("nhiệm kỳ hiện tại (chưa khai báo ngày bắt đầu)")
+        start = dt.date.fromisoformat(scope[5:])
+        return _("nhiệm kỳ từ {date}").format(date=start.strftime("%d/%m/%Y"))
+
+    # -- the register -----------------------------------------------------------------------
+    def register(self, doc_type: str, scope: str) -> list[DocNumber]:
+        return self.repo.in_scope(doc_type, scope)
+
+    def _used(self, doc_type: str, scope: str) -> dict[int, DocNumber]:
+        return {r.number: r for r in self.repo.in_scope(doc_type, scope) if r.state in _LIVE}
+
+    def next_number(self, doc_type: str, scope: str) -> int:
+        return next_free(self._used(doc_type, scope))
+
+    def take(self, doc_type: str, scope: str, holder_table: str, holder_id: str,
+             wanted: int | None = None) -> int:
+        """Give the holder a number: the next free one, or `wanted` if it is free and leaves no gap."""
+        with self.db.transaction():
+            current = self.repo.held_by(holder_table, holder_id)
+            if current and current.state == "issued":
+                raise RuleError(_("Văn bản đã ban hành; không đổi số được."), "number")
+            used = self._used(doc_type, scope)
+            if current and current.doc_type == doc_type and current.scope == scope:
+                used.pop(current.number, None)
+                if wanted in (None, current.number):
+                    return current.number
+            proposed = next_free(used)
+            number = proposed if wanted is None else wanted
+            if number < 1:
+                raise RuleError(_("Số văn bản phải từ 01 trở lên."), "number")
+            if number in used:
+                other = used[number]
+                raise RuleError(_("Số {number} đã dùng cho văn bản khác trong {scope}; số còn trống tiếp theo là "
+                                  "{next:02d}.").format(number=f"{number:02d}", scope=self.scope_label(scope),
+                                                        next=proposed) +
+                                (f" ({other.note})" if other.note else ""), "number")
+            if number > max([proposed, *used.keys()]):
+                raise RuleError(_("Số {number} làm sổ bị cách quãng; số tiếp theo là {next:02d}. Nếu các số giữa đã "
+                                  "dùng cho văn bản làm ngoài chương trình, hãy ghi chúng vào sổ trước.").format(
+                    number=f"{number:02d}", next=proposed), "number")
+            if current:
+                self._free(current)
+            self._put(doc_type, scope, number, "held", holder_table, holder_id)
+            return number
+
+    def _put(self, doc_type: str, scope: str, number: int, state: str, table: str, holder: str,
+             note: str = "") -> DocNumber:
+        row = next((r for r in self.repo.in_scope(doc_type, scope) if r.number == number), None)
+        if row is None:
+            return self.repo.insert(DocNumber(doc_type=doc_type, scope=scope, number=number, state=state,
+                                              holder_table=table, holder_id=holder, note=note))
+        row.state, row.holder_table, row.holder_id, row.note = state, table, holder, note
+        return self.repo.update(row)
+
+    def _free(self, row: DocNumber) -> None:
+        row.state, row.holder_table, row.holder_id, row.note = "free", "", "", ""
+        self.repo.update(row)
+
+    def release(self, holder_table: str, holder_id: str) -> None:
+        """A draft gives its number back (deleted, or moved to another term/year)."""
+        with self.db.transaction():
+            current = self.repo.held_by(holder_table, holder_id)
+            if current is None:
+                return
+            if current.state == "issued":
+                raise RuleError(_("Số của văn bản đã ban hành không thu hồi được."), "number")
+            self._free(current)
+
+    def issue(self, holder_table: str, holder_id: str, note: str = "") -> DocNumber:
+        with self.db.transaction():
+            current = self.repo.held_by(holder_table, holder_id)
+            if current is None:
+                raise RuleError(_("Văn bản chưa có số."), "number")
+            current.state = "issued"
+            current.note = note
+            return self.repo.update(current)
+
+    def record_external(self, doc_type: str, scope: str, up_to: int, note: str) -> list[int]:
+        """Numbers 01…up_to used on documents made outside the program: mark the missing ones as used."""
+        if up_to < 1:
+            raise RuleError(_("Số văn bản phải từ 01 trở lên."), "number")
+        with self.db.transaction():
+            used = self._used(doc_type, scope)
+            added = [n for n in range(1, up_to + 1) if n not in used]
+            for n in added:
+                self._put(doc_type, scope, n, "external", "", "", note or _("văn bản ngoài chương trình"))
+            return added
+
+    def printed(self, layout: str, number: int | None, doc_type: str, body_symbol: str) -> str:
+        return format_number(layout, number, doc_type, body_symbol)

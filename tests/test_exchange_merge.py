@@ -1,0 +1,257 @@
+"""Round trips are lossless, two installations converge, replays change nothing, locks and conflicts hold."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from danvan_desktop.exchange.schema import travelling_schema
+from danvan_desktop.services.app import AppServices
+
+from exchange_helpers import add_extra_table, add_note, checksum, make_upper, table_rows
+
+
+def all_rows(services: AppServices) -> dict[str, list[dict]]:
+    return {t: table_rows(services, t) for t in travelling_schema(services.db.conn)}
+
+
+@pytest.fixture
+def commune(demo):
+    add_extra_table(demo)
+    add_note(demo, "n-1", "Dân phản ánh đường ngập", amount=2.75, count=4, data=b"\x00\x01\xffbinary",
+             period="2026-10", personal_name="Nguyễn Văn Ba")
+    add_note(demo, "n-2", "Ghi chú riêng tư", private=1)
+    return demo
+
+
+def second_pc(tmp_path, today) -> AppServices:
+    services = AppServices.open(tmp_path / "laptop.sqlite3", today=lambda: today)
+    add_extra_table(services)
+    return services
+
+
+def test_round_trip_is_lossless_for_every_table(commune, tmp_path, today):
+    path = commune.exchange.exporter.export(tmp_path / "all.dvx", include_private=True).path
+    other = second_pc(tmp_path, today)
+    try:
+        result = other.exchange.importer.import_file(path, trust_new=True)
+        assert result.counts["refused"] == 0
+        assert all_rows(other) == all_rows(commune)
+        assert other.setup.unit().name == "xã Yên Phú"
+        for table in travelling_schema(commune.db.conn):
+            assert table_rows(other, table), f"{table} was not carried"
+    finally:
+        other.close()
+
+
+def test_private_rows_and_personal_columns_stay_out_by_default(commune, tmp_path, today):
+    path = commune.exchange.exporter.export(tmp_path / "public.dvx").path
+    upper = make_upper(tmp_path / "upper.sqlite3", today)
+    add_extra_table(upper)
+    try:
+        upper.exchange.importer.import_file(path, trust_new=True)
+        notes = table_rows(upper, "test_notes")
+        assert [n["id"] for n in notes] == ["n-1"]
+        assert notes[0]["personal_name"] == ""
+        assert "Nguyễn Văn Ba".encode() not in path.read_bytes()
+    finally:
+        upper.close()
+
+
+def test_provenance_survives_the_relay_and_each_record_names_its_batch(commune, tmp_path, today):
+    path = commune.exchange.exporter.export(tmp_path / "a.dvx").path
+    upper = make_upper(tmp_path / "upper.sqlite3", today)
+    add_extra_table(upper)
+    try:
+        result = upper.exchange.importer.import_file(path, trust_new=True)
+        source = {r["id"]: r for r in table_rows(commune, "bloc_members")}
+        for row in table_rows(upper, "bloc_members"):
+            original = source[row["id"]]
+            for column in ("created_at", "updated_at", "updated_by", "origin"):
+                assert row[column] == original[column]
+        member = next(iter(source))
+        assert upper.exchange.log.batches_of_record("bloc_members", member) == [result.verified.manifest.batch_id]
+        entry = upper.db.conn.execute("SELECT action, after FROM audit_log WHERE record_id = ?", (member,)).fetchone()
+        assert entry["action"] == "import"
+        assert json.loads(entry["after"])["import_batch"] == result.verified.manifest.batch_id
+        newest = max(r["updated_at"] for r in source.values())
+        assert upper.db.clock.tick() > newest   # the local clock folded in the sender's stamps
+    finally:
+        upper.close()
+
+
+def test_the_same_file_twice_and_files_out_of_order(commune, tmp_path, today):
+    upper = make_upper(tmp_path / "upper.sqlite3", today)
+    add_extra_table(upper)
+    try:
+        first = commune.exchange.exporter.export(tmp_path / "1.dvx").path
+        add_note(commune, "n-1", "Đã sửa lần một")
+        second = commune.exchange.exporter.export(tmp_path / "2.dvx", since_last=True).path
+        add_note(commune, "n-1", "Đã sửa lần hai")
+        third = commune.exchange.exporter.export(tmp_path / "3.dvx", since_last=True).path
+        upper.exchange.importer.import_file(first, trust_new=True)
+        result = upper.exchange.importer.import_file(third)
+        assert result.missing_sequences == [2]
+        assert "Thiếu tệp số 2" in result.summary()
+        before = checksum(upper.db.path)
+        again = upper.exchange.importer.import_file(third)
+        assert again.status == "already" and "không có gì thay đổi" in again.summary()
+        assert checksum(upper.db.path) == before
+        late = upper.exchange.importer.import_file(second)
+        assert late.counts["older"] == 1 and late.counts["changed"] == 0
+        assert table_rows(upper, "test_notes")[0]["body"] == "Đã sửa lần hai"
+    finally:
+        upper.close()
+
+
+def test_two_pcs_of_one_commune_converge(commune, tmp_path, today):
+    laptop = second_pc(tmp_path, today)
+    try:
+        setup = commune.exchange.exporter.export(tmp_path / "setup.dvx", include_private=True).path
+        laptop.exchange.importer.import_file(setup, trust_new=True)
+        villages = commune.villages.list()
+        # A renames a village and merges another into it; B edits a member and deletes a village
+        _rename(commune, villages[0].id, "Đông Hòa Mới")
+        _merge(commune, villages[1].id, villages[0].id)
+        add_note(commune, "n-3", "Ghi chú của máy A")
+        member = laptop.roster.current()[0]
+        member.phone = "0900 000 111"
+        laptop.roster.save(member)
+        _soft_delete(laptop, "villages", villages[5].id)
+        a_to_b = commune.exchange.exporter.export(tmp_path / "a2.dvx", since_last=True, include_private=True).path
+        b_to_a = laptop.exchange.exporter.export(tmp_path / "b1.dvx", since_last=True, include_private=True).path
+        laptop.exchange.importer.import_file(a_to_b)
+        result = commune.exchange.importer.import_file(b_to_a, trust_new=True)
+        assert result.counts["conflict"] == 0
+        assert all_rows(commune) == all_rows(laptop)
+        moved = {r["id"]: r for r in table_rows(laptop, "villages")}
+        assert moved[villages[0].id]["name"] == "Đông Hòa Mới"
+        assert moved[villages[1].id]["merged_into"] == villages[0].id
+        assert moved[villages[5].id]["deleted"] == 1
+        assert any(m["phone"] == "0900 000 111" for m in table_rows(commune, "bloc_members"))
+        assert len(moved) == len(villages)   # renamed and merged villages are changes, not new villages
+    finally:
+        laptop.close()
+
+
+def test_a_real_conflict_keeps_both_versions_and_both_sides_agree(commune, tmp_path, today):
+    laptop = second_pc(tmp_path, today)
+    try:
+        laptop.exchange.importer.import_file(commune.exchange.exporter.export(tmp_path / "s.dvx").path, trust_new=True)
+        add_note(commune, "n-1", "Bản của máy A")
+        add_note(laptop, "n-1", "Bản của máy B")
+        a = commune.exchange.exporter.export(tmp_path / "a.dvx", since_last=True).path
+        b = laptop.exchange.exporter.export(tmp_path / "b.dvx", since_last=True).path
+        on_b = laptop.exchange.importer.import_file(a)
+        on_a = commune.exchange.importer.import_file(b, trust_new=True)
+        assert on_a.counts["conflict"] == 1 and on_b.counts["conflict"] == 1
+        assert table_rows(commune, "test_notes")[0]["body"] == table_rows(laptop, "test_notes")[0]["body"] == \
+            "Bản của máy B"
+        conflict = commune.exchange.log.conflicts()[0]
+        assert {conflict.kept_version["body"], conflict.other_version["body"]} == {"Bản của máy A", "Bản của máy B"}
+        assert conflict.fields == ["body"]
+    finally:
+        laptop.close()
+
+
+def test_a_locked_record_is_never_overwritten_by_another_installation(commune, tmp_path, today):
+    laptop = second_pc(tmp_path, today)
+    try:
+        add_note(commune, "n-1", "Biên bản đã chốt", content_hash="ab" * 32)
+        laptop.exchange.importer.import_file(commune.exchange.exporter.export(tmp_path / "s.dvx").path, trust_new=True)
+        add_note(laptop, "n-1", "Sửa trộm biên bản đã chốt", content_hash="ab" * 32)
+        result = commune.exchange.importer.import_file(
+            laptop.exchange.exporter.export(tmp_path / "b.dvx", since_last=True).path, trust_new=True)
+        assert result.counts["refused"] == 1
+        assert table_rows(commune, "test_notes")[0]["body"] == "Biên bản đã chốt"
+    finally:
+        laptop.close()
+
+
+def test_dry_run_lists_every_record_and_writes_nothing(commune, tmp_path, today):
+    upper = make_upper(tmp_path / "upper.sqlite3", today)
+    add_extra_table(upper)
+    try:
+        path = commune.exchange.exporter.export(tmp_path / "a.dvx").path
+        before = checksum(upper.db.path)
+        preview = upper.exchange.importer.preview(path)
+        assert checksum(upper.db.path) == before
+        lines = upper.exchange.importer.preview_lines(preview)
+        assert len(lines) == preview.verified.record_count()
+        assert all(line.startswith("mới") for line in lines)
+    finally:
+        upper.close()
+
+
+def test_receipt_marks_the_batch_received(commune, tmp_path, today):
+    upper = make_upper(tmp_path / "upper.sqlite3", today)
+    add_extra_table(upper)
+    try:
+        result = commune.exchange.exporter.export(tmp_path / "a.dvx")
+        assert commune.exchange.log.batches_out()[0].acknowledged_at is None
+        upper.exchange.importer.import_file(result.path, trust_new=True)
+        receipt = upper.exchange.receipts.write_receipt(result.manifest.batch_id, tmp_path)
+        done = commune.exchange.importer.import_file(receipt, trust_new=True)
+        assert done.status == "receipt"
+        batch = commune.exchange.log.batches_out()[0]
+        assert batch.acknowledged_at and batch.acknowledged_by == upper.setup.unit().name
+        assert batch.receipt_summary["new"] == result.total
+    finally:
+        upper.close()
+
+
+def _rename(services, village_id, name):
+    from danvan_desktop.store.villages import VillageRepository
+    repo = VillageRepository(services.db)
+    village = repo.get(village_id)
+    village.name = name
+    repo.update(village)
+
+
+def _merge(services, village_id, into_id):
+    from danvan_desktop.store.villages import VillageRepository
+    repo = VillageRepository(services.db)
+    village = repo.get(village_id)
+    village.merged_into = into_id
+    repo.update(village)
+
+
+def _soft_delete(services, table, record_id):
+    from danvan_desktop.store.villages import VillageRepository
+    VillageRepository(services.db).soft_delete(record_id)
+
+
+def test_choosing_the_other_version_of_a_conflict(commune, tmp_path, today):
+    laptop = second_pc(tmp_path, today)
+    try:
+        laptop.exchange.importer.import_file(commune.exchange.exporter.export(tmp_path / "s.dvx").path, trust_new=True)
+        add_note(commune, "n-1", "Bản của máy A")
+        add_note(laptop, "n-1", "Bản của máy B")
+        commune.exchange.importer.import_file(
+            laptop.exchange.exporter.export(tmp_path / "b.dvx", since_last=True).path, trust_new=True)
+        conflict = commune.exchange.batches.conflicts()[0]
+        commune.exchange.batches.resolve(conflict.seq, use_other=True)
+        assert table_rows(commune, "test_notes")[0]["body"] == "Bản của máy A"
+        assert commune.exchange.batches.conflicts() == []
+        # the choice is a new change that travels back and wins on the other PC
+        laptop.exchange.importer.import_file(
+            commune.exchange.exporter.export(tmp_path / "a.dvx", since_last=True).path)
+        assert table_rows(laptop, "test_notes")[0]["body"] == "Bản của máy A"
+    finally:
+        laptop.close()
+
+
+def test_unacknowledged_hand_overs_and_the_printable_receipt(commune, tmp_path, today):
+    exporter = commune.exchange.exporter
+    exporter.now = lambda: "2026-11-02T02:00:00Z"
+    result = exporter.export(tmp_path / "old.dvx", period="2026-10")
+    batches = commune.exchange.batches
+    assert [(b.batch_id, days) for b, days in batches.unacknowledged()] == [(result.manifest.batch_id, 19)]
+    batches.set_ack_warn_days(30)
+    assert batches.unacknowledged() == []
+    document = batches.receipt_document(result.manifest.batch_id)
+    text = " ".join(getattr(block, "text", "") for block in document.body)
+    assert result.fingerprint in text and "tháng 10 năm 2026" in text and "Lô số 1" in text
+    table = next(block for block in document.body if hasattr(block, "rows"))
+    assert table.rows[-1][-1] == str(result.total) or table.rows[-1][-1].replace(".", "") == str(result.total)

@@ -1,0 +1,97 @@
+"""Property: whatever a damaged or hostile file holds, import ends in a refusal or a whole import — never a
+crash, never a partial write."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from danvan_desktop.exchange.errors import ExchangeError
+
+from exchange_helpers import add_extra_table, add_note, checksum, make_upper, private_key, rebuild
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats(allow_nan=False)
+                           | st.text(max_size=30), lambda inner: st.lists(inner, max_size=3)
+                           | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=5)
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    import datetime as dt
+
+    from danvan_desktop.services.demo import build_demo
+    tmp = tmp_path_factory.mktemp("prop")
+    today = dt.date(2026, 11, 21)
+    commune = build_demo(tmp / "demo.sqlite3", today=today)
+    add_extra_table(commune)
+    add_note(commune, "n-1", "Ghi chú", amount=1.0, count=2, data=b"\x01\x02")
+    upper = make_upper(tmp / "upper.sqlite3", today)
+    add_extra_table(upper)
+    upper.exchange.importer.import_file(commune.exchange.exporter.export(tmp / "first.dvx").path, trust_new=True)
+    add_note(commune, "n-1", "Ghi chú đã sửa", amount=3.5)
+    valid = commune.exchange.exporter.export(tmp / "valid.dvx", since_last=True).path
+    yield commune, upper, valid, tmp
+    commune.close()
+    upper.close()
+
+
+def _attempt(upper, path) -> None:
+    before = checksum(upper.db.path)
+    try:
+        upper.exchange.importer.preview(path)
+        result = upper.exchange.importer.import_file(path, trust_new=True)
+    except ExchangeError as exc:
+        assert path.name in str(exc)
+        assert checksum(upper.db.path) == before
+        return
+    # accepted: it was applied whole; undo nothing, but the batch is recorded exactly once
+    assert upper.exchange.log.batch_in(result.verified.manifest.batch_id) is not None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_byte_damage(world, data):
+    _commune, upper, valid, tmp = world
+    raw = bytearray(valid.read_bytes())
+    for _ in range(data.draw(st.integers(1, 4))):
+        action = data.draw(st.sampled_from(["flip", "cut", "insert", "delete"]))
+        at = data.draw(st.integers(0, max(len(raw) - 1, 0)))
+        if action == "flip" and raw:
+            raw[at] ^= data.draw(st.integers(1, 255))
+        elif action == "cut":
+            del raw[at:]
+        elif action == "insert":
+            raw[at:at] = data.draw(st.binary(min_size=1, max_size=16))
+        elif raw:
+            del raw[at:at + data.draw(st.integers(1, 16))]
+    path = tmp / "damaged.dvx"
+    path.write_bytes(bytes(raw))
+    _attempt(upper, path)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_re_signed_hostile_records(world, data):
+    """A sender's own key signs records with any values: the schema check and the merge must hold."""
+    commune, upper, valid, tmp = world
+    table = data.draw(st.sampled_from(["test_notes", "villages", "bloc_members", "units"]))
+
+    def edit(entries):
+        name = f"tables/{table}.jsonl"
+        rows = [json.loads(line) for line in entries.get(name, b"").decode().splitlines()] or [{}]
+        row = rows[0]
+        column = data.draw(st.sampled_from(sorted(row) + ["extra", "id", "unit_code"]))
+        row[column] = data.draw(json_values)
+        if data.draw(st.booleans()):
+            rows.append(dict(row))
+        entries[name] = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
+        return entries
+
+    def new_batch(manifest):
+        import uuid
+        manifest["batch_id"] = str(uuid.uuid4())
+    path = rebuild(valid, tmp / "hostile.dvx", private_key(commune), entries_edit=edit, manifest_edit=new_batch)
+    _attempt(upper, path)
