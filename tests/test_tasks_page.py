@@ -49,7 +49,8 @@ def test_filter_by_village_and_to_overdue_only(qtbot, demo):
     shown = page.model.rows()
     assert shown and all(village.label in r.villages for r in shown)
     page.overdue_only.setChecked(True)
-    assert all(r.task.is_overdue(demo.today()) and village.label in r.villages for r in page.model.rows())
+    assert all(r.status_on(demo.today()).value == "overdue" and village.label in r.villages
+               for r in page.model.rows())
 
 
 def test_add_a_progress_note_and_mark_a_village_done(qtbot, services, monkeypatch):
@@ -121,3 +122,17 @@ def test_delete_then_undo(qtbot, services):
     assert page.model.rowCount() == 0
     window.undo_stack.undo()
     assert [r.task.title for r in page.model.rows()] == ["Nhầm"]
+
+
+def test_overdue_by_village_links_open_that_village_overdue_list(qtbot, services):
+    east, west = services.villages.list()[:2]
+    services.tasks.create_task(title="Cũ", village_ids=[east.id, west.id], due_date=dt.date(2026, 11, 1))
+    services.tasks.create_task(title="Cũ hơn", village_ids=[east.id], due_date=dt.date(2026, 10, 1))
+    window = _window(qtbot, services)
+    section = next(s for s in window.pages["dashboard"].sections if isinstance(s, TasksSection))
+    assert section.village_texts() == [f"{east.label} (2)", f"{west.label} (1)"]
+    section.village_links.linkActivated.emit(west.id)
+    page = window.pages["tasks"]
+    assert window.current_page_key() == "tasks"
+    assert page.village_filter.currentData() == west.id and page.overdue_only.isChecked()
+    assert [r.task.title for r in page.model.rows()] == ["Cũ"]

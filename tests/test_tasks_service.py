@@ -148,3 +148,15 @@ def test_deleted_task_leaves_lists_and_summary(services, villages):
     assert services.tasks.period_summary(Period.parse("2026-11")).total == 0
     services.tasks.restore(task.id)
     assert services.tasks.count(TaskQuery(overdue_only=True)) == 1
+
+
+def test_a_village_list_reads_each_task_by_that_village_share(services, villages):
+    east, west = villages["Thôn Đông"], villages["Thôn Tây"]
+    task = services.tasks.create_task(title="Vận động tiêm chủng", village_ids=[east, west], due_date=D(2026, 11, 10))
+    services.tasks.mark_done(task.id, village_id=east, on=D(2026, 11, 9))
+    assert services.tasks.count(TaskQuery(overdue_only=True)) == 1              # the task as a whole is late
+    assert services.tasks.count(TaskQuery(village_id=west, overdue_only=True)) == 1
+    assert services.tasks.count(TaskQuery(village_id=east, overdue_only=True)) == 0  # East did its part
+    [east_row] = services.tasks.listed(TaskQuery(village_id=east), 0, 10)
+    assert east_row.status_on(D(2026, 11, 21)) is TaskStatus.DONE
+    assert services.tasks.count(TaskQuery(village_id=east, status="done")) == 1

@@ -177,7 +177,7 @@ def dashboard(service: TaskService, days: int = 7) -> DashboardFigures:
     rows = conn.execute(
         "SELECT a.village_id, count(*) FROM task_assignments a JOIN tasks t ON t.id = a.task_id "
         "WHERE a.deleted = 0 AND t.deleted = 0 AND a.status IN ('not_started', 'in_progress') "
-        "AND t.status IN ('not_started', 'in_progress') AND t.due_date < ? GROUP BY a.village_id",
+        "AND t.due_date < ? GROUP BY a.village_id",
         (day,)).fetchall()
     names = service.village_names()
     by_village = [VillageTaskCounts(r[0], names.get(r[0], "?"), overdue=r[1]) for r in rows]
