@@ -132,6 +132,7 @@ def test_overdue_filter_and_period_summary(services, villages):
     assert october.figure("sessions") == 2 and october.figure("attendees") == 150
     assert october.figure("mediations") == 0          # noted in November
     assert october.notable[0].village_name == "Thôn Đông" and october.notable[0].noted_on == D(2026, 10, 10)
+    assert october.notable[0].text == "Thôn Đông: 2 buổi, 150 lượt (số buổi tuyên truyền: 2; số lượt người tham dự: 150)"
 
     november = services.tasks.period_summary(Period.parse("2026-11"))
     # Carried over still open from October; West finished its share in November.

@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from danvan_desktop.domain.formats import number
+from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.tasks import (
     CATEGORIES,
@@ -56,6 +58,17 @@ class NotableNote:
     task_title: str
     result: str
     figures: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """One sentence for a report: 'Thôn Đông Hòa: họp dân, 12 hộ đồng ý (số hộ được vận động: 12)'."""
+        body = self.result.rstrip(". ") or self.task_title
+        if self.figures:
+            shown = "; ".join(f"{label.lower()}: {number(self.figures[code])}"
+                              for code, label in ((c, label_of(FIGURES, c)) for c, _l in FIGURES)
+                              if code in self.figures)
+            body = f"{body} ({shown})"
+        return _("{village}: {text}").format(village=self.village_name, text=body) if self.village_name else body
 
 
 @dataclass

@@ -25,7 +25,7 @@ from danvan_desktop.services.tasks import VillageTracking
 
 
 def figures_text(figures: dict[str, float]) -> str:
-    return "; ".join(f"{label_of(FIGURES, code)}: {number(value)}" for code, value in figures.items())
+    return "; ".join(f"{label_of(FIGURES, code)}: {number(figures[code])}" for code, _l in FIGURES if code in figures)
 
 
 def _table(model: RecordTableModel) -> QTableView:
