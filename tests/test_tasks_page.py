@@ -136,3 +136,18 @@ def test_overdue_by_village_links_open_that_village_overdue_list(qtbot, services
     assert window.current_page_key() == "tasks"
     assert page.village_filter.currentData() == west.id and page.overdue_only.isChecked()
     assert [r.task.title for r in page.model.rows()] == ["Cũ"]
+
+
+def test_a_task_from_a_meeting_names_the_meeting_and_keeps_its_link(qtbot, demo):
+    meeting = demo.meetings.latest()
+    task = demo.tasks.create_task(title="Triển khai kết luận giao ban", source_kind="meeting", source_ref=meeting.id,
+                                  village_ids=[demo.villages.list()[0].id], due_date=dt.date(2026, 12, 5))
+    window = _window(qtbot, demo)
+    window.navigate("tasks")
+    page = window.pages["tasks"]
+    page.apply_filters(text="Triển khai kết luận")
+    qtbot.waitUntil(lambda: page.form.loaded() is not None and page.form.loaded().id == task.id)
+    assert meeting.subject() in page.form.source_ref.text() and page.form.source_ref.isReadOnly()
+    page.save()
+    assert demo.tasks.get(task.id).source_ref == meeting.id
+    assert [t.id for t in demo.tasks.tasks_from_source("meeting", meeting.id)] == [task.id]

@@ -70,6 +70,8 @@ class TaskForm(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._task: Task | None = None
+        self._linked_ref: str | None = None     # a meeting's id, shown as the meeting's name
+        self.source_resolver = lambda kind, ref: None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         form = QFormLayout()
@@ -167,8 +169,12 @@ class TaskForm(QWidget):
         t = task or Task(due_date=today + dt.timedelta(days=14), start_date=today)
         self.title.setText(t.title)
         self.title.setCursorPosition(0)
-        self.source_ref.setText(t.source_ref)
+        linked = self.source_resolver(t.source_kind, t.source_ref) if t.source_ref else None
+        self._linked_ref = t.source_ref if linked else None
+        self.source_ref.setReadOnly(bool(linked))
+        self.source_ref.setText(linked or t.source_ref)
         self.source_ref.setCursorPosition(0)
+        self.source_kind.setEnabled(not linked)
         self.details.setPlainText(t.details)
         self.category.setCurrentIndex(max(0, self.category.findData(t.category)))
         self.source_kind.setCurrentIndex(max(0, self.source_kind.findData(t.source_kind)))
@@ -206,11 +212,12 @@ class TaskForm(QWidget):
 
     def values(self) -> dict:
         """The fields as create_task takes them (without villages, status and recurrence)."""
+        source_ref = self._linked_ref if self._linked_ref is not None else self.source_ref.text()
         return {"title": self.title.text(), "details": self.details.toPlainText(),
-                    "category": self.category.currentData(), "source_kind": self.source_kind.currentData(),
-                    "source_ref": self.source_ref.text(), "member_ids": _checked(self.members),
-                    "responsible_id": self.responsible.currentData(), "start_date": self.start_date.value(),
-                    "due_date": self.due_date.value(), "priority": self.priority.currentData()}
+                "category": self.category.currentData(), "source_kind": self.source_kind.currentData(),
+                "source_ref": source_ref, "member_ids": _checked(self.members),
+                "responsible_id": self.responsible.currentData(), "start_date": self.start_date.value(),
+                "due_date": self.due_date.value(), "priority": self.priority.currentData()}
 
     def task(self) -> Task:
         """The loaded task with the form's values (status is applied separately)."""

@@ -110,6 +110,7 @@ class TasksPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
 
         self.form = TaskForm()
+        self.form.source_resolver = self._source_label
         self.progress = TaskProgressPanel()
         form_scroll = QScrollArea()
         form_scroll.setWidgetResizable(True)
@@ -239,6 +240,19 @@ class TasksPage(QWidget):
             w.blockSignals(False)
         self.reload()
 
+    def _source_label(self, kind: str, ref: str) -> str | None:
+        """A task born of a meeting names the meeting, not its id (when the meetings feature knows it)."""
+        meetings = getattr(self.services, "meetings", None)
+        if kind != "meeting" or meetings is None or len(ref) != 36:
+            return None
+        try:
+            meeting = meetings.get(ref)
+        except Exception:  # noqa: BLE001 — an unknown or deleted meeting: show the reference as typed
+            return None
+        day = short_date(meeting.meeting_date)
+        subject = meeting.subject()
+        return _("Kết luận {subject} ({day})").format(subject=subject, day=day) if day else subject
+
     # -- loading ----------------------------------------------------------------------------
     def _title(self, row: TaskRow) -> str:
         t = row.task
@@ -279,18 +293,23 @@ class TasksPage(QWidget):
         self.reload(select_id)
 
     def reload(self, select_id: str | None = None) -> None:
+        """Re-query the list. A task just saved stays in the form even if the filters hide it;
+        after a filter change the selection stays if still listed, else the first row is shown."""
         current = self.current_task()
-        select_id = select_id or (current.id if current else None)
         query = self.query()
         self.model.set_pager(lambda offset, limit: self._rows(query, offset, limit))
         total = self.tasks.count(query)
         self.count_label.setText(ngettext("{n} nhiệm vụ", "{n} nhiệm vụ", total).format(n=total))
-        if select_id and self.select(select_id):
+        wanted = select_id or (current.id if current else None)
+        if wanted and self.select(wanted):
             return
-        if self.model.rowCount() and select_id is None:
+        if select_id:
+            self._show(self.tasks.tasks.find(select_id))
+        elif self.model.rowCount():
             self.table.selectRow(0)
-            return
-        self._show(self.tasks.tasks.find(select_id) if select_id else None)
+            self._show(self.model.row_object(0).task)
+        else:
+            self._show(None)
 
     def select(self, task_id: str) -> bool:
         """Select a task among the rows already fetched (never fetches all 100 000 to look)."""
