@@ -72,8 +72,8 @@ def test_add_a_progress_note_and_mark_a_village_done(qtbot, services, monkeypatc
     monkeypatch.setattr(ProgressDialog, "exec", fill_and_accept)
     qtbot.mouseClick(page.progress.add_button, Qt.MouseButton.LeftButton)
     assert page.progress.notes_model.rowCount() == 1
-    assert "15 hộ đồng ý" in page.progress.notes_model.index(0, 2).data()
-    assert "Số hộ được vận động: 15" in page.progress.notes_model.index(0, 2).data()
+    assert "15 hộ đồng ý" in page.progress.notes_model.index(0, 1).data()
+    assert "Số hộ được vận động: 15" in page.progress.notes_model.index(0, 1).data()
     assert page.tabs.tabText(1) == "Tiến độ, kết quả (1)"
     assert services.tasks.tracking(task.id)[0].notes[0].figures == {"households": 15}
 

@@ -101,13 +101,9 @@ class TaskForm(QWidget):
             self.status.addItem(status.label, status.value)
         self.done_on = DateField(optional=False)
         self.recurring = QCheckBox(_("Lặp lại hằng tháng"))
+        self.recurring.setToolTip(_("Mỗi tháng có một lần giao riêng, theo dõi riêng từng tháng"))
         self.repeat_until = DateField(optional=True)
         self.repeat_until.setToolTip(_("Để trống: lặp mãi cho đến khi hủy"))
-        repeat_row = QHBoxLayout()
-        repeat_row.addWidget(self.recurring)
-        self.repeat_label = QLabel(_("đến"))
-        repeat_row.addWidget(self.repeat_label)
-        repeat_row.addWidget(self.repeat_until, 1)
         form.addRow(_("Tên nhiệm vụ"), self.title)
         form.addRow(_("Nội dung"), self.details)
         form.addRow(_("Lĩnh vực"), self.category)
@@ -123,7 +119,9 @@ class TaskForm(QWidget):
         self.done_label = QLabel(_("Ngày xong"))
         form.addRow(self.done_label, self.done_on)
         self.repeat_caption = QLabel(_("Định kỳ"))
-        form.addRow(self.repeat_caption, repeat_row)
+        form.addRow(self.repeat_caption, self.recurring)
+        self.repeat_label = QLabel(_("Lặp đến ngày"))
+        form.addRow(self.repeat_label, self.repeat_until)
         outer.addLayout(form)
         self.status_line = FormStatus()
         outer.addWidget(self.status_line)
@@ -161,7 +159,10 @@ class TaskForm(QWidget):
         self.done_label.setVisible(done)
 
     def _sync_repeat(self) -> None:
-        self.repeat_until.setEnabled(self.recurring.isChecked() and self.recurring.isEnabled())
+        shown = self.recurring.isChecked() and self._task is None
+        self.repeat_label.setVisible(shown)
+        self.repeat_until.setVisible(shown)
+        self.repeat_until.setEnabled(self.recurring.isEnabled())
 
     def load(self, task: Task | None, village_ids: list[str], today: dt.date) -> None:
         self._task = task
@@ -191,7 +192,7 @@ class TaskForm(QWidget):
         self.recurring.setChecked(t.recurring)
         self.recurring.setEnabled(task is None)
         self.repeat_until.set_value(t.repeat_until)
-        for widget in (self.repeat_caption, self.recurring, self.repeat_label, self.repeat_until):
+        for widget in (self.repeat_caption, self.recurring):
             widget.setVisible(task is None or t.recurring)
         self._sync_repeat()
         self._sync_done_field()

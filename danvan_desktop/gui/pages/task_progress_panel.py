@@ -75,9 +75,8 @@ class TaskProgressPanel(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.notes_model = RecordTableModel([
-            Column(_("Ngày"), lambda n: short_date(n.noted_on)),
-            Column(_("Thôn"), lambda n: self._names.get(n.village_id, _("Cả nhiệm vụ")) if n.village_id
-                   else _("Cả nhiệm vụ")),
+            Column(_("Ngày, thôn"), lambda n: short_date(n.noted_on) + "\n" + (
+                self._names.get(n.village_id, _("Cả nhiệm vụ")) if n.village_id else _("Cả nhiệm vụ"))),
             Column(_("Kết quả"), lambda n: ("★ " if n.highlight else "") + n.result
                    + (("\n" + figures_text(n.figures)) if n.figures else "")),
         ], self)

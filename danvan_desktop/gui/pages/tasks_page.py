@@ -105,7 +105,7 @@ class TasksPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 100), (2, 122), (3, 128), (4, 86)):
+        for column, width in ((0, 100), (2, 122), (3, 128), (4, 94)):
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setDefaultSectionSize(24)
 
