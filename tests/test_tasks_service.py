@@ -161,3 +161,12 @@ def test_a_village_list_reads_each_task_by_that_village_share(services, villages
     [east_row] = services.tasks.listed(TaskQuery(village_id=east), 0, 10)
     assert east_row.status_on(D(2026, 11, 21)) is TaskStatus.DONE
     assert services.tasks.count(TaskQuery(village_id=east, status="done")) == 1
+
+
+def test_check_reports_work_left_to_a_deleted_village(services, villages):
+    from danvan_desktop.services.checks import run_checks
+    services.tasks.create_task(title="Vận động", village_ids=[villages["Thôn Tây"]], due_date=D(2026, 12, 1))
+    assert not [p for p in run_checks(services.db, D(2026, 11, 21)) if "Vận động" in p.message]
+    services.villages.delete(villages["Thôn Tây"])
+    messages = [p.message for p in run_checks(services.db, D(2026, 11, 21))]
+    assert "Nhiệm vụ «Vận động» còn giao cho thôn Thôn Tây, thôn này đã xóa hoặc đã sáp nhập." in messages
