@@ -17,10 +17,10 @@ from danvan_desktop.store.errors import StoreError
 # Each module has `register(subparsers, common)`; its handlers take the parsed args and return an exit code.
 COMMAND_MODULES = [
     "danvan_desktop.commands.core",
-    "danvan_desktop.commands.tasks",
     "danvan_desktop.commands.minutes",
     "danvan_desktop.commands.report",
     "danvan_desktop.commands.exchange",
+    "danvan_desktop.commands.tasks",
 ]
 
 

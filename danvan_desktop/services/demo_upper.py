@@ -37,8 +37,8 @@ DEMO_COMMUNES = [
 
 
 def _at(day: dt.date, hour: int) -> str:
-    """A Vietnamese office hour (UTC+7) as the manifest's UTC time."""
-    moment = dt.datetime(day.year, day.month, day.day, hour, 30) - dt.timedelta(hours=7)
+    """An office hour on this PC's clock as the manifest's UTC time."""
+    moment = dt.datetime(day.year, day.month, day.day, hour, 30).astimezone(dt.timezone.utc)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

@@ -13,7 +13,7 @@ from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.text import fold
 from danvan_desktop.domain.unit import Unit, UnitLevel
 from danvan_desktop.store.database import Database
-from danvan_desktop.store.exchange_log import BatchIn, ExchangeLog
+from danvan_desktop.store.exchange_log import BatchIn, ExchangeLog, local_day
 from danvan_desktop.store.units import UnitRepository
 
 DUE_DAY_SETTING = "exchange_due_day"     # the day of the period's last month the hand-over is due
@@ -44,12 +44,8 @@ class CompletenessRow:
 
 
 def batch_day(batch: BatchIn) -> dt.date:
-    """The day the commune wrote the file (its own clock, UTC+7 for Vietnam)."""
-    try:
-        moment = dt.datetime.fromisoformat(batch.created_at.replace("Z", "+00:00"))
-    except ValueError:
-        return dt.date.min
-    return (moment + dt.timedelta(hours=7)).date()
+    """The day the commune wrote the file."""
+    return local_day(batch.created_at) or dt.date.min
 
 
 class UpperLevelService:

@@ -13,6 +13,19 @@ def now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def local_day(iso: str | None) -> dt.date | None:
+    """The calendar day of a stored UTC time on this PC's clock (UTC+7 in Vietnam)."""
+    if not iso:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone().date()
+
+
 @dataclass
 class TrustedKey:
     unit_code: str
