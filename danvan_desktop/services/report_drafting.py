@@ -155,9 +155,12 @@ def teams(facts: ReportFacts) -> str:
     if overdue:
         text += _("; còn {n} nhiệm vụ quá hạn chưa hoàn thành").format(n=count(overdue))
     lines = [text + "."]
-    notes = list(getattr(summary, "notable", None) or getattr(summary, "notes", None) or [])[:5]
-    for note in notes:
-        lines.append("- " + str(getattr(note, "text", note)).rstrip(". ") + ".")
+    for note in list(getattr(summary, "notable", None) or [])[:5]:
+        result = str(getattr(note, "result", "") or "").strip().rstrip(". ")
+        if not result:
+            continue
+        place = getattr(note, "village_name", "")
+        lines.append(_("- {place}{result}.").format(place=f"{place}: " if place else "", result=result))
     return "\n".join(lines)
 
 

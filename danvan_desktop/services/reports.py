@@ -27,7 +27,7 @@ from danvan_desktop.domain.text import clean, clean_multiline
 from danvan_desktop.render.document import Document
 from danvan_desktop.services import report_document, report_render, report_settings
 from danvan_desktop.services.figures import FigureService
-from danvan_desktop.services.numbering import NumberingService
+from danvan_desktop.services.numbering import NumberingService, layout_family
 from danvan_desktop.services.report_drafting import draft_sections, figures_table
 from danvan_desktop.services.report_facts import gather
 from danvan_desktop.store.database import Database
@@ -68,7 +68,7 @@ class ReportService:
         return found[0] if found else None
 
     def printed_number(self, report: Report) -> str:
-        return format_number(report.layout, report.number, report.doc_type, report.body_symbol)
+        return format_number(layout_family(report.layout), report.number, report.doc_type, report.body_symbol)
 
     # -- drafting ---------------------------------------------------------------------------
     def _check_period(self, period: Period) -> None:
@@ -337,7 +337,7 @@ class ReportService:
     def document(self, report_id: str) -> Document:
         report = self.get(report_id)
         unit = UnitRepository(self.db).by_code(self.db.unit_code)
-        return report_document.build(report, self.sections(report_id), unit)
+        return report_document.build(report, self.sections(report_id), unit, layout_family(report.layout))
 
     def file_name(self, report: Report) -> str:
         number = f"{report.number:02d}-" if report.number else ""
