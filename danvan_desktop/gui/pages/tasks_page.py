@@ -29,6 +29,7 @@ from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.task_query import OPEN_FILTER, TaskQuery
 from danvan_desktop.domain.tasks import CATEGORIES, STORED_STATUSES, Task, TaskStatus, label_of
+from danvan_desktop.domain.text import fold
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.progress_dialog import ProgressDialog
@@ -245,7 +246,7 @@ class TasksPage(QWidget):
         given = self.tasks.assignments.of_tasks([t.id for t in tasks])
         rows = []
         for t in tasks:
-            villages = sorted(self._village_names.get(a.village_id, "?") for a in given.get(t.id, []))
+            villages = sorted((self._village_names.get(a.village_id, "?") for a in given.get(t.id, [])), key=fold)
             members = [self._member_names.get(m, "?") for m in t.member_ids]
             rows.append(TaskRow(t, villages, members, self._member_names.get(t.responsible_id or "", "")))
         return rows
