@@ -183,13 +183,23 @@ class Meeting(Record):
         return f"{text} — {self.title}" if self.title else text
 
     def display_name(self) -> str:
+        """'Giao ban tháng 10 năm 2026', 'Giao ban quý IV năm 2026', 'Họp chuyên đề: …'."""
         period = self.period_value()
-        base = self.kind_enum.label
+        kind = self.kind_enum
+        if kind.is_briefing and period is not None:
+            return _("Giao ban {period}").format(period=period.label())
+        if self.title:
+            return _("{kind}: {title}").format(kind=kind.label, title=self.title)
         if period is not None:
-            base = f"{base} {period.label()}"
-        elif self.title:
-            base = f"{base}: {self.title}"
-        return base
+            return _("{kind} {period}").format(kind=kind.label, period=period.label())
+        return kind.label
+
+    def short_name(self) -> str:
+        """'Giao ban T10/2026' for narrow lists."""
+        period = self.period_value()
+        if self.kind_enum is MeetingKind.MONTHLY and period is not None:
+            return _("Giao ban T{m}/{y}").format(m=period.months[0], y=period.year)
+        return self.display_name()
 
     def normalise(self) -> None:
         self.title = clean(self.title)

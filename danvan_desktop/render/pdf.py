@@ -41,7 +41,7 @@ _MAX_PASSES = 6
 class _TextRule(Flowable):
     """A horizontal rule of a given width, centred in its cell (the line under a header's text)."""
 
-    def __init__(self, width: float, thickness: float = 0.6, gap: float = 1.5) -> None:
+    def __init__(self, width: float, thickness: float = 0.6, gap: float = 3.0) -> None:
         super().__init__()
         self.rule_width, self.thickness, self.gap = width, thickness, gap
 

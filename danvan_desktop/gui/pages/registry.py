@@ -36,10 +36,13 @@ class PageSpec:
 # Modules that register pages of later features (imported once, in this order).
 PAGE_MODULES: list[str] = [
     "danvan_desktop.gui.pages.tasks_page",
+    "danvan_desktop.gui.pages.meetings_page",
     "danvan_desktop.gui.pages.situation_page",
     "danvan_desktop.gui.pages.figures_page",
     "danvan_desktop.gui.pages.dvk_page",
     "danvan_desktop.gui.pages.reports_page",
+    "danvan_desktop.gui.pages.teams_page",
+    "danvan_desktop.gui.pages.exchange_page",
 ]
 
 _PAGES: dict[str, PageSpec] = {}
