@@ -246,15 +246,12 @@ class MembersPage(QWidget):
         member = self.current_member()
         if member is None:
             return
-        dialog = EndTermDialog(member, self.today(), self)
-        if not dialog.exec():
-            return
         before = self.roster.members.get(member.id)
-        try:
-            ended = self.roster.end_term(member.id, dialog.end_date(), dialog.decision())
-        except RuleError as exc:
-            self.form.status.error(str(exc))
+        dialog = EndTermDialog(member, self.today(), self,
+                               submit=lambda day, decision: self.roster.end_term(member.id, day, decision))
+        if not dialog.exec() or dialog.outcome is None:
             return
+        ended = dialog.outcome
         self._push_undo(_("Kết thúc nhiệm kỳ {name}").format(name=ended.full_name), ended, before)
         self.refresh(ended.id)
         self.form.status.ok(_("Đã kết thúc nhiệm kỳ của đồng chí {name}.").format(name=ended.full_name))
