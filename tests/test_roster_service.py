@@ -173,3 +173,15 @@ def test_the_check_follows_the_roster(demo):
                                     end_date=None, end_decision="", created_at="", updated_at="")
     demo.roster.save(successor)
     assert demo.roster.check() == []
+
+
+def test_a_profile_allowing_two_deputies_lets_a_second_one_in_but_not_a_third(services):
+    rules = dataclasses.replace(services.roster.active_profile().rules, deputies_max=2, deputy_posts=[])
+    profile = services.preferences.save_custom_profile("Hai phó trưởng khối", rules)
+    services.preferences.set_active_profile(profile.code)
+    services.roster.save(new("Nguyễn Thị Hương", "ct_mttq", BlocRole.DEPUTY))
+    services.roster.save(new("Phạm Văn Dũng", "pct_ubnd", BlocRole.DEPUTY))
+    with pytest.raises(RuleError) as caught:
+        services.roster.save(new("Trịnh Đình Khải", "pct_hdnd", BlocRole.DEPUTY))
+    assert str(caught.value) == ("Khối đã có 2 Phó trưởng khối (Nguyễn Thị Hương, Phạm Văn Dũng); quy chế chỉ "
+                                 "cho phép 2.")
