@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWizard,
+from PySide6.QtWidgets import (QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWizard,
                                QWizardPage)
 
 from danvan_desktop.domain.i18n import _
@@ -22,11 +22,9 @@ class UnitPage(QWizardPage):
         layout = QVBoxLayout(self)
         self.form = UnitForm()
         layout.addWidget(self.form)
-        user_row = QFormLayout()
         self.user_name = QLineEdit()
         self.user_name.setPlaceholderText(_("Ví dụ: Mai Thị Thu Trang (ghi vào nhật ký thay đổi)"))
-        user_row.addRow(_("Người sử dụng máy này"), self.user_name)
-        layout.addLayout(user_row)
+        self.form.add_row(_("Người sử dụng máy này"), self.user_name)
         self.status = FormStatus()
         layout.addWidget(self.status)
         for edit in self.form.edits.values():
