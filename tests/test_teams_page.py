@@ -76,3 +76,12 @@ def test_import_dialog_previews_then_imports(qtbot, services, tmp_path):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     east = next(v for v in services.villages.list() if v.name == "Thôn Đông")
     assert len(services.teams.members(east.id)) == 3
+
+
+def test_pages_fit_a_1366_pixel_screen_beside_the_sidebar(qtbot, demo):
+    window = MainWindow(demo)
+    qtbot.addWidget(window)
+    for key in ("teams", "tasks"):
+        window.navigate(key)
+        page = window.pages[key]
+        assert page.minimumSizeHint().width() <= 1366 - window.sidebar.width(), key

@@ -64,6 +64,7 @@ class TeamsPage(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.summary = QLabel()
+        self.summary.setWordWrap(True)     # never widens the window past a 1366-pixel screen
         top.addWidget(self.summary, 1)
         self.import_button = QPushButton(_("Nhập danh sách từ Excel…"))
         self.export_button = QPushButton(_("Xuất danh sách…"))
