@@ -53,9 +53,9 @@ def _print_summary(services, code: str) -> None:
     summary = services.tasks.period_summary(Period.parse(code))
     rate = percent(summary.completion_rate) if summary.completion_rate is not None else "—"
     print(_("Nhiệm vụ {period} (tính đến {day}): {total} việc, hoàn thành {done} ({rate}), trong đó {late} "
-            "xong muộn; quá hạn {overdue}; đang làm {open}.").format(
+            "xong muộn; quá hạn {overdue}; đang làm {open}; {ongoing} việc khác đang triển khai, chưa đến hạn.").format(
         period=summary.period.label(), day=short_date(summary.as_of), total=summary.total, done=summary.done,
-        rate=rate, late=summary.done_late, overdue=summary.overdue, open=summary.open))
+        rate=rate, late=summary.done_late, overdue=summary.overdue, open=summary.open, ongoing=summary.ongoing))
     for v in summary.by_village:
         print(_("  {village}: {done}/{total} xong, {overdue} quá hạn").format(
             village=v.village_name, done=v.done, total=v.total, overdue=v.overdue))
