@@ -82,6 +82,14 @@ def test_take_minutes_finalise_and_correct(qtbot, page, services):
     item = services.meetings.items(meeting_id)[0]
     assert item.title == "Đánh giá công tác dân vận tháng 11"
     assert item.discussion == "Đồng chí Nguyễn Thị Hương: tình hình Nhân dân ổn định"
+    # "Giao thành nhiệm vụ": one keystroke on the chosen conclusion, pre-filled, linked, progress shown.
+    assert minutes.tasks.count() == 1 and "chưa giao" in minutes.tasks.item(0).text()
+    minutes.tasks.setFocus()
+    qtbot.keyClick(minutes.tasks, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    tasks = services.tasks.tasks_from_source("meeting", meeting_id)
+    assert [t.title for t in tasks] == ["Các đoàn thể nắm chắc tình hình Nhân dân"]
+    assert "Chưa bắt đầu" in minutes.tasks.item(0).text() and not minutes.give_button.isEnabled()
+    assert editor.tasks_summary.text().startswith("Nhiệm vụ từ cuộc họp: 0/1 hoàn thành")
     qtbot.keyClick(minutes.discussion, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert minutes.list.count() == 2 and minutes.title.hasFocus()
     minutes.delete_item()                      # an empty item would stop the finalising

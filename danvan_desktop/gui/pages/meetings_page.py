@@ -38,7 +38,7 @@ from danvan_desktop.services.app import AppServices
 
 
 class MeetingsPage(QWidget):
-    def __init__(self, services: AppServices, events=None, parent=None) -> None:
+    def __init__(self, services: AppServices, events=None, navigate=None, parent=None) -> None:
         super().__init__(parent)
         self.services = services
         self.events = events
@@ -85,7 +85,7 @@ class MeetingsPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().hide()
-        self.editor = MeetingEditor(services)
+        self.editor = MeetingEditor(services, navigate)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.editor)
@@ -156,6 +156,7 @@ class MeetingsPage(QWidget):
             self.model.replace_row(row, fresh)
         if self.events is not None:
             self.events.changed.emit("meetings")
+            self.events.changed.emit("tasks")
 
     # -- actions ----------------------------------------------------------------------------
     def new_meeting(self) -> None:
@@ -212,7 +213,7 @@ class BriefingSection(QWidget):
 
 
 def _page(ctx: PageContext) -> QWidget:
-    return MeetingsPage(ctx.services, ctx.events)
+    return MeetingsPage(ctx.services, ctx.events, ctx.navigate)
 
 
 register(PageSpec("meetings", N_("Họp & biên bản"), 40, _page, "Ctrl+5"))
