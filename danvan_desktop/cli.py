@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "danvan_desktop.commands.minutes",
     "danvan_desktop.commands.report",
     "danvan_desktop.commands.exchange",
+    "danvan_desktop.commands.tasks",
 ]
 
 

@@ -7,8 +7,10 @@ missing or older, so a checkout always speaks the catalog it carries.
 
 from __future__ import annotations
 
+import contextlib
 import gettext as _gettext
 from pathlib import Path
+from typing import Iterator
 
 from babel.support import NullTranslations, Translations
 
@@ -64,6 +66,18 @@ def set_language(language: str) -> None:
         _current = Translations(fh, domain=DOMAIN)
 
 
+@contextlib.contextmanager
+def vietnamese() -> Iterator[None]:
+    """Official documents are always Vietnamese: build them inside this, whatever the screen's language."""
+    global _current, _language
+    saved = (_current, _language)
+    _current, _language = NullTranslations(), "vi"
+    try:
+        yield
+    finally:
+        _current, _language = saved
+
+
 def language() -> str:
     return _language
 
@@ -85,4 +99,4 @@ def N_(message: str) -> str:
     return message
 
 
-__all__ = ["_", "ngettext", "pgettext", "N_", "set_language", "language", "LANGUAGES", "_gettext"]
+__all__ = ["_", "ngettext", "pgettext", "N_", "set_language", "language", "vietnamese", "LANGUAGES", "_gettext"]

@@ -13,7 +13,7 @@ from danvan_desktop.exchange.schema import travelling_schema
 from danvan_desktop.render.document import Document, Header, Paragraph, Signature, Table, Title
 from danvan_desktop.store import audit
 from danvan_desktop.store.database import Database
-from danvan_desktop.store.exchange_log import BatchOut, Conflict, ExchangeLog
+from danvan_desktop.store.exchange_log import BatchOut, Conflict, ExchangeLog, local_day
 
 ACK_DAYS_SETTING = "exchange_ack_warn_days"
 DEFAULT_ACK_DAYS = 7
@@ -32,12 +32,19 @@ def table_label(table: str) -> str:
     return _(TABLE_LABELS[table]) if table in TABLE_LABELS else table
 
 
-def created_day(iso: str) -> dt.date | None:
+def created_day(iso: str | None) -> dt.date | None:
+    return local_day(iso)
+
+
+def short_period(code: str) -> str:
+    """'11/2026', 'Quý IV/2026', '6 tháng đầu năm 2026' … for narrow table columns."""
     try:
-        moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return (moment + dt.timedelta(hours=7)).date()
+        period = Period.parse(code)
+    except RuleError:
+        return code
+    if period.kind.value == "monthly":
+        return f"{period.months[0]:02d}/{period.year}"
+    return period.label().capitalize()
 
 
 class ExchangeBatchService:
@@ -77,7 +84,8 @@ class ExchangeBatchService:
             raise RuleError(_("Không tìm thấy lô dữ liệu đã xuất."))
         unit = SetupService(self.db).unit()
         day = created_day(batch.created_at) or self.today()
-        periods = ", ".join(Period.parse(p).label() for p in batch.periods) or "—"
+        periods = Period.parse(batch.period).label() if batch.period else \
+            (", ".join(Period.parse(p).label() for p in batch.periods) or "—")
         rows = [[str(i), table_label(t), number(n)] for i, (t, n) in enumerate(
             ((t, n) for t, n in batch.counts.items() if n), start=1)]
         rows.append(["", _("Tổng cộng"), number(batch.total)])

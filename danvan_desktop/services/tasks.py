@@ -20,9 +20,10 @@ from danvan_desktop.domain.tasks import (
     monthly_dates,
     rollup,
 )
+from danvan_desktop.domain.text import fold
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.members import MemberRepository
-from danvan_desktop.store.tasks import AssignmentRepository, ProgressRepository, TaskRepository
+from danvan_desktop.store.tasks import AssignmentRepository, ListedTask, ProgressRepository, TaskRepository
 from danvan_desktop.store.villages import VillageRepository
 
 
@@ -53,6 +54,10 @@ class TaskService:
 
     def page(self, query: TaskQuery, offset: int, limit: int) -> list[Task]:
         return self.tasks.page(query, self.today(), offset, limit)
+
+    def listed(self, query: TaskQuery, offset: int, limit: int) -> list[ListedTask]:
+        """A page of the list; filtered to a village, each row carries that village's own share."""
+        return self.tasks.listed(query, self.today(), offset, limit)
 
     def count(self, query: TaskQuery) -> int:
         return self.tasks.count_query(query, self.today())
@@ -85,7 +90,7 @@ class TaskService:
             result.append(VillageTracking(a.village_id, names.get(a.village_id, "?"),
                                           a.status_on(today, task.due_date), a.done_on,
                                           [n for n in notes if n.village_id == a.village_id]))
-        return sorted(result, key=lambda t: t.village_name)
+        return sorted(result, key=lambda t: fold(t.village_name))
 
     def series(self, task: Task) -> list[Task]:
         return self.tasks.of_series(task.series_id) if task.series_id else [task]

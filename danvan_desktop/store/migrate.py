@@ -1,4 +1,4 @@
-"""Numbered SQL migrations (store/migrations/NNN_name.sql) applied in order, one transaction each.
+"""Numbered SQL migrations (store/migrations/NNN_name.sql) applied in order, all in one transaction.
 
 `PRAGMA user_version` holds the number of the last applied file. A file newer than the program
 is refused untouched; an older one is backed up (VACUUM INTO) before the first step.
@@ -63,19 +63,20 @@ def upgrade(conn: sqlite3.Connection, db_path: Path | None) -> list[int]:
     has_tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
     if db_path is not None and str(db_path) != ":memory:" and has_tables:
         take_backup(conn, Path(db_path), f"before-v{target}")
+    # The whole ladder is one transaction: a step that fails leaves the file exactly as it was,
+    # at its old version, rather than half-way up at a version no released program ever had.
     applied = []
-    for step in pending:
-        script = step.path.read_text(encoding="utf-8")
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _statements(script):
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for step in pending:
+            for statement in _statements(step.path.read_text(encoding="utf-8")):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {step.number}")
-            conn.execute("COMMIT")
-        except Exception:
-            conn.execute("ROLLBACK")
-            raise
-        applied.append(step.number)
+            applied.append(step.number)
+        conn.execute("COMMIT")
+    except Exception:
+        conn.execute("ROLLBACK")
+        raise
     return applied
 
 

@@ -1,9 +1,15 @@
 """A table model over records that fetches lazily, in chunks, from a pager (offset, limit) → rows.
 
 Columns are data: a title, a display function and a raw sort value. The row object is
-exposed under ROW_ROLE and the raw value under SORT_ROLE, so a proxy sorts on numbers and
-dates, not on their text. A list page of 100 000 rows shows its first chunk at once and
-fetches more as the user scrolls (canFetchMore/fetchMore).
+exposed under ROW_ROLE and the raw value under SORT_ROLE. A list page of 100 000 rows shows
+its first chunk at once and fetches more as the user scrolls (canFetchMore/fetchMore).
+
+Sorting happens here, in Python, not in the proxy: a key per row is computed once and cached,
+and the list is sorted with `list.sort` (tens of milliseconds for 100 000 rows), where a Qt
+proxy would call back into Python for every one of ~2 million comparisons (tens of seconds;
+see bench/bench_roster_model.py). A model filled with `set_rows` sorts the whole list; a model
+fed by a SQL pager sorts the rows fetched so far (a page that needs more gives its pager an
+ORDER BY instead). The folded search words of each row are cached here too, for the proxy.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+
+from danvan_desktop.domain.text import fold
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -30,6 +38,16 @@ class Column:
     tooltip: Callable[[Any], str] | None = None
 
 
+class _Last:
+    """Sorts after everything: where rows without a value go, whatever the column's type."""
+
+    def __lt__(self, other: object) -> bool:
+        return False
+
+    def __gt__(self, other: object) -> bool:
+        return not isinstance(other, _Last)
+
+
 class RecordTableModel(QAbstractTableModel):
     CHUNK = 500
 
@@ -37,36 +55,61 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = columns
         self._rows: list[Any] = []
+        self._all: list[Any] | None = None        # the whole list when filled by set_rows
         self._pager: Pager = lambda offset, limit: []
         self._exhausted = True
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._keys: dict[tuple[int, int], Any] = {}    # (id(row), column) → sort key
+        self._words: dict[int, str] = {}               # id(row) → ' ' + folded search words
         self.muted: Callable[[Any], bool] = lambda row: False   # shown in grey (ended, deleted)
         self.warn: Callable[[Any], bool] = lambda row: False    # shown in red (overdue, breach)
         self.search_text: Callable[[Any], str] = lambda row: ""
 
     # -- loading ----------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[Any]) -> None:
-        rows = list(rows)
-        self.set_pager(lambda offset, limit: rows[offset:offset + limit])
+        self.beginResetModel()
+        self._forget()
+        self._all = list(rows)
+        if self._sort is not None:
+            self._sort_list(self._all)
+        self._pager = lambda offset, limit: self._all[offset:offset + limit]
+        self._load_first()
+        self.endResetModel()
 
     def set_pager(self, pager: Pager) -> None:
         self.beginResetModel()
+        self._forget()
+        self._all = None
         self._pager = pager
-        self._rows = list(pager(0, self.CHUNK))
-        self._exhausted = len(self._rows) < self.CHUNK
+        self._load_first()
+        if self._sort is not None:
+            self._sort_list(self._rows)
         self.endResetModel()
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 (Qt API)
+    def _load_first(self) -> None:
+        self._rows = list(self._pager(0, self.CHUNK))
+        self._exhausted = len(self._rows) < self.CHUNK
+
+    def _forget(self) -> None:
+        self._keys.clear()
+        self._words.clear()
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802, B008 (Qt API)
         return not parent.isValid() and not self._exhausted
 
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802, B008
         if parent.isValid() or self._exhausted:
             return
         more = list(self._pager(len(self._rows), self.CHUNK))
         self._exhausted = len(more) < self.CHUNK
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-            self._rows.extend(more)
-            self.endInsertRows()
+        if not more:
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+        if self._sort is not None and self._all is None:
+            # a pager's rows come in its own order: keep what is shown sorted as the user asked
+            self._relayout(lambda: self._sort_list(self._rows))
 
     def fetch_all(self) -> None:
         while self.canFetchMore():
@@ -79,21 +122,111 @@ class RecordTableModel(QAbstractTableModel):
         return list(self._rows)
 
     def replace_row(self, row: int, obj: Any) -> None:
+        old = self._rows[row]
         self._rows[row] = obj
+        if self._all is not None:
+            for i, item in enumerate(self._all):
+                if item is old:
+                    self._all[i] = obj
+                    break
+        self._words.pop(id(old), None)
+        for column in range(len(self.columns)):
+            self._keys.pop((id(old), column), None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
     def find_row(self, predicate: Callable[[Any], bool]) -> int:
-        self.fetch_all()
         for i, obj in enumerate(self._rows):
             if predicate(obj):
                 return i
+        if self._all is not None:
+            # look in the whole list first, so a row far down loads only when it is there
+            if not any(predicate(obj) for obj in self._all[len(self._rows):]):
+                return -1
+        while self.canFetchMore():
+            start = len(self._rows)
+            self.fetchMore()
+            for i in range(start, len(self._rows)):
+                if predicate(self._rows[i]):
+                    return i
         return -1
 
+    # -- cached keys and words --------------------------------------------------------------
+    def sort_key(self, row: int, column: int) -> Any:
+        return self._key(self._rows[row], column)
+
+    def _key(self, obj: Any, column: int) -> Any:
+        cache_key = (id(obj), column)
+        try:
+            return self._keys[cache_key]
+        except KeyError:
+            pass
+        col = self.columns[column]
+        raw = col.sort(obj) if col.sort else col.display(obj)
+        value = _Last() if raw is None or raw == "" else raw
+        if isinstance(value, str):
+            value = fold(value)
+        self._keys[cache_key] = value
+        return value
+
+    def search_words(self, row: int) -> list[str]:
+        """The row's folded words: its search text, or every cell when it has none."""
+        return self.search_blob(row).split()
+
+    def search_blob(self, row: int) -> str:
+        """' ' + the row's folded words joined by spaces: a query word q starts a word of the row exactly
+        when ' ' + q is in it, one substring test in C instead of a Python loop over words."""
+        obj = self._rows[row]
+        blob = self._words.get(id(obj))
+        if blob is None:
+            text = self.search_text(obj) or " ".join(str(c.display(obj) or "") for c in self.columns)
+            blob = self._words[id(obj)] = " " + fold(text)
+        return blob
+
+    # -- sorting ----------------------------------------------------------------------------
+    def _sort_list(self, rows: list[Any]) -> None:
+        column, order = self._sort  # type: ignore[misc]
+        if not 0 <= column < len(self.columns):
+            return
+        reverse = order == Qt.SortOrder.DescendingOrder
+
+        def key(obj: Any) -> Any:
+            return self._key(obj, column)
+        try:
+            rows.sort(key=key, reverse=reverse)
+        except TypeError:    # a column mixing types: compare as text rather than fail
+            rows.sort(key=lambda obj: str(key(obj)), reverse=reverse)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        if column < 0:
+            return
+        if self._all is not None:
+            loaded = len(self._rows)
+            self._sort_list(self._all)
+            self._relayout(lambda: self._rows.__setitem__(slice(None), self._all[:loaded]))
+        else:
+            self._relayout(lambda: self._sort_list(self._rows))
+
+    def sort_state(self) -> tuple[int, Qt.SortOrder] | None:
+        return self._sort
+
+    def _relayout(self, change: Callable[[], Any]) -> None:
+        """Reorder the rows keeping selections on the same records (persistent indexes follow them)."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        objects = [self._rows[i.row()] if 0 <= i.row() < len(self._rows) else None for i in before]
+        change()
+        position = {id(obj): r for r, obj in enumerate(self._rows)}
+        after = [self.index(position[id(o)], i.column()) if o is not None and id(o) in position else QModelIndex()
+                 for o, i in zip(objects, before)]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
     # -- Qt model API -----------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802

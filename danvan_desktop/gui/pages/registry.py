@@ -41,6 +41,8 @@ PAGE_MODULES: list[str] = [
     "danvan_desktop.gui.pages.figures_page",
     "danvan_desktop.gui.pages.dvk_page",
     "danvan_desktop.gui.pages.reports_page",
+    "danvan_desktop.gui.pages.teams_page",
+    "danvan_desktop.gui.pages.exchange_page",
 ]
 
 _PAGES: dict[str, PageSpec] = {}

@@ -4,18 +4,29 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
-                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.domain.teams import TeamRole
+from danvan_desktop.domain.teams import MIN_TEAM_MEMBERS, TeamRole
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
 from danvan_desktop.gui.pages.team_forms import TeamInfoForm, TeamMemberForm, founded_text
 from danvan_desktop.gui.undo import ServiceCommand
 from danvan_desktop.gui.widgets.banner import Banner
+from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.teams import TeamOverview
 
@@ -29,6 +40,19 @@ def _table(model: RecordTableModel) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view
+
+
+def short_warnings(o: TeamOverview) -> str:
+    """The soft rules in a few words for the table; the banner beside it says them in full."""
+    words = []
+    if o.leader is None:
+        words.append(_("thiếu tổ trưởng"))
+    if len(o.members) < MIN_TEAM_MEMBERS:
+        words.append(_("thiếu người"))
+    if not o.followers:
+        words.append(_("chưa có người phụ trách"))
+    text = ", ".join(words)
+    return text[:1].upper() + text[1:]
 
 
 class TeamsPage(QWidget):
@@ -47,17 +71,21 @@ class TeamsPage(QWidget):
         for b in (self.tasks_button, self.import_button, self.export_button):
             top.addWidget(b)
         layout.addLayout(top)
+        self.page_status = FormStatus()
+        layout.addWidget(self.page_status)
         self.model = RecordTableModel([
             Column(_("Thôn"), lambda o: o.village.label),
             Column(_("Tổ trưởng"), lambda o: o.leader.full_name if o.leader else "—"),
             Column(_("Số người"), lambda o: len(o.members), align_right=True),
-            Column(_("Thành viên khối phụ trách"), lambda o: ", ".join(b.full_name for b in o.followers) or "—"),
-            Column(_("Việc đang làm"), lambda o: o.open_tasks, align_right=True),
+            Column(_("Đang làm"), lambda o: o.open_tasks, align_right=True,
+                   tooltip=lambda o: _("Nhiệm vụ chưa hoàn thành của thôn")),
             Column(_("Quá hạn"), lambda o: o.overdue_tasks or "", align_right=True),
-            Column(_("Lưu ý"), lambda o: " ".join(o.warnings), tooltip=lambda o: "\n".join(o.warnings)),
+            Column(_("Lưu ý"), short_warnings, tooltip=lambda o: "\n".join(o.warnings)),
         ], self)
         self.model.warn = lambda o: bool(o.warnings) or o.overdue_tasks > 0
         self.table = _table(self.model)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.banner = Banner()
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size:12pt; font-weight:bold;")
@@ -68,6 +96,7 @@ class TeamsPage(QWidget):
             Column(_("Điện thoại"), lambda m: m.phone),
         ], self)
         self.members_table = _table(self.members_model)
+        self.members_table.verticalHeader().setVisible(False)
         self.member_form = TeamMemberForm()
         members_tab = QWidget()
         members_layout = QVBoxLayout(members_tab)
@@ -81,6 +110,9 @@ class TeamsPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.heading)
+        self.followers = QLabel()
+        self.followers.setWordWrap(True)
+        right_layout.addWidget(self.followers)
         right_layout.addWidget(self.banner)
         right_layout.addWidget(self.tabs, 1)
         splitter = QSplitter()
@@ -88,7 +120,7 @@ class TeamsPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([640, 500])
+        splitter.setSizes([720, 420])
         layout.addWidget(splitter, 1)
 
         self.table.selectionModel().currentRowChanged.connect(
@@ -142,6 +174,8 @@ class TeamsPage(QWidget):
             self.members_model.set_rows([])
             return
         self.heading.setText(_("Tổ dân vận {village}").format(village=overview.village.label))
+        names = ", ".join(b.full_name for b in overview.followers) or _("chưa có")
+        self.followers.setText(_("Thành viên khối phụ trách: {names}").format(names=names))
         founded = founded_text(overview.team)
         if founded:
             self.heading.setToolTip(founded)
@@ -211,13 +245,19 @@ class TeamsPage(QWidget):
     def import_roster(self) -> None:
         from danvan_desktop.gui.pages.roster_import_dialog import RosterImportDialog
         dialog = RosterImportDialog(self.services, teams=True, parent=self)
-        if dialog.exec():
+        if dialog.exec() and dialog.preview is not None:
             self._changed()
             self.events.changed.emit("bloc_members")
+            self.show_status(_("Đã nhập «{name}»: {summary}").format(name=dialog.preview.file_name,
+                                                                     summary=dialog.preview.summary()))
 
     def export_roster(self) -> None:
         from danvan_desktop.gui.pages.roster_import_dialog import export_roster
-        export_roster(self.services, self)
+        self._export_menu = export_roster(self.services, self, at=self.export_button.mapToGlobal(
+            self.export_button.rect().bottomLeft()))
+
+    def show_status(self, text: str, error: bool = False) -> None:
+        (self.page_status.error if error else self.page_status.ok)(text)
 
     def extra_screenshots(self) -> list[tuple[str, QWidget]]:
         from danvan_desktop.gui.pages.roster_import_dialog import sample_preview_dialog

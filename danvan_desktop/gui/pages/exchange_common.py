@@ -1,0 +1,72 @@
+"""Pieces the hand-over tabs share: a read-only record table, removable drives, opening a PDF."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QStorageInfo, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from danvan_desktop.domain.formats import number
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
+from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+
+
+class RecordTable(QTableView):
+    """A sortable, read-only table of row objects with a folded filter proxy."""
+
+    def __init__(self, columns: list[Column], parent=None, model_type: type[RecordTableModel] = RecordTableModel) -> None:
+        super().__init__(parent)
+        self.model_ = model_type(columns, self)
+        self.proxy = FoldedFilterProxy(self)
+        self.proxy.setSourceModel(self.model_)
+        self.setModel(self.proxy)
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+    def set_rows(self, rows) -> None:
+        self.model_.set_rows(rows)
+
+    def current(self):
+        index = self.currentIndex()
+        return self.proxy.row_object(index.row()) if index.isValid() else None
+
+    def rows(self) -> list:
+        return self.model_.rows()
+
+
+def removable_drives() -> list[tuple[str, Path]]:
+    """Writable volumes other than the system disk: USB sticks and memory cards, as (label, folder)."""
+    system = {QStorageInfo.root().rootPath(), QStorageInfo(str(Path.home())).rootPath()}
+    drives = []
+    for volume in QStorageInfo.mountedVolumes():
+        if not volume.isValid() or not volume.isReady() or volume.isReadOnly():
+            continue
+        root = volume.rootPath()
+        if root in system:
+            continue
+        if sys.platform != "win32" and not root.startswith(("/media/", "/run/media/", "/mnt/", "/Volumes/")):
+            continue
+        free = number(volume.bytesAvailable() / 1024 ** 3, 1)
+        name = volume.displayName() or root
+        drives.append((_("{name} ({root}) — còn trống {free} GB").format(name=name, root=root, free=free),
+                       Path(root)))
+    return drives
+
+
+def open_file(path: Path) -> None:
+    """Show a PDF (or folder) with the system's own program."""
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -1,0 +1,104 @@
+"""The hand-over page as an officer uses it: export to a stick, import with the key prompt, see who reported."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QThreadPool
+
+from danvan_desktop.gui.events import DataEvents
+from danvan_desktop.gui.pages.exchange_import_tab import ImportTab
+from danvan_desktop.gui.pages.exchange_page import ExchangePage, ExchangeSection
+
+from exchange_helpers import demo_template, xa  # noqa: F401 (fixtures)
+from exchange_helpers import checksum, make_upper
+
+
+def _wait(qtbot, condition) -> None:
+    qtbot.waitUntil(condition, timeout=20000)
+    QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_export_to_a_stick_then_the_receipt_marks_it_received(qtbot, xa, tmp_path, today):
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    page = ExchangePage(xa, DataEvents())
+    qtbot.addWidget(page)
+    tab = page.export_tab
+    assert "toàn bộ" in tab.since_last.text()
+    tab.drive.insertItem(0, "USB", str(stick))
+    tab.drive.setCurrentIndex(0)
+    tab.export()
+    _wait(qtbot, lambda: not tab.result.isHidden() or tab.status.is_error())
+    assert not tab.status.is_error(), tab.status.text()
+    files = list(stick.glob("*.dvx"))
+    assert len(files) == 1 and files[0].name.startswith("16171-xa-yen-phu-lo001")
+    assert tab.fingerprint.text() == xa.exchange.keys.fingerprint()
+    page.refresh()
+    assert page.batches.out.model_.data(page.batches.out.model_.index(0, 6)) == "Đã xuất — chờ biên nhận"
+    assert "lô số 1" in tab.since_last.text()
+
+    upper = make_upper(tmp_path / "tinh.sqlite3", today)
+    try:
+        upper.exchange.importer.import_file(files[0], trust_new=True)
+        receipt = upper.exchange.receipts.write_receipt(upper.exchange.log.batches_in()[0].batch_id, stick)
+    finally:
+        upper.close()
+    importer = page.import_tab
+    importer.confirm_key = lambda row: True
+    importer.check_files([receipt])
+    _wait(qtbot, lambda: bool(importer.files.rows()) and importer.import_button.isEnabled())
+    importer.import_checked()
+    _wait(qtbot, lambda: "Đã nhập 1 tệp" in importer.status.text())
+    assert importer.files.rows()[0].state == "receipt"
+    page.refresh()
+    assert page.batches.out.model_.data(page.batches.out.model_.index(0, 6)).startswith("Đã nhận")
+
+
+def test_upper_level_imports_several_files_one_refused_and_sees_completeness(qtbot, xa, tmp_path, today):
+    xa.exchange.exporter.now = lambda: "2026-11-18T03:00:00Z"
+    good = xa.exchange.exporter.export(tmp_path / "xa.dvx").path
+    bad = tmp_path / "hong.dvx"
+    bad.write_bytes(good.read_bytes()[:-200])
+    upper = make_upper(tmp_path / "tinh.sqlite3", today)
+    try:
+        page = ExchangePage(upper, DataEvents())
+        qtbot.addWidget(page)
+        assert page.tabs.tabText(0) == "Tình hình nộp của các xã"
+        tab: ImportTab = page.import_tab
+        assert tab.receipts.isChecked()
+        before = checksum(upper.db.path)
+        tab.check_files([bad, good])
+        _wait(qtbot, lambda: len(tab.files.rows()) == 2)
+        states = {r.path.name: r for r in tab.files.rows()}
+        assert states["hong.dvx"].state == "refused" and "hong.dvx" in states["hong.dvx"].message
+        assert states["xa.dvx"].result.key.state == "unknown"
+        assert checksum(upper.db.path) == before
+        asked = []
+        tab.confirm_key = lambda row: asked.append(row.result.key.fingerprint) or True
+        tab.import_checked()
+        _wait(qtbot, lambda: "Đã nhập 1 tệp" in tab.status.text())
+        assert states["xa.dvx"].state == "imported"
+        assert asked == [xa.exchange.keys.fingerprint()]
+        assert list(tmp_path.glob("bien-nhan-*.dvx"))
+        page.refresh()
+        rows = page.completeness.table.rows()
+        assert [(r.unit_name, r.status_text) for r in rows] == [("xã Yên Phú", "Đúng hạn")]
+        assert "1/1 xã đã bàn giao" in page.completeness.summary.text()
+        section = ExchangeSection(upper, lambda *a, **k: None)
+        qtbot.addWidget(section)
+        section.refresh()
+        assert section.handed.value.text() == "1/1"
+    finally:
+        upper.close()
+
+
+def test_dashboard_warns_about_an_unacknowledged_hand_over(qtbot, xa, tmp_path):
+    xa.exchange.exporter.now = lambda: "2026-11-01T02:00:00Z"
+    xa.exchange.exporter.export(tmp_path / "cu.dvx")
+    opened = []
+    section = ExchangeSection(xa, lambda key, **filters: opened.append((key, filters)))
+    qtbot.addWidget(section)
+    section.refresh()
+    assert not section.banner.isHidden()
+    assert "20 ngày mà chưa có biên nhận" in section.banner.body.text()
+    section.last.value.click()
+    assert opened == [("exchange", {"tab": "batches"})]
