@@ -91,7 +91,6 @@ class MeetingsPage(QWidget):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([400, 760])
         layout.addWidget(splitter, 1)
 
         self.filter.textChanged.connect(self.proxy.set_query)
@@ -112,6 +111,10 @@ class MeetingsPage(QWidget):
         rows = self.services.meetings.list(kind=self.kind_filter.currentData() or None)
         self._counts = {m.id: self._count(m.id) for m in rows}
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        # The list keeps room for most of its columns (the editor needs ~900 pixels of a 1366 screen).
+        wanted = sum(self.table.columnWidth(c) for c in range(self.model.columnCount())) + 22
+        self.table.setMinimumWidth(min(max(wanted, 240), 330))
         if keep and self.select(keep):
             return
         if rows and self.proxy.rowCount():
