@@ -158,3 +158,28 @@ def test_preview_widget_is_reusable_without_docx(qtbot, tmp_path):
     qtbot.addWidget(preview)
     preview.show_pdf(document_pdf(minutes_document(speeches=30)), "bao-cao")
     assert preview.page_count() >= 2 and not preview.docx_button.isVisible()
+
+
+def test_layout_adjusted_and_saved_as_a_new_profile_moves_the_preview(qtbot, page, services, monkeypatch, tmp_path):
+    from danvan_desktop.gui.widgets.layout_dialog import LayoutDialog
+    from pdftools import MM, words
+    page.new_meeting()
+    editor = page.editor
+
+    def fill_and_save(dialog):
+        type_text(qtbot, dialog.code, "XA-2026")
+        type_text(qtbot, dialog.name, "Mẫu của xã")
+        dialog.spins["page.left_mm"].setValue(35)
+        dialog.save()
+        return dialog.result()
+    monkeypatch.setattr(LayoutDialog, "exec", fill_and_save)
+    editor.tabs.setCurrentIndex(TAB_PREVIEW)
+    qtbot.waitUntil(lambda: editor.preview.page_count() >= 1, timeout=10000)
+    assert editor.preview.layout_button.isVisible()
+    editor.preview.layout_button.click()
+    assert services.documents.layout_code() == "XA-2026"
+    qtbot.waitUntil(lambda: not editor._rendering and editor.preview.page_count() >= 1, timeout=10000)
+    out = tmp_path / "x.pdf"
+    out.write_bytes(editor.preview.pdf_bytes())
+    assert min(w.x0 for w in words(out)) == pytest.approx(35 * MM, abs=1)
+    assert services.documents.profile("HD36-2018").page.left_mm == 30      # the built-in one untouched

@@ -96,6 +96,7 @@ class MeetingEditor(QWidget):
         self.minutes = MinutesEditor(self.meetings)
         self.preview = PdfPreview()
         self.preview.save_docx_handler = self._save_docx
+        self.preview.layout_handler = self.adjust_layout
         self.tabs.addTab(info, _("1. Thông tin và điểm danh"))
         self.tabs.addTab(self.minutes, _("2. Diễn biến và kết luận"))
         self.tabs.addTab(self.preview, _("3. Biên bản (xem, in, lưu)"))
@@ -319,6 +320,13 @@ class MeetingEditor(QWidget):
         day = m.meeting_date.strftime("%Y-%m-%d") if m.meeting_date else "chua-co-ngay"
         suffix = f"-sua-doi-{m.version - 1}" if m.version > 1 else ""
         return f"bien-ban-{day}{suffix}"
+
+    def adjust_layout(self) -> None:
+        from danvan_desktop.gui.widgets.layout_dialog import LayoutDialog
+        dialog = LayoutDialog(self.services.documents, self)
+        if dialog.exec():
+            self._preview_stale = True
+            self.render_preview()
 
     def _save_docx(self, path) -> None:
         save_docx(self.services.minutes.build(self.meeting.id), path)
