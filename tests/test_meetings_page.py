@@ -183,3 +183,23 @@ def test_layout_adjusted_and_saved_as_a_new_profile_moves_the_preview(qtbot, pag
     out.write_bytes(editor.preview.pdf_bytes())
     assert min(w.x0 for w in words(out)) == pytest.approx(35 * MM, abs=1)
     assert services.documents.profile("HD36-2018").page.left_mm == 30      # the built-in one untouched
+
+
+def test_delete_a_draft_with_undo(qtbot, services):
+    from PySide6.QtGui import QUndoStack
+    services.roster.save(BlocMember(full_name="Lê Văn Thắng", post_code="pbt_tt", bloc_role="head",
+                                    start_date=dt.date(2026, 1, 1)))
+    undo = QUndoStack()
+    page = MeetingsPage(services, undo=undo)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.new_meeting()
+    meeting_id = page.editor.meeting.id
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert services.meetings.list() == [] and "Ctrl+Z" in page.status.text()
+    undo.undo()
+    assert [m.id for m in services.meetings.list()] == [meeting_id]

@@ -125,6 +125,8 @@ def test_finalise_locks_and_a_correction_is_a_new_version(services, bloc):
     assert services.meetings.get(v2.id).number == 1                    # same minute, same number
     with pytest.raises(RuleError, match="đã có bản sửa đổi"):
         services.meetings.new_version(m.id)
+    with pytest.raises(RuleError, match="đã hoàn thành và được khóa"):
+        services.meetings.delete(m.id)                                # a signed minute is never deleted
 
 
 def test_tampered_locked_minute_is_reported(services, bloc):

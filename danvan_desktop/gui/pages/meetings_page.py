@@ -38,10 +38,11 @@ from danvan_desktop.services.app import AppServices
 
 
 class MeetingsPage(QWidget):
-    def __init__(self, services: AppServices, events=None, navigate=None, parent=None) -> None:
+    def __init__(self, services: AppServices, events=None, navigate=None, undo=None, parent=None) -> None:
         super().__init__(parent)
         self.services = services
         self.events = events
+        self.undo = undo
         self._counts: dict[str, str] = {}
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -102,6 +103,8 @@ class MeetingsPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_meeting)
         QShortcut(QKeySequence.StandardKey.Save, self, self.editor.flush)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_current)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.reload()
 
     # -- list -------------------------------------------------------------------------------
@@ -177,6 +180,32 @@ class MeetingsPage(QWidget):
         if self.events is not None:
             self.events.changed.emit("meetings")
 
+    def delete_current(self) -> None:
+        """Delete a draft meeting (Del in the list); Ctrl+Z brings it back. A finalised minute is kept."""
+        meeting = self.current_meeting()
+        if meeting is None:
+            return
+        try:
+            self.services.meetings.delete(meeting.id)
+        except RuleError as exc:
+            self.status.error(str(exc))
+            return
+        if self.undo is not None:
+            from danvan_desktop.gui.undo import ServiceCommand
+            command = ServiceCommand(_("Xóa {name}").format(name=meeting.display_name()),
+                                     do=lambda: self.services.meetings.delete(meeting.id),
+                                     undo=lambda: self.services.meetings.restore(meeting.id),
+                                     after=lambda: self.reload(meeting.id))
+            original = command._do
+            command._do = lambda: None        # the deletion already ran; push() would run it again
+            self.undo.push(command)
+            command._do = original
+        self.editor.meeting = None
+        self.reload()
+        self.status.ok(_("Đã xóa {name}. Nhấn Ctrl+Z để hoàn tác.").format(name=meeting.display_name()))
+        if self.events is not None:
+            self.events.changed.emit("meetings")
+
     def apply_filters(self, period: str | None = None, meeting_id: str | None = None, **_filters) -> None:
         if meeting_id:
             self.select(meeting_id)
@@ -184,8 +213,16 @@ class MeetingsPage(QWidget):
             self.filter.setText(period)
 
     def extra_screenshots(self):
-        self.editor.tabs.setCurrentIndex(1)
-        return [("minutes", self)]
+        shots = []
+        if self.editor.meeting is not None:
+            from danvan_desktop.services.printing import document_pdf
+            self.editor.tabs.setCurrentIndex(1)
+            shots.append(("minutes", self))
+            self.editor.preview.show_pdf(document_pdf(self.services.minutes.build(self.editor.meeting.id)))
+            self.editor._preview_stale = False
+            self.editor.tabs.setCurrentIndex(2)
+            shots.append(("preview", self))
+        return shots
 
 
 class BriefingSection(QWidget):
@@ -216,7 +253,7 @@ class BriefingSection(QWidget):
 
 
 def _page(ctx: PageContext) -> QWidget:
-    return MeetingsPage(ctx.services, ctx.events, ctx.navigate)
+    return MeetingsPage(ctx.services, ctx.events, ctx.navigate, ctx.undo)
 
 
 register(PageSpec("meetings", N_("Họp & biên bản"), 40, _page, "Ctrl+5"))
