@@ -161,8 +161,9 @@ def test_preview_widget_is_reusable_without_docx(qtbot, tmp_path):
 
 
 def test_layout_adjusted_and_saved_as_a_new_profile_moves_the_preview(qtbot, page, services, monkeypatch, tmp_path):
-    from danvan_desktop.gui.widgets.layout_dialog import LayoutDialog
     from pdftools import MM, words
+
+    from danvan_desktop.gui.widgets.layout_dialog import LayoutDialog
     page.new_meeting()
     editor = page.editor
 
@@ -203,3 +204,14 @@ def test_delete_a_draft_with_undo(qtbot, services):
     assert services.meetings.list() == [] and "Ctrl+Z" in page.status.text()
     undo.undo()
     assert [m.id for m in services.meetings.list()] == [meeting_id]
+
+
+def test_dashboard_says_which_month_had_no_briefing(qtbot, services):
+    from danvan_desktop.domain.meetings import MeetingKind
+    from danvan_desktop.gui.pages.meetings_page import BriefingSection
+    services.meetings.create(MeetingKind.MONTHLY.value, dt.date(2026, 9, 8))
+    section = BriefingSection(services, lambda *a, **k: None)
+    qtbot.addWidget(section)
+    section.refresh()
+    assert section.banner.messages() == ["Tháng 10/2026: chưa họp giao ban"]
+    assert section.last.value.text() == "08/09/2026"

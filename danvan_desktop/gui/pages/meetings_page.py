@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -233,18 +234,21 @@ class BriefingSection(QWidget):
         from danvan_desktop.gui.widgets.banner import Banner
         self.services = services
         layout = QGridLayout(self)
+        heading = QLabel(_("Họp giao ban"))
+        heading.setStyleSheet("font-weight:bold; font-size:11pt;")
         self.banner = Banner()
         self.banner.action_clicked.connect(lambda: navigate("meetings"))
         self.last = dashboard_page.Card(_("cuộc họp gần nhất"), lambda: navigate("meetings"))
         self.drafts = dashboard_page.Card(_("biên bản chưa hoàn thành"), lambda: navigate("meetings"))
-        layout.addWidget(self.banner, 0, 0, 1, 2)
-        layout.addWidget(self.last, 1, 0)
-        layout.addWidget(self.drafts, 1, 1)
+        layout.addWidget(heading, 0, 0, 1, 2)
+        layout.addWidget(self.banner, 1, 0, 1, 2)
+        layout.addWidget(self.last, 2, 0)
+        layout.addWidget(self.drafts, 2, 1)
 
     def refresh(self) -> None:
         from danvan_desktop.services.meeting_checks import missed_briefing_message
         missing = self.services.meetings.missing_briefings()
-        self.banner.show_messages(_("Giao ban"), [missed_briefing_message(p) for p in missing])
+        self.banner.show_messages(_("Chưa họp giao ban"), [missed_briefing_message(p) for p in missing])
         latest = self.services.meetings.latest()
         self.last.set_value(latest.meeting_date.strftime("%d/%m/%Y") if latest and latest.meeting_date else "—")
         drafts = self.services.meetings.meetings.count(

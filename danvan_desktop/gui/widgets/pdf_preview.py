@@ -70,13 +70,16 @@ class PdfPreview(QWidget):
         bar = QHBoxLayout()
         self.print_button = QPushButton(_("In… (Ctrl+P)"))
         self.pdf_button = QPushButton(_("Lưu PDF…"))
-        self.docx_button = QPushButton(_("Lưu DOCX (Word)…"))
+        self.docx_button = QPushButton(_("Lưu DOCX…"))
+        self.docx_button.setToolTip(_("Lưu thành tệp Word để sửa tiếp"))
         self.zoom_out = QPushButton("−")
         self.zoom_in = QPushButton("+")
         self.fit = QPushButton(_("Vừa khổ"))
         self.layout_button = QPushButton(_("Mẫu trình bày…"))
         self.layout_button.setVisible(False)
         self.pages = QLabel()
+        for small in (self.zoom_out, self.zoom_in):
+            small.setFixedWidth(34)
         for widget in (self.print_button, self.pdf_button, self.docx_button, self.layout_button):
             bar.addWidget(widget)
         bar.addStretch(1)
