@@ -33,7 +33,8 @@ def cap(text: str) -> str:
 
 # Words that keep their capital inside a sentence (Nhân dân, Đảng, Nhà nước, names of bodies and places).
 _KEEP_CAPITAL = {"Nhân", "Đảng", "Nhà", "Ủy", "Ban", "Hội", "Đoàn", "Mặt", "Công", "Chi", "Thôn", "Bản", "Khu",
-                 "Tổ", "Xã", "Huyện", "Tỉnh", "Bác", "Chủ", "Trường", "Trạm", "Hợp"}
+                 "Tổ", "Xã", "Huyện", "Tỉnh", "Bác", "Chủ", "Trường", "Trạm", "Hợp", "Thường", "Trưởng", "Phó",
+                 "Bí", "Cựu", "Liên", "Sở", "Phòng", "Trung"}
 
 
 def inner(text: str) -> str:

@@ -59,6 +59,8 @@ class FigureDialog(QDialog):
         self.status = FormStatus()
         form.addRow(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Thêm"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
