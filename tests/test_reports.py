@@ -151,6 +151,7 @@ def test_approval_locks_and_a_correction_is_a_new_version(services):
     services.reports.take_number(report.id)
     approved = services.reports.approve(report.id, "Mai Thị Thu Trang", keep_pdf=False)
     assert approved.status == "approved" and approved.content_hash and services.reports.verify_lock(report.id)
+    assert {s.content_hash for s in services.reports.sections(report.id)} == {approved.content_hash}
     with pytest.raises(RuleError, match="khóa"):
         services.reports.save_section(report.id, "front", "sửa sau khi duyệt")
     with pytest.raises(RuleError, match="không xóa được"):
