@@ -214,3 +214,23 @@ def test_report_is_written_in_vietnamese_when_the_screen_is_english(services):
     assert report.subject.startswith("tình hình Nhân dân")
     assert doc.body[0].text == "I- TÌNH HÌNH NHÂN DÂN" and doc.title.kind == "BÁO CÁO"
     assert "không ghi nhận vụ việc phức tạp" in services.reports.section(report.id, "situation").text
+
+
+@pytest.mark.parametrize("period, kind, subject, part_iv", [
+    ("2026-H1", "half", "sơ kết công tác dân vận 6 tháng đầu năm 2026", "IV- PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM"),
+    ("2026-9M", "nine", "sơ kết công tác dân vận 9 tháng năm 2026", "IV- PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM QUÝ IV NĂM 2026"),
+    ("2025", "annual", "tổng kết công tác dân vận năm 2025, phương hướng, nhiệm vụ năm 2026",
+     "IV- PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM NĂM 2026"),
+])
+def test_every_kind_drafts_over_its_months(services, period, kind, subject, part_iv):
+    for month in range(1, 13):
+        services.figures.set_value("don_nhan", f"2025-{month:02d}", "2")
+        if month <= 10:
+            services.figures.set_value("don_nhan", f"2026-{month:02d}", "3")
+    report = services.reports.create_draft(period, kind)
+    expected = {"2026-H1": 18, "2026-9M": 27, "2025": 24}[period]
+    assert f"Tiếp nhận {expected} đơn" in services.reports.section(report.id, "government").text
+    assert report.subject.startswith(subject)
+    headings = [b.text for b in services.reports.document(report.id).body if isinstance(b, Heading)]
+    assert part_iv in headings
+    assert all(s.text.strip() for s in services.reports.sections(report.id))
