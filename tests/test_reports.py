@@ -234,3 +234,16 @@ def test_every_kind_drafts_over_its_months(services, period, kind, subject, part
     headings = [b.text for b in services.reports.document(report.id).body if isinstance(b, Heading)]
     assert part_iv in headings
     assert all(s.text.strip() for s in services.reports.sections(report.id))
+
+
+def test_the_same_matter_in_several_villages_reads_once(services):
+    villages = services.villages.list()
+    for village, resolved in ((villages[0], True), (villages[1], False)):
+        services.situation.save(SituationNote(
+            noted_on=dt.date(2026, 8, 3), village_id=village.id, topic="land", level="watch",
+            summary="Tranh chấp ranh giới đất ở giữa hai hộ liền kề", resolved=resolved,
+            resolved_on=dt.date(2026, 8, 20) if resolved else None))
+    report = services.reports.create_draft("2026-Q3", "quarterly")
+    text = services.reports.section(report.id, "situation").text
+    assert text.lower().count("tranh chấp ranh giới") == 1
+    assert "tranh chấp ranh giới đất ở giữa hai hộ liền kề (Thôn Đông, Thôn Tây); đã giải quyết 01/02 nơi" in text
