@@ -9,6 +9,7 @@ import pytest
 from danvan_desktop.exchange.schema import travelling_schema
 from danvan_desktop.services.app import AppServices
 
+from exchange_helpers import demo_template, xa  # noqa: F401 (fixtures)
 from exchange_helpers import add_extra_table, add_note, checksum, make_upper, table_rows
 
 
@@ -17,12 +18,12 @@ def all_rows(services: AppServices) -> dict[str, list[dict]]:
 
 
 @pytest.fixture
-def commune(demo):
-    add_extra_table(demo)
-    add_note(demo, "n-1", "Dân phản ánh đường ngập", amount=2.75, count=4, data=b"\x00\x01\xffbinary",
+def commune(xa):
+    add_extra_table(xa)
+    add_note(xa, "n-1", "Dân phản ánh đường ngập", amount=2.75, count=4, data=b"\x00\x01\xffbinary",
              period="2026-10", personal_name="Nguyễn Văn Ba")
-    add_note(demo, "n-2", "Ghi chú riêng tư", private=1)
-    return demo
+    add_note(xa, "n-2", "Ghi chú riêng tư", private=1)
+    return xa
 
 
 def second_pc(tmp_path, today) -> AppServices:

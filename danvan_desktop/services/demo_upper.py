@@ -55,6 +55,7 @@ def build_upper_demo(path: Path, today: dt.date | None = None, communes: int = l
     if path.exists() and path.stat().st_size > 0:
         raise RuleError(_("Tệp «{path}» đã tồn tại; chương trình không ghi đè. Hãy chọn tên khác.").format(path=path))
     today = today or dt.date.today()
+    path.parent.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     upper = AppServices.open(path, today=lambda: today)
     upper.preferences.set_current_user("Lê Thị Hồng Nhung")

@@ -84,7 +84,8 @@ class ExchangeBatchService:
             raise RuleError(_("Không tìm thấy lô dữ liệu đã xuất."))
         unit = SetupService(self.db).unit()
         day = created_day(batch.created_at) or self.today()
-        periods = ", ".join(Period.parse(p).label() for p in batch.periods) or "—"
+        periods = Period.parse(batch.period).label() if batch.period else \
+            (", ".join(Period.parse(p).label() for p in batch.periods) or "—")
         rows = [[str(i), table_label(t), number(n)] for i, (t, n) in enumerate(
             ((t, n) for t, n in batch.counts.items() if n), start=1)]
         rows.append(["", _("Tổng cộng"), number(batch.total)])

@@ -31,6 +31,40 @@ from danvan_desktop.store.exchange_log import BatchOut, ExchangeLog, now_iso
 DOCUMENT_SOURCES: list[Callable] = []
 
 
+def _table_exists(db: Database, table: str) -> bool:
+    return db.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone() \
+        is not None
+
+
+def prepare_report_pdf(db: Database, period: Period, today: Callable[[], dt.date]) -> None:
+    """Make sure the approved report of the hand-over period has its PDF stored (rendered once, then kept)."""
+    if not _table_exists(db, "report_files"):
+        return
+    from danvan_desktop.services.reports import ReportService
+    row = db.conn.execute("SELECT id FROM reports WHERE unit_code = ? AND period = ? AND deleted = 0 AND "
+                          "content_hash IS NOT NULL AND pdf_sha256 = '' ORDER BY version DESC LIMIT 1",
+                          (db.unit_code, period.code)).fetchone()
+    if row is not None:
+        ReportService(db, today).approved_pdf(row[0])
+
+
+def report_pdfs(db: Database, data: dict[str, list[dict]]) -> dict[str, bytes]:
+    """The stored PDFs of the approved reports this batch carries, named by their SHA-256."""
+    if not _table_exists(db, "report_files"):
+        return {}
+    wanted = {r["pdf_sha256"] for r in data.get("reports", []) if r.get("content_hash") and r.get("pdf_sha256")
+              and not r.get("deleted")}
+    result = {}
+    for sha in sorted(wanted):
+        found = db.conn.execute("SELECT data FROM report_files WHERE sha256 = ?", (sha,)).fetchone()
+        if found is not None:
+            result[f"report-{sha}"] = bytes(found[0])
+    return result
+
+
+DOCUMENT_SOURCES.append(report_pdfs)
+
+
 @dataclass
 class ExportResult:
     path: Path
@@ -110,6 +144,7 @@ class ExchangeExportService:
         unit = SetupService(self.db).unit()
         hand_over_period = Period.parse(period) if period else Period.containing(self.today())
         private_key = self.keys.private_key()
+        prepare_report_pdf(self.db, hand_over_period, self.today)
         since = self.log.last_out(recipient) if since_last else None
         schema = travelling_schema(self.db.conn)
         audit_seq = self.log.max_audit_seq()
@@ -131,6 +166,7 @@ class ExchangeExportService:
             public_key=keys.b64(keys.public_key_of(private_key)), program_version=__version__,
             schema_version=self.db.schema_version(), since=since.until_stamp if since else None,
             until=max(stamps) if stamps else (since.until_stamp if since else None), periods=sorted(periods),
+            period=hand_over_period.code,
             includes_private=include_private, seen=self._seen(schema))
         write_file(path, manifest, data, self._documents(data), private_key, progress)
         try:
@@ -142,7 +178,8 @@ class ExchangeExportService:
         fingerprint = keys.fingerprint(keys.unb64(manifest.public_key))
         self.log.add_out(BatchOut(manifest.batch_id, recipient, manifest.sequence, path.name, manifest.created_at,
                                   manifest.since, manifest.until or (since.until_stamp if since else None), audit_seq,
-                                  manifest.periods, manifest.counts, fingerprint, include_private))
+                                  manifest.periods, manifest.counts, fingerprint, include_private,
+                                  period=manifest.period))
         return ExportResult(path, manifest, fingerprint)
 
     def pending_since_last(self, recipient: str = fmt.RECIPIENT_UPPER) -> int:

@@ -19,10 +19,14 @@ PER_UNIT_FIGURES = 4     # columns of the per-commune table that still fit a por
 
 
 def _issuing_body(unit) -> list[str]:
-    """['TỈNH ỦY THANH HÓA', 'BAN TUYÊN GIÁO VÀ DÂN VẬN'] from the unit's names."""
-    name = re.split(r"\s+(?:Tỉnh ủy|Huyện ủy|Thành ủy)\b", unit.name, maxsplit=1)[0]
+    """['TỈNH ỦY THANH HÓA', 'BAN TUYÊN GIÁO', 'VÀ DÂN VẬN'] from the unit's names: a long body name is
+    broken before «VÀ» as the Party's own papers do, rather than wherever the column runs out."""
+    name = re.split(r"\s+(?:Tỉnh ủy|Huyện ủy|Thành ủy)\b", unit.name, maxsplit=1)[0].upper()
     lines = [unit.party_committee_name.upper()] if unit.party_committee_name else []
-    return lines + [name.upper()]
+    if len(name) > 20 and " VÀ " in name:
+        head, tail = name.split(" VÀ ", 1)
+        return lines + [head, f"VÀ {tail}"]
+    return lines + [name]
 
 
 def _per_unit_columns(figures: list[FigureTotal]) -> list[FigureTotal]:

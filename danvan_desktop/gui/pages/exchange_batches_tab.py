@@ -40,7 +40,7 @@ class BatchesTab(QWidget):
             Column(_("Lô số"), lambda b: b.sequence, align_right=True),
             Column(_("Ngày xuất"), lambda b: _day(b.created_at), lambda b: b.created_at),
             Column(_("Nơi nhận"), _recipient),
-            Column(_("Kỳ"), lambda b: ", ".join(short_period(p) for p in b.periods)),
+            Column(_("Kỳ"), lambda b: short_period(b.period) if b.period else ", ".join(b.periods)),
             Column(_("Số bản ghi"), lambda b: number(b.total), lambda b: b.total, align_right=True),
             Column(_("Tệp"), lambda b: b.file_name),
             Column(_("Tình trạng"), lambda b: _("Đã nhận {day}").format(day=_day(b.acknowledged_at))
@@ -64,7 +64,7 @@ class BatchesTab(QWidget):
             Column(_("Lô số"), lambda b: b.sequence if b.kind == "batch" else _("biên nhận"), align_right=True),
             Column(_("Ngày xuất"), lambda b: _day(b.created_at), lambda b: b.created_at),
             Column(_("Ngày nhập"), lambda b: _day(b.imported_at), lambda b: b.imported_at),
-            Column(_("Kỳ"), lambda b: ", ".join(short_period(p) for p in b.periods)),
+            Column(_("Kỳ"), lambda b: short_period(b.period) if b.period else ", ".join(b.periods)),
             Column(_("Kết quả"), lambda b: _summary(b.summary) if b.kind == "batch" else ""),
         ])
         self.incoming.sortByColumn(4, Qt.SortOrder.DescendingOrder)

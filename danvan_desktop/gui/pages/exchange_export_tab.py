@@ -180,7 +180,7 @@ class ExportTab(QWidget):
         self.status.ok(_("Đã ghi và kiểm tra lại tệp {path}.").format(path=result.path))
         self.result_text.setText(_("Lô số {seq}: {n} bản ghi, kỳ {periods}. Tệp đã được đọc lại và kiểm tra đủ mã "
                                    "SHA-256 và chữ ký.").format(seq=result.manifest.sequence, n=result.total,
-                                                              periods=", ".join(result.manifest.periods)))
+                                                              periods=Period.parse(result.manifest.period).label()))
         self.fingerprint.setText(result.fingerprint)
         self.result.show()
         self.exported.emit(result.manifest.batch_id)

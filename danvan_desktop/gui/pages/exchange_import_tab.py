@@ -17,7 +17,7 @@ from danvan_desktop.gui.pages.exchange_common import RecordTable, removable_driv
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.worker import run_job
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.exchange_batches import table_label
+from danvan_desktop.services.exchange_batches import short_period, table_label
 from danvan_desktop.services.exchange_import import ImportResult
 from danvan_desktop.store.database import Database
 
@@ -121,7 +121,7 @@ class ImportTab(QWidget):
             Column(_("Tệp"), lambda r: r.path.name),
             Column(_("Đơn vị"), lambda r: r.result.verified.manifest.unit_name if r.result else ""),
             Column(_("Lô số"), lambda r: r.result.verified.manifest.sequence if r.result else "", align_right=True),
-            Column(_("Kỳ"), lambda r: ", ".join(r.result.verified.manifest.periods) if r.result else ""),
+            Column(_("Kỳ"), lambda r: short_period(r.result.verified.manifest.period) if r.result else ""),
             Column(_("Khóa"), lambda r: _(KEY_LABELS[r.result.key.state]) if r.result else ""),
             Column(_("Mới"), lambda r: r.count("new"), align_right=True),
             Column(_("Thay đổi"), lambda r: r.count("changed"), align_right=True),
