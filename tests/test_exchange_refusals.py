@@ -7,8 +7,7 @@ import struct
 import zipfile
 
 import pytest
-from exchange_helpers import (demo_template, xa,  # noqa: F401 (fixtures)
-                              
+from exchange_helpers import (
     add_extra_table,
     add_note,
     checksum,
@@ -262,7 +261,7 @@ def test_an_entry_missing_from_the_manifest(setting):
 
 
 def test_a_commune_file_at_another_commune(setting, today):
-    xa, _upper, valid, tmp = setting
+    _xa, _upper, valid, tmp = setting
     other = make_commune(tmp / "other.sqlite3", today)
     add_extra_table(other)
     try:
