@@ -294,3 +294,21 @@ def test_records_received_from_another_pc_are_relayed_in_the_next_hand_over(comm
         assert relay.manifest.counts["test_notes"] == 1 and relay.total == 1
     finally:
         laptop.close()
+
+
+def test_an_approved_report_printed_after_its_hand_over_carries_the_batch_mark(xa, tmp_path):
+    from pypdf import PdfReader
+    report = next(r for r in xa.reports.list() if r.period == "2026-10" and r.is_locked)
+    before = tmp_path / "truoc.pdf"
+    xa.reports.write_pdf(report.id, before)
+    assert "Bàn giao lô số" not in PdfReader(before).pages[0].extract_text()
+    result = xa.exchange.exporter.export(tmp_path / "lo.dvx", period="2026-10")
+    assert any(e.name.startswith("documents/report-") for e in result.manifest.entries)   # the approved PDF travels
+    after = tmp_path / "sau.pdf"
+    xa.reports.write_pdf(report.id, after)
+    pages = PdfReader(after).pages
+    mark = f"Bàn giao lô số 1 · 16171 · #{report.content_hash[:8]}"
+    assert all(mark in page.extract_text() for page in pages)
+    assert len(pages) == len(PdfReader(before).pages)
+    from pdftools import fonts
+    assert all(font["emb"] == "yes" for font in fonts(after))      # the mark adds no unembedded font

@@ -23,6 +23,7 @@ from danvan_desktop.exchange.schema import PERSONAL_PREFIX, PRIVATE_COLUMN, Tabl
 from danvan_desktop.exchange.verify import verify_file
 from danvan_desktop.exchange.writer import write_file
 from danvan_desktop.services.exchange_keys import ExchangeKeyService
+from danvan_desktop.services.exchange_marks import record_sent
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.exchange_log import BatchOut, ExchangeLog, local_day, now_iso
 
@@ -182,10 +183,12 @@ class ExchangeExportService:
             raise ExchangeError(_("tệp vừa ghi đọc lại không đúng ({reason}); hãy thử ổ đĩa khác.")
                                 .format(reason=exc.reason), path) from exc
         fingerprint = keys.fingerprint(keys.unb64(manifest.public_key))
-        self.log.add_out(BatchOut(manifest.batch_id, recipient, manifest.sequence, path.name, manifest.created_at,
-                                  manifest.since, manifest.until or (since.until_stamp if since else None), audit_seq,
-                                  manifest.periods, manifest.counts, fingerprint, include_private,
-                                  period=manifest.period))
+        with self.db.transaction():
+            record_sent(self.db, manifest.batch_id, data)
+            self.log.add_out(BatchOut(manifest.batch_id, recipient, manifest.sequence, path.name, manifest.created_at,
+                                      manifest.since, manifest.until or (since.until_stamp if since else None),
+                                      audit_seq, manifest.periods, manifest.counts, fingerprint, include_private,
+                                      period=manifest.period))
         return ExportResult(path, manifest, fingerprint)
 
     def pending_since_last(self, recipient: str = fmt.RECIPIENT_UPPER) -> int:
