@@ -55,3 +55,15 @@ def test_issued_numbers_stay_and_external_numbers_are_recorded(services):
     with pytest.raises(RuleError, match="không thu hồi"):
         n.release("reports", "a")
     assert n.next_number("BC", scope) == 7
+
+
+def test_state_layout_numbers_per_year_with_its_own_form(services):
+    services.documents.set_layout_code("ND30-2020")
+    report = services.reports.create_draft("2026-10")
+    report = services.reports.take_number(report.id)
+    assert report.number_scope == "year:2026"
+    assert services.reports.printed_number(report) == "Số: 01/BC-DV"
+    doc = services.reports.document(report.id)
+    assert doc.header.number == "Số: 01/BC-DV" and doc.layout == "ND30-2020"
+    from danvan_desktop.render.document import Heading
+    assert [b.text for b in doc.body if isinstance(b, Heading)][0] == "I. TÌNH HÌNH NHÂN DÂN"

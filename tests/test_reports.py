@@ -203,3 +203,13 @@ def test_check_reports_a_broken_lock(services):
     assert not [p for p in run_checks(services.db, dt.date(2026, 11, 21)) if "mã khóa" in p.message]
     services.db.conn.execute("UPDATE reports SET subject = 'khác' WHERE id = ?", (report.id,))
     assert [p for p in run_checks(services.db, dt.date(2026, 11, 21)) if "mã khóa" in p.message]
+
+
+def test_report_is_written_in_vietnamese_when_the_screen_is_english(services):
+    from danvan_desktop.domain.i18n import set_language
+    set_language("en")
+    report = services.reports.create_draft("2026-09")
+    doc = services.reports.document(report.id)
+    assert report.subject.startswith("tình hình Nhân dân")
+    assert doc.body[0].text == "I- TÌNH HÌNH NHÂN DÂN" and doc.title.kind == "BÁO CÁO"
+    assert "không ghi nhận vụ việc phức tạp" in services.reports.section(report.id, "situation").text

@@ -49,7 +49,8 @@ def test_filter_by_village_and_to_overdue_only(qtbot, demo):
     shown = page.model.rows()
     assert shown and all(village.label in r.villages for r in shown)
     page.overdue_only.setChecked(True)
-    assert all(r.task.is_overdue(demo.today()) and village.label in r.villages for r in page.model.rows())
+    assert all(r.status_on(demo.today()).value == "overdue" and village.label in r.villages
+               for r in page.model.rows())
 
 
 def test_add_a_progress_note_and_mark_a_village_done(qtbot, services, monkeypatch):
@@ -71,8 +72,8 @@ def test_add_a_progress_note_and_mark_a_village_done(qtbot, services, monkeypatc
     monkeypatch.setattr(ProgressDialog, "exec", fill_and_accept)
     qtbot.mouseClick(page.progress.add_button, Qt.MouseButton.LeftButton)
     assert page.progress.notes_model.rowCount() == 1
-    assert "15 hộ đồng ý" in page.progress.notes_model.index(0, 2).data()
-    assert "Số hộ được vận động: 15" in page.progress.notes_model.index(0, 2).data()
+    assert "15 hộ đồng ý" in page.progress.notes_model.index(0, 1).data()
+    assert "Số hộ được vận động: 15" in page.progress.notes_model.index(0, 1).data()
     assert page.tabs.tabText(1) == "Tiến độ, kết quả (1)"
     assert services.tasks.tracking(task.id)[0].notes[0].figures == {"households": 15}
 
@@ -121,3 +122,32 @@ def test_delete_then_undo(qtbot, services):
     assert page.model.rowCount() == 0
     window.undo_stack.undo()
     assert [r.task.title for r in page.model.rows()] == ["Nhầm"]
+
+
+def test_overdue_by_village_links_open_that_village_overdue_list(qtbot, services):
+    east, west = services.villages.list()[:2]
+    services.tasks.create_task(title="Cũ", village_ids=[east.id, west.id], due_date=dt.date(2026, 11, 1))
+    services.tasks.create_task(title="Cũ hơn", village_ids=[east.id], due_date=dt.date(2026, 10, 1))
+    window = _window(qtbot, services)
+    section = next(s for s in window.pages["dashboard"].sections if isinstance(s, TasksSection))
+    assert section.village_texts() == [f"{east.label} (2)", f"{west.label} (1)"]
+    section.village_links.linkActivated.emit(west.id)
+    page = window.pages["tasks"]
+    assert window.current_page_key() == "tasks"
+    assert page.village_filter.currentData() == west.id and page.overdue_only.isChecked()
+    assert [r.task.title for r in page.model.rows()] == ["Cũ"]
+
+
+def test_a_task_from_a_meeting_names_the_meeting_and_keeps_its_link(qtbot, demo):
+    meeting = demo.meetings.latest()
+    task = demo.tasks.create_task(title="Triển khai kết luận giao ban", source_kind="meeting", source_ref=meeting.id,
+                                  village_ids=[demo.villages.list()[0].id], due_date=dt.date(2026, 12, 5))
+    window = _window(qtbot, demo)
+    window.navigate("tasks")
+    page = window.pages["tasks"]
+    page.apply_filters(text="Triển khai kết luận")
+    qtbot.waitUntil(lambda: page.form.loaded() is not None and page.form.loaded().id == task.id)
+    assert meeting.subject() in page.form.source_ref.text() and page.form.source_ref.isReadOnly()
+    page.save()
+    assert demo.tasks.get(task.id).source_ref == meeting.id
+    assert [t.id for t in demo.tasks.tasks_from_source("meeting", meeting.id)] == [task.id]

@@ -132,6 +132,7 @@ def test_overdue_filter_and_period_summary(services, villages):
     assert october.figure("sessions") == 2 and october.figure("attendees") == 150
     assert october.figure("mediations") == 0          # noted in November
     assert october.notable[0].village_name == "Thôn Đông" and october.notable[0].noted_on == D(2026, 10, 10)
+    assert october.notable[0].text == "Thôn Đông: 2 buổi, 150 lượt (số buổi tuyên truyền: 2; số lượt người tham dự: 150)"
 
     november = services.tasks.period_summary(Period.parse("2026-11"))
     # Carried over still open from October; West finished its share in November.
@@ -148,3 +149,24 @@ def test_deleted_task_leaves_lists_and_summary(services, villages):
     assert services.tasks.period_summary(Period.parse("2026-11")).total == 0
     services.tasks.restore(task.id)
     assert services.tasks.count(TaskQuery(overdue_only=True)) == 1
+
+
+def test_a_village_list_reads_each_task_by_that_village_share(services, villages):
+    east, west = villages["Thôn Đông"], villages["Thôn Tây"]
+    task = services.tasks.create_task(title="Vận động tiêm chủng", village_ids=[east, west], due_date=D(2026, 11, 10))
+    services.tasks.mark_done(task.id, village_id=east, on=D(2026, 11, 9))
+    assert services.tasks.count(TaskQuery(overdue_only=True)) == 1              # the task as a whole is late
+    assert services.tasks.count(TaskQuery(village_id=west, overdue_only=True)) == 1
+    assert services.tasks.count(TaskQuery(village_id=east, overdue_only=True)) == 0  # East did its part
+    [east_row] = services.tasks.listed(TaskQuery(village_id=east), 0, 10)
+    assert east_row.status_on(D(2026, 11, 21)) is TaskStatus.DONE
+    assert services.tasks.count(TaskQuery(village_id=east, status="done")) == 1
+
+
+def test_check_reports_work_left_to_a_deleted_village(services, villages):
+    from danvan_desktop.services.checks import run_checks
+    services.tasks.create_task(title="Vận động", village_ids=[villages["Thôn Tây"]], due_date=D(2026, 12, 1))
+    assert not [p for p in run_checks(services.db, D(2026, 11, 21)) if "Vận động" in p.message]
+    services.villages.delete(villages["Thôn Tây"])
+    messages = [p.message for p in run_checks(services.db, D(2026, 11, 21))]
+    assert "Nhiệm vụ «Vận động» còn giao cho thôn Thôn Tây, thôn này đã xóa hoặc đã sáp nhập." in messages

@@ -18,9 +18,9 @@ def take_screenshots(db_path: Path, out_dir: Path, language: str | None = None,
 
     app = make_application()
     services = AppServices.open(db_path)
-    if language:
-        set_language(language)
     apply_appearance(app, services)
+    if language:        # after the saved preference, which apply_appearance puts in force
+        set_language(language)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     window = MainWindow(services)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QVBoxLayout, QWizard, QWizardPage
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWizard,
+                               QWizardPage)
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
@@ -26,6 +27,11 @@ class UnitPage(QWizardPage):
         layout.addWidget(self.level)
         self.form = UnitForm()
         layout.addWidget(self.form)
+        user_row = QFormLayout()
+        self.user_name = QLineEdit()
+        self.user_name.setPlaceholderText(_("Ví dụ: Mai Thị Thu Trang (ghi vào nhật ký thay đổi)"))
+        user_row.addRow(_("Người sử dụng máy này"), self.user_name)
+        layout.addLayout(user_row)
         self.status = FormStatus()
         layout.addWidget(self.status)
         for edit in self.form.edits.values():
@@ -60,6 +66,7 @@ class VillagesPage(QWizardPage):
         layout.addWidget(QLabel(_("Gọi là:")))
         layout.addWidget(self.kind)
         self.names = QPlainTextEdit()
+        self.names.setTabChangesFocus(True)   # Tab moves on, as in every other field
         self.names.setPlaceholderText(_("Đông Thôn\nPhú Lâm\nYên Lạc\n…"))
         layout.addWidget(self.names, 1)
         self.count = QLabel()
@@ -87,7 +94,7 @@ class SetupWizard(QWizard):
     def accept(self) -> None:
         try:
             self.setup.create_unit(self.unit_page.unit(), self.villages_page.names.toPlainText(),
-                                   self.villages_page.kind.currentData())
+                                   self.villages_page.kind.currentData(), self.unit_page.user_name.text())
         except RuleError as exc:
             self.error = str(exc)
             self.restart()

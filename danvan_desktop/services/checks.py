@@ -25,6 +25,7 @@ EXTRA_CHECKS: list = []
 CHECK_MODULES: list[str] = [
     "danvan_desktop.services.meeting_checks",
     "danvan_desktop.services.report_checks",
+    "danvan_desktop.services.task_checks",
 ]
 
 

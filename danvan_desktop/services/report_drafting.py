@@ -16,7 +16,7 @@ from danvan_desktop.services.report_facts import ReportFacts
 
 def count(n: float) -> str:
     """Counts as documents write them: 05, 12, 1.234."""
-    n = int(round(n))
+    n = round(n)
     return f"{n:02d}" if 0 < n < 10 else number(n)
 
 
@@ -155,9 +155,12 @@ def teams(facts: ReportFacts) -> str:
     if overdue:
         text += _("; còn {n} nhiệm vụ quá hạn chưa hoàn thành").format(n=count(overdue))
     lines = [text + "."]
-    notes = list(getattr(summary, "notable", None) or getattr(summary, "notes", None) or [])[:5]
-    for note in notes:
-        lines.append("- " + str(getattr(note, "text", note)).rstrip(". ") + ".")
+    for note in list(getattr(summary, "notable", None) or [])[:5]:
+        result = str(getattr(note, "result", "") or "").strip().rstrip(". ")
+        if not result:
+            continue
+        place = getattr(note, "village_name", "")
+        lines.append(_("- {place}{result}.").format(place=f"{place}: " if place else "", result=result))
     return "\n".join(lines)
 
 
@@ -305,6 +308,9 @@ def next_tasks(facts: ReportFacts) -> str:
         place = facts.village(note.village_id)
         items.append(_("Phối hợp theo dõi, giải quyết dứt điểm vụ việc: {summary}{where}.").format(
             summary=inner(note.summary), where=_(" tại {place}").format(place=place) if place else ""))
+    overdue = getattr(facts.tasks, "overdue", 0) or 0
+    if overdue:
+        items.append(_("Đôn đốc các tổ dân vận thôn hoàn thành {n} nhiệm vụ đã quá hạn.").format(n=count(overdue)))
     progress = facts.dvk_progress
     if progress and progress.target and progress.new < progress.target:
         items.append(_("Hướng dẫn các thôn, đoàn thể đăng ký, xây dựng thêm mô hình “Dân vận khéo” để đạt chỉ tiêu "

@@ -76,7 +76,7 @@ def gather(db: Database, period: Period, today: dt.date) -> ReportFacts:
     facts.members_total = len(current)
     facts.members_trained = sum(1 for m in current if m.trained_on and m.trained_on <= day)
     facts.villages_followed = len({v for m in current for v in m.village_ids})
-    facts.tasks = task_summary(db, period)
+    facts.tasks = task_summary(db, period, today)
     return facts
 
 

@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from danvan_desktop.domain.formats import number
+from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.tasks import (
     CATEGORIES,
@@ -56,6 +58,17 @@ class NotableNote:
     task_title: str
     result: str
     figures: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """One sentence for a report: 'Thôn Đông Hòa: họp dân, 12 hộ đồng ý (số hộ được vận động: 12)'."""
+        body = self.result.rstrip(". ") or self.task_title
+        if self.figures:
+            shown = "; ".join(f"{label.lower()}: {number(self.figures[code])}"
+                              for code, label in ((c, label_of(FIGURES, c)) for c, _l in FIGURES)
+                              if code in self.figures)
+            body = f"{body} ({shown})"
+        return _("{village}: {text}").format(village=self.village_name, text=body) if self.village_name else body
 
 
 @dataclass
@@ -177,7 +190,7 @@ def dashboard(service: TaskService, days: int = 7) -> DashboardFigures:
     rows = conn.execute(
         "SELECT a.village_id, count(*) FROM task_assignments a JOIN tasks t ON t.id = a.task_id "
         "WHERE a.deleted = 0 AND t.deleted = 0 AND a.status IN ('not_started', 'in_progress') "
-        "AND t.status IN ('not_started', 'in_progress') AND t.due_date < ? GROUP BY a.village_id",
+        "AND t.due_date < ? GROUP BY a.village_id",
         (day,)).fetchall()
     names = service.village_names()
     by_village = [VillageTaskCounts(r[0], names.get(r[0], "?"), overdue=r[1]) for r in rows]

@@ -23,7 +23,7 @@ from danvan_desktop.domain.tasks import (
 from danvan_desktop.domain.text import fold
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.members import MemberRepository
-from danvan_desktop.store.tasks import AssignmentRepository, ProgressRepository, TaskRepository
+from danvan_desktop.store.tasks import AssignmentRepository, ListedTask, ProgressRepository, TaskRepository
 from danvan_desktop.store.villages import VillageRepository
 
 
@@ -54,6 +54,10 @@ class TaskService:
 
     def page(self, query: TaskQuery, offset: int, limit: int) -> list[Task]:
         return self.tasks.page(query, self.today(), offset, limit)
+
+    def listed(self, query: TaskQuery, offset: int, limit: int) -> list[ListedTask]:
+        """A page of the list; filtered to a village, each row carries that village's own share."""
+        return self.tasks.listed(query, self.today(), offset, limit)
 
     def count(self, query: TaskQuery) -> int:
         return self.tasks.count_query(query, self.today())

@@ -56,8 +56,7 @@ class TeamService:
         rows = self.db.conn.execute(
             "SELECT a.village_id, count(*), sum(t.due_date < ?) FROM task_assignments a "
             "JOIN tasks t ON t.id = a.task_id WHERE a.deleted = 0 AND t.deleted = 0 "
-            "AND a.status IN ('not_started', 'in_progress') AND t.status IN ('not_started', 'in_progress') "
-            "GROUP BY a.village_id", (self.today().isoformat(),)).fetchall()
+            "AND a.status IN ('not_started', 'in_progress') GROUP BY a.village_id", (self.today().isoformat(),)).fetchall()
         return {r[0]: (r[1], r[2] or 0) for r in rows}
 
     def overview(self) -> list[TeamOverview]:

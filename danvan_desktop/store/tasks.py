@@ -3,38 +3,48 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from danvan_desktop.domain.task_query import OPEN_FILTER, TaskQuery
-from danvan_desktop.domain.tasks import OPEN_STATUSES, ProgressNote, Task, TaskAssignment
+from danvan_desktop.domain.tasks import OPEN_STATUSES, ProgressNote, Task, TaskAssignment, TaskStatus
 from danvan_desktop.domain.text import fold
 from danvan_desktop.store.repository import Repository
 
 _OPEN = "('not_started', 'in_progress')"
 
 
-def where_clause(query: TaskQuery, today: dt.date) -> tuple[str, list[Any]]:
-    """The WHERE of the task list (every filter in SQL, on indexed columns where it matters)."""
-    parts: list[str] = ["t.deleted = 0"]
-    params: list[Any] = []
-    day = today.isoformat()
+def _from_clause(query: TaskQuery) -> tuple[str, list[Any], str]:
+    """FROM, its parameters, and the alias whose status and due date the filters read.
+
+    Filtered to one village, the list is that village's share of each task: its own status (the
+    village may have finished while others have not), found through the village's own index.
+    """
     if query.village_id:
-        parts.append("EXISTS (SELECT 1 FROM task_assignments a WHERE a.task_id = t.id AND a.village_id = ? "
-                     "AND a.deleted = 0)")
-        params.append(query.village_id)
+        return ("task_assignments a JOIN tasks t ON t.id = a.task_id",
+                ["a.village_id = ?", "a.deleted = 0", "t.deleted = 0"], "a")
+    return "tasks t", ["t.deleted = 0"], "t"
+
+
+def where_clause(query: TaskQuery, today: dt.date) -> tuple[str, str, list[Any]]:
+    """FROM and WHERE of the task list: every filter in SQL, on indexed columns where it matters."""
+    source, parts, alias = _from_clause(query)
+    params: list[Any] = [query.village_id] if query.village_id else []
+    day = today.isoformat()
+    status, due = f"{alias}.status", "t.due_date"
     if query.member_id:
         parts.append("(t.responsible_id = ? OR t.member_ids LIKE ?)")
         params += [query.member_id, f'%"{query.member_id}"%']
     if query.overdue_only or query.status == "overdue":
-        parts.append(f"t.status IN {_OPEN} AND t.due_date < ?")
+        parts.append(f"{status} IN {_OPEN} AND {due} < ?")
         params.append(day)
     elif query.status == OPEN_FILTER:
-        parts.append(f"t.status IN {_OPEN}")
+        parts.append(f"{status} IN {_OPEN}")
     elif query.status in OPEN_STATUSES:
-        parts.append("t.status = ? AND t.due_date >= ?")
+        parts.append(f"{status} = ? AND {due} >= ?")
         params += [query.status, day]
     elif query.status:
-        parts.append("t.status = ?")
+        parts.append(f"{status} = ?")
         params.append(query.status)
     if query.category:
         parts.append("t.category = ?")
@@ -46,18 +56,31 @@ def where_clause(query: TaskQuery, today: dt.date) -> tuple[str, list[Any]]:
         parts.append("t.source_ref = ?")
         params.append(query.source_ref)
     if query.period is not None:
-        parts.append("t.due_date BETWEEN ? AND ?")
+        parts.append(f"{due} BETWEEN ? AND ?")
         params += [query.period.start.isoformat(), query.period.end.isoformat()]
     if query.due_from is not None:
-        parts.append("t.due_date >= ?")
+        parts.append(f"{due} >= ?")
         params.append(query.due_from.isoformat())
     if query.due_to is not None:
-        parts.append("t.due_date <= ?")
+        parts.append(f"{due} <= ?")
         params.append(query.due_to.isoformat())
     for word in fold(query.text).split():
         parts.append("t.search_text LIKE ?")
         params.append(f"%{word}%")
-    return " AND ".join(parts), params
+    return source, " AND ".join(parts), params
+
+
+@dataclass
+class ListedTask:
+    """A row of the task list: the task and, when the list is one village's, that village's share."""
+
+    task: Task
+    share: TaskAssignment | None = None
+
+    def status_on(self, on: dt.date) -> TaskStatus:
+        if self.share is not None:
+            return self.share.status_on(on, self.task.due_date)
+        return self.task.status_on(on)
 
 
 class TaskRepository(Repository[Task]):
@@ -67,16 +90,33 @@ class TaskRepository(Repository[Task]):
     search_fields = ("title", "details", "source_ref")
     order_by = "due_date, title"
 
-    def page(self, query: TaskQuery, today: dt.date, offset: int, limit: int) -> list[Task]:
-        where, params = where_clause(query, today)
+    def listed(self, query: TaskQuery, today: dt.date, offset: int, limit: int) -> list[ListedTask]:
+        source, where, params = where_clause(query, today)
         direction = "ASC" if query.oldest_first else "DESC"
-        sql = (f"SELECT t.* FROM tasks t WHERE {where} ORDER BY t.due_date {direction}, t.id "
+        share_columns = (", a.id AS share_id, a.status AS share_status, a.done_on AS share_done_on"
+                         if query.village_id else "")
+        # rowid breaks ties: every index ends with it, so the order can come straight from an index.
+        sql = (f"SELECT t.*{share_columns} FROM {source} WHERE {where} "
+               f"ORDER BY t.due_date {direction}, t.rowid {direction} "
                f"LIMIT {int(limit)} OFFSET {int(offset)}")
-        return [self.from_row(r) for r in self.db.conn.execute(sql, params)]
+        result = []
+        for row in self.db.conn.execute(sql, params):
+            task = self.from_row(row)
+            share = None
+            if query.village_id:
+                share = TaskAssignment(id=row["share_id"], task_id=task.id, village_id=query.village_id,
+                                       status=row["share_status"],
+                                       done_on=dt.date.fromisoformat(row["share_done_on"])
+                                       if row["share_done_on"] else None)
+            result.append(ListedTask(task, share))
+        return result
+
+    def page(self, query: TaskQuery, today: dt.date, offset: int, limit: int) -> list[Task]:
+        return [row.task for row in self.listed(query, today, offset, limit)]
 
     def count_query(self, query: TaskQuery, today: dt.date) -> int:
-        where, params = where_clause(query, today)
-        return self.db.conn.execute(f"SELECT count(*) FROM tasks t WHERE {where}", params).fetchone()[0]
+        source, where, params = where_clause(query, today)
+        return self.db.conn.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()[0]
 
     def of_series(self, series_id: str) -> list[Task]:
         return self.select("series_id = ?", (series_id,), order_by="due_date")

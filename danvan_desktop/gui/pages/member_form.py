@@ -59,6 +59,7 @@ class MemberForm(QWidget):
         self.villages = QListWidget()
         self.villages.setMaximumHeight(140)
         self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)   # Tab moves on, as in every other field
         self.note.setMaximumHeight(60)
         form.addRow(_("Họ và tên"), self.full_name)
         form.addRow(_("Chức danh"), post_row)

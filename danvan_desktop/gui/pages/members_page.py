@@ -123,9 +123,12 @@ class MembersPage(QWidget):
             return not (untrained and m.trained_on)
 
         self.proxy.set_predicate(visible)
+        # the term's dates matter when ended terms are shown; the current ones share the term's start,
+        # shown in the form and the post history, and the table needs the room at 1366×768
+        self.table.setColumnHidden(self.START_COLUMN, not show_ended)
         self.table.setColumnHidden(self.END_COLUMN, not show_ended)
 
-    END_COLUMN = 4
+    START_COLUMN, END_COLUMN = 3, 4
 
     def showEvent(self, event) -> None:  # noqa: N802 - sizes only mean something once the page has a width
         super().showEvent(event)
@@ -153,7 +156,7 @@ class MembersPage(QWidget):
 
     def extra_screenshots(self) -> list:
         dialog = PostHistoryDialog(self.roster, self)
-        dialog.resize(1000, 600)
+        dialog.resize(1200, 620)
         dialog.show()
         self._shot_dialog = dialog
         return [("post_history", dialog)]

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from danvan_desktop.domain.formats import percent
-from danvan_desktop.domain.i18n import _, ngettext
+from danvan_desktop.domain.i18n import _
 from danvan_desktop.gui.pages.dashboard_page import SECTIONS, Card
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.task_summary import dashboard
 
-MAX_VILLAGES = 5
+MAX_VILLAGES = 8
 
 
 class TasksSection(QWidget):
@@ -32,11 +35,18 @@ class TasksSection(QWidget):
         self.by_village = QFrame()
         self.by_village.setObjectName("card")
         self.by_village.setStyleSheet("#card { background:#ffffff; border:1px solid #c9d3df; border-radius:6px; }")
-        self._village_layout = QVBoxLayout(self.by_village)
+        village_layout = QVBoxLayout(self.by_village)
         heading = QLabel(_("Quá hạn theo thôn"))
         heading.setStyleSheet("font-weight:bold;")
-        self._village_layout.addWidget(heading)
-        self._village_buttons: list[QPushButton] = []
+        village_layout.addWidget(heading)
+        # One label of links: a dozen villages fit in two or three lines.
+        self.village_links = QLabel()
+        self.village_links.setTextFormat(Qt.TextFormat.RichText)
+        self.village_links.setWordWrap(True)
+        self.village_links.linkActivated.connect(
+            lambda href: navigate("tasks", overdue=True, village_id=href or None))
+        village_layout.addWidget(self.village_links)
+        village_layout.addStretch(1)
         for card in (self.overdue, self.due_soon, self.month_rate):
             card.layout().addStretch(1)   # the figure stays at the top when the village card is taller
         for i, card in enumerate((self.overdue, self.due_soon, self.month_rate, self.by_village)):
@@ -54,33 +64,23 @@ class TasksSection(QWidget):
             self.month_rate.set_value(percent(figures.month_rate, 0))
         self.month_rate.caption.setText(_("nhiệm vụ tháng này đã hoàn thành ({done}/{total})").format(
             done=figures.month_done, total=figures.month_total))
-        for button in self._village_buttons:
-            button.hide()
-            self._village_layout.removeWidget(button)
-            button.deleteLater()
-        self._village_buttons = []
         rows = figures.overdue_by_village[:MAX_VILLAGES]
         if not rows:
-            rows_text = [(_("Không thôn nào có việc quá hạn."), None)]
-        else:
-            rows_text = [(ngettext("{village}: {n} việc", "{village}: {n} việc", v.overdue).format(
-                village=v.village_name, n=v.overdue), v.village_id) for v in rows]
-            hidden = len(figures.overdue_by_village) - len(rows)
-            if hidden > 0:
-                rows_text.append((_("… và {n} thôn khác").format(n=hidden), ""))
-        for text, village_id in rows_text:
-            button = QPushButton(text)
-            button.setFlat(True)
-            button.setStyleSheet("text-align:left; color:%s;" % ("#b3261e" if village_id else "#1e6b35"))
-            if village_id is not None:
-                button.setCursor(Qt.CursorShape.PointingHandCursor)
-                button.clicked.connect(lambda _c=False, vid=village_id: self.navigate(
-                    "tasks", overdue=True, village_id=vid or None))
-            self._village_layout.addWidget(button)
-            self._village_buttons.append(button)
+            self.village_links.setText(f'<span style="color:#1e6b35">{escape(_("Không thôn nào có việc quá hạn."))}'
+                                       '</span>')
+            return
+        links = [f'<a href="{v.village_id}" style="color:#b3261e">{escape(v.village_name).replace(" ", "&nbsp;")}</a>&nbsp;({v.overdue})'
+                 for v in rows]
+        hidden = len(figures.overdue_by_village) - len(rows)
+        if hidden > 0:
+            links.append(f'<a href="" style="color:#1f4e79">{escape(_("và {n} thôn khác").format(n=hidden))}</a>')
+        self.village_links.setText(", ".join(links))
 
-    def village_button_texts(self) -> list[str]:
-        return [b.text() for b in self._village_buttons]
+    def village_texts(self) -> list[str]:
+        """The links as the officer reads them, e.g. 'Thôn Đông Hòa (2)'."""
+        doc = QTextDocument()
+        doc.setHtml(self.village_links.text())
+        return [part.strip() for part in doc.toPlainText().replace("\xa0", " ").split(",") if part.strip()]
 
 
 SECTIONS.append(lambda services, navigate: TasksSection(services, navigate))

@@ -70,6 +70,8 @@ class TaskForm(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._task: Task | None = None
+        self._linked_ref: str | None = None     # a meeting's id, shown as the meeting's name
+        self.source_resolver = lambda kind, ref: None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         form = QFormLayout()
@@ -99,13 +101,9 @@ class TaskForm(QWidget):
             self.status.addItem(status.label, status.value)
         self.done_on = DateField(optional=False)
         self.recurring = QCheckBox(_("Lặp lại hằng tháng"))
+        self.recurring.setToolTip(_("Mỗi tháng có một lần giao riêng, theo dõi riêng từng tháng"))
         self.repeat_until = DateField(optional=True)
         self.repeat_until.setToolTip(_("Để trống: lặp mãi cho đến khi hủy"))
-        repeat_row = QHBoxLayout()
-        repeat_row.addWidget(self.recurring)
-        self.repeat_label = QLabel(_("đến"))
-        repeat_row.addWidget(self.repeat_label)
-        repeat_row.addWidget(self.repeat_until, 1)
         form.addRow(_("Tên nhiệm vụ"), self.title)
         form.addRow(_("Nội dung"), self.details)
         form.addRow(_("Lĩnh vực"), self.category)
@@ -121,7 +119,9 @@ class TaskForm(QWidget):
         self.done_label = QLabel(_("Ngày xong"))
         form.addRow(self.done_label, self.done_on)
         self.repeat_caption = QLabel(_("Định kỳ"))
-        form.addRow(self.repeat_caption, repeat_row)
+        form.addRow(self.repeat_caption, self.recurring)
+        self.repeat_label = QLabel(_("Lặp đến ngày"))
+        form.addRow(self.repeat_label, self.repeat_until)
         outer.addLayout(form)
         self.status_line = FormStatus()
         outer.addWidget(self.status_line)
@@ -159,7 +159,10 @@ class TaskForm(QWidget):
         self.done_label.setVisible(done)
 
     def _sync_repeat(self) -> None:
-        self.repeat_until.setEnabled(self.recurring.isChecked() and self.recurring.isEnabled())
+        shown = self.recurring.isChecked() and self._task is None
+        self.repeat_label.setVisible(shown)
+        self.repeat_until.setVisible(shown)
+        self.repeat_until.setEnabled(self.recurring.isEnabled())
 
     def load(self, task: Task | None, village_ids: list[str], today: dt.date) -> None:
         self._task = task
@@ -167,8 +170,12 @@ class TaskForm(QWidget):
         t = task or Task(due_date=today + dt.timedelta(days=14), start_date=today)
         self.title.setText(t.title)
         self.title.setCursorPosition(0)
-        self.source_ref.setText(t.source_ref)
+        linked = self.source_resolver(t.source_kind, t.source_ref) if t.source_ref else None
+        self._linked_ref = t.source_ref if linked else None
+        self.source_ref.setReadOnly(bool(linked))
+        self.source_ref.setText(linked or t.source_ref)
         self.source_ref.setCursorPosition(0)
+        self.source_kind.setEnabled(not linked)
         self.details.setPlainText(t.details)
         self.category.setCurrentIndex(max(0, self.category.findData(t.category)))
         self.source_kind.setCurrentIndex(max(0, self.source_kind.findData(t.source_kind)))
@@ -185,7 +192,7 @@ class TaskForm(QWidget):
         self.recurring.setChecked(t.recurring)
         self.recurring.setEnabled(task is None)
         self.repeat_until.set_value(t.repeat_until)
-        for widget in (self.repeat_caption, self.recurring, self.repeat_label, self.repeat_until):
+        for widget in (self.repeat_caption, self.recurring):
             widget.setVisible(task is None or t.recurring)
         self._sync_repeat()
         self._sync_done_field()
@@ -206,11 +213,12 @@ class TaskForm(QWidget):
 
     def values(self) -> dict:
         """The fields as create_task takes them (without villages, status and recurrence)."""
+        source_ref = self._linked_ref if self._linked_ref is not None else self.source_ref.text()
         return {"title": self.title.text(), "details": self.details.toPlainText(),
-                    "category": self.category.currentData(), "source_kind": self.source_kind.currentData(),
-                    "source_ref": self.source_ref.text(), "member_ids": _checked(self.members),
-                    "responsible_id": self.responsible.currentData(), "start_date": self.start_date.value(),
-                    "due_date": self.due_date.value(), "priority": self.priority.currentData()}
+                "category": self.category.currentData(), "source_kind": self.source_kind.currentData(),
+                "source_ref": source_ref, "member_ids": _checked(self.members),
+                "responsible_id": self.responsible.currentData(), "start_date": self.start_date.value(),
+                "due_date": self.due_date.value(), "priority": self.priority.currentData()}
 
     def task(self) -> Task:
         """The loaded task with the form's values (status is applied separately)."""

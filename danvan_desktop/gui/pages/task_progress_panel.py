@@ -25,7 +25,7 @@ from danvan_desktop.services.tasks import VillageTracking
 
 
 def figures_text(figures: dict[str, float]) -> str:
-    return "; ".join(f"{label_of(FIGURES, code)}: {number(value)}" for code, value in figures.items())
+    return "; ".join(f"{label_of(FIGURES, code)}: {number(figures[code])}" for code, _l in FIGURES if code in figures)
 
 
 def _table(model: RecordTableModel) -> QTableView:
@@ -75,9 +75,8 @@ class TaskProgressPanel(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.notes_model = RecordTableModel([
-            Column(_("Ngày"), lambda n: short_date(n.noted_on)),
-            Column(_("Thôn"), lambda n: self._names.get(n.village_id, _("Cả nhiệm vụ")) if n.village_id
-                   else _("Cả nhiệm vụ")),
+            Column(_("Ngày, thôn"), lambda n: short_date(n.noted_on) + "\n" + (
+                self._names.get(n.village_id, _("Cả nhiệm vụ")) if n.village_id else _("Cả nhiệm vụ"))),
             Column(_("Kết quả"), lambda n: ("★ " if n.highlight else "") + n.result
                    + (("\n" + figures_text(n.figures)) if n.figures else "")),
         ], self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,14 @@ from danvan_desktop.domain.i18n import N_, _, ngettext
 from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.task_query import OPEN_FILTER, TaskQuery
-from danvan_desktop.domain.tasks import CATEGORIES, STORED_STATUSES, Task, TaskStatus, label_of
+from danvan_desktop.domain.tasks import (
+    CATEGORIES,
+    STORED_STATUSES,
+    Task,
+    TaskAssignment,
+    TaskStatus,
+    label_of,
+)
 from danvan_desktop.domain.text import fold
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
@@ -54,9 +61,15 @@ MAX_NAMES = 3
 @dataclass
 class TaskRow:
     task: Task
+    share: TaskAssignment | None = None     # the filtered village's own share of the task
     villages: list[str] = field(default_factory=list)
     members: list[str] = field(default_factory=list)
     responsible: str = ""
+
+    def status_on(self, on: dt.date) -> TaskStatus:
+        if self.share is not None:
+            return self.share.status_on(on, self.task.due_date)
+        return self.task.status_on(on)
 
     def given_to(self) -> str:
         names = self.villages[:MAX_NAMES]
@@ -77,11 +90,12 @@ class TasksPage(QWidget):
             Column(_("Hạn"), lambda r: short_date(r.task.due_date)),
             Column(_("Nhiệm vụ"), self._title, tooltip=self._tooltip),
             Column(_("Giao cho"), lambda r: r.given_to(), tooltip=lambda r: ", ".join(r.villages + r.members)),
-            Column(_("Trạng thái"), lambda r: r.task.status_on(self.services.today()).label, tooltip=self._tooltip),
+            Column(_("Trạng thái"), lambda r: r.status_on(self.services.today()).label, tooltip=self._tooltip),
             Column(_("Thôn xong"), self._villages_done, align_right=True),
         ], self)
-        self.model.warn = lambda r: r.task.is_overdue(self.services.today())
-        self.model.muted = lambda r: r.task.status in (TaskStatus.DONE.value, TaskStatus.CANCELLED.value)
+        self.model.CHUNK = 200      # a screen shows ~25 rows; smaller chunks convert faster
+        self.model.warn = lambda r: r.status_on(self.services.today()) is TaskStatus.OVERDUE
+        self.model.muted = lambda r: r.status_on(self.services.today()) in (TaskStatus.DONE, TaskStatus.CANCELLED)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -91,11 +105,12 @@ class TasksPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 100), (2, 122), (3, 128), (4, 86)):
+        for column, width in ((0, 100), (2, 122), (3, 128), (4, 94)):
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setDefaultSectionSize(24)
 
         self.form = TaskForm()
+        self.form.source_resolver = self._source_label
         self.progress = TaskProgressPanel()
         form_scroll = QScrollArea()
         form_scroll.setWidgetResizable(True)
@@ -161,7 +176,12 @@ class TasksPage(QWidget):
             row2.addWidget(combo)
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         row2.addStretch(1)
-        self.search.textChanged.connect(lambda _t: self.reload())
+        # Typing waits for a pause before asking the database (a search at 100 000 tasks reads them all).
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.overdue_only.toggled.connect(lambda _c: self.reload())
         box.addLayout(row1)
         box.addLayout(row2)
@@ -220,6 +240,19 @@ class TasksPage(QWidget):
             w.blockSignals(False)
         self.reload()
 
+    def _source_label(self, kind: str, ref: str) -> str | None:
+        """A task born of a meeting names the meeting, not its id (when the meetings feature knows it)."""
+        meetings = getattr(self.services, "meetings", None)
+        if kind != "meeting" or meetings is None or len(ref) != 36:
+            return None
+        try:
+            meeting = meetings.get(ref)
+        except Exception:  # noqa: BLE001 — an unknown or deleted meeting: show the reference as typed
+            return None
+        day = short_date(meeting.meeting_date)
+        subject = meeting.subject()
+        return _("Kết luận {subject} ({day})").format(subject=subject, day=day) if day else subject
+
     # -- loading ----------------------------------------------------------------------------
     def _title(self, row: TaskRow) -> str:
         t = row.task
@@ -242,13 +275,14 @@ class TasksPage(QWidget):
         return "\n".join(lines)
 
     def _rows(self, query: TaskQuery, offset: int, limit: int) -> list[TaskRow]:
-        tasks = self.tasks.page(query, offset, limit)
-        given = self.tasks.assignments.of_tasks([t.id for t in tasks])
+        listed = self.tasks.listed(query, offset, limit)
+        given = self.tasks.assignments.of_tasks([item.task.id for item in listed])
         rows = []
-        for t in tasks:
+        for item in listed:
+            t = item.task
             villages = sorted((self._village_names.get(a.village_id, "?") for a in given.get(t.id, [])), key=fold)
             members = [self._member_names.get(m, "?") for m in t.member_ids]
-            rows.append(TaskRow(t, villages, members, self._member_names.get(t.responsible_id or "", "")))
+            rows.append(TaskRow(t, item.share, villages, members, self._member_names.get(t.responsible_id or "", "")))
         return rows
 
     def refresh(self, select_id: str | None = None) -> None:
@@ -259,18 +293,23 @@ class TasksPage(QWidget):
         self.reload(select_id)
 
     def reload(self, select_id: str | None = None) -> None:
+        """Re-query the list. A task just saved stays in the form even if the filters hide it;
+        after a filter change the selection stays if still listed, else the first row is shown."""
         current = self.current_task()
-        select_id = select_id or (current.id if current else None)
         query = self.query()
         self.model.set_pager(lambda offset, limit: self._rows(query, offset, limit))
         total = self.tasks.count(query)
         self.count_label.setText(ngettext("{n} nhiệm vụ", "{n} nhiệm vụ", total).format(n=total))
-        if select_id and self.select(select_id):
+        wanted = select_id or (current.id if current else None)
+        if wanted and self.select(wanted):
             return
-        if self.model.rowCount() and select_id is None:
+        if select_id:
+            self._show(self.tasks.tasks.find(select_id))
+        elif self.model.rowCount():
             self.table.selectRow(0)
-            return
-        self._show(self.tasks.tasks.find(select_id) if select_id else None)
+            self._show(self.model.row_object(0).task)
+        else:
+            self._show(None)
 
     def select(self, task_id: str) -> bool:
         """Select a task among the rows already fetched (never fetches all 100 000 to look)."""
