@@ -51,6 +51,11 @@ class RosterService:
             holders.setdefault(term.post_code, []).append(term)
         return holders
 
+    def change_log(self, member_id: str):
+        """Who changed this term, when, and what (from the audit log), as the user reads it."""
+        from danvan_desktop.services.change_log import ChangeLogService
+        return ChangeLogService(self.db).member(member_id)
+
     # -- rules ------------------------------------------------------------------------------
     def active_profile(self) -> CompositionProfile:
         code = self.db.get_setting("active_profile", KL862) or KL862
