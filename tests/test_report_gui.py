@@ -125,7 +125,7 @@ def test_dashboard_shows_hot_spots_dvk_and_the_report_countdown(qtbot, demo):
     assert spots >= 1 and f"Điểm nóng chưa giải quyết: {spots}" in joined
     assert "thu hồi đất làm cụm công nghiệp" in " ".join(s.body.text() for s in page.sections if hasattr(s, "body"))
     assert "Báo cáo tháng 11 năm 2026: hạn 25/11/2026 — còn 4 ngày" in joined
-    progress = [s for s in page.sections if hasattr(s, "bar")][0]
+    progress = next(s for s in page.sections if hasattr(s, "bar"))
     assert "2/3" in progress.label.text()
 
 

@@ -301,7 +301,7 @@ class ReportsPage(QWidget):
         self.save()
         report = self._report
         title, name = report.title_line(), self.service.file_name(report)
-        docx = lambda path, rid=report.id: self.service.write_docx(rid, path)  # noqa: E731
+        docx = lambda path, rid=report.id: self.service.write_docx(rid, path)
         try:
             if report.is_locked:
                 self._show_preview(title, self.service.approved_pdf(report.id), name, docx)
