@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+from exchange_helpers import checksum, make_upper
 from PySide6.QtCore import QThreadPool
 
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.pages.exchange_import_tab import ImportTab
 from danvan_desktop.gui.pages.exchange_page import ExchangePage, ExchangeSection
-
-from exchange_helpers import demo_template, xa  # noqa: F401 (fixtures)
-from exchange_helpers import checksum, make_upper
 
 
 def _wait(qtbot, condition) -> None:
@@ -102,3 +100,49 @@ def test_dashboard_warns_about_an_unacknowledged_hand_over(qtbot, xa, tmp_path):
     assert "20 ngày mà chưa có biên nhận" in section.banner.body.text()
     section.last.value.click()
     assert opened == [("exchange", {"tab": "batches"})]
+
+
+def test_the_wizard_sets_up_an_upper_level(qtbot, tmp_path):
+    from conftest import type_text
+    from PySide6.QtWidgets import QWizard
+
+    from danvan_desktop.gui.setup_wizard import SetupWizard
+    from danvan_desktop.services.app import AppServices
+    services = AppServices.open(tmp_path / "tinh.sqlite3")
+    try:
+        wizard = SetupWizard(services.setup)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        page = wizard.unit_page
+        page.level.setCurrentIndex(page.level.findData("upper"))
+        type_text(qtbot, page.form.edits["name"], "Ban Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa")
+        type_text(qtbot, page.form.edits["code"], "TU38")
+        wizard.button(QWizard.WizardButton.NextButton).click()
+        wizard.accept()
+        assert services.setup.unit().level == "upper"
+        assert services.exchange.upper.is_upper()
+    finally:
+        services.close()
+
+
+def test_upper_level_window_shows_only_its_pages_and_the_receipt_prints(qtbot, xa, tmp_path, today):
+    from pypdf import PdfReader
+
+    from danvan_desktop.gui.main_window import MainWindow
+    upper = make_upper(tmp_path / "tinh.sqlite3", today)
+    try:
+        window = MainWindow(upper)
+        qtbot.addWidget(window)
+        assert window.page_keys == ["dashboard", "exchange", "settings"]
+        dashboard = window.pages["dashboard"]
+        assert dashboard.heading.text() == upper.setup.unit().name and dashboard.banner.isHidden()
+    finally:
+        upper.close()
+    page = ExchangePage(xa, DataEvents())
+    qtbot.addWidget(page)
+    result = xa.exchange.exporter.export(tmp_path / "lo.dvx", period="2026-10")
+    pdf = page.export_tab.print_receipt(result.manifest.batch_id)
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert len(PdfReader(pdf).pages) == 1
+    assert result.fingerprint in text and result.fingerprint + "." not in text
+    assert "tháng 10 năm 2026" in text and "Tổng cộng" in text

@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self.context = PageContext(services, self.undo_stack, self.events, self.navigate)
         self.page_keys: list[str] = []
         self.pages: dict[str, QWidget] = {}
-        for spec in pages():
+        for spec in pages(upper=unit.level == "upper"):
             widget = spec.factory(self.context)
             self.pages[spec.key] = widget
             self.page_keys.append(spec.key)

@@ -20,12 +20,12 @@ from danvan_desktop.domain.unit import Unit, UnitLevel
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.demo import DEMO_UNIT, build_demo
 
-UPPER_UNIT = dict(
-    code="TU38", name="Ban Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa", province="Thanh Hóa",
-    upper_unit_name="Tỉnh ủy Thanh Hóa", upper_party_name="ĐẢNG BỘ TỈNH THANH HÓA",
-    party_committee_name="TỈNH ỦY THANH HÓA", place_name="Thanh Hóa", doc_symbol="BTGDVTU",
-    level=UnitLevel.UPPER.value,
-)
+UPPER_UNIT = {
+    "code": "TU38", "name": "Ban Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa", "province": "Thanh Hóa",
+    "upper_unit_name": "Tỉnh ủy Thanh Hóa", "upper_party_name": "ĐẢNG BỘ TỈNH THANH HÓA",
+    "party_committee_name": "TỈNH ỦY THANH HÓA", "place_name": "Thanh Hóa", "doc_symbol": "BTGDVTU",
+    "level": UnitLevel.UPPER.value,
+}
 
 DEMO_COMMUNES = [
     ("16171", "xã Yên Phú", "Yên Phú"), ("16174", "xã Yên Trường", "Yên Trường"),

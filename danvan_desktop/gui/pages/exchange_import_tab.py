@@ -6,8 +6,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.exchange import format as fmt
@@ -39,6 +48,9 @@ class FileRow:
 
     @property
     def state_text(self) -> str:
+        if self.state == "checked" and self.result and self.result.missing_sequences:
+            return _("Hợp lệ — thiếu tệp số {numbers} trước tệp này").format(
+                numbers=", ".join(str(n) for n in self.result.missing_sequences))
         return {"waiting": _("Đang chờ kiểm tra"), "checked": _("Hợp lệ — chưa nhập"),
                 "refused": _("Bị từ chối: {reason}").format(reason=self.error), "imported": _("Đã nhập"),
                 "already": _("Đã nhập trước đây"), "receipt": _("Biên nhận")}[self.state]
