@@ -37,8 +37,8 @@ def add_note(services: AppServices, note_id: str, body: str, **values) -> None:
     with db.transaction() as conn:
         stamp = db.clock.tick()
         existing = conn.execute("SELECT created_at FROM test_notes WHERE id = ?", (note_id,)).fetchone()
-        row = dict(id=note_id, unit_code=db.unit_code, created_at=existing[0] if existing else stamp,
-                   updated_at=stamp, updated_by=db.actor, origin=db.installation_id, deleted=0, body=body)
+        row = {"id": note_id, "unit_code": db.unit_code, "created_at": existing[0] if existing else stamp,
+                   "updated_at": stamp, "updated_by": db.actor, "origin": db.installation_id, "deleted": 0, "body": body}
         row.update(values)
         cols = ", ".join(row)
         conn.execute(f"INSERT OR REPLACE INTO test_notes ({cols}) VALUES ({', '.join('?' for _ in row)})",
@@ -120,3 +120,4 @@ def manifest_of(path: Path) -> Manifest:
 
 def table_rows(services: AppServices, table: str) -> list[dict]:
     return [dict(r) for r in services.db.conn.execute(f'SELECT * FROM "{table}" ORDER BY id')]
+

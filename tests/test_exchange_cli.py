@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-
-from danvan_desktop.cli import main
-from danvan_desktop.services.demo import build_demo
-from danvan_desktop.services.demo_upper import build_upper_demo
+import shutil
+from pathlib import Path
 
 from exchange_helpers import checksum, make_upper
 
+from danvan_desktop.cli import main
+from danvan_desktop.services.demo_upper import build_upper_demo
 
-def test_export_verify_import_from_the_command_line(tmp_path, capsys, today):
-    build_demo(tmp_path / "xa.sqlite3", today=today).close()
+
+def test_export_verify_import_from_the_command_line(demo_template, tmp_path, capsys, today):
+    shutil.copyfile(demo_template, tmp_path / "xa.sqlite3")
     make_upper(tmp_path / "tinh.sqlite3", today).close()
     out = tmp_path / "usb" / "lo1.dvx"
     assert main(["export", "--db", str(tmp_path / "xa.sqlite3"), "--out", str(out), "--period", "2026-11"]) == 0
@@ -48,17 +49,25 @@ def test_export_verify_import_from_the_command_line(tmp_path, capsys, today):
 
 def test_upper_demo_and_completeness(tmp_path, capsys):
     today = dt.date(2026, 11, 21)
-    upper = build_upper_demo(tmp_path / "tinh.sqlite3", today=today, communes=4)
+    upper = build_upper_demo(tmp_path / "tinh.sqlite3", today=today, communes=3)
     try:
         rows = upper.exchange.upper.completeness("2026-10")
-        assert len(rows) == 4 and all(r.handed_at for r in rows)
+        assert len(rows) == 3 and all(r.handed_at for r in rows)       # everyone reported last month
         november = upper.exchange.upper.completeness("2026-11")
-        assert [r.status for r in november][-2:] != ["on_time", "on_time"] or \
-            sum(r.handed_at is None for r in november) == 2
-        assert sum(r.handed_at is None for r in november) == 2
-        assert len(upper.exchange.upper.communes()) == 4
+        missing = [r for r in november if r.handed_at is None]
+        assert len(missing) >= 2 and all(r.status_text.startswith("Chưa nộp") for r in missing)
+        assert len(upper.exchange.upper.communes()) == 3
+        documents = upper.exchange.upper.documents()
+        assert len(documents) == 3 and all(d["title"].startswith("Báo cáo tháng 10 năm 2026") for d in documents)
+        assert all(Path(d["stored_path"]).read_bytes().startswith(b"%PDF") for d in documents)
     finally:
         upper.close()
     assert main(["completeness", "--db", str(tmp_path / "tinh.sqlite3"), "--period", "2026-11"]) == 0
     out = capsys.readouterr().out
-    assert "2/4 đơn vị đã nộp" in out and "Chưa nộp" in out
+    assert f"{3 - len(missing)}/3 đơn vị đã nộp" in out and "Chưa nộp" in out
+    pdf = tmp_path / "tong-hop.pdf"
+    assert main(["report", "--consolidated", "--db", str(tmp_path / "tinh.sqlite3"), "--period", "2026-10",
+                 "--pdf", str(pdf)]) == 0
+    from pypdf import PdfReader
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "3/3 xã đã bàn giao" in text and "Tổng cộng" in text and "ĐIỂM NÓNG" in text

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from exchange_helpers import checksum, make_upper
 from PySide6.QtCore import QThreadPool
 
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.pages.exchange_import_tab import ImportTab
 from danvan_desktop.gui.pages.exchange_page import ExchangePage, ExchangeSection
-
-from exchange_helpers import checksum, make_upper
 
 
 def _wait(qtbot, condition) -> None:
@@ -16,10 +15,10 @@ def _wait(qtbot, condition) -> None:
     QThreadPool.globalInstance().waitForDone(5000)
 
 
-def test_export_to_a_stick_then_the_receipt_marks_it_received(qtbot, demo, tmp_path, today):
+def test_export_to_a_stick_then_the_receipt_marks_it_received(qtbot, xa, tmp_path, today):
     stick = tmp_path / "usb"
     stick.mkdir()
-    page = ExchangePage(demo, DataEvents())
+    page = ExchangePage(xa, DataEvents())
     qtbot.addWidget(page)
     tab = page.export_tab
     assert "toàn bộ" in tab.since_last.text()
@@ -30,7 +29,7 @@ def test_export_to_a_stick_then_the_receipt_marks_it_received(qtbot, demo, tmp_p
     assert not tab.status.is_error(), tab.status.text()
     files = list(stick.glob("*.dvx"))
     assert len(files) == 1 and files[0].name.startswith("16171-xa-yen-phu-lo001")
-    assert tab.fingerprint.text() == demo.exchange.keys.fingerprint()
+    assert tab.fingerprint.text() == xa.exchange.keys.fingerprint()
     page.refresh()
     assert page.batches.out.model_.data(page.batches.out.model_.index(0, 6)) == "Đã xuất — chờ biên nhận"
     assert "lô số 1" in tab.since_last.text()
@@ -52,9 +51,9 @@ def test_export_to_a_stick_then_the_receipt_marks_it_received(qtbot, demo, tmp_p
     assert page.batches.out.model_.data(page.batches.out.model_.index(0, 6)).startswith("Đã nhận")
 
 
-def test_upper_level_imports_several_files_one_refused_and_sees_completeness(qtbot, demo, tmp_path, today):
-    demo.exchange.exporter.now = lambda: "2026-11-18T03:00:00Z"
-    good = demo.exchange.exporter.export(tmp_path / "xa.dvx").path
+def test_upper_level_imports_several_files_one_refused_and_sees_completeness(qtbot, xa, tmp_path, today):
+    xa.exchange.exporter.now = lambda: "2026-11-18T03:00:00Z"
+    good = xa.exchange.exporter.export(tmp_path / "xa.dvx").path
     bad = tmp_path / "hong.dvx"
     bad.write_bytes(good.read_bytes()[:-200])
     upper = make_upper(tmp_path / "tinh.sqlite3", today)
@@ -76,7 +75,7 @@ def test_upper_level_imports_several_files_one_refused_and_sees_completeness(qtb
         tab.import_checked()
         _wait(qtbot, lambda: "Đã nhập 1 tệp" in tab.status.text())
         assert states["xa.dvx"].state == "imported"
-        assert asked == [demo.exchange.keys.fingerprint()]
+        assert asked == [xa.exchange.keys.fingerprint()]
         assert list(tmp_path.glob("bien-nhan-*.dvx"))
         page.refresh()
         rows = page.completeness.table.rows()
@@ -90,14 +89,60 @@ def test_upper_level_imports_several_files_one_refused_and_sees_completeness(qtb
         upper.close()
 
 
-def test_dashboard_warns_about_an_unacknowledged_hand_over(qtbot, demo, tmp_path):
-    demo.exchange.exporter.now = lambda: "2026-11-01T02:00:00Z"
-    demo.exchange.exporter.export(tmp_path / "cu.dvx")
+def test_dashboard_warns_about_an_unacknowledged_hand_over(qtbot, xa, tmp_path):
+    xa.exchange.exporter.now = lambda: "2026-11-01T02:00:00Z"
+    xa.exchange.exporter.export(tmp_path / "cu.dvx")
     opened = []
-    section = ExchangeSection(demo, lambda key, **filters: opened.append((key, filters)))
+    section = ExchangeSection(xa, lambda key, **filters: opened.append((key, filters)))
     qtbot.addWidget(section)
     section.refresh()
     assert not section.banner.isHidden()
     assert "20 ngày mà chưa có biên nhận" in section.banner.body.text()
     section.last.value.click()
     assert opened == [("exchange", {"tab": "batches"})]
+
+
+def test_the_wizard_sets_up_an_upper_level(qtbot, tmp_path):
+    from conftest import type_text
+    from PySide6.QtWidgets import QWizard
+
+    from danvan_desktop.gui.setup_wizard import SetupWizard
+    from danvan_desktop.services.app import AppServices
+    services = AppServices.open(tmp_path / "tinh.sqlite3")
+    try:
+        wizard = SetupWizard(services.setup)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        page = wizard.unit_page
+        page.level.setCurrentIndex(page.level.findData("upper"))
+        type_text(qtbot, page.form.edits["name"], "Ban Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa")
+        type_text(qtbot, page.form.edits["code"], "TU38")
+        wizard.button(QWizard.WizardButton.NextButton).click()
+        wizard.accept()
+        assert services.setup.unit().level == "upper"
+        assert services.exchange.upper.is_upper()
+    finally:
+        services.close()
+
+
+def test_upper_level_window_shows_only_its_pages_and_the_receipt_prints(qtbot, xa, tmp_path, today):
+    from pypdf import PdfReader
+
+    from danvan_desktop.gui.main_window import MainWindow
+    upper = make_upper(tmp_path / "tinh.sqlite3", today)
+    try:
+        window = MainWindow(upper)
+        qtbot.addWidget(window)
+        assert window.page_keys == ["dashboard", "exchange", "settings"]
+        dashboard = window.pages["dashboard"]
+        assert dashboard.heading.text() == upper.setup.unit().name and dashboard.banner.isHidden()
+    finally:
+        upper.close()
+    page = ExchangePage(xa, DataEvents())
+    qtbot.addWidget(page)
+    result = xa.exchange.exporter.export(tmp_path / "lo.dvx", period="2026-10")
+    pdf = page.export_tab.print_receipt(result.manifest.batch_id)
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert len(PdfReader(pdf).pages) == 1
+    assert result.fingerprint in text and result.fingerprint + "." not in text
+    assert "tháng 10 năm 2026" in text and "Tổng cộng" in text

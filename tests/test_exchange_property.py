@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from exchange_helpers import add_extra_table, add_note, checksum, make_upper, private_key, rebuild
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from danvan_desktop.exchange.errors import ExchangeError
-
-from exchange_helpers import add_extra_table, add_note, checksum, make_upper, private_key, rebuild
 
 json_values = st.recursive(st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats(allow_nan=False)
                            | st.text(max_size=30), lambda inner: st.lists(inner, max_size=3)

@@ -25,17 +25,17 @@ from danvan_desktop.exchange.verify import verify_file
 
 
 @pytest.fixture
-def setting(demo, tmp_path, today):
+def setting(xa, tmp_path, today):
     """A commune whose first file the upper level has trusted and imported, and a second, valid file."""
-    add_extra_table(demo)
-    add_note(demo, "n-1", "Ghi chú đầu tiên", amount=1.5, count=3)
+    add_extra_table(xa)
+    add_note(xa, "n-1", "Ghi chú đầu tiên", amount=1.5, count=3)
     upper = make_upper(tmp_path / "upper.sqlite3", today)
     add_extra_table(upper)
-    first = demo.exchange.exporter.export(tmp_path / "first.dvx").path
+    first = xa.exchange.exporter.export(tmp_path / "first.dvx").path
     upper.exchange.importer.import_file(first, trust_new=True)
-    add_note(demo, "n-2", "Ghi chú thứ hai")
-    valid = demo.exchange.exporter.export(tmp_path / "second.dvx", since_last=True).path
-    yield demo, upper, valid, tmp_path
+    add_note(xa, "n-2", "Ghi chú thứ hai")
+    valid = xa.exchange.exporter.export(tmp_path / "second.dvx", since_last=True).path
+    yield xa, upper, valid, tmp_path
     upper.close()
 
 
@@ -111,18 +111,19 @@ def test_a_flipped_byte_in_every_entry(setting):
             else:
                 assert read_entries(bad) == original, (info.filename, offset - start)
     assert refusals > 100
-    for offset in (200, len(data) // 2):
+    for info in infos:          # the middle byte of each entry, with the database checked unchanged
+        name_len, extra_len = struct.unpack("<HH", data[info.header_offset + 26:info.header_offset + 30])
         mutated = bytearray(data)
-        mutated[offset] ^= 0x01
+        mutated[info.header_offset + 30 + name_len + extra_len + info.compress_size // 2] ^= 0x01
         bad = tmp / "flipped.dvx"
         bad.write_bytes(bytes(mutated))
         refused(upper, bad, "bị từ chối")
 
 
 def test_manifest_edited_by_hand(setting):
-    demo, upper, valid, tmp = setting
+    xa, upper, valid, tmp = setting
     entries = read_entries(valid)
-    text = entries["manifest.json"].decode().replace(demo.setup.unit().name, "xã Giả Mạo")
+    text = entries["manifest.json"].decode().replace(xa.setup.unit().name, "xã Giả Mạo")
     bad = tmp / "sua-tay.dvx"
     with zipfile.ZipFile(bad, "w") as zf:
         zf.writestr("manifest.json", text)
@@ -133,44 +134,44 @@ def test_manifest_edited_by_hand(setting):
 
 
 def test_forged_signature_with_random_bytes(setting):
-    demo, upper, valid, tmp = setting
-    bad = rebuild(valid, tmp / "forged.dvx", private_key(demo), sign_raw=bytes(64),
+    xa, upper, valid, tmp = setting
+    bad = rebuild(valid, tmp / "forged.dvx", private_key(xa), sign_raw=bytes(64),
                   manifest_edit=lambda m: m.update(unit_name="xã Yên Phú (giả)"))
     refused(upper, bad, "chữ ký không khớp")
 
 
 def test_signed_by_another_key(setting):
-    demo, upper, valid, tmp = setting
+    xa, upper, valid, tmp = setting
     forger = keys.new_private_key()
     bad = rebuild(valid, tmp / "other-key.dvx", forger)
     error = refused(upper, bad, "đã thay đổi", KeyChanged)
     assert keys.fingerprint(keys.public_key_of(forger)) in str(error)
-    assert demo.exchange.keys.fingerprint() in str(error)
+    assert xa.exchange.keys.fingerprint() in str(error)
 
 
 def test_newer_format_version(setting):
-    demo, upper, valid, tmp = setting
-    bad = rebuild(valid, tmp / "newer.dvx", private_key(demo), manifest_edit=lambda m: m.update(format_version=7))
+    xa, upper, valid, tmp = setting
+    bad = rebuild(valid, tmp / "newer.dvx", private_key(xa), manifest_edit=lambda m: m.update(format_version=7))
     refused(upper, bad, "phiên bản mới hơn", NewerFormat)
 
 
 def test_unknown_format(setting):
-    demo, upper, valid, tmp = setting
-    bad = rebuild(valid, tmp / "other.dvx", private_key(demo), manifest_edit=lambda m: m.update(format="other"))
+    xa, upper, valid, tmp = setting
+    bad = rebuild(valid, tmp / "other.dvx", private_key(xa), manifest_edit=lambda m: m.update(format="other"))
     refused(upper, bad, "không phải tệp trao đổi")
 
 
 @pytest.mark.parametrize("name", ["../../evil.jsonl", "/etc/passwd", "C:/Windows/evil.pdf", "tables/../x.jsonl",
                                   "documents\\..\\evil.pdf"])
 def test_path_traversal_and_absolute_names(setting, name):
-    demo, upper, valid, tmp = setting
-    bad = rebuild(valid, tmp / "traversal.dvx", private_key(demo), extra={name: b"x\n"})
+    xa, upper, valid, tmp = setting
+    bad = rebuild(valid, tmp / "traversal.dvx", private_key(xa), extra={name: b"x\n"})
     refused(upper, bad, "không an toàn")
 
 
 def test_unknown_entry_name(setting):
-    demo, upper, valid, tmp = setting
-    bad = rebuild(valid, tmp / "lạ.dvx", private_key(demo), extra={"autorun.inf": b"[autorun]\n"})
+    xa, upper, valid, tmp = setting
+    bad = rebuild(valid, tmp / "lạ.dvx", private_key(xa), extra={"autorun.inf": b"[autorun]\n"})
     refused(upper, bad, "mục lạ")
 
 
@@ -224,44 +225,44 @@ def _edit_table(table: str, edit):
     ("deleted", 2, "deleted"), ("updated_at", "hôm qua", "dấu thời gian"), ("count", True, "sai kiểu"),
     ("nonexistent", "x", "không có trong bảng"), ("id", "../../x", "mã bản ghi"), ("data", {"$b64": "!!"}, "sai kiểu")])
 def test_a_record_with_a_wrong_type(setting, column, value, expected):
-    demo, upper, valid, tmp = setting
-    bad = rebuild(valid, tmp / "wrong-type.dvx", private_key(demo),
+    xa, upper, valid, tmp = setting
+    bad = rebuild(valid, tmp / "wrong-type.dvx", private_key(xa),
                   entries_edit=_edit_table("test_notes", lambda rows: [{**r, column: value} for r in rows]))
     refused(upper, bad, expected)
 
 
 def test_a_record_missing_its_id(setting):
-    demo, upper, valid, tmp = setting
-    bad = rebuild(valid, tmp / "no-id.dvx", private_key(demo),
+    xa, upper, valid, tmp = setting
+    bad = rebuild(valid, tmp / "no-id.dvx", private_key(xa),
                   entries_edit=_edit_table("test_notes", lambda rows: [{k: v for k, v in r.items() if k != "id"}
                                                                        for r in rows]))
     refused(upper, bad, "thiếu cột «id»")
 
 
 def test_an_unknown_table(setting):
-    demo, upper, valid, tmp = setting
-    bad = rebuild(valid, tmp / "unknown-table.dvx", private_key(demo), extra={"tables/hacks.jsonl": b"{}\n"})
+    xa, upper, valid, tmp = setting
+    bad = rebuild(valid, tmp / "unknown-table.dvx", private_key(xa), extra={"tables/hacks.jsonl": b"{}\n"})
     refused(upper, bad, "bảng «hacks» không có")
 
 
 def test_a_record_of_another_unit_inside_the_file(setting):
-    demo, upper, valid, tmp = setting
-    bad = rebuild(valid, tmp / "other-unit.dvx", private_key(demo),
+    xa, upper, valid, tmp = setting
+    bad = rebuild(valid, tmp / "other-unit.dvx", private_key(xa),
                   entries_edit=_edit_table("test_notes", lambda rows: [{**r, "unit_code": "99999"} for r in rows]))
     refused(upper, bad, "99999")
 
 
 def test_an_entry_missing_from_the_manifest(setting):
-    demo, upper, valid, tmp = setting
+    xa, upper, valid, tmp = setting
 
     def drop(manifest):
         manifest["entries"] = [e for e in manifest["entries"] if e["name"] != "tables/test_notes.jsonl"]
-    bad = rebuild(valid, tmp / "unlisted.dvx", private_key(demo), manifest_edit=drop)
+    bad = rebuild(valid, tmp / "unlisted.dvx", private_key(xa), manifest_edit=drop)
     refused(upper, bad, "không khớp với tệp mô tả")
 
 
 def test_a_commune_file_at_another_commune(setting, today):
-    demo, _upper, valid, tmp = setting
+    _xa, _upper, valid, tmp = setting
     other = make_commune(tmp / "other.sqlite3", today)
     add_extra_table(other)
     try:
@@ -270,12 +271,12 @@ def test_a_commune_file_at_another_commune(setting, today):
         other.close()
 
 
-def test_an_unknown_commune_at_the_upper_level_until_trusted(demo, tmp_path, today):
+def test_an_unknown_commune_at_the_upper_level_until_trusted(xa, tmp_path, today):
     upper = make_upper(tmp_path / "u.sqlite3", today)
     try:
-        path = demo.exchange.exporter.export(tmp_path / "lan-dau.dvx").path
+        path = xa.exchange.exporter.export(tmp_path / "lan-dau.dvx").path
         error = refused(upper, path, "chưa được tin cậy", UntrustedKey, dry_run_refuses=False)
-        assert demo.exchange.keys.fingerprint() in str(error)
+        assert xa.exchange.keys.fingerprint() in str(error)
         assert upper.exchange.importer.import_file(path, trust_new=True).counts["new"] > 0
     finally:
         upper.close()
@@ -288,7 +289,7 @@ def test_verify_alone_reads_the_program_schema(setting):
 
 
 def test_private_key_never_leaves(setting):
-    demo, _upper, valid, _tmp = setting
-    raw = private_key(demo)
+    xa, _upper, valid, _tmp = setting
+    raw = private_key(xa)
     assert raw not in valid.read_bytes()
     assert keys.b64(raw).encode() not in b"".join(read_entries(valid).values())

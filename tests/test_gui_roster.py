@@ -125,9 +125,14 @@ def test_end_a_term_through_the_dialog_breaks_the_rules_and_a_successor_mends_th
     assert dashboard.banner.kind == "ok" and not dashboard.banner.isHidden()
 
     def fill_and_accept(dialog):
+        # first a mistake: no decision number; the dialog says so and stays open
         dialog.date.set_value(dt.date(2026, 11, 1))
+        dialog.accept()
+        assert dialog.status.text() == "Hãy nhập số quyết định kết thúc nhiệm kỳ."
+        assert dialog.result() == 0
         type_text(qtbot, dialog.decision_edit, "Quyết định số 140-QĐ/ĐU")
-        return 1
+        dialog.accept()
+        return dialog.result()
     monkeypatch.setattr(EndTermDialog, "exec", fill_and_accept)
     select(page, "Nguyễn Thị Hương")
     page.form.end_button.click()
@@ -219,3 +224,35 @@ def test_keyboard_new_and_enter_moves_on(qtbot, window):
     qtbot.keyClick(page.form.full_name, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is not page.form.full_name
     assert "Hà Văn Nam" not in shown_names(page)     # Enter moved on; it did not save
+
+
+def test_the_post_history_marks_a_post_left_empty(qtbot, window):
+    from danvan_desktop.gui.pages.post_history_dialog import PostHistoryDialog
+    page = members_page(window)
+    chair = next(m for m in page.roster.current() if m.post_code == "ct_mttq")
+    page.roster.end_term(chair.id, dt.date(2026, 11, 1), "Quyết định số 140-QĐ/ĐU")
+    dialog = PostHistoryDialog(page.roster, page)
+    qtbot.addWidget(dialog)
+    row = [dialog.model.item(r, 0).text() for r in range(dialog.model.rowCount())].index("Chủ tịch Ủy ban MTTQ")
+    assert dialog.model.item(row, 1).text() == "đang trống"
+    assert dialog.model.item(0, 1).text() == ""       # the head's post is held
+
+
+def test_tab_walks_the_form_in_reading_order(qtbot, window):
+    page = members_page(window)
+    page.form.new_button.click()
+    form = page.form
+    window.activateWindow()
+    form.full_name.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.full_name)
+    order = []
+    for _i in range(11):
+        focused = QApplication.focusWidget()
+        # the date editor's inner line edit stands for the editor, whose Tab walks day → month → year
+        widget = focused.parent() if focused.objectName() == "qt_spinbox_lineedit" else focused
+        if not order or order[-1] is not widget:
+            order.append(widget)
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert order[:8] == [form.full_name, form.post, form.add_post_button, form.role, form.start_date.editor,
+                         form.start_decision, form.phone, form.trained_on.enabled_box]
+    assert form.note.tabChangesFocus()

@@ -42,6 +42,7 @@ def test_typing_the_commune_and_pasting_villages_creates_them(qtbot, wizard, fre
     type_text(qtbot, form.edits["province"], "Thanh Hóa")
     type_text(qtbot, form.edits["upper_unit_name"], "Ban Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa")
     type_text(qtbot, form.edits["upper_party_name"], "ĐẢNG BỘ TỈNH THANH HÓA")
+    type_text(qtbot, wizard.unit_page.user_name, "Mai Thị Thu Trang")
     assert next_button(wizard).isEnabled()
     next_button(wizard).click()
     assert wizard.currentPage() is wizard.villages_page
@@ -63,6 +64,10 @@ def test_typing_the_commune_and_pasting_villages_creates_them(qtbot, wizard, fre
     # the defaults every commune needs came with it: the posts and the 862-KL/TU rules
     assert fresh.roster.active_profile().code == "kl862"
     assert "Chủ tịch Ủy ban MTTQ" in fresh.roster.post_names().values()
+    # who set it up is named in the audit log from the first record on
+    from danvan_desktop.store import audit
+    assert fresh.preferences.current_user() == "Mai Thị Thu Trang"
+    assert {e.actor for e in audit.recent(fresh.db)} == {"Mai Thị Thu Trang"}
 
 
 def test_a_wrong_code_is_said_under_the_form_and_the_page_stays(qtbot, wizard, fresh):

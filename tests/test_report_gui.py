@@ -121,7 +121,9 @@ def test_dashboard_shows_hot_spots_dvk_and_the_report_countdown(qtbot, demo):
     qtbot.addWidget(page)
     texts = [getattr(s, "title", None) for s in page.sections]
     joined = " ".join(t.text() for t in texts if t is not None)
-    assert "Điểm nóng chưa giải quyết: 1" in joined
+    spots = len(demo.situation.open_hot_spots())
+    assert spots >= 1 and f"Điểm nóng chưa giải quyết: {spots}" in joined
+    assert "thu hồi đất làm cụm công nghiệp" in " ".join(s.body.text() for s in page.sections if hasattr(s, "body"))
     assert "Báo cáo tháng 11 năm 2026: hạn 25/11/2026 — còn 4 ngày" in joined
     progress = [s for s in page.sections if hasattr(s, "bar")][0]
     assert "2/3" in progress.label.text()
@@ -149,3 +151,26 @@ def test_report_settings_dialog_saves_terms_signer_and_external_numbers(qtbot, s
     bad.terms.setText("32/13/2025")
     bad.save()
     assert bad.status.is_error() and [d.year for d in services.numbering.term_starts()] == [2020, 2025]
+
+
+def test_preview_renders_off_the_gui_thread_and_shows_the_pages(qtbot, services, events, monkeypatch):
+    from danvan_desktop.gui.pages.report_preview import PdfPreviewDialog
+    from danvan_desktop.gui.pages.reports_page import ReportsPage
+    shown = []
+    monkeypatch.setattr(PdfPreviewDialog, "exec", lambda self: shown.append(self.page_count()) or 0)
+    page = ReportsPage(services, events)
+    qtbot.addWidget(page)
+    page.period.setText("2026-10")
+    page.create_draft()
+    page.preview()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert shown[0] >= 2
+
+
+def test_month_grid_switches_between_months_and_longer_periods(qtbot, services, events):
+    from danvan_desktop.gui.pages.figures_page import FiguresPage
+    page = FiguresPage(services.figures, events)
+    qtbot.addWidget(page)
+    assert not page.table.isColumnHidden(0) and page.table.isColumnHidden(12) and not page.table.isColumnHidden(19)
+    page.view_choice.setCurrentIndex(1)
+    assert page.table.isColumnHidden(0) and not page.table.isColumnHidden(12) and not page.table.isColumnHidden(19)

@@ -53,7 +53,7 @@ def cmd_export(args) -> int:
     finally:
         services.close()
     print(_("Đã ghi {path}: lô số {seq}, {n} bản ghi, kỳ {periods}.").format(
-        path=result.path, seq=result.manifest.sequence, n=result.total, periods=", ".join(result.manifest.periods)))
+        path=result.path, seq=result.manifest.sequence, n=result.total, periods=result.manifest.period))
     print(_("Mã nhận dạng khóa: {fp}").format(fp=result.fingerprint))
     return 0
 
@@ -77,7 +77,7 @@ def cmd_verify(args) -> int:
         print(_("{name}: hợp lệ. {unit} (mã {code}), lô số {seq}, {n} bản ghi, {docs} văn bản, kỳ {periods}; "
                 "khóa {fp}.").format(name=path.name, unit=m.unit_name, code=m.unit_code, seq=m.sequence,
                                      n=verified.record_count(), docs=len(verified.documents),
-                                     periods=", ".join(m.periods) or "—", fp=verified.fingerprint))
+                                     periods=m.period or ", ".join(m.periods) or "—", fp=verified.fingerprint))
     db.close()
     return 1 if failed else 0
 
@@ -145,8 +145,16 @@ def cmd_completeness(args) -> int:
 
 
 def cmd_consolidated(args) -> int:
+    """Also reached as `danvan report --consolidated` (commands/report.py hands over to it)."""
     from danvan_desktop.domain.periods import Period
+    if args.pdf is None:
+        print(_("Báo cáo tổng hợp chỉ in ra PDF: hãy cho --pdf."), file=sys.stderr)
+        return 2
     services = _open(args)
+    if not services.exchange.upper.is_upper():
+        services.close()
+        print(_("Báo cáo tổng hợp chỉ lập ở đơn vị cấp trên."), file=sys.stderr)
+        return 2
     try:
         path = services.exchange.upper.consolidated_pdf(Period.parse(args.period), args.pdf)
     finally:

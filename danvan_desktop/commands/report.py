@@ -18,6 +18,7 @@ def register(sub, common) -> None:
     p.add_argument("--pdf", type=Path, default=None, help=_("tệp PDF ghi ra"))
     p.add_argument("--docx", type=Path, default=None, help=_("tệp DOCX ghi ra"))
     p.add_argument("--approved", action="store_true", help=_("chỉ in báo cáo đã được duyệt; báo lỗi nếu chưa duyệt"))
+    p.add_argument("--consolidated", action="store_true", help=_("cấp trên: báo cáo tổng hợp các xã (commands/exchange)"))
     p.set_defaults(handler=cmd_report)
 
 
@@ -29,6 +30,9 @@ def cmd_report(args) -> int:
     if args.pdf is None and args.docx is None:
         print(_("Hãy chọn ít nhất một tệp ra: --pdf hoặc --docx."), file=sys.stderr)
         return 2
+    if args.consolidated:
+        from danvan_desktop.commands.exchange import cmd_consolidated
+        return cmd_consolidated(args)
     period = Period.parse(args.period)
     if args.kind and args.kind != period.kind.value:
         print(_("Kỳ {period} không khớp loại báo cáo «{kind}».").format(period=period.code, kind=args.kind),

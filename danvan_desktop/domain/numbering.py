@@ -17,7 +17,8 @@ LAYOUTS = (PARTY, STATE)
 
 
 def is_state(layout: str) -> bool:
-    return layout.upper().startswith("ND")
+    """True for the State layout: a profile family 'state', or a profile code like 'ND30-2020'."""
+    return layout.lower() == "state" or layout.upper().startswith("ND")
 
 
 def scope_for(layout: str, day: dt.date, term_starts: Iterable[dt.date]) -> str:

@@ -35,7 +35,8 @@ class Manifest:
     schema_version: int = 0
     since: str | None = None        # clock stamp: changes after it (None: everything)
     until: str | None = None        # newest clock stamp carried
-    periods: list[str] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)   # every period the records touch
+    period: str = ""                # the period the hand-over is declared for
     includes_private: bool = False
     seen: dict[str, str] = field(default_factory=dict)   # origin installation -> newest stamp the sender holds
     entries: list[Entry] = field(default_factory=list)
@@ -110,6 +111,7 @@ class Manifest:
             created_at=need("created_at", str), public_key=need("public_key", str),
             program_version=need("program_version", str), schema_version=need("schema_version", int),
             since=need("since", str, True), until=need("until", str, True), periods=periods,
+            period=need("period", str, True) or "",
             includes_private=bool(need("includes_private", bool)), seen=seen, entries=entries, counts=counts,
             acknowledges=need("acknowledges", dict, True), format=fmt.FORMAT_NAME,
             format_version=data["format_version"])

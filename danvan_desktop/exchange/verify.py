@@ -192,7 +192,7 @@ def _verify(path: Path, schema: dict[str, TableSchema]) -> VerifiedFile:
         listed = {e.name for e in manifest.entries}
         present = set(by_name) - {fmt.MANIFEST, fmt.SIGNATURE}
         if listed != present:
-            odd = sorted(listed ^ present)[0]
+            odd = min(listed ^ present)
             raise ExchangeError(_("mục «{name}» không khớp với tệp mô tả.").format(name=odd[:80]))
         result = VerifiedFile(path, manifest, keys.fingerprint(public))
         for entry in manifest.entries:

@@ -39,7 +39,7 @@ def write_file(path: Path, manifest: Manifest, tables: dict[str, Iterable[dict]]
     manifest.entries, manifest.counts = [], {}
     try:
         for table, rows in tables.items():
-            spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL)
+            spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL)  # noqa: SIM115 (closed in finally)
             digest, size, count = hashlib.sha256(), 0, 0
             for record in rows:
                 line = _line(record)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
                                QWidget)
 
@@ -28,7 +28,7 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         self.sidebar = QListWidget()
-        self.sidebar.setFixedWidth(180)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setStyleSheet(
             "QListWidget { background:#1f4e79; color:white; border:none; padding-top:8px; }"
             "QListWidget::item { padding:9px 12px; }"
@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self.context = PageContext(services, self.undo_stack, self.events, self.navigate)
         self.page_keys: list[str] = []
         self.pages: dict[str, QWidget] = {}
-        for spec in pages():
+        for spec in pages(upper=unit.level == "upper"):
             widget = spec.factory(self.context)
             self.pages[spec.key] = widget
             self.page_keys.append(spec.key)
@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(spec.shortcut))
                 action.triggered.connect(lambda _c=False, key=spec.key: self.navigate(key))
                 self.addAction(action)
+        self._fit_sidebar()
         self.sidebar.currentRowChanged.connect(self._on_page_changed)
         self._language = language()
         self.successor: MainWindow | None = None
@@ -104,12 +105,23 @@ class MainWindow(QMainWindow):
     def current_page_key(self) -> str:
         return self.page_keys[self.stack.currentIndex()]
 
+    def _fit_sidebar(self) -> None:
+        """As wide as the longest page name in bold (the current page), and no wider: the list pages
+        need every pixel at 1366×768."""
+        font = QFont(self.sidebar.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        longest = max((metrics.horizontalAdvance(self.sidebar.item(i).text()) for i in range(self.sidebar.count())),
+                      default=120)
+        self.sidebar.setFixedWidth(max(150, longest + 2 * 12 + 12))
+
     def _on_appearance_changed(self) -> None:
         """A new text size applies to the open window at once; a new language rebuilds the window,
         because every label was translated when it was made."""
         from danvan_desktop.gui.app import apply_appearance
 
         apply_appearance(QApplication.instance(), self.services)
+        self._fit_sidebar()
         if self.services.preferences.language() != self._language:
             self.rebuild()
 
@@ -123,9 +135,9 @@ class MainWindow(QMainWindow):
             successor.showMaximized()
         elif self.isVisible():
             successor.show()
-        page = successor.pages.get(key)
-        if page is not None and hasattr(page, "status"):
-            page.status.ok(_("Đã đổi ngôn ngữ giao diện."))
+        notice = getattr(successor.pages.get(key), "show_language_notice", None)
+        if notice is not None:
+            notice()
         self.successor = successor
         _OPEN_WINDOWS.append(successor)
         if self in _OPEN_WINDOWS:

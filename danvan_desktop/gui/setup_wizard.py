@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QVBoxLayout, QWizard, QWizardPage
+from PySide6.QtWidgets import (QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWizard,
+                               QWizardPage)
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.text import split_names
-from danvan_desktop.domain.unit import VILLAGE_KINDS
+from danvan_desktop.domain.unit import VILLAGE_KINDS, UnitLevel
 from danvan_desktop.gui.pages.unit_form import UnitForm
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.setup import SetupService
@@ -19,8 +20,16 @@ class UnitPage(QWizardPage):
         self.setTitle(_("Thông tin xã"))
         self.setSubTitle(_("Các thông tin này in trên đầu mọi văn bản; có thể sửa sau trong Cài đặt."))
         layout = QVBoxLayout(self)
+        self.level = QComboBox()
+        self.level.addItem(_("Xã, phường (Khối dân vận cấp xã)"), UnitLevel.COMMUNE.value)
+        self.level.addItem(_("Đơn vị cấp trên (nhận và tổng hợp dữ liệu các xã)"), UnitLevel.UPPER.value)
+        layout.addWidget(QLabel(_("Loại đơn vị:")))
+        layout.addWidget(self.level)
         self.form = UnitForm()
         layout.addWidget(self.form)
+        self.user_name = QLineEdit()
+        self.user_name.setPlaceholderText(_("Ví dụ: Mai Thị Thu Trang (ghi vào nhật ký thay đổi)"))
+        self.form.add_row(_("Người sử dụng máy này"), self.user_name)
         self.status = FormStatus()
         layout.addWidget(self.status)
         for edit in self.form.edits.values():
@@ -29,9 +38,14 @@ class UnitPage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802
         return bool(self.form.edits["name"].text().strip() and self.form.edits["code"].text().strip())
 
+    def unit(self):
+        unit = self.form.unit()
+        unit.level = self.level.currentData()
+        return unit
+
     def validatePage(self) -> bool:  # noqa: N802
         try:
-            self.form.unit().validate()
+            self.unit().validate()
         except RuleError as exc:
             self.status.error(str(exc))
             return False
@@ -50,6 +64,7 @@ class VillagesPage(QWizardPage):
         layout.addWidget(QLabel(_("Gọi là:")))
         layout.addWidget(self.kind)
         self.names = QPlainTextEdit()
+        self.names.setTabChangesFocus(True)   # Tab moves on, as in every other field
         self.names.setPlaceholderText(_("Đông Thôn\nPhú Lâm\nYên Lạc\n…"))
         layout.addWidget(self.names, 1)
         self.count = QLabel()
@@ -76,8 +91,8 @@ class SetupWizard(QWizard):
 
     def accept(self) -> None:
         try:
-            self.setup.create_unit(self.unit_page.form.unit(), self.villages_page.names.toPlainText(),
-                                   self.villages_page.kind.currentData())
+            self.setup.create_unit(self.unit_page.unit(), self.villages_page.names.toPlainText(),
+                                   self.villages_page.kind.currentData(), self.unit_page.user_name.text())
         except RuleError as exc:
             self.error = str(exc)
             self.restart()

@@ -20,12 +20,12 @@ from danvan_desktop.domain.unit import Unit, UnitLevel
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.demo import DEMO_UNIT, build_demo
 
-UPPER_UNIT = dict(
-    code="TU38", name="Ban Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa", province="Thanh Hóa",
-    upper_unit_name="Tỉnh ủy Thanh Hóa", upper_party_name="ĐẢNG BỘ TỈNH THANH HÓA",
-    party_committee_name="TỈNH ỦY THANH HÓA", place_name="Thanh Hóa", doc_symbol="BTGDVTU",
-    level=UnitLevel.UPPER.value,
-)
+UPPER_UNIT = {
+    "code": "TU38", "name": "Ban Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa", "province": "Thanh Hóa",
+    "upper_unit_name": "Tỉnh ủy Thanh Hóa", "upper_party_name": "ĐẢNG BỘ TỈNH THANH HÓA",
+    "party_committee_name": "TỈNH ỦY THANH HÓA", "place_name": "Thanh Hóa", "doc_symbol": "BTGDVTU",
+    "level": UnitLevel.UPPER.value,
+}
 
 DEMO_COMMUNES = [
     ("16171", "xã Yên Phú", "Yên Phú"), ("16174", "xã Yên Trường", "Yên Trường"),
@@ -55,6 +55,7 @@ def build_upper_demo(path: Path, today: dt.date | None = None, communes: int = l
     if path.exists() and path.stat().st_size > 0:
         raise RuleError(_("Tệp «{path}» đã tồn tại; chương trình không ghi đè. Hãy chọn tên khác.").format(path=path))
     today = today or dt.date.today()
+    path.parent.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     upper = AppServices.open(path, today=lambda: today)
     upper.preferences.set_current_user("Lê Thị Hồng Nhung")

@@ -138,7 +138,8 @@ def hot_spots(db: Database, period: Period, names: dict[str, str]) -> list[HotSp
     conn = db.conn
     if not _has(conn, "situation_notes", "level", "noted_on", "summary"):
         return []
-    villages = {r[0]: r[1] for r in conn.execute("SELECT id, name FROM villages")}
+    from danvan_desktop.domain.unit import Village
+    villages = {r[0]: Village(name=r[1], kind=r[2]).label for r in conn.execute("SELECT id, name, kind FROM villages")}
     has_topic = _has(conn, "situation_notes", "topic")
     has_resolved = _has(conn, "situation_notes", "resolved")
     spots = []

@@ -23,12 +23,47 @@ from danvan_desktop.exchange.schema import PERSONAL_PREFIX, PRIVATE_COLUMN, Tabl
 from danvan_desktop.exchange.verify import verify_file
 from danvan_desktop.exchange.writer import write_file
 from danvan_desktop.services.exchange_keys import ExchangeKeyService
+from danvan_desktop.services.exchange_marks import record_sent
 from danvan_desktop.store.database import Database
-from danvan_desktop.store.exchange_log import BatchOut, ExchangeLog, now_iso
+from danvan_desktop.store.exchange_log import BatchOut, ExchangeLog, local_day, now_iso
 
 # Approved documents: functions (db, rows_by_table) -> {entry name: pdf bytes}, added by the features
 # that store approved PDFs. A locked row with a `pdf_path` column pointing at a file is carried too.
 DOCUMENT_SOURCES: list[Callable] = []
+
+
+def _table_exists(db: Database, table: str) -> bool:
+    return db.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone() \
+        is not None
+
+
+def prepare_report_pdf(db: Database, period: Period, today: Callable[[], dt.date]) -> None:
+    """Make sure the approved report of the hand-over period has its PDF stored (rendered once, then kept)."""
+    if not _table_exists(db, "report_files"):
+        return
+    from danvan_desktop.services.reports import ReportService
+    row = db.conn.execute("SELECT id FROM reports WHERE unit_code = ? AND period = ? AND deleted = 0 AND "
+                          "content_hash IS NOT NULL AND pdf_sha256 = '' ORDER BY version DESC LIMIT 1",
+                          (db.unit_code, period.code)).fetchone()
+    if row is not None:
+        ReportService(db, today).approved_pdf(row[0])
+
+
+def report_pdfs(db: Database, data: dict[str, list[dict]]) -> dict[str, bytes]:
+    """The stored PDFs of the approved reports this batch carries, named by their SHA-256."""
+    if not _table_exists(db, "report_files"):
+        return {}
+    wanted = {r["pdf_sha256"] for r in data.get("reports", []) if r.get("content_hash") and r.get("pdf_sha256")
+              and not r.get("deleted")}
+    result = {}
+    for sha in sorted(wanted):
+        found = db.conn.execute("SELECT data FROM report_files WHERE sha256 = ?", (sha,)).fetchone()
+        if found is not None:
+            result[f"report-{sha}"] = bytes(found[0])
+    return result
+
+
+DOCUMENT_SOURCES.append(report_pdfs)
 
 
 @dataclass
@@ -58,20 +93,26 @@ class ExchangeExportService:
     def suggested_name(self, recipient: str = fmt.RECIPIENT_UPPER) -> str:
         from danvan_desktop.services.setup import SetupService
         unit = SetupService(self.db).unit()
-        return (f"{unit.code}-{slug(unit.name)}-lo{self.log.next_sequence(recipient):03d}-"
-                f"{self.today():%Y%m%d}{fmt.EXTENSION}")
+        day = local_day(self.now()) or self.today()
+        return f"{unit.code}-{slug(unit.name)}-lo{self.log.next_sequence(recipient):03d}-{day:%Y%m%d}{fmt.EXTENSION}"
 
-    def _rows(self, table: TableSchema, unit_code: str, since: BatchOut | None,
-              include_private: bool) -> Iterator[dict]:
+    @staticmethod
+    def _where(table: TableSchema, unit_code: str, since: BatchOut | None, include_private: bool
+               ) -> tuple[str, list]:
         where, params = ["unit_code = ?"], [unit_code]
         if since is not None:
             where.append("(updated_at > ? OR id IN (SELECT record_id FROM audit_log WHERE table_name = ? AND seq > ?))")
             params += [since.until_stamp or "", table.name, since.audit_seq]
         if PRIVATE_COLUMN in table.columns and not include_private:
             where.append(f"{PRIVATE_COLUMN} = 0")
+        return " AND ".join(where), params
+
+    def _rows(self, table: TableSchema, unit_code: str, since: BatchOut | None,
+              include_private: bool) -> Iterator[dict]:
+        where, params = self._where(table, unit_code, since, include_private)
         columns = [c for c in table.columns if include_private or not c.startswith(PERSONAL_PREFIX)]
         sql = (f'SELECT {", ".join(chr(34) + c + chr(34) for c in columns)} FROM "{table.name}" '
-               f'WHERE {" AND ".join(where)} ORDER BY rowid')
+               f'WHERE {where} ORDER BY rowid')
         for row in self.db.conn.execute(sql, params):
             yield {c: row[c] for c in columns}
 
@@ -110,6 +151,7 @@ class ExchangeExportService:
         unit = SetupService(self.db).unit()
         hand_over_period = Period.parse(period) if period else Period.containing(self.today())
         private_key = self.keys.private_key()
+        prepare_report_pdf(self.db, hand_over_period, self.today)
         since = self.log.last_out(recipient) if since_last else None
         schema = travelling_schema(self.db.conn)
         audit_seq = self.log.max_audit_seq()
@@ -131,6 +173,7 @@ class ExchangeExportService:
             public_key=keys.b64(keys.public_key_of(private_key)), program_version=__version__,
             schema_version=self.db.schema_version(), since=since.until_stamp if since else None,
             until=max(stamps) if stamps else (since.until_stamp if since else None), periods=sorted(periods),
+            period=hand_over_period.code,
             includes_private=include_private, seen=self._seen(schema))
         write_file(path, manifest, data, self._documents(data), private_key, progress)
         try:
@@ -140,9 +183,12 @@ class ExchangeExportService:
             raise ExchangeError(_("tệp vừa ghi đọc lại không đúng ({reason}); hãy thử ổ đĩa khác.")
                                 .format(reason=exc.reason), path) from exc
         fingerprint = keys.fingerprint(keys.unb64(manifest.public_key))
-        self.log.add_out(BatchOut(manifest.batch_id, recipient, manifest.sequence, path.name, manifest.created_at,
-                                  manifest.since, manifest.until or (since.until_stamp if since else None), audit_seq,
-                                  manifest.periods, manifest.counts, fingerprint, include_private))
+        with self.db.transaction():
+            record_sent(self.db, manifest.batch_id, data)
+            self.log.add_out(BatchOut(manifest.batch_id, recipient, manifest.sequence, path.name, manifest.created_at,
+                                      manifest.since, manifest.until or (since.until_stamp if since else None),
+                                      audit_seq, manifest.periods, manifest.counts, fingerprint, include_private,
+                                      period=manifest.period))
         return ExportResult(path, manifest, fingerprint)
 
     def pending_since_last(self, recipient: str = fmt.RECIPIENT_UPPER) -> int:
@@ -150,8 +196,11 @@ class ExchangeExportService:
         from danvan_desktop.services.setup import SetupService
         unit = SetupService(self.db).unit()
         since = self.log.last_out(recipient)
-        return sum(sum(1 for _r in self._rows(t, unit.code, since, False))
-                   for t in travelling_schema(self.db.conn).values())
+        total = 0
+        for table in travelling_schema(self.db.conn).values():
+            where, params = self._where(table, unit.code, since, False)
+            total += self.db.conn.execute(f'SELECT count(*) FROM "{table.name}" WHERE {where}', params).fetchone()[0]
+        return total
 
 
 def counts_json(manifest: Manifest) -> str:

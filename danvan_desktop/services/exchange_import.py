@@ -166,7 +166,7 @@ class ExchangeImportService:
                 self._store_documents(verified)
                 self.log.add_in(BatchIn(m.batch_id, m.kind, m.unit_code, m.unit_name, m.installation_id, m.recipient,
                                         m.sequence, path.name, file_hash, m.created_at, now_iso(), m.until,
-                                        m.periods, m.counts, plan.counts(), status.fingerprint))
+                                        m.periods, m.counts, plan.counts(), status.fingerprint, m.period))
         except ExchangeError as exc:
             raise exc.at(path)
         for rows in verified.tables.values():

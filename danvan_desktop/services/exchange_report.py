@@ -12,17 +12,25 @@ from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.render.document import Document, Header, Heading, Paragraph, Signature, Table, Title
 from danvan_desktop.services.exchange_consolidate import (
-    FigureTotal, consolidate_figures, format_total, hot_spots)
+    FigureTotal,
+    consolidate_figures,
+    format_total,
+    hot_spots,
+)
 from danvan_desktop.services.exchange_upper import LATE, MISSING, NOT_DUE, ON_TIME, UpperLevelService
 
 PER_UNIT_FIGURES = 4     # columns of the per-commune table that still fit a portrait A4 page
 
 
 def _issuing_body(unit) -> list[str]:
-    """['TỈNH ỦY THANH HÓA', 'BAN TUYÊN GIÁO VÀ DÂN VẬN'] from the unit's names."""
-    name = re.split(r"\s+(?:Tỉnh ủy|Huyện ủy|Thành ủy)\b", unit.name, maxsplit=1)[0]
+    """['TỈNH ỦY THANH HÓA', 'BAN TUYÊN GIÁO', 'VÀ DÂN VẬN'] from the unit's names: a long body name is
+    broken before «VÀ» as the Party's own papers do, rather than wherever the column runs out."""
+    name = re.split(r"\s+(?:Tỉnh ủy|Huyện ủy|Thành ủy)\b", unit.name, maxsplit=1)[0].upper()
     lines = [unit.party_committee_name.upper()] if unit.party_committee_name else []
-    return lines + [name.upper()]
+    if len(name) > 20 and " VÀ " in name:
+        head, tail = name.split(" VÀ ", 1)
+        return lines + [head, f"VÀ {tail}"]
+    return lines + [name]
 
 
 def _per_unit_columns(figures: list[FigureTotal]) -> list[FigureTotal]:

@@ -85,7 +85,8 @@ class UpperLevelService:
         today = self.today()
         by_unit: dict[str, list[BatchIn]] = {}
         for batch in self.log.batches_in():
-            if batch.kind == "batch" and period.code in batch.periods:
+            declared = batch.period == period.code or (not batch.period and period.code in batch.periods)
+            if batch.kind == "batch" and declared:
                 by_unit.setdefault(batch.sender_unit, []).append(batch)
         rows = []
         names = {u.code: u.name for u in self.communes()}
@@ -110,3 +111,22 @@ class UpperLevelService:
     def consolidated_pdf(self, period: Period | str, target) -> Path:
         from danvan_desktop.services.exchange_report import consolidated_pdf
         return consolidated_pdf(self, Period.parse(str(period)), target)
+
+    def documents(self) -> list[dict]:
+        """Approved documents received from the communes, newest first, each with a readable title."""
+        result = []
+        for doc in self.log.documents():
+            title = doc["name"]
+            if doc["name"].startswith("report-"):
+                row = self.db.conn.execute("SELECT period, number FROM reports WHERE pdf_sha256 = ? LIMIT 1",
+                                           (doc["name"][7:],)).fetchone() if self._has_reports() else None
+                if row is not None:
+                    title = _("Báo cáo {period}").format(period=Period.parse(row[0]).label())
+                    if row[1]:
+                        title += _(" (số {number})").format(number=row[1])
+            unit = self.units.by_code(doc["unit_code"])
+            result.append({**doc, "title": title, "unit_name": unit.name if unit else doc["unit_code"]})
+        return result
+
+    def _has_reports(self) -> bool:
+        return self.db.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'reports'").fetchone() is not None

@@ -85,29 +85,31 @@ def count_briefings(db: Database, period: Period) -> float | None:
         where.append("content_hash IS NOT NULL")
     elif "status" in cols:
         where.append("status IN ('finalised', 'final', 'finalized')")
+    # a corrected minute is a new version of the same meeting: count meetings, not versions
+    counted = "DISTINCT coalesce(nullif(series_id, ''), id)" if "series_id" in cols else "*"
     try:
-        return float(db.conn.execute(f"SELECT count(*) FROM meetings WHERE {' AND '.join(where)}",
+        return float(db.conn.execute(f"SELECT count({counted}) FROM meetings WHERE {' AND '.join(where)}",
                                      params).fetchone()[0])
     except sqlite3.Error:
         return None
 
 
 def count_tasks_done(db: Database, period: Period) -> float | None:
-    summary = task_summary(db, period)
+    summary = task_summary(db, period, dt.date.today())
     if summary is None:
         return None
     done = getattr(summary, "done", None)
     return float(done) if isinstance(done, (int, float)) else None
 
 
-def task_summary(db: Database, period: Period):
+def task_summary(db: Database, period: Period, today: dt.date):
     """The tasks feature's period summary, or None while that feature is not installed."""
     try:
         from danvan_desktop.services.tasks import TaskService  # type: ignore[import-not-found]
     except ImportError:
         return None
     try:
-        return TaskService(db).period_summary(period)
+        return TaskService(db, lambda: today).period_summary(period)
     except Exception:  # noqa: BLE001 — a summary that cannot be made must not stop a report from drafting
         return None
 

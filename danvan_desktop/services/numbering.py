@@ -16,8 +16,17 @@ from danvan_desktop.store.database import Database
 from danvan_desktop.store.reports import DocNumber, NumberRepository
 
 TERM_SETTING = "party_term_starts"      # ISO dates, comma separated: the day after each congress closed
-LAYOUT_SETTING = "document_layout"      # HD36-2018 (Party) or ND30-2020 (State)
+LAYOUT_SETTING = "layout_profile"       # the layout profile's code (shared with DocumentSettings)
 _LIVE = ("held", "issued", "external")
+
+
+def layout_family(code: str) -> str:
+    """'party' or 'state' for a layout profile code (a user's copy keeps its family)."""
+    try:
+        from danvan_desktop.render.layout import load_profile
+        return load_profile(code).family
+    except Exception:  # noqa: BLE001 — an unknown or unreadable profile falls back on its code
+        return "state" if code.upper().startswith("ND") else "party"
 
 
 class NumberingService:
@@ -36,7 +45,7 @@ class NumberingService:
         self.db.set_setting(TERM_SETTING, ",".join(d.isoformat() for d in sorted(set(days))))
 
     def scope(self, day: dt.date, layout: str | None = None) -> str:
-        return scope_for(layout or self.layout(), day, self.term_starts())
+        return scope_for(layout_family(layout or self.layout()), day, self.term_starts())
 
     def scope_label(self, scope: str) -> str:
         if scope.startswith("year:"):
@@ -131,4 +140,4 @@ class NumberingService:
             return added
 
     def printed(self, layout: str, number: int | None, doc_type: str, body_symbol: str) -> str:
-        return format_number(layout, number, doc_type, body_symbol)
+        return format_number(layout_family(layout), number, doc_type, body_symbol)

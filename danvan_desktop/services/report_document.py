@@ -77,8 +77,8 @@ def figures_table_block(report: Report) -> Table:
                  caption=_("Một số chỉ tiêu chủ yếu"))
 
 
-def build(report: Report, sections: list[ReportSection], unit: Unit) -> Document:
-    layout = report.layout
+def build(report: Report, sections: list[ReportSection], unit: Unit, family: str = "party") -> Document:
+    layout = family                     # 'party' / 'state': which numbering and heading style applies
     by_key = {s.key: s for s in sections}
     notes = _Footnotes()
     body = []
@@ -109,7 +109,7 @@ def build(report: Report, sections: list[ReportSection], unit: Unit) -> Document
         header=header, title=Title(_("BÁO CÁO"), report.subject), body=body, footnotes=notes.notes,
         recipients=recipients,
         signatures=[Signature(authority=report.signer_authority, post=report.signer_post, name=report.signer_name)],
-        layout=layout,
+        layout=report.layout,
         stamp=_("DỰ THẢO — chưa được duyệt") if draft else "",
         metadata={"title": f"{_('Báo cáo')} {report.subject}", "author": unit.name,
                   "subject": report.subject, "number": number})

@@ -66,8 +66,9 @@ def gather(db: Database, period: Period, today: dt.date) -> ReportFacts:
         facts.figure_order.append(figure.code)
         facts.figure_names[figure.code] = (figures.name(figure), figure.unit)
         facts.values[figure.code] = figures.value(figure.code, period)
-        facts.last_year[figure.code] = figures.value(figure.code, last) if _has_history(figures, figure, last) \
-            else None
+        before = figures.value(figure.code, last) if _has_history(figures, figure, last) else None
+        # a count of zero from before those records were kept is no comparison: leave it blank
+        facts.last_year[figure.code] = None if figure.source == "counted" and not before else before
     facts.dvk_new = dvk.registered_in(period)
     facts.dvk_recognised = dvk.recognised_in(period)
     facts.dvk_progress = dvk.progress(period.year)
@@ -76,7 +77,7 @@ def gather(db: Database, period: Period, today: dt.date) -> ReportFacts:
     facts.members_total = len(current)
     facts.members_trained = sum(1 for m in current if m.trained_on and m.trained_on <= day)
     facts.villages_followed = len({v for m in current for v in m.village_ids})
-    facts.tasks = task_summary(db, period)
+    facts.tasks = task_summary(db, period, today)
     return facts
 
 

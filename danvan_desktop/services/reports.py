@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 
 from danvan_desktop.domain.formats import document_date
-from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.i18n import _, vietnamese
 from danvan_desktop.domain.numbering import format_number
 from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.records import RuleError
@@ -27,7 +27,7 @@ from danvan_desktop.domain.text import clean, clean_multiline
 from danvan_desktop.render.document import Document
 from danvan_desktop.services import report_document, report_render, report_settings
 from danvan_desktop.services.figures import FigureService
-from danvan_desktop.services.numbering import NumberingService
+from danvan_desktop.services.numbering import NumberingService, layout_family
 from danvan_desktop.services.report_drafting import draft_sections, figures_table
 from danvan_desktop.services.report_facts import gather
 from danvan_desktop.store.database import Database
@@ -68,7 +68,7 @@ class ReportService:
         return found[0] if found else None
 
     def printed_number(self, report: Report) -> str:
-        return format_number(report.layout, report.number, report.doc_type, report.body_symbol)
+        return format_number(layout_family(report.layout), report.number, report.doc_type, report.body_symbol)
 
     # -- drafting ---------------------------------------------------------------------------
     def _check_period(self, period: Period) -> None:
@@ -77,6 +77,10 @@ class ReportService:
                 period=period.label().capitalize()), "period")
 
     def _drafts(self, period: Period) -> tuple[dict[str, str], list[dict]]:
+        with vietnamese():   # the report is written in Vietnamese whatever the screen's language
+            return self._drafts_vi(period)
+
+    def _drafts_vi(self, period: Period) -> tuple[dict[str, str], list[dict]]:
         facts = gather(self.db, period, self.today())
         figures = FigureService(self.db, self.today)
         fmt = {f.code: f for f in figures.catalogue()}
@@ -95,12 +99,14 @@ class ReportService:
             raise RuleError(_("Đã có báo cáo {period} (bản {version}, {status}); hãy mở để sửa, hoặc lập bản "
                               "thay thế.").format(period=period.label(), version=existing.version,
                                                  status=existing.status_label), "period")
-        defaults = report_settings.load(self.db, self.today())
+        with vietnamese():
+            defaults = report_settings.load(self.db, self.today())
+            subject = default_subject(period)
         unit = UnitRepository(self.db).by_code(self.db.unit_code)
         doc_day = min(self.today(), max(period.end, period.start))
         report = Report(kind=period.kind.value, period=period.code, layout=self.numbers.layout(),
                         body_symbol=unit.doc_symbol if unit else "DV", doc_date=doc_day, place=defaults.place,
-                        subject=default_subject(period), signer_authority=defaults.authority,
+                        subject=subject, signer_authority=defaults.authority,
                         signer_post=defaults.post, signer_name=defaults.name, recipients=defaults.recipients)
         drafts, rows = self._drafts(period)
         report.figures_table = rows
@@ -253,6 +259,9 @@ class ReportService:
             report.approved_at = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
             report.content_hash = content_hash(report, sections)
             self.repo.update(report)
+            for section in sections:
+                section.content_hash = report.content_hash
+                self.sections_repo.update(section)
         if keep_pdf:
             try:
                 self.approved_pdf(report.id)
@@ -293,9 +302,10 @@ class ReportService:
             raise RuleError(_("Báo cáo chưa duyệt thì sửa trực tiếp, không cần lập bản thay thế."))
         if self.current_for(old.period).id != old.id:
             raise RuleError(_("Đã có bản mới hơn của báo cáo này."))
-        note = _("Báo cáo này thay thế Báo cáo {number} ngày {date} của Khối dân vận.").format(
-            number=self.printed_number(old).replace("Số: ", "số ").replace("Số ", "số "),
-            date=document_date(old.doc_date) if old.doc_date else "")
+        with vietnamese():
+            note = _("Báo cáo này thay thế Báo cáo {number} ngày {date} của Khối dân vận.").format(
+                number=self.printed_number(old).replace("Số: ", "số ").replace("Số ", "số "),
+                date=document_date(old.doc_date) if old.doc_date else "")
         new = Report(**{k: v for k, v in old.__dict__.items()
                         if k not in ("id", "created_at", "updated_at", "updated_by", "origin", "deleted")})
         new.version, new.replaces_id, new.replace_note = old.version + 1, old.id, note
@@ -337,7 +347,8 @@ class ReportService:
     def document(self, report_id: str) -> Document:
         report = self.get(report_id)
         unit = UnitRepository(self.db).by_code(self.db.unit_code)
-        return report_document.build(report, self.sections(report_id), unit)
+        with vietnamese():
+            return report_document.build(report, self.sections(report_id), unit, layout_family(report.layout))
 
     def file_name(self, report: Report) -> str:
         number = f"{report.number:02d}-" if report.number else ""
@@ -346,6 +357,9 @@ class ReportService:
     def write_pdf(self, report_id: str, path) -> None:
         report = self.get(report_id)
         data = self.approved_pdf(report_id) if report.is_locked else report_render.pdf_bytes(self.document(report_id))
+        if report.is_locked:   # printed after a hand-over: batch number, short hash and QR (services/exchange_marks)
+            from danvan_desktop.services.exchange_marks import mark_pdf
+            data = mark_pdf(self.db, "reports", report.id, data)
         report_render.write_atomically(path, data)
 
     def write_docx(self, report_id: str, path) -> None:

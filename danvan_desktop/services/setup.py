@@ -6,7 +6,7 @@ from danvan_desktop.domain.composition import BUILTIN_PROFILES, KL862, Compositi
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.members import DEFAULT_POSTS, Post
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.domain.text import name_key, split_names
+from danvan_desktop.domain.text import clean, name_key, split_names
 from danvan_desktop.domain.unit import Unit, Village, kind_of
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.posts import PostRepository
@@ -32,11 +32,17 @@ class SetupService:
             raise RuleError(_("Chưa thiết lập thông tin xã. Hãy chạy trình thiết lập."))
         return unit
 
-    def create_unit(self, unit: Unit, village_text: str = "", village_kind: str = "thôn") -> Unit:
-        """Save the wizard's answers in one transaction: the unit, its villages, posts and rule profiles."""
+    def create_unit(self, unit: Unit, village_text: str = "", village_kind: str = "thôn",
+                    user_name: str = "") -> Unit:
+        """Save the wizard's answers in one transaction: the unit, its villages, posts and rule profiles,
+        and who is using the program (named in the audit log from the first record on)."""
         unit.validate()
         names = split_names(village_text)
+        user_name = clean(user_name)
         with self.db.transaction():
+            if user_name:
+                self.db.set_setting("current_user", user_name)
+                self.db.actor = user_name
             if self.units.by_code(unit.code) is not None:
                 raise RuleError(_("Mã đơn vị {code} đã có trong dữ liệu.").format(code=unit.code), "code")
             self.db.set_setting("unit_code", unit.code)

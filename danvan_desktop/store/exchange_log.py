@@ -54,6 +54,7 @@ class BatchOut:
     acknowledged_at: str | None = None
     acknowledged_by: str = ""
     receipt_summary: dict = field(default_factory=dict)
+    period: str = ""
 
     @property
     def total(self) -> int:
@@ -78,6 +79,7 @@ class BatchIn:
     counts: dict[str, int]
     summary: dict[str, int]
     fingerprint: str
+    period: str = ""
 
 
 @dataclass
@@ -137,10 +139,11 @@ class ExchangeLog:
         with self.db.transaction() as conn:
             conn.execute(
                 "INSERT INTO exchange_batches_out (batch_id, recipient, sequence, file_name, created_at, since_stamp, "
-                "until_stamp, audit_seq, periods, counts, fingerprint, includes_private) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "until_stamp, audit_seq, periods, counts, fingerprint, includes_private, period) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (batch.batch_id, batch.recipient, batch.sequence, batch.file_name, batch.created_at, batch.since_stamp,
                  batch.until_stamp, batch.audit_seq, json.dumps(batch.periods), json.dumps(batch.counts),
-                 batch.fingerprint, int(batch.includes_private)))
+                 batch.fingerprint, int(batch.includes_private), batch.period))
 
     def batches_out(self) -> list[BatchOut]:
         rows = self.db.conn.execute("SELECT * FROM exchange_batches_out ORDER BY created_at DESC, sequence DESC")
@@ -160,7 +163,8 @@ class ExchangeLog:
         return BatchOut(row["batch_id"], row["recipient"], row["sequence"], row["file_name"], row["created_at"],
                         row["since_stamp"], row["until_stamp"], row["audit_seq"], json.loads(row["periods"]),
                         json.loads(row["counts"]), row["fingerprint"], bool(row["includes_private"]),
-                        row["acknowledged_at"], row["acknowledged_by"], json.loads(row["receipt_summary"]))
+                        row["acknowledged_at"], row["acknowledged_by"], json.loads(row["receipt_summary"]),
+                        row["period"])
 
     # -- batches in -------------------------------------------------------------------------
     def batch_in(self, batch_id: str) -> BatchIn | None:
@@ -171,11 +175,11 @@ class ExchangeLog:
         self.db.conn.execute(
             "INSERT INTO exchange_batches_in (batch_id, kind, sender_unit, sender_unit_name, sender_installation, "
             "recipient, sequence, file_name, file_sha256, created_at, imported_at, until_stamp, periods, counts, "
-            "summary, fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "summary, fingerprint, period) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (batch.batch_id, batch.kind, batch.sender_unit, batch.sender_unit_name, batch.sender_installation,
              batch.recipient, batch.sequence, batch.file_name, batch.file_sha256, batch.created_at, batch.imported_at,
              batch.until_stamp, json.dumps(batch.periods), json.dumps(batch.counts), json.dumps(batch.summary),
-             batch.fingerprint))
+             batch.fingerprint, batch.period))
 
     def batches_in(self, sender_unit: str | None = None) -> list[BatchIn]:
         where, params = ("WHERE sender_unit = ?", (sender_unit,)) if sender_unit else ("", ())
@@ -193,7 +197,7 @@ class ExchangeLog:
                        row["sender_installation"], row["recipient"], row["sequence"], row["file_name"],
                        row["file_sha256"], row["created_at"], row["imported_at"], row["until_stamp"],
                        json.loads(row["periods"]), json.loads(row["counts"]), json.loads(row["summary"]),
-                       row["fingerprint"])
+                       row["fingerprint"], row["period"])
 
     # -- seen map, provenance, conflicts, documents -------------------------------------------
     def seen(self) -> dict[str, str]:

@@ -63,8 +63,8 @@ def upgrade(conn: sqlite3.Connection, db_path: Path | None) -> list[int]:
     has_tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
     if db_path is not None and str(db_path) != ":memory:" and has_tables:
         take_backup(conn, Path(db_path), f"before-v{target}")
-    # The whole ladder is one transaction: a step that fails leaves the file at its old version,
-    # so the program never meets a schema half-way between two releases.
+    # The whole ladder is one transaction: a step that fails leaves the file exactly as it was,
+    # at its old version, rather than half-way up at a version no released program ever had.
     applied = []
     conn.execute("BEGIN IMMEDIATE")
     try:

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from danvan_desktop.domain.formats import number, short_date
 from danvan_desktop.domain.i18n import _
@@ -40,7 +49,7 @@ class BatchesTab(QWidget):
             Column(_("Lô số"), lambda b: b.sequence, align_right=True),
             Column(_("Ngày xuất"), lambda b: _day(b.created_at), lambda b: b.created_at),
             Column(_("Nơi nhận"), _recipient),
-            Column(_("Kỳ"), lambda b: ", ".join(short_period(p) for p in b.periods)),
+            Column(_("Kỳ"), lambda b: short_period(b.period) if b.period else ", ".join(b.periods)),
             Column(_("Số bản ghi"), lambda b: number(b.total), lambda b: b.total, align_right=True),
             Column(_("Tệp"), lambda b: b.file_name),
             Column(_("Tình trạng"), lambda b: _("Đã nhận {day}").format(day=_day(b.acknowledged_at))
@@ -53,6 +62,12 @@ class BatchesTab(QWidget):
         receipt.clicked.connect(lambda: self.out.current() and print_receipt(self.out.current().batch_id))
         buttons.addWidget(receipt)
         buttons.addStretch(1)
+        buttons.addWidget(QLabel(_("Nhắc khi chưa có biên nhận sau")))
+        self.ack_days = QSpinBox()
+        self.ack_days.setRange(1, 90)
+        self.ack_days.setSuffix(_(" ngày"))
+        self.ack_days.valueChanged.connect(self._ack_days_changed)
+        buttons.addWidget(self.ack_days)
         top = QWidget()
         box = QVBoxLayout(top)
         box.setContentsMargins(0, 0, 0, 0)
@@ -64,7 +79,7 @@ class BatchesTab(QWidget):
             Column(_("Lô số"), lambda b: b.sequence if b.kind == "batch" else _("biên nhận"), align_right=True),
             Column(_("Ngày xuất"), lambda b: _day(b.created_at), lambda b: b.created_at),
             Column(_("Ngày nhập"), lambda b: _day(b.imported_at), lambda b: b.imported_at),
-            Column(_("Kỳ"), lambda b: ", ".join(short_period(p) for p in b.periods)),
+            Column(_("Kỳ"), lambda b: short_period(b.period) if b.period else ", ".join(b.periods)),
             Column(_("Kết quả"), lambda b: _summary(b.summary) if b.kind == "batch" else ""),
         ])
         self.incoming.sortByColumn(4, Qt.SortOrder.DescendingOrder)
@@ -86,7 +101,16 @@ class BatchesTab(QWidget):
         self.status = FormStatus()
         layout.addWidget(self.status)
 
+    def _ack_days_changed(self, days: int) -> None:
+        try:
+            self.services.exchange.batches.set_ack_warn_days(days)
+        except RuleError as exc:
+            self.status.error(str(exc))
+
     def refresh(self) -> None:
+        self.ack_days.blockSignals(True)
+        self.ack_days.setValue(self.services.exchange.batches.ack_warn_days())
+        self.ack_days.blockSignals(False)
         log = self.services.exchange.log
         self.out.set_rows(log.batches_out())
         self.incoming.set_rows(log.batches_in())

@@ -6,8 +6,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.exchange import format as fmt
@@ -17,7 +26,7 @@ from danvan_desktop.gui.pages.exchange_common import RecordTable, removable_driv
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.worker import run_job
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.exchange_batches import table_label
+from danvan_desktop.services.exchange_batches import short_period, table_label
 from danvan_desktop.services.exchange_import import ImportResult
 from danvan_desktop.store.database import Database
 
@@ -39,6 +48,9 @@ class FileRow:
 
     @property
     def state_text(self) -> str:
+        if self.state == "checked" and self.result and self.result.missing_sequences:
+            return _("Hợp lệ — thiếu tệp số {numbers} trước tệp này").format(
+                numbers=", ".join(str(n) for n in self.result.missing_sequences))
         return {"waiting": _("Đang chờ kiểm tra"), "checked": _("Hợp lệ — chưa nhập"),
                 "refused": _("Bị từ chối: {reason}").format(reason=self.error), "imported": _("Đã nhập"),
                 "already": _("Đã nhập trước đây"), "receipt": _("Biên nhận")}[self.state]
@@ -121,7 +133,7 @@ class ImportTab(QWidget):
             Column(_("Tệp"), lambda r: r.path.name),
             Column(_("Đơn vị"), lambda r: r.result.verified.manifest.unit_name if r.result else ""),
             Column(_("Lô số"), lambda r: r.result.verified.manifest.sequence if r.result else "", align_right=True),
-            Column(_("Kỳ"), lambda r: ", ".join(r.result.verified.manifest.periods) if r.result else ""),
+            Column(_("Kỳ"), lambda r: short_period(r.result.verified.manifest.period) if r.result else ""),
             Column(_("Khóa"), lambda r: _(KEY_LABELS[r.result.key.state]) if r.result else ""),
             Column(_("Mới"), lambda r: r.count("new"), align_right=True),
             Column(_("Thay đổi"), lambda r: r.count("changed"), align_right=True),

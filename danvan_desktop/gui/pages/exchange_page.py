@@ -140,7 +140,6 @@ class ExchangeSection(QWidget):
         self.conflicts.set_value(str(conflicts), warn=conflicts > 0)
         late = exchange.batches.unacknowledged()
         if late:
-            batch, days = late[0]
             self.banner.show_messages(_("Bàn giao chưa được xác nhận"), [ngettext(
                 "Lô số {seq} đã xuất {days} ngày mà chưa có biên nhận.",
                 "Lô số {seq} đã xuất {days} ngày mà chưa có biên nhận.", days).format(seq=batch.sequence, days=days)
@@ -154,4 +153,5 @@ def _page(ctx: PageContext) -> QWidget:
 
 
 register(PageSpec("exchange", N_("Trao đổi dữ liệu (USB)"), 80, _page))
+ExchangeSection.upper_level = True   # shown on the upper level's dashboard too
 dashboard_page.SECTIONS.append(ExchangeSection)

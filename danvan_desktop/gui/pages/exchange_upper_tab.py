@@ -7,8 +7,16 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from danvan_desktop.domain.formats import number, short_date
 from danvan_desktop.domain.i18n import _
@@ -77,16 +85,16 @@ class CompletenessTab(QWidget):
             Column(_("Lô số"), lambda r: r.batch.sequence if r.batch else "", align_right=True),
             Column(_("Số bản ghi"), lambda r: number(sum(r.batch.counts.values())) if r.batch else "",
                    lambda r: sum(r.batch.counts.values()) if r.batch else 0, align_right=True),
-        ], model_type=CompletenessModel)
+        ], model_type=CompletenessModel, stretch=0)
         self.table.model_.warn = lambda r: r.status == MISSING
         self.table.model_.muted = lambda r: r.status == NOT_DUE
         layout.addWidget(self.table, 2)
         layout.addWidget(QLabel(_("<b>Văn bản đã duyệt nhận từ các xã</b> (chỉ xem)")))
         self.documents = RecordTable([
-            Column(_("Đơn vị"), lambda d: self._unit_name(d["unit_code"]), lambda d: fold(self._unit_name(d["unit_code"]))),
-            Column(_("Văn bản"), lambda d: d["name"]),
+            Column(_("Đơn vị"), lambda d: d["unit_name"], lambda d: fold(d["unit_name"])),
+            Column(_("Văn bản"), lambda d: d["title"]),
             Column(_("Ngày nhận"), lambda d: _day(d["received_at"]), lambda d: d["received_at"]),
-        ])
+        ], stretch=1)
         self.documents.doubleClicked.connect(lambda _i: self.open_document())
         layout.addWidget(self.documents, 1)
         row = QHBoxLayout()
@@ -99,10 +107,6 @@ class CompletenessTab(QWidget):
         layout.addWidget(self.status)
         self.period.currentIndexChanged.connect(lambda _i: self.reload())
         self.due_day.valueChanged.connect(self._due_day_changed)
-
-    def _unit_name(self, code: str) -> str:
-        unit = self.upper.units.by_code(code)
-        return unit.name if unit else code
 
     def refresh(self) -> None:
         current = self.period.currentData()
@@ -141,7 +145,7 @@ class CompletenessTab(QWidget):
                                "— hạn {due}").format(period=period.label().capitalize(), done=done, total=len(rows),
                                                      late=late, missing=len(rows) - done,
                                                      due=short_date(self.upper.due_date(period))))
-        self.documents.set_rows(self.services.exchange.log.documents())
+        self.documents.set_rows(self.upper.documents())
 
     def _due_day_changed(self, value: int) -> None:
         try:

@@ -16,6 +16,7 @@ class PasteNamesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Mỗi dòng một tên (có thể dán từ Excel hoặc Word):")))
         self.editor = QPlainTextEdit()
+        self.editor.setTabChangesFocus(True)   # Tab moves on, as in every other field
         layout.addWidget(self.editor)
         self.kind_box = QComboBox()
         for kind in VILLAGE_KINDS:

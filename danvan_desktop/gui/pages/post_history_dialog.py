@@ -21,7 +21,7 @@ class PostHistoryDialog(QDialog):
         super().__init__(parent)
         self.roster = roster
         self.setWindowTitle(_("Lịch sử chức danh trong khối"))
-        self.resize(900, 560)
+        self.resize(1100, 600)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Mỗi chức danh và những đồng chí đã giữ, nhiệm kỳ gần nhất ở trên. "
                                   "Nhiệm kỳ đã kết thúc in màu xám.")))
@@ -58,6 +58,9 @@ class PostHistoryDialog(QDialog):
             filler = [QStandardItem("") for _i in range(5)]
             if not terms:
                 filler[0].setText(_("(chưa có ai)"))
+            elif not any(t.is_current(today) for t in terms):
+                filler[0].setText(_("đang trống"))      # held before, nobody now: what to fill first
+                filler[0].setForeground(QBrush(QColor("#b3261e")))
             self.model.appendRow([post, *filler])
             for term in terms:
                 cells = self._term_cells(term)

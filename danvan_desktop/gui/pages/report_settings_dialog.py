@@ -3,17 +3,26 @@ and numbers already used on paper (so the register continues from them without a
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
-                               QPlainTextEdit, QPushButton, QSpinBox)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+)
 
 from danvan_desktop.domain.formats import parse_short_date, short_date
 from danvan_desktop.domain.i18n import _
-from danvan_desktop.domain.numbering import PARTY, STATE, scope_for
+from danvan_desktop.domain.numbering import scope_for
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services import report_settings
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.numbering import LAYOUT_SETTING
+from danvan_desktop.services.numbering import layout_family
 
 
 class ReportSettingsDialog(QDialog):
@@ -25,8 +34,8 @@ class ReportSettingsDialog(QDialog):
         form = QFormLayout(self)
         defaults = report_settings.load(services.db, services.today())
         self.layout_choice = QComboBox()
-        self.layout_choice.addItem(_("Văn bản của Đảng (Hướng dẫn 36-HD/VPTW)"), PARTY)
-        self.layout_choice.addItem(_("Văn bản hành chính (Nghị định 30/2020/NĐ-CP)"), STATE)
+        for code, profile in services.documents.profiles().items():
+            self.layout_choice.addItem(profile.name or code, code)
         self.layout_choice.setCurrentIndex(max(self.layout_choice.findData(services.numbering.layout()), 0))
         self.terms = QLineEdit(", ".join(short_date(d) for d in services.numbering.term_starts()))
         self.terms.setPlaceholderText(_("Ngày bắt đầu các nhiệm kỳ cấp ủy, ví dụ 16/08/2025"))
@@ -63,6 +72,8 @@ class ReportSettingsDialog(QDialog):
         self.status = FormStatus()
         form.addRow(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Lưu"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -83,7 +94,7 @@ class ReportSettingsDialog(QDialog):
         try:
             terms = self._term_dates()
             with services.db.transaction():
-                services.db.set_setting(LAYOUT_SETTING, self.layout_choice.currentData())
+                services.documents.set_layout_code(self.layout_choice.currentData())
                 services.numbering.set_term_starts(terms)
                 report_settings.save(services.db, report_settings.ReportDefaults(
                     authority=self.authority.text(), post=self.post.text(), name=self.signer.text(),
@@ -99,7 +110,8 @@ class ReportSettingsDialog(QDialog):
         services = self.services
         try:
             # the scope as this dialog has it (terms typed but not saved yet count)
-            scope = scope_for(self.layout_choice.currentData(), services.today(), self._term_dates())
+            scope = scope_for(layout_family(self.layout_choice.currentData()), services.today(),
+                              self._term_dates())
             added = services.numbering.record_external("BC", scope, self.external_upto.value(),
                                                        _("văn bản lập ngoài chương trình"))
         except RuleError as exc:

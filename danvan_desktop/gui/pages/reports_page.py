@@ -94,6 +94,7 @@ class ReportsPage(QWidget):
         self.save_button = QPushButton(_("Lưu (Ctrl+S)"))
         self.redraft_button = QPushButton(_("Tạo lại dự thảo"))
         self.approver = QComboBox()
+        self.approver.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.approve_button = QPushButton(_("Duyệt và khóa"))
         self.handover_button = QPushButton(_("Đã gửi"))
         self.correct_button = QPushButton(_("Lập bản thay thế"))
@@ -293,24 +294,35 @@ class ReportsPage(QWidget):
         self._run(lambda: (self.service.delete(report_id), self.refresh()),
                   _("Đã xóa dự thảo; số của nó được trả lại sổ."))
 
-    def _pdf_bytes(self) -> bytes:
-        from danvan_desktop.services import report_render
-        report = self._report
-        if report.is_locked:
-            return self.service.approved_pdf(report.id)
-        return report_render.pdf_bytes(self.service.document(report.id))
-
     def preview(self) -> None:
+        """The Document is built here (it reads the database); the PDF is rendered on a worker thread."""
         if self._report is None:
             return
         self.save()
+        report = self._report
+        title, name = report.title_line(), self.service.file_name(report)
+        docx = lambda path, rid=report.id: self.service.write_docx(rid, path)  # noqa: E731
         try:
-            data = self._pdf_bytes()
+            if report.is_locked:
+                self._show_preview(title, self.service.approved_pdf(report.id), name, docx)
+                return
+            document = self.service.document(report.id)
         except RuleError as exc:
             self.status.error(str(exc))
             return
+        from danvan_desktop.gui.worker import run_job
+        from danvan_desktop.services import report_render
+
+        def job():
+            yield 0, 1, _("Đang dựng báo cáo…")
+            return report_render.pdf_bytes(document)
+        run_job(self, _("Đang dựng báo cáo"), job, on_done=lambda data: self._show_preview(title, data, name, docx),
+                on_error=lambda exc, _details: self.status.error(str(exc) if exc else _("Đã hủy.")))
+
+    def _show_preview(self, title: str, data: bytes, name: str, docx) -> None:
         from danvan_desktop.gui.pages.report_preview import PdfPreviewDialog
-        PdfPreviewDialog(self._report.title_line(), data, self).exec()
+        self.preview_dialog = PdfPreviewDialog(title, data, self, suggested_name=name, save_docx=docx)
+        self.preview_dialog.exec()
 
     def export(self, kind: str) -> None:
         if self._report is None:

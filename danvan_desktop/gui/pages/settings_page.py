@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QScrollArea,
                                QSpinBox, QVBoxLayout, QWidget)
 
@@ -33,6 +33,8 @@ class SettingsPage(QScrollArea):
         unit_layout.addWidget(self.unit_form)
         self.unit_save = QPushButton(_("Lưu thông tin xã"))
         unit_layout.addWidget(self.unit_save)
+        self.unit_status = FormStatus()
+        unit_layout.addWidget(self.unit_status)
         layout.addWidget(unit_box)
 
         look_box = QGroupBox(_("Giao diện"))
@@ -43,6 +45,7 @@ class SettingsPage(QScrollArea):
         self.font_size = QSpinBox()
         self.font_size.setRange(FONT_SIZES[0], FONT_SIZES[-1])
         self.font_size.setSuffix(" pt")
+        self.font_size.setMaximumWidth(120)
         self.user_name = QLineEdit()
         self.user_name.setPlaceholderText(_("Tên người đang dùng máy (ghi vào nhật ký thay đổi)"))
         look.addRow(_("Ngôn ngữ"), self.language)
@@ -50,9 +53,12 @@ class SettingsPage(QScrollArea):
         look.addRow(_("Người sử dụng"), self.user_name)
         self.look_save = QPushButton(_("Áp dụng"))
         look.addRow(self.look_save)
+        self.look_status = FormStatus()
+        look.addRow(self.look_status)
         layout.addWidget(look_box)
 
         rules_box = QGroupBox(_("Quy chế thành phần Khối dân vận"))
+        self.rules_box = rules_box
         rules_layout = QVBoxLayout(rules_box)
         row = QHBoxLayout()
         self.profile = QComboBox()
@@ -70,8 +76,11 @@ class SettingsPage(QScrollArea):
         save_row.addWidget(self.custom_save)
         rules_layout.addLayout(save_row)
         layout.addWidget(rules_box)
-        self.status = FormStatus()
-        layout.addWidget(self.status)
+        self.rules_status = FormStatus()
+        rules_layout.addWidget(self.rules_status)
+        # each box says its result under its own button, where the eye is; `status` is the latest one
+        self.status = self.unit_status
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addStretch(1)
 
         self.unit_save.clicked.connect(self.save_unit)
@@ -107,9 +116,9 @@ class SettingsPage(QScrollArea):
         try:
             unit = self.services.setup.update_unit(self.unit_form.unit(self.services.setup.unit()))
         except RuleError as exc:
-            self.status.error(str(exc))
+            self._say(self.unit_status, str(exc), error=True)
             return
-        self.status.ok(_("Đã lưu thông tin {name}.").format(name=unit.name))
+        self._say(self.unit_status, _("Đã lưu thông tin {name}.").format(name=unit.name))
         self.events.changed.emit("units")
 
     def save_appearance(self) -> None:
@@ -119,14 +128,14 @@ class SettingsPage(QScrollArea):
             prefs.set_language(self.language.currentData())
             prefs.set_current_user(self.user_name.text())
         except RuleError as exc:
-            self.status.error(str(exc))
+            self._say(self.look_status, str(exc), error=True)
             return
-        self.status.ok(_("Đã áp dụng cỡ chữ {size} pt.").format(size=self.font_size.value()))
+        self._say(self.look_status, _("Đã áp dụng cỡ chữ {size} pt.").format(size=self.font_size.value()))
         self.appearance_changed.emit()
 
     def use_profile(self) -> None:
         self.services.preferences.set_active_profile(self.profile.currentData())
-        self.status.ok(_("Đã áp dụng quy chế «{name}».").format(name=self.profile.currentText()))
+        self._say(self.rules_status, _("Đã áp dụng quy chế «{name}».").format(name=self.profile.currentText()))
         self.events.changed.emit("composition_profiles")
 
     def save_custom(self) -> None:
@@ -135,8 +144,25 @@ class SettingsPage(QScrollArea):
             profile = self.services.preferences.save_custom_profile(name, self.editor.rules())
             self.services.preferences.set_active_profile(profile.code)
         except RuleError as exc:
-            self.status.error(str(exc))
+            self._say(self.rules_status, str(exc), error=True)
             return
         self.refresh()
-        self.status.ok(_("Đã lưu và áp dụng quy chế «{name}».").format(name=profile.name))
+        self._say(self.rules_status, _("Đã lưu và áp dụng quy chế «{name}».").format(name=profile.name))
         self.events.changed.emit("composition_profiles")
+
+    def _say(self, where: FormStatus, text: str, error: bool = False) -> None:
+        for status in (self.unit_status, self.look_status, self.rules_status):
+            if status is not where:
+                status.clear_status()
+        (where.error if error else where.ok)(text)
+        self.status = where
+
+    def show_language_notice(self) -> None:
+        """Said by the window rebuilt in the new language."""
+        self._say(self.look_status, _("Đã đổi ngôn ngữ giao diện."))
+
+    def extra_screenshots(self) -> list:
+        """The rule profile editor, further down the page."""
+        self.ensureWidgetVisible(self.rules_box, 0, 0)
+        self.verticalScrollBar().setValue(self.rules_box.y())
+        return [("rules", self)]
