@@ -146,3 +146,26 @@ def test_upper_level_window_shows_only_its_pages_and_the_receipt_prints(qtbot, x
     assert len(PdfReader(pdf).pages) == 1
     assert result.fingerprint in text and result.fingerprint + "." not in text
     assert "tháng 10 năm 2026" in text and "Tổng cộng" in text
+
+
+def test_a_second_pc_is_set_up_from_the_communes_file(qtbot, xa, tmp_path, monkeypatch):
+    from danvan_desktop.gui import setup_from_file
+    from danvan_desktop.gui.setup_wizard import SetupWizard
+    from danvan_desktop.services.app import AppServices
+    full = xa.exchange.exporter.export(tmp_path / "toan-bo.dvx").path
+    partial = xa.exchange.exporter.export(tmp_path / "thay-doi.dvx", since_last=True).path
+    laptop = AppServices.open(tmp_path / "laptop.sqlite3")
+    try:
+        wizard = SetupWizard(laptop.setup)
+        qtbot.addWidget(wizard)
+        asked = []
+        monkeypatch.setattr(setup_from_file, "confirm", lambda parent, unit, fp: asked.append(fp) or True)
+        wizard.set_up_from_file(partial)
+        assert "Toàn bộ dữ liệu" in wizard.unit_page.status.text()
+        assert not laptop.setup.is_set_up()
+        wizard.set_up_from_file(full)
+        assert asked == [xa.exchange.keys.fingerprint()]
+        assert laptop.setup.unit().name == "xã Yên Phú"
+        assert len(laptop.roster.current()) == len(xa.roster.current())
+    finally:
+        laptop.close()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWizard,
-                               QWizardPage)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout,
+                               QWizard, QWizardPage)
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
@@ -32,6 +32,8 @@ class UnitPage(QWizardPage):
         self.user_name.setPlaceholderText(_("Ví dụ: Mai Thị Thu Trang (ghi vào nhật ký thay đổi)"))
         user_row.addRow(_("Người sử dụng máy này"), self.user_name)
         layout.addLayout(user_row)
+        self.from_file = QPushButton(_("Máy thứ hai của xã: thiết lập từ tệp trao đổi (.dvx)…"))
+        layout.addWidget(self.from_file)
         self.status = FormStatus()
         layout.addWidget(self.status)
         for edit in self.form.edits.values():
@@ -90,6 +92,21 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, _("Hoàn tất"))
         self.setButtonText(QWizard.WizardButton.CancelButton, _("Hủy"))
         self.error: str | None = None
+        self.unit_page.from_file.clicked.connect(self.set_up_from_file)
+
+    def set_up_from_file(self, path=None) -> None:
+        """A second PC of a commune starts from the first PC's full hand-over file (same records, same ids)."""
+        from danvan_desktop.exchange.errors import ExchangeError
+        from danvan_desktop.gui.setup_from_file import choose_file, set_up_from_file
+        path = path or choose_file(self)
+        if path is None:
+            return
+        try:
+            set_up_from_file(self.setup.db, path, parent=self)
+        except ExchangeError as exc:
+            self.unit_page.status.error(str(exc))
+            return
+        QWizard.accept(self)
 
     def accept(self) -> None:
         try:
