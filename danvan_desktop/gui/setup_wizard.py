@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout,
-                               QWizard, QWizardPage)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
@@ -39,7 +48,7 @@ class UnitPage(QWizardPage):
         for edit in self.form.edits.values():
             edit.textChanged.connect(self.completeChanged)
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return bool(self.form.edits["name"].text().strip() and self.form.edits["code"].text().strip())
 
     def unit(self):
@@ -47,7 +56,7 @@ class UnitPage(QWizardPage):
         unit.level = self.level.currentData()
         return unit
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         try:
             self.unit().validate()
         except RuleError as exc:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -26,7 +27,7 @@ from danvan_desktop.gui.pages.exchange_common import RecordTable, removable_driv
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.worker import run_job
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.exchange_batches import short_period, table_label
+from danvan_desktop.services.exchange_batches import created_day, short_period, table_label
 from danvan_desktop.services.exchange_import import ImportResult
 from danvan_desktop.store.database import Database
 
@@ -49,11 +50,10 @@ class FileRow:
     @property
     def state_text(self) -> str:
         if self.state == "checked" and self.result and self.result.missing_sequences:
-            return _("Hợp lệ — thiếu tệp số {numbers} trước tệp này").format(
+            return _("Hợp lệ, thiếu tệp số {numbers}").format(
                 numbers=", ".join(str(n) for n in self.result.missing_sequences))
-        return {"waiting": _("Đang chờ kiểm tra"), "checked": _("Hợp lệ — chưa nhập"),
-                "refused": _("Bị từ chối: {reason}").format(reason=self.error), "imported": _("Đã nhập"),
-                "already": _("Đã nhập trước đây"), "receipt": _("Biên nhận")}[self.state]
+        return {"waiting": _("Đang chờ kiểm tra"), "checked": _("Hợp lệ"), "refused": _("Bị từ chối"),
+                "imported": _("Đã nhập"), "already": _("Đã nhập trước đây"), "receipt": _("Biên nhận")}[self.state]
 
 
 def _preview_all(db_path: Path, paths: list[Path]):
@@ -131,6 +131,7 @@ class ImportTab(QWidget):
         layout.addWidget(hint)
         self.files = RecordTable([
             Column(_("Tệp"), lambda r: r.path.name),
+            Column(_("Tình trạng"), lambda r: r.state_text, tooltip=lambda r: r.message),
             Column(_("Đơn vị"), lambda r: r.result.verified.manifest.unit_name if r.result else ""),
             Column(_("Lô số"), lambda r: r.result.verified.manifest.sequence if r.result else "", align_right=True),
             Column(_("Kỳ"), lambda r: short_period(r.result.verified.manifest.period) if r.result else ""),
@@ -139,11 +140,13 @@ class ImportTab(QWidget):
             Column(_("Thay đổi"), lambda r: r.count("changed"), align_right=True),
             Column(_("Xung đột"), lambda r: r.count("conflict"), align_right=True),
             Column(_("Từ chối"), lambda r: r.count("refused"), align_right=True),
-            Column(_("Tình trạng"), lambda r: r.state_text, tooltip=lambda r: r.message),
         ])
-        self.files.model_.warn = lambda r: r.state == "refused" or bool(r.result and r.result.key.state != "trusted"
-                                                                         and r.result.key.state != "own"
-                                                                         and r.state == "checked")
+        # long file names are shortened in the middle so the counts stay in view on a 1366-pixel screen
+        self.files.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.files.setColumnWidth(0, 250)
+        self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.files.model_.warn = lambda r: r.state == "refused"
+        self.files.model_.muted = lambda r: r.state == "already"
         self.details = RecordTable([
             Column(_("Kết quả"), lambda o: _(KIND_LABELS[o.kind])),
             Column(_("Loại dữ liệu"), lambda o: table_label(o.table)),
@@ -151,9 +154,17 @@ class ImportTab(QWidget):
             Column(_("Trường thay đổi / lý do"), lambda o: ", ".join(o.fields) + (f" — {o.reason}" if o.reason else "")),
         ])
         self.details.model_.warn = lambda o: o.kind in ("conflict", "refused")
+        self.detail_text = QLabel()
+        self.detail_text.setWordWrap(True)
+        self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lower = QWidget()
+        box = QVBoxLayout(lower)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.detail_text)
+        box.addWidget(self.details, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.files)
-        splitter.addWidget(self.details)
+        splitter.addWidget(lower)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter, 1)
@@ -193,11 +204,28 @@ class ImportTab(QWidget):
         self._show_details()
         refused = sum(r.state == "refused" for r in rows)
         if refused:
-            self.status.error(_("{n} tệp bị từ chối; di chuột lên dòng để xem lý do.").format(n=refused))
+            self.status.error(_("{n} tệp bị từ chối; chọn dòng để xem lý do.").format(n=refused))
 
     def _show_details(self) -> None:
         row = self.files.current()
         self.details.set_rows(row.result.plan.outcomes if row and row.result and row.result.plan else [])
+        self.detail_text.setText(self._describe(row) if row else "")
+        self.detail_text.setStyleSheet("color:#b3261e; font-weight:bold;" if row and row.state == "refused" else "")
+
+    @staticmethod
+    def _describe(row: FileRow) -> str:
+        """What the officer needs about the selected file: why it was refused, or what importing it will do."""
+        if row.state == "refused" or row.message:
+            return row.message
+        if row.result is None:
+            return ""
+        m = row.result.verified.manifest
+        text = _("{unit} (mã {code}), lô số {seq}, xuất ngày {day}; {summary}").format(
+            unit=m.unit_name, code=m.unit_code, seq=m.sequence, day=_day(m.created_at), summary=row.result.summary())
+        if row.result.key.state == "unknown":
+            text += " " + _("Khóa {fp} chưa được tin cậy: chương trình sẽ hỏi trước khi nhập.").format(
+                fp=row.result.key.fingerprint)
+        return text
 
     # -- importing ---------------------------------------------------------------------------
     def confirm_key(self, row: FileRow) -> bool:
@@ -242,6 +270,11 @@ class ImportTab(QWidget):
 
     def _failed(self, exc, details: str) -> None:
         self.status.error(str(exc) if exc else _("Đã hủy."))
+
+
+def _day(iso: str) -> str:
+    from danvan_desktop.domain.formats import short_date
+    return short_date(created_day(iso))
 
 
 def _record_label(outcome) -> str:
