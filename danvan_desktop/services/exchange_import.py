@@ -47,7 +47,7 @@ class ImportResult:
         return self.plan.counts() if self.plan else {}
 
     def summary(self) -> str:
-        if self.status in (ALREADY, RECEIPT):
+        if self.status in (ALREADY, RECEIPT) or self.plan is None:
             return self.message
         c = self.counts
         text = _("{name}: {new} mới, {changed} cập nhật, {same} không đổi, {conflict} xung đột, {refused} từ chối."
