@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.exchange import format as fmt
-from danvan_desktop.exchange.errors import ExchangeError
+from danvan_desktop.exchange.errors import ExchangeError, KeyChanged
 from danvan_desktop.gui.models.record_table_model import Column
 from danvan_desktop.gui.pages.exchange_common import RecordTable, removable_drives
 from danvan_desktop.gui.widgets.form_status import FormStatus
@@ -43,6 +43,7 @@ class FileRow:
     error: str = ""
     state: str = "waiting"        # waiting / checked / refused / imported / already / receipt
     message: str = ""
+    key_changed: bool = False     # refused only because the sender's key differs from the trusted one
 
     def count(self, kind: str) -> str:
         return str(self.result.counts.get(kind, 0)) if self.result and self.result.plan else ""
@@ -70,7 +71,8 @@ def _preview_all(db_path: Path, paths: list[Path]):
                 rows.append(FileRow(path, result, state="already" if result.status == "already" else "checked",
                                     message=result.summary() if result.status == "already" else ""))
             except ExchangeError as exc:
-                rows.append(FileRow(path, error=exc.reason, state="refused", message=str(exc)))
+                rows.append(FileRow(path, error=exc.reason, state="refused", message=str(exc),
+                                    key_changed=isinstance(exc, KeyChanged)))
         return rows
     finally:
         db.close()
@@ -119,7 +121,11 @@ class ImportTab(QWidget):
         self.import_button.setStyleSheet("font-weight:bold; padding:6px 18px;")
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.import_checked)
-        for widget in (choose, scan, self.receipts):
+        self.retrust_button = QPushButton(_("Chấp nhận khóa mới…"))
+        self.retrust_button.setToolTip(_("Chỉ dùng khi đơn vị gửi xác nhận qua điện thoại rằng máy của họ đã đổi khóa."))
+        self.retrust_button.hide()
+        self.retrust_button.clicked.connect(self.retrust_selected)
+        for widget in (choose, scan, self.receipts, self.retrust_button):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.import_button)
@@ -210,6 +216,7 @@ class ImportTab(QWidget):
         row = self.files.current()
         self.details.set_rows(row.result.plan.outcomes if row and row.result and row.result.plan else [])
         self.detail_text.setText(self._describe(row) if row else "")
+        self.retrust_button.setVisible(bool(row and row.key_changed))
         self.detail_text.setStyleSheet("color:#b3261e; font-weight:bold;" if row and row.state == "refused" else "")
 
     @staticmethod
@@ -238,6 +245,29 @@ class ImportTab(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
+
+    def confirm_new_key(self, row: FileRow) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Khóa của đơn vị đã thay đổi"), _(
+            "{message}\n\nChỉ chấp nhận khi người gửi đã xác nhận qua điện thoại mã nhận dạng khóa mới in trên biên "
+            "nhận của họ. Chấp nhận khóa mới?").format(message=row.message),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def retrust_selected(self) -> None:
+        """A changed key is accepted only on purpose: confirm, then preview again with the new key."""
+        row = self.files.current()
+        if row is None or not row.key_changed or not self.confirm_new_key(row):
+            return
+        try:
+            result = self.services.exchange.importer.import_file(row.path, retrust=True)
+        except ExchangeError as exc:
+            row.message, row.error = str(exc), exc.reason
+        else:
+            row.result, row.state, row.key_changed, row.message = result, "imported", False, result.summary()
+            self.imported.emit()
+        self.files.set_rows(self.files.rows())
+        self._show_details()
 
     def import_checked(self) -> None:
         rows = [r for r in self.files.rows() if r.state == "checked"]
