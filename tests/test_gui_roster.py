@@ -125,9 +125,14 @@ def test_end_a_term_through_the_dialog_breaks_the_rules_and_a_successor_mends_th
     assert dashboard.banner.kind == "ok" and not dashboard.banner.isHidden()
 
     def fill_and_accept(dialog):
+        # first a mistake: no decision number; the dialog says so and stays open
         dialog.date.set_value(dt.date(2026, 11, 1))
+        dialog.accept()
+        assert dialog.status.text() == "Hãy nhập số quyết định kết thúc nhiệm kỳ."
+        assert dialog.result() == 0
         type_text(qtbot, dialog.decision_edit, "Quyết định số 140-QĐ/ĐU")
-        return 1
+        dialog.accept()
+        return dialog.result()
     monkeypatch.setattr(EndTermDialog, "exec", fill_and_accept)
     select(page, "Nguyễn Thị Hương")
     page.form.end_button.click()

@@ -82,6 +82,14 @@ def test_take_minutes_finalise_and_correct(qtbot, page, services):
     item = services.meetings.items(meeting_id)[0]
     assert item.title == "Đánh giá công tác dân vận tháng 11"
     assert item.discussion == "Đồng chí Nguyễn Thị Hương: tình hình Nhân dân ổn định"
+    # "Giao thành nhiệm vụ": one keystroke on the chosen conclusion, pre-filled, linked, progress shown.
+    assert minutes.tasks.count() == 1 and "chưa giao" in minutes.tasks.item(0).text()
+    minutes.tasks.setFocus()
+    qtbot.keyClick(minutes.tasks, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    tasks = services.tasks.tasks_from_source("meeting", meeting_id)
+    assert [t.title for t in tasks] == ["Các đoàn thể nắm chắc tình hình Nhân dân"]
+    assert "Chưa bắt đầu" in minutes.tasks.item(0).text() and not minutes.give_button.isEnabled()
+    assert editor.tasks_summary.text().startswith("Nhiệm vụ từ cuộc họp: 0/1 hoàn thành")
     qtbot.keyClick(minutes.discussion, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert minutes.list.count() == 2 and minutes.title.hasFocus()
     minutes.delete_item()                      # an empty item would stop the finalising
@@ -150,3 +158,60 @@ def test_preview_widget_is_reusable_without_docx(qtbot, tmp_path):
     qtbot.addWidget(preview)
     preview.show_pdf(document_pdf(minutes_document(speeches=30)), "bao-cao")
     assert preview.page_count() >= 2 and not preview.docx_button.isVisible()
+
+
+def test_layout_adjusted_and_saved_as_a_new_profile_moves_the_preview(qtbot, page, services, monkeypatch, tmp_path):
+    from pdftools import MM, words
+
+    from danvan_desktop.gui.widgets.layout_dialog import LayoutDialog
+    page.new_meeting()
+    editor = page.editor
+
+    def fill_and_save(dialog):
+        type_text(qtbot, dialog.code, "XA-2026")
+        type_text(qtbot, dialog.name, "Mẫu của xã")
+        dialog.spins["page.left_mm"].setValue(35)
+        dialog.save()
+        return dialog.result()
+    monkeypatch.setattr(LayoutDialog, "exec", fill_and_save)
+    editor.tabs.setCurrentIndex(TAB_PREVIEW)
+    qtbot.waitUntil(lambda: editor.preview.page_count() >= 1, timeout=10000)
+    assert editor.preview.layout_button.isVisible()
+    editor.preview.layout_button.click()
+    assert services.documents.layout_code() == "XA-2026"
+    qtbot.waitUntil(lambda: not editor._rendering and editor.preview.page_count() >= 1, timeout=10000)
+    out = tmp_path / "x.pdf"
+    out.write_bytes(editor.preview.pdf_bytes())
+    assert min(w.x0 for w in words(out)) == pytest.approx(35 * MM, abs=1)
+    assert services.documents.profile("HD36-2018").page.left_mm == 30      # the built-in one untouched
+
+
+def test_delete_a_draft_with_undo(qtbot, services):
+    from PySide6.QtGui import QUndoStack
+    services.roster.save(BlocMember(full_name="Lê Văn Thắng", post_code="pbt_tt", bloc_role="head",
+                                    start_date=dt.date(2026, 1, 1)))
+    undo = QUndoStack()
+    page = MeetingsPage(services, undo=undo)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.new_meeting()
+    meeting_id = page.editor.meeting.id
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert services.meetings.list() == [] and "Ctrl+Z" in page.status.text()
+    undo.undo()
+    assert [m.id for m in services.meetings.list()] == [meeting_id]
+
+
+def test_dashboard_says_which_month_had_no_briefing(qtbot, services):
+    from danvan_desktop.domain.meetings import MeetingKind
+    from danvan_desktop.gui.pages.meetings_page import BriefingSection
+    services.meetings.create(MeetingKind.MONTHLY.value, dt.date(2026, 9, 8))
+    section = BriefingSection(services, lambda *a, **k: None)
+    qtbot.addWidget(section)
+    section.refresh()
+    assert section.banner.messages() == ["Tháng 10/2026: chưa họp giao ban"]
+    assert section.last.value.text() == "08/09/2026"

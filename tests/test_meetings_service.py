@@ -125,6 +125,8 @@ def test_finalise_locks_and_a_correction_is_a_new_version(services, bloc):
     assert services.meetings.get(v2.id).number == 1                    # same minute, same number
     with pytest.raises(RuleError, match="đã có bản sửa đổi"):
         services.meetings.new_version(m.id)
+    with pytest.raises(RuleError, match="đã hoàn thành và được khóa"):
+        services.meetings.delete(m.id)                                # a signed minute is never deleted
 
 
 def test_tampered_locked_minute_is_reported(services, bloc):
@@ -163,3 +165,32 @@ def test_missing_monthly_briefing_is_reported(services, bloc):
     assert missed_briefing_message(missing[0]) == "Tháng 10/2026: chưa họp giao ban"
     problems = [p.message for p in run_checks(services.db, dt.date(2026, 11, 21))]
     assert "Tháng 10/2026: chưa họp giao ban" in problems
+
+
+def test_conclusion_becomes_a_prefilled_task_and_its_progress_shows(services, bloc):
+    m = _ready(services, bloc)
+    item = services.meetings.items(m.id)[0]
+    lhpn, villages = services.meetings.set_conclusions(item.id, "Hội LHPN xã hoàn thiện hồ sơ mô hình “Dân vận khéo”\n"
+                                                                "Tổ dân vận thôn Đông vận động Nhân dân hiến đất làm đường")
+    draft = services.meeting_tasks.draft(lhpn.id)
+    assert draft.responsible_id == bloc["Đỗ Thị Lan"].id and draft.member_ids == [bloc["Đỗ Thị Lan"].id]
+    assert draft.due_date == dt.date(2026, 11, 5) and draft.start_date == dt.date(2026, 10, 6)
+    names = services.tasks.village_names()
+    assert [names[v] for v in services.meeting_tasks.draft(villages.id).village_ids] == ["Thôn Đông"]
+    assert services.meeting_tasks.draft(villages.id).category == "new_rural"
+    task = services.meeting_tasks.give_task(villages.id)
+    assert task.source_kind == "meeting" and task.source_ref == m.id and task.title.startswith("Tổ dân vận thôn Đông")
+    assert services.meetings.conclusions_repo.get(villages.id).task_id == task.id
+    assert [t.id for t in services.tasks.tasks_from_source("meeting", m.id)] == [task.id]
+    with pytest.raises(RuleError, match="đã được giao"):
+        services.meeting_tasks.give_task(villages.id)
+    assert services.meeting_tasks.summary(m.id) == "Nhiệm vụ từ cuộc họp: 0/1 hoàn thành, 1 quá hạn, 1 kết luận chưa giao"
+    services.tasks.mark_done(task.id, on=dt.date(2026, 10, 20))
+    assert services.meeting_tasks.summary(m.id).startswith("Nhiệm vụ từ cuộc họp: 1/1 hoàn thành")
+    # Finalised and corrected: the task link survives into the new version.
+    services.meetings.finalise(m.id)
+    services.meeting_tasks.give_task(lhpn.id)                        # still allowed on a locked minute
+    assert services.meetings.verify(m.id)
+    v2 = services.meetings.new_version(m.id)
+    assert {c.task_id for c in services.meetings.conclusions(v2.id)} == {
+        c.task_id for c in services.meetings.conclusions(m.id)}

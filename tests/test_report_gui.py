@@ -165,3 +165,12 @@ def test_preview_renders_off_the_gui_thread_and_shows_the_pages(qtbot, services,
     page.preview()
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     assert shown[0] >= 2
+
+
+def test_month_grid_switches_between_months_and_longer_periods(qtbot, services, events):
+    from danvan_desktop.gui.pages.figures_page import FiguresPage
+    page = FiguresPage(services.figures, events)
+    qtbot.addWidget(page)
+    assert not page.table.isColumnHidden(0) and page.table.isColumnHidden(12) and not page.table.isColumnHidden(19)
+    page.view_choice.setCurrentIndex(1)
+    assert page.table.isColumnHidden(0) and not page.table.isColumnHidden(12) and not page.table.isColumnHidden(19)

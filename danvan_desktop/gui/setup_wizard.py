@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWizard,
-    QWizardPage,
-)
+from PySide6.QtWidgets import (QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWizard,
+                               QWizardPage)
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
@@ -36,11 +27,9 @@ class UnitPage(QWizardPage):
         layout.addWidget(self.level)
         self.form = UnitForm()
         layout.addWidget(self.form)
-        user_row = QFormLayout()
         self.user_name = QLineEdit()
         self.user_name.setPlaceholderText(_("Ví dụ: Mai Thị Thu Trang (ghi vào nhật ký thay đổi)"))
-        user_row.addRow(_("Người sử dụng máy này"), self.user_name)
-        layout.addLayout(user_row)
+        self.form.add_row(_("Người sử dụng máy này"), self.user_name)
         self.from_file = QPushButton(_("Máy thứ hai của xã: thiết lập từ tệp trao đổi (.dvx)…"))
         layout.addWidget(self.from_file)
         self.status = FormStatus()

@@ -9,6 +9,7 @@ from typing import Callable
 
 from danvan_desktop.domain.i18n import set_language
 from danvan_desktop.services.document_settings import DocumentSettings
+from danvan_desktop.services.meeting_tasks import MeetingTaskService
 from danvan_desktop.services.meetings import MeetingService
 from danvan_desktop.services.minutes_document import MinutesDocumentBuilder
 from danvan_desktop.services.dvk import DvkService
@@ -41,6 +42,7 @@ class AppServices:
     teams: TeamService = field(init=False)
     roster_files: RosterFileService = field(init=False)
     meetings: MeetingService = field(init=False)
+    meeting_tasks: MeetingTaskService = field(init=False)
     documents: DocumentSettings = field(init=False)
     minutes: MinutesDocumentBuilder = field(init=False)
     situation: SituationService = field(init=False)
@@ -58,7 +60,8 @@ class AppServices:
         self.tasks = TaskService(self.db, lambda: self.today())
         self.teams = TeamService(self.db, lambda: self.today())
         self.roster_files = RosterFileService(self.db, lambda: self.today())
-        self.meetings = MeetingService(self.db, self.today)
+        self.meetings = MeetingService(self.db, lambda: self.today())
+        self.meeting_tasks = MeetingTaskService(self.db, self.meetings, self.tasks, lambda: self.today())
         self.documents = DocumentSettings(self.db)
         self.minutes = MinutesDocumentBuilder(self.db, self.meetings)
         self.situation = SituationService(self.db, lambda: self.today())

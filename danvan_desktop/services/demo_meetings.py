@@ -1,8 +1,8 @@
 """Demo data for meetings: the monthly briefings of the demo commune with minutes and conclusions.
 
 One briefing a month for up to twelve months back, from the first month the current roster
-served; every one but the latest is finalised; one has a corrected version. Conclusions become
-tasks when the task service is present.
+served; every one but the latest is finalised; one has a corrected version. Every conclusion
+becomes a task; older ones are done, recent ones under way.
 """
 
 from __future__ import annotations
@@ -109,12 +109,22 @@ def step(services, rng: random.Random, today: dt.date) -> None:
 
 
 def _tasks_from_conclusions(services, meeting_id: str, day: dt.date, rng: random.Random) -> None:
-    """Turn the conclusions into tasks when the task feature is present (it lands separately)."""
+    """Each conclusion becomes a task; older ones are done, last month's are under way, a few late."""
     giver = getattr(services, "meeting_tasks", None)
     if giver is None:
         return
+    today = services.today()
     for conclusion in services.meetings.conclusions(meeting_id):
-        giver.give_task(conclusion.id, due_date=day + dt.timedelta(days=rng.randint(14, 30)))
+        task = giver.give_task(conclusion.id)
+        age = (today - day).days
+        if age > 60 or (age > 35 and rng.random() < 0.6):
+            done_on = min(today, day + dt.timedelta(days=rng.randint(10, 28)))
+            services.tasks.mark_done(task.id, on=done_on)
+        elif age > 7:
+            services.tasks.add_progress(task.id, noted_on=min(today, day + dt.timedelta(days=rng.randint(3, 7))),
+                                        result=rng.choice(["Đã triển khai tới các chi hội",
+                                                           "Đã họp tổ dân vận, phân công người phụ trách",
+                                                           "Đang tuyên truyền tại nhà văn hóa thôn"]))
 
 
 demo.DEMO_STEPS.append(step)

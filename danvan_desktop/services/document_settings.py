@@ -35,12 +35,31 @@ class DocumentSettings:
             raise RuleError(_("Không có mẫu trình bày «{code}».").format(code=code))
         self.db.set_setting(SETTING, code)
 
-    def save_copy(self, source_code: str, new_code: str, new_name: str, **changes: float) -> LayoutProfile:
-        """Copy a profile under a new code with page values changed (e.g. left_mm=35) and save it."""
-        profile = copy_profile(self.profile(source_code), new_code, new_name)
-        for key, value in changes.items():
-            if not hasattr(profile.page, key):
-                raise RuleError(_("Không có thông số «{key}».").format(key=key))
-            setattr(profile.page, key, float(value))
+    # The values a user may adjust (dotted paths into the profile) with their limits.
+    ADJUSTABLE = ("page.top_mm", "page.bottom_mm", "page.left_mm", "page.right_mm", "body.style.size",
+                  "body.first_line_indent_mm", "body.leading_pt", "body.space_after_pt",
+                  "signature.space_for_signature_mm")
+
+    @staticmethod
+    def value(profile: LayoutProfile, path: str) -> float:
+        target = profile
+        for part in path.split("."):
+            target = getattr(target, part)
+        return float(target)
+
+    def save_copy(self, source_code: str, new_code: str, new_name: str, values: dict[str, float] | None = None,
+                  *, activate: bool = False) -> LayoutProfile:
+        """Copy a profile under a new code with some values changed ({'page.left_mm': 35}) and save it."""
+        profile = copy_profile(self.profile(source_code), new_code, new_name or new_code)
+        for path, value in (values or {}).items():
+            if path not in self.ADJUSTABLE:
+                raise RuleError(_("Không có thông số «{key}».").format(key=path))
+            *parents, last = path.split(".")
+            target = profile
+            for part in parents:
+                target = getattr(target, part)
+            setattr(target, last, float(value))
         save_profile(profile)
+        if activate:
+            self.set_layout_code(profile.code)
         return profile

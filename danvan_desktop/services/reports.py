@@ -259,6 +259,9 @@ class ReportService:
             report.approved_at = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
             report.content_hash = content_hash(report, sections)
             self.repo.update(report)
+            for section in sections:
+                section.content_hash = report.content_hash
+                self.sections_repo.update(section)
         if keep_pdf:
             try:
                 self.approved_pdf(report.id)

@@ -76,8 +76,10 @@ class AttendanceModel(QAbstractTableModel):
                 return QBrush(QColor("#b3261e"))
             if column == COL_STATUS and entry.presence is Presence.LATE:
                 return QBrush(QColor("#8a5a00"))
-        if role == Qt.ItemDataRole.ToolTipRole and entry.member_id in self.not_members:
-            return _("Không phải thành viên khối vào ngày họp")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if entry.member_id in self.not_members:
+                return _("Không phải thành viên khối vào ngày họp")
+            return entry.member_post
         return None
 
     def flags(self, index: QModelIndex):
@@ -151,6 +153,7 @@ class AttendanceGrid(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_POST, QHeaderView.ResizeMode.Interactive)
+        self.view.setColumnHidden(COL_POST, True)     # the post shows as the name's tooltip: room for reasons
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.view.installEventFilter(self)

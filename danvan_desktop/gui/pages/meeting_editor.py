@@ -47,9 +47,10 @@ class MeetingEditor(QWidget):
     changed = Signal(str)        # the meeting id whose row in the list must be redrawn
     version_created = Signal(str)
 
-    def __init__(self, services: AppServices, parent=None) -> None:
+    def __init__(self, services: AppServices, navigate=None, parent=None) -> None:
         super().__init__(parent)
         self.services = services
+        self.navigate = navigate
         self.meetings = services.meetings
         self.meeting: Meeting | None = None
         self._header_dirty = False
@@ -68,6 +69,9 @@ class MeetingEditor(QWidget):
         top.addWidget(self.finalise_button)
         top.addWidget(self.new_version_button)
         layout.addLayout(top)
+        self.tasks_summary = QLabel()
+        self.tasks_summary.setStyleSheet("color:#1f4e79;")
+        layout.addWidget(self.tasks_summary)
         self.banner = Banner()
         layout.addWidget(self.banner)
 
@@ -92,6 +96,7 @@ class MeetingEditor(QWidget):
         self.minutes = MinutesEditor(self.meetings)
         self.preview = PdfPreview()
         self.preview.save_docx_handler = self._save_docx
+        self.preview.layout_handler = self.adjust_layout
         self.tabs.addTab(info, _("1. Thông tin và điểm danh"))
         self.tabs.addTab(self.minutes, _("2. Diễn biến và kết luận"))
         self.tabs.addTab(self.preview, _("3. Biên bản (xem, in, lưu)"))
@@ -104,6 +109,9 @@ class MeetingEditor(QWidget):
         self.form.edited.connect(self._on_header_edited)
         self.attendance.model.writer = self._write_attendance
         self.minutes.saved.connect(self._on_minutes_saved)
+        self.minutes.tasks_enabled = True
+        self.minutes.give_task_requested.connect(self.give_task)
+        self.minutes.open_task_requested.connect(self._open_task)
         self.finalise_button.clicked.connect(self.finalise)
         self.new_version_button.clicked.connect(self.new_version)
         self.versions.activated.connect(self._on_version_chosen)
@@ -128,12 +136,42 @@ class MeetingEditor(QWidget):
         self.form.set_members(self.services.roster.current(day), self.services.roster.post_names())
         self.form.load(m, m.locked)
         self._load_attendance()
+        self._load_task_states()
         self.minutes.load(m.id, m.locked, self.attendance.model.entries)
         self._load_versions()
         self._refresh_state()
         self._preview_stale = True
         if self.tabs.currentIndex() == TAB_PREVIEW:
             self.render_preview()
+
+    def _load_task_states(self) -> None:
+        rows = self.services.meeting_tasks.progress(self.meeting.id)
+        today = self.services.today()
+        self.minutes.task_labels = {r.conclusion.task_id: r.state(today) for r in rows if r.conclusion.task_id}
+        summary = self.services.meeting_tasks.summary(self.meeting.id)
+        self.tasks_summary.setText(summary)
+        self.tasks_summary.setVisible(bool(summary))
+
+    def give_task(self, conclusion_id: str) -> None:
+        """'Giao thành nhiệm vụ': one step, pre-filled from the conclusion; editable on the task page."""
+        try:
+            task = self.services.meeting_tasks.give_task(conclusion_id)
+        except RuleError as exc:
+            self.minutes.status.error(str(exc))
+            return
+        self._load_task_states()
+        self.minutes.refresh_tasks()
+        villages = self.services.tasks.village_ids(task.id)
+        self.minutes.status.ok(_("Đã giao nhiệm vụ «{title}», hạn {due}, {n} thôn; sửa chi tiết ở trang Nhiệm vụ.")
+                               .format(title=task.title, due=task.due_date.strftime("%d/%m/%Y"), n=len(villages)))
+        self.changed.emit(self.meeting.id)
+
+    def _open_task(self, task_id: str) -> None:
+        if self.navigate is None:
+            return
+        task = self.services.tasks.tasks.find(task_id)
+        if task is not None:
+            self.navigate("tasks", text=task.title)
 
     def _load_attendance(self) -> None:
         m = self.meeting
@@ -282,6 +320,13 @@ class MeetingEditor(QWidget):
         day = m.meeting_date.strftime("%Y-%m-%d") if m.meeting_date else "chua-co-ngay"
         suffix = f"-sua-doi-{m.version - 1}" if m.version > 1 else ""
         return f"bien-ban-{day}{suffix}"
+
+    def adjust_layout(self) -> None:
+        from danvan_desktop.gui.widgets.layout_dialog import LayoutDialog
+        dialog = LayoutDialog(self.services.documents, self)
+        if dialog.exec():
+            self._preview_stale = True
+            self.render_preview()
 
     def _save_docx(self, path) -> None:
         save_docx(self.services.minutes.build(self.meeting.id), path)

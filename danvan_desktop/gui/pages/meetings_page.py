@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -38,10 +39,11 @@ from danvan_desktop.services.app import AppServices
 
 
 class MeetingsPage(QWidget):
-    def __init__(self, services: AppServices, events=None, parent=None) -> None:
+    def __init__(self, services: AppServices, events=None, navigate=None, undo=None, parent=None) -> None:
         super().__init__(parent)
         self.services = services
         self.events = events
+        self.undo = undo
         self._counts: dict[str, str] = {}
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -85,13 +87,12 @@ class MeetingsPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().hide()
-        self.editor = MeetingEditor(services)
+        self.editor = MeetingEditor(services, navigate)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([400, 760])
         layout.addWidget(splitter, 1)
 
         self.filter.textChanged.connect(self.proxy.set_query)
@@ -103,6 +104,8 @@ class MeetingsPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_meeting)
         QShortcut(QKeySequence.StandardKey.Save, self, self.editor.flush)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_current)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.reload()
 
     # -- list -------------------------------------------------------------------------------
@@ -112,6 +115,10 @@ class MeetingsPage(QWidget):
         rows = self.services.meetings.list(kind=self.kind_filter.currentData() or None)
         self._counts = {m.id: self._count(m.id) for m in rows}
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        # The list keeps room for most of its columns (the editor needs ~900 pixels of a 1366 screen).
+        wanted = sum(self.table.columnWidth(c) for c in range(self.model.columnCount())) + 22
+        self.table.setMinimumWidth(min(max(wanted, 240), 330))
         if keep and self.select(keep):
             return
         if rows and self.proxy.rowCount():
@@ -156,6 +163,7 @@ class MeetingsPage(QWidget):
             self.model.replace_row(row, fresh)
         if self.events is not None:
             self.events.changed.emit("meetings")
+            self.events.changed.emit("tasks")
 
     # -- actions ----------------------------------------------------------------------------
     def new_meeting(self) -> None:
@@ -173,6 +181,32 @@ class MeetingsPage(QWidget):
         if self.events is not None:
             self.events.changed.emit("meetings")
 
+    def delete_current(self) -> None:
+        """Delete a draft meeting (Del in the list); Ctrl+Z brings it back. A finalised minute is kept."""
+        meeting = self.current_meeting()
+        if meeting is None:
+            return
+        try:
+            self.services.meetings.delete(meeting.id)
+        except RuleError as exc:
+            self.status.error(str(exc))
+            return
+        if self.undo is not None:
+            from danvan_desktop.gui.undo import ServiceCommand
+            command = ServiceCommand(_("Xóa {name}").format(name=meeting.display_name()),
+                                     do=lambda: self.services.meetings.delete(meeting.id),
+                                     undo=lambda: self.services.meetings.restore(meeting.id),
+                                     after=lambda: self.reload(meeting.id))
+            original = command._do
+            command._do = lambda: None        # the deletion already ran; push() would run it again
+            self.undo.push(command)
+            command._do = original
+        self.editor.meeting = None
+        self.reload()
+        self.status.ok(_("Đã xóa {name}. Nhấn Ctrl+Z để hoàn tác.").format(name=meeting.display_name()))
+        if self.events is not None:
+            self.events.changed.emit("meetings")
+
     def apply_filters(self, period: str | None = None, meeting_id: str | None = None, **_filters) -> None:
         if meeting_id:
             self.select(meeting_id)
@@ -180,8 +214,16 @@ class MeetingsPage(QWidget):
             self.filter.setText(period)
 
     def extra_screenshots(self):
-        self.editor.tabs.setCurrentIndex(1)
-        return [("minutes", self)]
+        shots = []
+        if self.editor.meeting is not None:
+            from danvan_desktop.services.printing import document_pdf
+            self.editor.tabs.setCurrentIndex(1)
+            shots.append(("minutes", self))
+            self.editor.preview.show_pdf(document_pdf(self.services.minutes.build(self.editor.meeting.id)))
+            self.editor._preview_stale = False
+            self.editor.tabs.setCurrentIndex(2)
+            shots.append(("preview", self))
+        return shots
 
 
 class BriefingSection(QWidget):
@@ -192,18 +234,21 @@ class BriefingSection(QWidget):
         from danvan_desktop.gui.widgets.banner import Banner
         self.services = services
         layout = QGridLayout(self)
+        heading = QLabel(_("Họp giao ban"))
+        heading.setStyleSheet("font-weight:bold; font-size:11pt;")
         self.banner = Banner()
         self.banner.action_clicked.connect(lambda: navigate("meetings"))
         self.last = dashboard_page.Card(_("cuộc họp gần nhất"), lambda: navigate("meetings"))
         self.drafts = dashboard_page.Card(_("biên bản chưa hoàn thành"), lambda: navigate("meetings"))
-        layout.addWidget(self.banner, 0, 0, 1, 2)
-        layout.addWidget(self.last, 1, 0)
-        layout.addWidget(self.drafts, 1, 1)
+        layout.addWidget(heading, 0, 0, 1, 2)
+        layout.addWidget(self.banner, 1, 0, 1, 2)
+        layout.addWidget(self.last, 2, 0)
+        layout.addWidget(self.drafts, 2, 1)
 
     def refresh(self) -> None:
         from danvan_desktop.services.meeting_checks import missed_briefing_message
         missing = self.services.meetings.missing_briefings()
-        self.banner.show_messages(_("Giao ban"), [missed_briefing_message(p) for p in missing])
+        self.banner.show_messages(_("Chưa họp giao ban"), [missed_briefing_message(p) for p in missing])
         latest = self.services.meetings.latest()
         self.last.set_value(latest.meeting_date.strftime("%d/%m/%Y") if latest and latest.meeting_date else "—")
         drafts = self.services.meetings.meetings.count(
@@ -212,7 +257,7 @@ class BriefingSection(QWidget):
 
 
 def _page(ctx: PageContext) -> QWidget:
-    return MeetingsPage(ctx.services, ctx.events)
+    return MeetingsPage(ctx.services, ctx.events, ctx.navigate, ctx.undo)
 
 
 register(PageSpec("meetings", N_("Họp & biên bản"), 40, _page, "Ctrl+5"))

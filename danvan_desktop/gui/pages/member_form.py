@@ -123,10 +123,13 @@ class MemberForm(QWidget):
         self.role.setCurrentIndex(max(0, self.role.findData(m.bloc_role)))
         self.start_date.set_value(m.start_date or today)
         self.start_decision.setText(m.start_decision)
+        self.start_decision.setCursorPosition(0)
         ended = ""
         if m.end_date:
             ended = _("{date} — {decision}").format(date=short_date(m.end_date), decision=m.end_decision)
         self.end_info.setText(ended)
+        self.end_info.setCursorPosition(0)      # show the date, the start of the line
+        self.end_info.setToolTip(ended)
         self.phone.setText(m.phone)
         self.trained_on.set_value(m.trained_on)
         for i in range(self.villages.count()):

@@ -127,6 +127,9 @@ class MembersPage(QWidget):
         # shown in the form and the post history, and the table needs the room at 1366×768
         self.table.setColumnHidden(self.START_COLUMN, not show_ended)
         self.table.setColumnHidden(self.END_COLUMN, not show_ended)
+        if getattr(self, "_sized", False):
+            self.table.resizeColumnsToContents()
+            self._fit_splitter()
 
     START_COLUMN, END_COLUMN = 3, 4
 
@@ -134,6 +137,10 @@ class MembersPage(QWidget):
         super().showEvent(event)
         if not getattr(self, "_sized", False):
             self._sized = True
+            self._fit_splitter()
+
+    def _fit_splitter(self) -> None:
+        if self.splitter.width() > 0:
             # the table gets what its columns need, the form everything left (never under its minimum)
             header = self.table.horizontalHeader()
             needed = sum(header.sectionSize(i) for i in range(header.count()) if not header.isSectionHidden(i))
@@ -246,15 +253,12 @@ class MembersPage(QWidget):
         member = self.current_member()
         if member is None:
             return
-        dialog = EndTermDialog(member, self.today(), self)
-        if not dialog.exec():
-            return
         before = self.roster.members.get(member.id)
-        try:
-            ended = self.roster.end_term(member.id, dialog.end_date(), dialog.decision())
-        except RuleError as exc:
-            self.form.status.error(str(exc))
+        dialog = EndTermDialog(member, self.today(), self,
+                               submit=lambda day, decision: self.roster.end_term(member.id, day, decision))
+        if not dialog.exec() or dialog.outcome is None:
             return
+        ended = dialog.outcome
         self._push_undo(_("Kết thúc nhiệm kỳ {name}").format(name=ended.full_name), ended, before)
         self.refresh(ended.id)
         self.form.status.ok(_("Đã kết thúc nhiệm kỳ của đồng chí {name}.").format(name=ended.full_name))

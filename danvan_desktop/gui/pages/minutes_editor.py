@@ -39,6 +39,7 @@ AUTOSAVE_MS = 800
 class MinutesEditor(QWidget):
     saved = Signal()
     give_task_requested = Signal(str)         # a conclusion id
+    open_task_requested = Signal(str)         # a task id
 
     def __init__(self, service: MeetingService, parent=None) -> None:
         super().__init__(parent)
@@ -65,10 +66,13 @@ class MinutesEditor(QWidget):
         self.list.setWordWrap(True)
         left_layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(_("Thêm (Ctrl+Enter)"))
+        self.add_button = QPushButton(_("Thêm"))
+        self.add_button.setToolTip(_("Thêm nội dung tiếp theo (Ctrl+Enter)"))
         self.up_button = QPushButton("↑")
         self.down_button = QPushButton("↓")
         self.delete_button = QPushButton(_("Xóa"))
+        self.up_button.setToolTip(_("Chuyển lên"))
+        self.down_button.setToolTip(_("Chuyển xuống"))
         for b in (self.add_button, self.up_button, self.down_button, self.delete_button):
             buttons.addWidget(b)
         left_layout.addLayout(buttons)
@@ -92,13 +96,19 @@ class MinutesEditor(QWidget):
         self.tasks.setFixedHeight(90)
         self.give_button = QPushButton(_("Giao thành nhiệm vụ (Ctrl+G)"))
         self.give_button.setEnabled(False)
+        self.open_task_button = QPushButton(_("Mở ở trang Nhiệm vụ"))
+        self.open_task_button.setEnabled(False)
         form.addRow(_("Nội dung"), self.title)
         form.addRow(_("Trình bày"), self.presenter)
         form.addRow(_("Diễn biến"), self.discussion)
         form.addRow(_("Kết luận"), self.conclusions)
         tasks_row = QVBoxLayout()
         tasks_row.addWidget(self.tasks)
-        tasks_row.addWidget(self.give_button, 0, Qt.AlignmentFlag.AlignLeft)
+        task_buttons = QHBoxLayout()
+        task_buttons.addWidget(self.give_button)
+        task_buttons.addWidget(self.open_task_button)
+        task_buttons.addStretch(1)
+        tasks_row.addLayout(task_buttons)
         form.addRow(_("Giao việc"), tasks_row)
         self.status = FormStatus()
         form.addRow(self.status)
@@ -108,6 +118,8 @@ class MinutesEditor(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([230, 700])
+        left.setMinimumWidth(160)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -124,6 +136,7 @@ class MinutesEditor(QWidget):
         self.up_button.clicked.connect(lambda: self.move_item(-1))
         self.down_button.clicked.connect(lambda: self.move_item(1))
         self.give_button.clicked.connect(self._give_selected)
+        self.open_task_button.clicked.connect(self._open_selected)
         self.tasks.currentRowChanged.connect(lambda _r: self._update_give_button())
         for keys, slot in ((QKeySequence("Ctrl+Return"), self.add_item), (QKeySequence("Ctrl+Enter"), self.add_item),
                            (QKeySequence("Ctrl+PgDown"), lambda: self.step(1)),
@@ -200,8 +213,14 @@ class MinutesEditor(QWidget):
 
     def _update_give_button(self) -> None:
         item = self.tasks.currentItem()
-        self.give_button.setEnabled(self.can_give_tasks() and item is not None
-                                    and not item.data(Qt.ItemDataRole.UserRole + 1))
+        task_id = item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else ""
+        self.give_button.setEnabled(self.can_give_tasks() and item is not None and not task_id)
+        self.open_task_button.setEnabled(self.can_give_tasks() and bool(task_id))
+
+    def _open_selected(self) -> None:
+        item = self.tasks.currentItem()
+        if item is not None and item.data(Qt.ItemDataRole.UserRole + 1):
+            self.open_task_requested.emit(item.data(Qt.ItemDataRole.UserRole + 1))
 
     def can_give_tasks(self) -> bool:
         return self.tasks_enabled

@@ -24,6 +24,9 @@ class ProfileEditor(QWidget):
         self.max_per_post = QSpinBox()
         self.max_per_post.setRange(0, 10)
         self.max_per_post.setSpecialValueText(_("không giới hạn"))
+        for box in (self.min_members, self.max_members, self.max_per_post):
+            box.setMaximumWidth(160)      # a number needs no full-width box
+        self.required.setMinimumHeight(110)
         layout.addRow(_("Số thành viên tối thiểu"), self.min_members)
         layout.addRow(_("Số thành viên tối đa"), self.max_members)
         layout.addRow(_("Trưởng khối phải là"), self.head_post)

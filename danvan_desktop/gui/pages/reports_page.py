@@ -94,6 +94,7 @@ class ReportsPage(QWidget):
         self.save_button = QPushButton(_("Lưu (Ctrl+S)"))
         self.redraft_button = QPushButton(_("Tạo lại dự thảo"))
         self.approver = QComboBox()
+        self.approver.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.approve_button = QPushButton(_("Duyệt và khóa"))
         self.handover_button = QPushButton(_("Đã gửi"))
         self.correct_button = QPushButton(_("Lập bản thay thế"))

@@ -93,16 +93,16 @@ class SituationPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((86, 100, 380, 130, 150, 90, 140)):
-            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)   # the text: wide, never the whole note
+        self.table.setColumnWidth(2, 340)
         self.form = SituationForm()
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.form)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 440])
+        splitter.setSizes([780, 380])
         layout.addWidget(splitter, 1)
 
         self.filter.textChanged.connect(lambda _t: self.reload())

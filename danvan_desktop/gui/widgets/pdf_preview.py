@@ -63,18 +63,24 @@ class PdfPreview(QWidget):
         self._buffer: QBuffer | None = None
         self._bytes = b""
         self.save_docx_handler: Callable[[Path], object] | None = None
+        self.layout_handler: Callable[[], object] | None = None    # opens the layout settings; re-renders
         self.suggested_name = "van-ban"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         self.print_button = QPushButton(_("In… (Ctrl+P)"))
         self.pdf_button = QPushButton(_("Lưu PDF…"))
-        self.docx_button = QPushButton(_("Lưu DOCX (Word)…"))
+        self.docx_button = QPushButton(_("Lưu DOCX…"))
+        self.docx_button.setToolTip(_("Lưu thành tệp Word để sửa tiếp"))
         self.zoom_out = QPushButton("−")
         self.zoom_in = QPushButton("+")
         self.fit = QPushButton(_("Vừa khổ"))
+        self.layout_button = QPushButton(_("Mẫu trình bày…"))
+        self.layout_button.setVisible(False)
         self.pages = QLabel()
-        for widget in (self.print_button, self.pdf_button, self.docx_button):
+        for small in (self.zoom_out, self.zoom_in):
+            small.setFixedWidth(34)
+        for widget in (self.print_button, self.pdf_button, self.docx_button, self.layout_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         for widget in (self.pages, self.zoom_out, self.zoom_in, self.fit):
@@ -92,6 +98,7 @@ class PdfPreview(QWidget):
         self.print_button.clicked.connect(self.print_dialog)
         self.pdf_button.clicked.connect(self.save_pdf_dialog)
         self.docx_button.clicked.connect(self.save_docx_dialog)
+        self.layout_button.clicked.connect(lambda: self.layout_handler() if self.layout_handler else None)
         self.zoom_in.clicked.connect(lambda: self._zoom(1.2))
         self.zoom_out.clicked.connect(lambda: self._zoom(1 / 1.2))
         self.fit.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
@@ -112,6 +119,7 @@ class PdfPreview(QWidget):
         self.pages.setText(_("{n} trang").format(n=count))
         self._set_enabled(count > 0)
         self.docx_button.setVisible(self.save_docx_handler is not None)
+        self.layout_button.setVisible(self.layout_handler is not None)
         self.status.clear_status()
 
     def clear(self, message: str = "") -> None:
