@@ -150,7 +150,7 @@ def test_a_task_from_a_meeting_names_the_meeting_and_keeps_its_link(qtbot, demo)
     assert meeting.subject() in page.form.source_ref.text() and page.form.source_ref.isReadOnly()
     page.save()
     assert demo.tasks.get(task.id).source_ref == meeting.id
-    assert [t.id for t in demo.tasks.tasks_from_source("meeting", meeting.id)] == [task.id]
+    assert task.id in [t.id for t in demo.tasks.tasks_from_source("meeting", meeting.id)]
 
 
 def test_models_pass_qt_model_tester(qtbot, demo):
