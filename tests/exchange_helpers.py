@@ -31,9 +31,12 @@ def add_extra_table(services: AppServices) -> None:
 
 
 def add_note(services: AppServices, note_id: str, body: str, **values) -> None:
-    """Insert or update a test note the way a repository would: stamped by the clock, audited."""
+    """Insert or update a test note the way a repository would: text in NFC, stamped by the clock, audited."""
+    import unicodedata
+
     from danvan_desktop.store import audit
     db = services.db
+    body = unicodedata.normalize("NFC", body)
     with db.transaction() as conn:
         stamp = db.clock.tick()
         existing = conn.execute("SELECT created_at FROM test_notes WHERE id = ?", (note_id,)).fetchone()

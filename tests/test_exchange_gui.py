@@ -146,3 +146,54 @@ def test_upper_level_window_shows_only_its_pages_and_the_receipt_prints(qtbot, x
     assert len(PdfReader(pdf).pages) == 1
     assert result.fingerprint in text and result.fingerprint + "." not in text
     assert "tháng 10 năm 2026" in text and "Tổng cộng" in text
+
+
+def test_a_second_pc_is_set_up_from_the_communes_file(qtbot, xa, tmp_path, monkeypatch):
+    from danvan_desktop.gui import setup_from_file
+    from danvan_desktop.gui.setup_wizard import SetupWizard
+    from danvan_desktop.services.app import AppServices
+    full = xa.exchange.exporter.export(tmp_path / "toan-bo.dvx").path
+    partial = xa.exchange.exporter.export(tmp_path / "thay-doi.dvx", since_last=True).path
+    laptop = AppServices.open(tmp_path / "laptop.sqlite3")
+    try:
+        wizard = SetupWizard(laptop.setup)
+        qtbot.addWidget(wizard)
+        asked = []
+        monkeypatch.setattr(setup_from_file, "confirm", lambda parent, unit, fp: asked.append(fp) or True)
+        wizard.set_up_from_file(partial)
+        assert "Toàn bộ dữ liệu" in wizard.unit_page.status.text()
+        assert not laptop.setup.is_set_up()
+        wizard.set_up_from_file(full)
+        assert asked == [xa.exchange.keys.fingerprint()]
+        assert laptop.setup.unit().name == "xã Yên Phú"
+        assert len(laptop.roster.current()) == len(xa.roster.current())
+    finally:
+        laptop.close()
+
+
+def test_a_changed_key_is_refused_until_accepted_on_purpose(qtbot, xa, tmp_path, today):
+    from exchange_helpers import rebuild
+
+    from danvan_desktop.exchange import keys
+    upper = make_upper(tmp_path / "tinh.sqlite3", today)
+    try:
+        upper.exchange.importer.import_file(xa.exchange.exporter.export(tmp_path / "1.dvx").path, trust_new=True)
+        second = xa.exchange.exporter.export(tmp_path / "2.dvx", since_last=True).path
+        changed = rebuild(second, tmp_path / "khoa-moi.dvx", keys.new_private_key())
+        page = ExchangePage(upper, DataEvents())
+        qtbot.addWidget(page)
+        tab = page.import_tab
+        tab.check_files([changed])
+        _wait(qtbot, lambda: len(tab.files.rows()) == 1)
+        row = tab.files.rows()[0]
+        assert row.state == "refused" and row.key_changed and "đã thay đổi" in tab.detail_text.text()
+        assert not tab.retrust_button.isHidden()
+        tab.confirm_new_key = lambda row: False
+        tab.retrust_selected()
+        assert row.state == "refused"
+        tab.confirm_new_key = lambda row: True
+        tab.retrust_selected()
+        assert row.state == "imported"
+        assert upper.exchange.keys.status(row.result.verified.manifest).state == "trusted"
+    finally:
+        upper.close()

@@ -194,3 +194,20 @@ def test_conclusion_becomes_a_prefilled_task_and_its_progress_shows(services, bl
     v2 = services.meetings.new_version(m.id)
     assert {c.task_id for c in services.meetings.conclusions(v2.id)} == {
         c.task_id for c in services.meetings.conclusions(m.id)}
+
+
+def test_minute_numbers_come_from_the_register_without_gaps(services, bloc):
+    first = _ready(services, bloc, dt.date(2026, 9, 7))
+    assert services.meetings.finalise(first.id).number == 1
+    second = _ready(services, bloc, dt.date(2026, 10, 6))
+    second.number = 5
+    services.meetings.save(second)
+    with pytest.raises(RuleError, match="cách quãng"):
+        services.meetings.finalise(second.id)
+    assert services.meetings.get(second.id).content_hash is None
+    second = services.meetings.get(second.id)
+    second.number = None
+    services.meetings.save(second)
+    assert services.meetings.finalise(second.id).number == 2
+    fixed = services.meetings.new_version(second.id)
+    assert services.meetings.finalise(fixed.id).number == 2          # a correction keeps its number

@@ -66,7 +66,7 @@ def test_state_layout_numbers_per_year_with_its_own_form(services):
     doc = services.reports.document(report.id)
     assert doc.header.number == "Số: 01/BC-DV" and doc.layout == "ND30-2020"
     from danvan_desktop.render.document import Heading
-    assert [b.text for b in doc.body if isinstance(b, Heading)][0] == "I. TÌNH HÌNH NHÂN DÂN"
+    assert next(b.text for b in doc.body if isinstance(b, Heading)) == "I. TÌNH HÌNH NHÂN DÂN"
 
 
 def test_moving_a_draft_into_another_term_gives_its_number_back(services):

@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("danvan_desktop.render.pdf")
 pypdf = pytest.importorskip("pypdf")
 
-from danvan_desktop.cli import main  # noqa: E402
+from danvan_desktop.cli import main
 
 
 def _pdf_text(path) -> str:

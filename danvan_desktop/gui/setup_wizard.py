@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWizard,
+from PySide6.QtWidgets import (QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWizard,
                                QWizardPage)
 
 from danvan_desktop.domain.i18n import _
@@ -30,12 +30,14 @@ class UnitPage(QWizardPage):
         self.user_name = QLineEdit()
         self.user_name.setPlaceholderText(_("Ví dụ: Mai Thị Thu Trang (ghi vào nhật ký thay đổi)"))
         self.form.add_row(_("Người sử dụng máy này"), self.user_name)
+        self.from_file = QPushButton(_("Máy thứ hai của xã: thiết lập từ tệp trao đổi (.dvx)…"))
+        layout.addWidget(self.from_file)
         self.status = FormStatus()
         layout.addWidget(self.status)
         for edit in self.form.edits.values():
             edit.textChanged.connect(self.completeChanged)
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return bool(self.form.edits["name"].text().strip() and self.form.edits["code"].text().strip())
 
     def unit(self):
@@ -43,7 +45,7 @@ class UnitPage(QWizardPage):
         unit.level = self.level.currentData()
         return unit
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         try:
             self.unit().validate()
         except RuleError as exc:
@@ -88,6 +90,21 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, _("Hoàn tất"))
         self.setButtonText(QWizard.WizardButton.CancelButton, _("Hủy"))
         self.error: str | None = None
+        self.unit_page.from_file.clicked.connect(self.set_up_from_file)
+
+    def set_up_from_file(self, path=None) -> None:
+        """A second PC of a commune starts from the first PC's full hand-over file (same records, same ids)."""
+        from danvan_desktop.exchange.errors import ExchangeError
+        from danvan_desktop.gui.setup_from_file import choose_file, set_up_from_file
+        path = path or choose_file(self)
+        if path is None:
+            return
+        try:
+            set_up_from_file(self.setup.db, path, parent=self)
+        except ExchangeError as exc:
+            self.unit_page.status.error(str(exc))
+            return
+        QWizard.accept(self)
 
     def accept(self) -> None:
         try:

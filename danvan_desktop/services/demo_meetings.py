@@ -1,8 +1,8 @@
 """Demo data for meetings: the monthly briefings of the demo commune with minutes and conclusions.
 
 One briefing a month for up to twelve months back, from the first month the current roster
-served; every one but the latest is finalised; one has a corrected version. Every conclusion
-becomes a task; older ones are done, recent ones under way.
+served; every one but the latest is finalised, and their conclusions are tasks (older ones done,
+recent ones under way); one has a corrected version. The latest waits for its tasks to be given.
 """
 
 from __future__ import annotations
@@ -94,8 +94,9 @@ def step(services, rng: random.Random, today: dt.date) -> None:
             item.discussion = "\n".join(line.format(**fill) for line in lines)
             meetings.save_item(item)
             meetings.set_conclusions(item.id, "\n".join(c.format(**fill) for c in CONCLUSIONS[k]))
-        _tasks_from_conclusions(services, meeting.id, day, rng)
         if not latest:
+            # The latest minute is still being written: its conclusions wait for "Giao thành nhiệm vụ".
+            _tasks_from_conclusions(services, meeting.id, day, rng)
             meetings.finalise(meeting.id)
         created.append(meeting.id)
     if len(created) >= 3:

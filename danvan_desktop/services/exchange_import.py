@@ -47,7 +47,7 @@ class ImportResult:
         return self.plan.counts() if self.plan else {}
 
     def summary(self) -> str:
-        if self.status in (ALREADY, RECEIPT):
+        if self.status in (ALREADY, RECEIPT) or self.plan is None:
             return self.message
         c = self.counts
         text = _("{name}: {new} mới, {changed} cập nhật, {same} không đổi, {conflict} xung đột, {refused} từ chối."
@@ -114,9 +114,9 @@ class ExchangeImportService:
             raise exc.at(path)
         return verified, status, must_trust
 
-    def preview(self, path: Path | str) -> ImportResult:
+    def preview(self, path: Path | str, *, retrust: bool = False) -> ImportResult:
         """The dry run: verify everything and say per record what importing would do; writes nothing."""
-        verified, status, _must = self.inspect(path, require_trust=False)
+        verified, status, _must = self.inspect(path, require_trust=False, retrust=retrust)
         m = verified.manifest
         done = self.log.batch_in(m.batch_id)
         if done is not None:

@@ -418,8 +418,7 @@ class MeetingService:
             found = self.problems(meeting_id)
             if found:
                 raise RuleError("\n".join(p.message for p in found), found[0].field)
-            if meeting.number is None:
-                meeting.number = self.next_number()
+            self._number(meeting)
             b = self.bundle(meeting_id)
             meeting.finalised_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
             meeting.finalised_by = self.db.actor or ""
@@ -468,14 +467,20 @@ class MeetingService:
     def _content(record) -> dict:
         return {k: getattr(record, k) for k in record.content_fields()}
 
-    def next_number(self) -> int:
-        """Numbers restart each Party term (setting 'party_term_start', ISO date), else run on."""
-        since_text = self.db.get_setting("party_term_start", "") or ""
-        try:
-            since = dt.date.fromisoformat(since_text) if since_text else None
-        except ValueError:
-            since = None
-        return self.meetings.max_number(since) + 1
+    def _number(self, meeting: Meeting) -> None:
+        """'Số 07-BB/DV' from the unit's register (per Party term, or per year in the State layout).
+
+        A correction keeps its minute's number; a number typed by hand must be free and leave no gap.
+        """
+        from danvan_desktop.services.numbering import NumberingService
+
+        if meeting.version > 1 and meeting.number is not None:
+            return
+        numbering = NumberingService(self.db)
+        scope = numbering.scope(meeting.meeting_date or self.today())
+        holder = meeting.series_id or meeting.id
+        meeting.number = numbering.take("BB", scope, "meetings", holder, wanted=meeting.number)
+        numbering.issue("meetings", holder, note=meeting.display_name())
 
     # -- the dashboard's check --------------------------------------------------------------
     def missing_briefings(self, today: dt.date | None = None, months: int = CHECK_MONTHS) -> list[Period]:

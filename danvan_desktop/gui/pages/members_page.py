@@ -17,6 +17,7 @@ from danvan_desktop.domain.text import person_sort_key
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.pages.change_log_dialog import ChangeLogDialog
 from danvan_desktop.gui.pages.end_term_dialog import EndTermDialog
 from danvan_desktop.gui.pages.member_form import MemberForm
 from danvan_desktop.gui.pages.post_history_dialog import PostHistoryDialog
@@ -104,6 +105,7 @@ class MembersPage(QWidget):
         self.form.end_term_requested.connect(self.end_term)
         self.form.delete_requested.connect(self.delete_current)
         self.form.add_post_requested.connect(self.add_post)
+        self.form.log_requested.connect(self.show_change_log)
         QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_member)
@@ -158,6 +160,14 @@ class MembersPage(QWidget):
         if query is not None:
             self.filter.setText(query)
 
+    def show_change_log(self) -> None:
+        member = self.current_member()
+        if member is None:
+            return
+        title = _("Đồng chí {name} — {post}").format(name=member.full_name,
+                                                      post=self._post_names.get(member.post_code, member.post_code))
+        ChangeLogDialog(title, self.roster.change_log(member.id), self).exec()
+
     def show_post_history(self) -> None:
         PostHistoryDialog(self.roster, self).exec()
 
@@ -166,7 +176,14 @@ class MembersPage(QWidget):
         dialog.resize(1200, 620)
         dialog.show()
         self._shot_dialog = dialog
-        return [("post_history", dialog)]
+        shots = [("post_history", dialog)]
+        if self.proxy.rowCount():
+            member = self.proxy.row_object(0)
+            log = ChangeLogDialog(member.full_name, self.roster.change_log(member.id), self)
+            log.show()
+            self._shot_log = log
+            shots.append(("change_log", log))
+        return shots
 
     def refresh(self, select_id: str | None = None) -> None:
         selected = select_id or (self.current_member().id if self.current_member() else None)
