@@ -69,8 +69,8 @@ class UpperLevelService:
 
     def set_due_day(self, day: int) -> None:
         from danvan_desktop.domain.records import RuleError
-        if not 1 <= day <= 28:
-            raise RuleError(_("Ngày hạn nộp phải từ 1 đến 28."), "due_day")
+        if not 1 <= day <= 31:   # stored as typed; read back clamped to 28 like the report's own settings
+            raise RuleError(_("Ngày hạn nộp phải từ 1 đến 31."), "due_day")
         self.db.set_setting(DUE_DAY_SETTING, str(day))
 
     def due_date(self, period: Period) -> dt.date:

@@ -100,7 +100,7 @@ class ExchangeSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.upper = services.exchange.upper.is_upper()
-        title = QLabel(_("Các xã bàn giao dữ liệu") if self.upper else _("Bàn giao dữ liệu cho cấp trên"))
+        title = QLabel(_("Tình hình nộp của các xã") if self.upper else _("Trao đổi dữ liệu (USB)"))
         title.setStyleSheet("font-size:12pt; font-weight:bold; margin-top:6px;")
         layout.addWidget(title)
         self.banner = Banner()
