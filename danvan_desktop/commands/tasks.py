@@ -57,7 +57,7 @@ def _print_summary(services, code: str) -> None:
         period=summary.period.label(), day=short_date(summary.as_of), total=summary.total, done=summary.done,
         rate=rate, late=summary.done_late, overdue=summary.overdue, open=summary.open, ongoing=summary.ongoing))
     for v in summary.by_village:
-        print("  " + _("{village}: {done}/{total} xong, {overdue} quá hạn").format(
+        print(_("  {village}: {done}/{total} xong, {overdue} quá hạn").format(
             village=v.village_name, done=v.done, total=v.total, overdue=v.overdue))
     for f in summary.figures:
         print(f"  {f.label}: {number(f.total)}")

@@ -142,7 +142,6 @@ class TaskForm(QWidget):
             edit.returnPressed.connect(self.focusNextChild)
         self.details.setTabChangesFocus(True)
         self.save_button.setToolTip(_("Lưu (Ctrl+S)"))
-        self.new_button.setToolTip(_("Giao nhiệm vụ mới (Ctrl+N)"))
         self.delete_button.setToolTip(_("Xóa (Delete); có thể hoàn tác bằng Ctrl+Z"))
         self.status.currentIndexChanged.connect(lambda _i: self._sync_done_field())
         # Combos may shrink with the form (1366×768 screens): their lists still show the whole text.

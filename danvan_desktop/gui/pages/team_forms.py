@@ -129,7 +129,6 @@ class TeamMemberForm(QWidget):
         self.full_name.returnPressed.connect(self.focusNextChild)
         self.phone.returnPressed.connect(self.save_requested)
         self.save_button.setToolTip(_("Lưu (Ctrl+S)"))
-        self.new_button.setToolTip(_("Thêm tổ viên (Ctrl+N)"))
         self.delete_button.setToolTip(_("Xóa (Delete); có thể hoàn tác bằng Ctrl+Z"))
 
     def load(self, member: TeamMember | None, village_id: str) -> None:
