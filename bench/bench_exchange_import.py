@@ -14,10 +14,28 @@ only read the manifest and find the batch id); peak memory at 100 000 well under
 PC with a browser open copes; no step more than a minute at 100 000 on an old PC (~3× slower than this
 machine).
 
-What it showed on main at 22:50 UTC (2 cores shared with four other builds, so absolute times are
-inflated; read the ratios), 3 × 100 000 = 300 000 records, .dvx ≈ 23 MB:
+What it showed (2 cores shared with four other builds and a test run, load ≈ 4–6: absolute times
+are inflated, read the ratios), 3 × 100 000 = 300 000 records, .dvx 14 MB (186 MB of JSON lines):
 
-    see the commit message / /tmp/scale-fixes/README.md for the table; the bench prints it.
+  - main as it is: export of N=100 000 FAILS — tables/tasks.jsonl is 78 MB, above the reader's 64 MB
+    entry bound, so the exporter's read-back refuses its own file ("try another drive").
+  - main + /tmp/scale-fixes/2 (entry bound 256 MB) — the "before" column:
+        step                       N=1 000  N=100 000  ratio   peak RSS 100k
+        export (write + read back)   0.19s     34.8s     179   1 718 MB
+        verify                       0.14s     16.6s     114   1 718 MB (running max)
+        import (first time)          0.50s    129.0s     258
+        import again (no-op)         0.14s     19.3s     137
+  - with fixes 1–6 (manifest-first re-import, per-origin bookkeeping, type-check fast path,
+    line-by-line parsing, read-back without keeping records, no copy of plain rows):
+        export (write + read back)   0.76s     38.7s      51     725 MB
+        verify                       0.35s     24.8s      71     971 MB (keeps the records)
+        import (first time)          1.08s     91.0s      84   1 013 MB
+        import again (no-op)         0.01s      0.00s    0.2
+  Read with care: the 1 000 baselines of the second run ran under heavier load (0.76 s vs 0.19 s),
+  so its ratios flatter it; export time is unchanged (≈ 35–39 s), import 129 → 91 s.
+  So: re-import is now a true no-op; peak memory fell from 1.7 GB to ≈ 1 GB for a whole
+  10-year commune (300 000 records) — tight but possible on a 4 GB PC; a streaming import would
+  bound it by the largest table. The upper database grows ≈ 3× the commune's (audit JSON per record).
 """
 
 from __future__ import annotations
