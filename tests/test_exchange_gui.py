@@ -193,7 +193,7 @@ def test_a_changed_key_is_refused_until_accepted_on_purpose(qtbot, xa, tmp_path,
         assert row.state == "refused"
         tab.confirm_new_key = lambda row: True
         tab.retrust_selected()
-        assert row.state == "imported"
+        _wait(qtbot, lambda: row.state == "imported" and not row.key_changed)   # done on the GUI thread
         assert upper.exchange.keys.status(row.result.verified.manifest).state == "trusted"
     finally:
         upper.close()

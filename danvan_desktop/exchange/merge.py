@@ -71,7 +71,9 @@ def plan_batch(conn: sqlite3.Connection, verified: VerifiedFile, schema: dict[st
     for table, table_schema in schema.items():
         for incoming in verified.tables.get(table, []):
             local = _local_row(conn, table, incoming["id"])
-            decoded = {k: decode_value(v) for k, v in incoming.items()}
+            # Only BLOB columns arrive encoded ({"$b64": …}); otherwise share the row: one copy less per record.
+            decoded = ({k: decode_value(v) for k, v in incoming.items()}
+                       if any(type(v) is dict for v in incoming.values()) else incoming)
             if local is None:
                 outcomes.append(Outcome(table, incoming["id"], NEW, incoming_wins=True, after=decoded))
                 continue

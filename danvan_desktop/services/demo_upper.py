@@ -36,6 +36,10 @@ DEMO_COMMUNES = [
 ]
 
 
+# Days around the due day on which the communes hand over this month: a few early, some a day late.
+THIS_MONTH_OFFSETS = (-6, 1, -3, -1, -5, 1, -2, 0)
+
+
 def _at(day: dt.date, hour: int) -> str:
     """An office hour on this PC's clock as the manifest's UTC time."""
     moment = dt.datetime(day.year, day.month, day.day, hour, 30).astimezone(dt.timezone.utc)
@@ -75,7 +79,8 @@ def build_upper_demo(path: Path, today: dt.date | None = None, communes: int = l
                 exporter.now = lambda d=day: _at(d, rng.randint(8, 16))
                 files = [exporter.export(work / exporter.suggested_name(), period=last_month.code).path]
                 # this month: most have handed over by today, some late, the last ones not yet
-                day = dt.date(today.year, today.month, max(1, min(due_day + rng.randint(-7, 2), 28)))
+                offset = THIS_MONTH_OFFSETS[index % len(THIS_MONTH_OFFSETS)]
+                day = dt.date(today.year, today.month, max(1, min(due_day + offset, 28)))
                 if index < communes - 2 and day <= today:
                     member = commune.roster.current()[index % 5]
                     member.note = _("Đã cập nhật số điện thoại tháng {m}.").format(m=today.month)

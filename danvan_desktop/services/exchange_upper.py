@@ -85,7 +85,7 @@ class UpperLevelService:
         due = self.due_date(period)
         today = self.today()
         by_unit: dict[str, list[BatchIn]] = {}
-        for batch in self.log.batches_in():
+        for batch in self.log.batches_in_for_period(period.code):
             declared = batch.period == period.code or (not batch.period and period.code in batch.periods)
             if batch.kind == "batch" and declared:
                 by_unit.setdefault(batch.sender_unit, []).append(batch)

@@ -78,7 +78,8 @@ def _preview_all(db_path: Path, paths: list[Path]):
         db.close()
 
 
-def _import_all(db_path: Path, rows: list[FileRow], trusted: set[Path], receipts: bool, today):
+def _import_all(db_path: Path, rows: list[FileRow], trusted: set[Path], receipts: bool, today,
+                retrust: bool = False):
     from danvan_desktop.services.exchange_services import ExchangeServices
     db = Database.open(db_path)
     try:
@@ -86,7 +87,7 @@ def _import_all(db_path: Path, rows: list[FileRow], trusted: set[Path], receipts
         for i, row in enumerate(rows):
             yield i, len(rows), _("Đang nhập {name}…").format(name=row.path.name)
             try:
-                result = exchange.importer.import_file(row.path, trust_new=row.path in trusted)
+                result = exchange.importer.import_file(row.path, trust_new=row.path in trusted, retrust=retrust)
             except ExchangeError as exc:
                 row.state, row.error, row.message = "refused", exc.reason, str(exc)
                 continue
@@ -255,19 +256,29 @@ class ImportTab(QWidget):
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def retrust_selected(self) -> None:
-        """A changed key is accepted only on purpose: confirm, then preview again with the new key."""
+        """A changed key is accepted only on purpose: confirm, then import with the new key (in the background:
+        a commune's whole history can take a minute)."""
         row = self.files.current()
         if row is None or not row.key_changed or not self.confirm_new_key(row):
             return
-        try:
-            result = self.services.exchange.importer.import_file(row.path, retrust=True)
-        except ExchangeError as exc:
-            row.message, row.error = str(exc), exc.reason
-        else:
-            row.result, row.state, row.key_changed, row.message = result, "imported", False, result.summary()
-            self.imported.emit()
+        run_job(self, _("Đang nhập dữ liệu"),
+                lambda: _import_all(self.services.db.path, [row], set(), False, self.services.today, retrust=True),
+                self._retrusted, self._failed)
+
+    def _retrusted(self, rows: list[FileRow]) -> None:
+        for row in rows:
+            if row.state == "imported":
+                row.key_changed = False
+                self._observe(row)
         self.files.set_rows(self.files.rows())
         self._show_details()
+        if any(r.state == "imported" for r in rows):
+            self.imported.emit()
+
+    def _observe(self, row: FileRow) -> None:
+        """Fold the newest received stamp into this connection's clock (the job ran on its own connection)."""
+        if row.result and row.result.verified and (newest := row.result.verified.newest_stamps()):
+            self.services.db.clock.observe(max(newest.values()))
 
     def import_checked(self) -> None:
         rows = [r for r in self.files.rows() if r.state == "checked"]
@@ -286,10 +297,7 @@ class ImportTab(QWidget):
 
     def _imported(self, rows: list[FileRow]) -> None:
         for row in rows:
-            if row.result and row.result.verified:
-                for table in row.result.verified.tables.values():
-                    for record in table:
-                        self.services.db.clock.observe(record["updated_at"])
+            self._observe(row)
         self.files.set_rows(self.files.rows())
         self.import_button.setEnabled(False)
         done = sum(r.state in ("imported", "receipt") for r in self.files.rows())
