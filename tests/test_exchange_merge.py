@@ -312,3 +312,15 @@ def test_an_approved_report_printed_after_its_hand_over_carries_the_batch_mark(x
     assert len(pages) == len(PdfReader(before).pages)
     from pdftools import fonts
     assert all(font["emb"] == "yes" for font in fonts(after))      # the mark adds no unembedded font
+
+
+def test_handing_over_the_period_marks_its_approved_report_handed_over(xa, tmp_path):
+    report = xa.reports.current_for("2026-10")
+    assert report.status == "approved"
+    xa.exchange.exporter.export(tmp_path / "lo.dvx", period="2026-10")
+    report = xa.reports.current_for("2026-10")
+    assert report.status == "handed_over" and report.handed_over_to == xa.setup.unit().upper_unit_name
+    assert xa.exchange.exporter.pending_since_last() == 1     # the status change travels with the next file
+    follow_up = xa.exchange.exporter.export(tmp_path / "lo2.dvx", since_last=True, period="2026-11")
+    assert follow_up.manifest.counts["reports"] == 1
+    assert not [e for e in follow_up.manifest.entries if e.name.startswith("documents/")]   # its PDF went already

@@ -83,6 +83,13 @@ def test_monthly_task_gets_one_occurrence_per_month_through_next_month(services,
     assert services.tasks.extend_recurring() == 2
     assert services.tasks.extend_recurring() == 0
     assert [t.occurrence for t in services.tasks.series(first)][-2:] == ["2027-01", "2027-02"]
+    # A month the officer deletes stays deleted; the series goes on after it.
+    february = services.tasks.series(first)[-1]
+    services.tasks.delete(february.id)
+    assert services.tasks.extend_recurring() == 0
+    services.today = lambda: D(2027, 2, 10)
+    assert services.tasks.extend_recurring() == 1
+    assert [t.occurrence for t in services.tasks.series(first)][-2:] == ["2027-01", "2027-03"]
 
 
 def test_monthly_task_stops_at_its_end_date(services, villages):

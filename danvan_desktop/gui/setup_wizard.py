@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWizard,
                                QWizardPage)
 
+from danvan_desktop.domain.composition import BUILTIN_PROFILES, KL862, LOOSE
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.domain.text import split_names
+from danvan_desktop.domain.text import fold, split_names
 from danvan_desktop.domain.unit import VILLAGE_KINDS, UnitLevel
 from danvan_desktop.gui.pages.unit_form import UnitForm
 from danvan_desktop.gui.widgets.form_status import FormStatus
@@ -67,12 +68,28 @@ class VillagesPage(QWizardPage):
         layout.addWidget(self.kind)
         self.names = QPlainTextEdit()
         self.names.setTabChangesFocus(True)   # Tab moves on, as in every other field
-        self.names.setPlaceholderText(_("Đông Thôn\nPhú Lâm\nYên Lạc\n…"))
+        self.names.setPlaceholderText(_("Đông Hòa\nPhú Lâm\nYên Lạc\n…"))
         layout.addWidget(self.names, 1)
         self.count = QLabel()
         layout.addWidget(self.count)
         self.names.textChanged.connect(
             lambda: self.count.setText(_("{n} tên").format(n=len(split_names(self.names.toPlainText())))))
+        layout.addWidget(QLabel(_("Quy chế thành phần Khối dân vận:")))
+        self.profile = QComboBox()
+        for code, (name, _rules) in BUILTIN_PROFILES.items():
+            self.profile.addItem(_(name), code)
+        layout.addWidget(self.profile)
+        hint = QLabel(_("Kết luận 862-KL/TU là quy chế của tỉnh Thanh Hóa; đơn vị ở tỉnh khác hãy chọn quy chế chung, "
+                        "rồi sửa theo quy chế của tỉnh mình trong Cài đặt."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color:#555555;")
+        layout.addWidget(hint)
+
+    def initializePage(self) -> None:  # noqa: N802
+        """Suggest the rules of the province typed on the first page (862-KL/TU is Thanh Hóa's)."""
+        province = self.wizard().unit_page.form.edits["province"].text() if self.wizard() else ""
+        code = KL862 if fold(province) in ("", "thanh hoa") else LOOSE
+        self.profile.setCurrentIndex(max(0, self.profile.findData(code)))
 
 
 class SetupWizard(QWizard):
@@ -109,7 +126,8 @@ class SetupWizard(QWizard):
     def accept(self) -> None:
         try:
             self.setup.create_unit(self.unit_page.unit(), self.villages_page.names.toPlainText(),
-                                   self.villages_page.kind.currentData(), self.unit_page.user_name.text())
+                                   self.villages_page.kind.currentData(), self.unit_page.user_name.text(),
+                                   profile_code=self.villages_page.profile.currentData())
         except RuleError as exc:
             self.error = str(exc)
             self.restart()

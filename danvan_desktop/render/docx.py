@@ -209,6 +209,11 @@ class _Writer:
             self.rule(right, width_pt * 25.4 / 72, right_w)
         date_text = common.header_date_line(self.doc)
         if date_text:
+            # Blank lines so the date stands level with the asterisk (or the number), as in the PDF.
+            left_lines = (1 if h.upper_body.strip() else 0) + len([x for x in h.issuing_body if x.strip()])
+            level = left_lines + (1 if hp.date_level == "number" and h.number.strip() else 0)
+            for _blank in range(max(level - len(hp.right_lines), 0)):
+                self.para(right, "", hp.date_line)
             self.para(right, date_text, hp.date_line)
         self.out.add_paragraph().paragraph_format.space_after = Pt(hp.space_after_pt / 2)
 

@@ -66,6 +66,17 @@ def report_pdfs(db: Database, data: dict[str, list[dict]]) -> dict[str, bytes]:
 DOCUMENT_SOURCES.append(report_pdfs)
 
 
+def mark_report_handed_over(db: Database, period: Period, to: str, today: Callable[[], dt.date]) -> None:
+    """The period's approved report has now gone to the upper level: draft → approved → handed over."""
+    if not _table_exists(db, "report_files"):
+        return
+    from danvan_desktop.services.reports import ReportService
+    reports = ReportService(db, today)
+    report = reports.current_for(period.code)
+    if report is not None and report.is_locked and report.status == "approved":
+        reports.hand_over(report.id, to, today())
+
+
 @dataclass
 class ExportResult:
     path: Path
@@ -125,7 +136,9 @@ class ExchangeExportService:
         seen[self.db.installation_id] = max(self.db.clock.tick(), seen.get(self.db.installation_id, ""))
         return seen
 
-    def _documents(self, data: dict[str, list[dict]]) -> dict[str, bytes]:
+    def _documents(self, data: dict[str, list[dict]], since: BatchOut | None) -> dict[str, bytes]:
+        if since is not None:   # a locked document already handed over to this recipient is not sent again
+            data = {t: [r for r in rows if not self._sent_before(t, r, since.recipient)] for t, rows in data.items()}
         documents: dict[str, bytes] = {}
         for table, rows in data.items():
             for row in rows:
@@ -139,6 +152,14 @@ class ExchangeExportService:
         for source in DOCUMENT_SOURCES:
             documents.update(source(self.db, data))
         return documents
+
+    def _sent_before(self, table: str, row: dict, recipient: str) -> bool:
+        if not row.get("content_hash"):
+            return False
+        return self.db.conn.execute(
+            "SELECT 1 FROM exchange_sent_locked s JOIN exchange_batches_out b ON b.batch_id = s.batch_id WHERE "
+            "s.table_name = ? AND s.record_id = ? AND s.content_hash = ? AND b.recipient = ?",
+            (table, row["id"], row["content_hash"], recipient)).fetchone() is not None
 
     def export(self, path: Path | str, *, recipient: str = fmt.RECIPIENT_UPPER, since_last: bool = False,
                include_private: bool = False, period: str | None = None,
@@ -175,7 +196,7 @@ class ExchangeExportService:
             until=max(stamps) if stamps else (since.until_stamp if since else None), periods=sorted(periods),
             period=hand_over_period.code,
             includes_private=include_private, seen=self._seen(schema))
-        write_file(path, manifest, data, self._documents(data), private_key, progress)
+        write_file(path, manifest, data, self._documents(data, since), private_key, progress)
         try:
             verify_file(path, schema)   # read back from the stick before saying it is done
         except ExchangeError as exc:
@@ -189,6 +210,8 @@ class ExchangeExportService:
                                       manifest.since, manifest.until or (since.until_stamp if since else None),
                                       audit_seq, manifest.periods, manifest.counts, fingerprint, include_private,
                                       period=manifest.period))
+        if recipient == fmt.RECIPIENT_UPPER:
+            mark_report_handed_over(self.db, hand_over_period, unit.upper_unit_name, self.today)
         return ExportResult(path, manifest, fingerprint)
 
     def pending_since_last(self, recipient: str = fmt.RECIPIENT_UPPER) -> int:

@@ -196,11 +196,15 @@ class ExchangeImportService:
         folder = Path(self.db.path).parent / "received" / m.unit_code / m.batch_id[:8]
         folder.mkdir(parents=True, exist_ok=True)
         for name, data in verified.documents.items():
+            digest = hashlib.sha256(data).hexdigest()
+            if self.db.conn.execute("SELECT 1 FROM exchange_documents WHERE unit_code = ? AND sha256 = ?",
+                                    (m.unit_code, digest)).fetchone():
+                continue   # the same approved PDF came with an earlier batch (e.g. before a status change)
             target = folder / f"{name}.pdf"
             tmp = target.with_suffix(".tmp")
             tmp.write_bytes(data)
             tmp.replace(target)
-            self.log.add_document(m.batch_id, m.unit_code, name, hashlib.sha256(data).hexdigest(), str(target))
+            self.log.add_document(m.batch_id, m.unit_code, name, digest, str(target))
 
     def _import_receipt(self, path: Path, verified: VerifiedFile, status: KeyStatus, must_trust: bool) -> ImportResult:
         m = verified.manifest

@@ -63,7 +63,7 @@ class CompletenessTab(QWidget):
         top.addSpacing(16)
         top.addWidget(QLabel(_("Hạn nộp: ngày")))
         self.due_day = QSpinBox()
-        self.due_day.setRange(1, 31)
+        self.due_day.setRange(1, 28)
         top.addWidget(self.due_day)
         top.addWidget(QLabel(_("của tháng cuối kỳ")))
         top.addStretch(1)

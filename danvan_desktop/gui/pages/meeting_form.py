@@ -124,6 +124,7 @@ class MeetingForm(QWidget):
         form.addRow(_("Số biên bản"), self.number)
         for line in (self.period, self.title, self.start, self.end, self.place, self.documents):
             line.textEdited.connect(self._on_edit)
+            line.returnPressed.connect(self.focusNextChild)      # Enter moves on, as on every form
         self.kind.currentIndexChanged.connect(self._on_kind_or_date)
         self.date.dateChanged.connect(self._on_kind_or_date)
         self.guests.textChanged.connect(self._on_edit)

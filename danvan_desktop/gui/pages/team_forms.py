@@ -41,6 +41,7 @@ class TeamInfoForm(QWidget):
         self.has_programme = QCheckBox(_("Đã có chương trình hoạt động"))
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(80)
+        self.note.setTabChangesFocus(True)
         self.followers = QListWidget()
         self.followers.setMaximumHeight(150)
         self.followers.setToolTip(_("Thành viên Khối dân vận được phân công theo dõi thôn này"))
@@ -124,7 +125,11 @@ class TeamMemberForm(QWidget):
         self.save_button.clicked.connect(self.save_requested)
         self.new_button.clicked.connect(self.new_requested)
         self.delete_button.clicked.connect(self.delete_requested)
-        self.full_name.returnPressed.connect(self.save_requested)
+        # Enter moves on; on the last field it saves (Ctrl+S saves from anywhere)
+        self.full_name.returnPressed.connect(self.focusNextChild)
+        self.phone.returnPressed.connect(self.save_requested)
+        self.save_button.setToolTip(_("Lưu (Ctrl+S)"))
+        self.delete_button.setToolTip(_("Xóa (Delete); có thể hoàn tác bằng Ctrl+Z"))
 
     def load(self, member: TeamMember | None, village_id: str) -> None:
         self._member, self._village_id = member, village_id
