@@ -13,8 +13,27 @@ What "good" is: the paged lists (tasks, situation) and their filters about flat 
 first page is a LIMIT on an index); the dashboard refresh about flat too (its cards are counts on
 indexes); anything growing with N (ratio ≈ 100 for tasks/notes, ≈ 10 for meetings) runs a full scan
 or loads every row in Python and will freeze the GUI at 100 000 rows on an old PC.
-The numbers seen are in /tmp/scale-fixes/README.md of the run that wrote this file and in its
-commit message; rerun to see them on your machine.
+What it showed (2 shared cores, load ≈ 4–6, so read the ratios; meetings are N/10 = 100 vs 10 000),
+main as it is, then main + /tmp/scale-fixes/1–8, each run building the same data:
+
+    step                         main: 1 000  100 000  ratio | fixed: 1 000  100 000  ratio
+    tasks: open page                    26ms    112ms    4.2 |         36ms    124ms    3.5
+    tasks: overdue in one village       13ms    148ms     11 |         17ms    165ms    9.7
+    tasks: text 'so 77'                  4ms     69ms     19 |          3ms     45ms     16
+    situation: open page               327ms    431ms    1.3 |        166ms    249ms    1.5
+    situation: open hot spots            3ms    312ms    115 |          2ms    193ms    111
+    meetings: open page                139ms 33 839ms    243 |         56ms  2 578ms     46
+    meetings: reload                    42ms 17 322ms    417 |         34ms  3 620ms    108
+    dashboard: refresh()                30ms 25 384ms    836 |         26ms  4 055ms    159
+
+  The meetings list's NOT EXISTS(newer version) subquery scanned the table once per meeting after
+  ANALYZE (quadratic), and the dashboard's `latest()` ran it too; fix 5 makes it an index lookup.
+  What remains at 10 000 meetings is loading every meeting and its attendance as records (the page
+  uses set_rows, not a pager): fine for a commune's hundreds of meetings. What remains in the
+  dashboard (4 s) is task_summary: the overdue-by-village join scans every assignment (the generator
+  leaves assignments 'not_started', which overstates it) and summarise() loads the month's tasks plus
+  the open backlog as records — the tasks owner's call (see /tmp/scale-fixes/README.md). "open hot
+  spots" is three reloads (one per combo signal), each sorting the ~5 000 open hot notes.
 """
 
 from __future__ import annotations
