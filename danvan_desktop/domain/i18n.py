@@ -78,6 +78,17 @@ def vietnamese() -> Iterator[None]:
         _current, _language = saved
 
 
+def in_vietnamese(function):
+    """Decorator: the function builds an official document, so it runs inside `vietnamese()`."""
+    import functools
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with vietnamese():
+            return function(*args, **kwargs)
+    return wrapper
+
+
 def language() -> str:
     return _language
 
@@ -99,4 +110,4 @@ def N_(message: str) -> str:
     return message
 
 
-__all__ = ["_", "ngettext", "pgettext", "N_", "set_language", "language", "vietnamese", "LANGUAGES", "_gettext"]
+__all__ = ["_", "ngettext", "pgettext", "N_", "set_language", "language", "vietnamese", "in_vietnamese", "LANGUAGES", "_gettext"]

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from danvan_desktop.domain.formats import number, short_date
-from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.i18n import _, in_vietnamese
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.exchange.schema import travelling_schema
@@ -79,6 +79,7 @@ class ExchangeBatchService:
         return result
 
     # -- the export receipt -------------------------------------------------------------------
+    @in_vietnamese
     def receipt_document(self, batch_id: str) -> Document:
         """The printable receipt of an export: batch, counts, periods and the key fingerprint to read by phone."""
         from danvan_desktop.services.setup import SetupService

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from danvan_desktop.domain.formats import document_date, short_date
-from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.i18n import _, in_vietnamese
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.render.document import Document, Header, Heading, Paragraph, Signature, Table, Title
@@ -39,6 +39,7 @@ def _per_unit_columns(figures: list[FigureTotal]) -> list[FigureTotal]:
     return sorted(counts, key=lambda f: -len(f.per_unit))[:PER_UNIT_FIGURES]
 
 
+@in_vietnamese
 def build_consolidated(service: UpperLevelService, period: Period, today: dt.date) -> Document:
     from danvan_desktop.services.setup import SetupService
     unit = SetupService(service.db).unit()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from danvan_desktop.domain.formats import document_date
-from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.i18n import _, in_vietnamese
 from danvan_desktop.domain.meetings import Presence, spoken_time
 from danvan_desktop.render.document import Document, Header, Heading, Paragraph, Signature, Title
 from danvan_desktop.render.layout import LayoutProfile
@@ -45,6 +45,7 @@ class MinutesDocumentBuilder:
         self.setup = SetupService(db)
         self.settings = DocumentSettings(db)
 
+    @in_vietnamese
     def build(self, meeting_id: str, profile: LayoutProfile | None = None) -> Document:
         profile = profile or self.settings.profile()
         b = self.meetings.bundle(meeting_id)
