@@ -68,3 +68,23 @@ def type_text(qtbot, widget, text: str) -> None:
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
     qtbot.wait(1)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """The demo commune built once per session (the exchange tests copy it rather than rebuild it)."""
+    from danvan_desktop.services.demo import build_demo
+    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite3"
+    build_demo(path, today=TODAY).close()
+    return path
+
+
+@pytest.fixture
+def xa(demo_template, tmp_path):
+    """An open copy of the demo commune (same data, key and installation id as the template)."""
+    import shutil
+    target = tmp_path / "xa.sqlite3"
+    shutil.copyfile(demo_template, target)
+    svc = AppServices.open(target, today=lambda: TODAY)
+    yield svc
+    svc.close()

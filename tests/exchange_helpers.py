@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import io
 import json
-import shutil
 import sqlite3
 import zipfile
 from pathlib import Path
-
-import pytest
 
 from danvan_desktop.domain.unit import Unit
 from danvan_desktop.exchange import keys
@@ -35,14 +31,17 @@ def add_extra_table(services: AppServices) -> None:
 
 
 def add_note(services: AppServices, note_id: str, body: str, **values) -> None:
-    """Insert or update a test note the way a repository would: stamped by the clock, audited."""
+    """Insert or update a test note the way a repository would: text in NFC, stamped by the clock, audited."""
+    import unicodedata
+
     from danvan_desktop.store import audit
     db = services.db
+    body = unicodedata.normalize("NFC", body)
     with db.transaction() as conn:
         stamp = db.clock.tick()
         existing = conn.execute("SELECT created_at FROM test_notes WHERE id = ?", (note_id,)).fetchone()
-        row = dict(id=note_id, unit_code=db.unit_code, created_at=existing[0] if existing else stamp,
-                   updated_at=stamp, updated_by=db.actor, origin=db.installation_id, deleted=0, body=body)
+        row = {"id": note_id, "unit_code": db.unit_code, "created_at": existing[0] if existing else stamp,
+                   "updated_at": stamp, "updated_by": db.actor, "origin": db.installation_id, "deleted": 0, "body": body}
         row.update(values)
         cols = ", ".join(row)
         conn.execute(f"INSERT OR REPLACE INTO test_notes ({cols}) VALUES ({', '.join('?' for _ in row)})",
@@ -125,24 +124,3 @@ def manifest_of(path: Path) -> Manifest:
 def table_rows(services: AppServices, table: str) -> list[dict]:
     return [dict(r) for r in services.db.conn.execute(f'SELECT * FROM "{table}" ORDER BY id')]
 
-
-TODAY = dt.date(2026, 11, 21)
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory) -> Path:
-    """The demo commune built once per session; each test works on its own copy of the file."""
-    from danvan_desktop.services.demo import build_demo
-    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite3"
-    build_demo(path, today=TODAY).close()
-    return path
-
-
-@pytest.fixture
-def xa(demo_template, tmp_path):
-    """A copy of the demo commune (same data, key and installation id as the template), open."""
-    target = tmp_path / "xa.sqlite3"
-    shutil.copyfile(demo_template, target)
-    services = AppServices.open(target, today=lambda: TODAY)
-    yield services
-    services.close()

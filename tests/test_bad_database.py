@@ -177,3 +177,20 @@ def test_the_window_shows_the_message_and_does_not_open(tmp_path, qapp, monkeypa
                                                 "tệp dữ liệu của chương trình (đuôi .sqlite3). Không có gì bị "
                                                 "thay đổi.")]
     assert opened == []
+
+
+def test_a_second_window_on_the_same_file_is_told_it_is_in_use(demo_file, qapp, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from danvan_desktop.gui import app as gui_app
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text, *a: shown.append(text)))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    opened: list = []
+    monkeypatch.setattr(gui_app, "open_window", lambda services: opened.append(services))
+    before = demo_file.read_bytes()
+    with InstanceLock(demo_file):          # the first copy of the program holds the file
+        assert gui_app.run_gui(demo_file) == 2
+    assert shown == [f"Tệp dữ liệu «{demo_file}» đang được một cửa sổ khác của chương trình sử dụng. Hãy đóng "
+                     "cửa sổ đó rồi thử lại."]
+    assert opened == [] and demo_file.read_bytes() == before

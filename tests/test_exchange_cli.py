@@ -6,10 +6,10 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+from exchange_helpers import checksum, make_upper
+
 from danvan_desktop.cli import main
 from danvan_desktop.services.demo_upper import build_upper_demo
-
-from exchange_helpers import checksum, demo_template, make_upper  # noqa: F401 (fixture)
 
 
 def test_export_verify_import_from_the_command_line(demo_template, tmp_path, capsys, today):

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+from exchange_helpers import checksum, make_upper
 from PySide6.QtCore import QThreadPool
 
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.pages.exchange_import_tab import ImportTab
 from danvan_desktop.gui.pages.exchange_page import ExchangePage, ExchangeSection
-
-from exchange_helpers import demo_template, xa  # noqa: F401 (fixtures)
-from exchange_helpers import checksum, make_upper
 
 
 def _wait(qtbot, condition) -> None:
@@ -102,3 +100,100 @@ def test_dashboard_warns_about_an_unacknowledged_hand_over(qtbot, xa, tmp_path):
     assert "20 ngày mà chưa có biên nhận" in section.banner.body.text()
     section.last.value.click()
     assert opened == [("exchange", {"tab": "batches"})]
+
+
+def test_the_wizard_sets_up_an_upper_level(qtbot, tmp_path):
+    from conftest import type_text
+    from PySide6.QtWidgets import QWizard
+
+    from danvan_desktop.gui.setup_wizard import SetupWizard
+    from danvan_desktop.services.app import AppServices
+    services = AppServices.open(tmp_path / "tinh.sqlite3")
+    try:
+        wizard = SetupWizard(services.setup)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        page = wizard.unit_page
+        page.level.setCurrentIndex(page.level.findData("upper"))
+        type_text(qtbot, page.form.edits["name"], "Ban Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa")
+        type_text(qtbot, page.form.edits["code"], "TU38")
+        wizard.button(QWizard.WizardButton.NextButton).click()
+        wizard.accept()
+        assert services.setup.unit().level == "upper"
+        assert services.exchange.upper.is_upper()
+    finally:
+        services.close()
+
+
+def test_upper_level_window_shows_only_its_pages_and_the_receipt_prints(qtbot, xa, tmp_path, today):
+    from pypdf import PdfReader
+
+    from danvan_desktop.gui.main_window import MainWindow
+    upper = make_upper(tmp_path / "tinh.sqlite3", today)
+    try:
+        window = MainWindow(upper)
+        qtbot.addWidget(window)
+        assert window.page_keys == ["dashboard", "exchange", "settings"]
+        dashboard = window.pages["dashboard"]
+        assert dashboard.heading.text() == upper.setup.unit().name and dashboard.banner.isHidden()
+    finally:
+        upper.close()
+    page = ExchangePage(xa, DataEvents())
+    qtbot.addWidget(page)
+    result = xa.exchange.exporter.export(tmp_path / "lo.dvx", period="2026-10")
+    pdf = page.export_tab.print_receipt(result.manifest.batch_id)
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert len(PdfReader(pdf).pages) == 1
+    assert result.fingerprint in text and result.fingerprint + "." not in text
+    assert "tháng 10 năm 2026" in text and "Tổng cộng" in text
+
+
+def test_a_second_pc_is_set_up_from_the_communes_file(qtbot, xa, tmp_path, monkeypatch):
+    from danvan_desktop.gui import setup_from_file
+    from danvan_desktop.gui.setup_wizard import SetupWizard
+    from danvan_desktop.services.app import AppServices
+    full = xa.exchange.exporter.export(tmp_path / "toan-bo.dvx").path
+    partial = xa.exchange.exporter.export(tmp_path / "thay-doi.dvx", since_last=True).path
+    laptop = AppServices.open(tmp_path / "laptop.sqlite3")
+    try:
+        wizard = SetupWizard(laptop.setup)
+        qtbot.addWidget(wizard)
+        asked = []
+        monkeypatch.setattr(setup_from_file, "confirm", lambda parent, unit, fp: asked.append(fp) or True)
+        wizard.set_up_from_file(partial)
+        assert "Toàn bộ dữ liệu" in wizard.unit_page.status.text()
+        assert not laptop.setup.is_set_up()
+        wizard.set_up_from_file(full)
+        assert asked == [xa.exchange.keys.fingerprint()]
+        assert laptop.setup.unit().name == "xã Yên Phú"
+        assert len(laptop.roster.current()) == len(xa.roster.current())
+    finally:
+        laptop.close()
+
+
+def test_a_changed_key_is_refused_until_accepted_on_purpose(qtbot, xa, tmp_path, today):
+    from exchange_helpers import rebuild
+
+    from danvan_desktop.exchange import keys
+    upper = make_upper(tmp_path / "tinh.sqlite3", today)
+    try:
+        upper.exchange.importer.import_file(xa.exchange.exporter.export(tmp_path / "1.dvx").path, trust_new=True)
+        second = xa.exchange.exporter.export(tmp_path / "2.dvx", since_last=True).path
+        changed = rebuild(second, tmp_path / "khoa-moi.dvx", keys.new_private_key())
+        page = ExchangePage(upper, DataEvents())
+        qtbot.addWidget(page)
+        tab = page.import_tab
+        tab.check_files([changed])
+        _wait(qtbot, lambda: len(tab.files.rows()) == 1)
+        row = tab.files.rows()[0]
+        assert row.state == "refused" and row.key_changed and "đã thay đổi" in tab.detail_text.text()
+        assert not tab.retrust_button.isHidden()
+        tab.confirm_new_key = lambda row: False
+        tab.retrust_selected()
+        assert row.state == "refused"
+        tab.confirm_new_key = lambda row: True
+        tab.retrust_selected()
+        _wait(qtbot, lambda: row.state == "imported" and not row.key_changed)   # done on the GUI thread
+        assert upper.exchange.keys.status(row.result.verified.manifest).state == "trusted"
+    finally:
+        upper.close()

@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from exchange_helpers import add_extra_table, add_note, checksum, make_upper, table_rows
 
 from danvan_desktop.exchange.schema import travelling_schema
 from danvan_desktop.services.app import AppServices
-
-from exchange_helpers import demo_template, xa  # noqa: F401 (fixtures)
-from exchange_helpers import add_extra_table, add_note, checksum, make_upper, table_rows
 
 
 def all_rows(services: AppServices) -> dict[str, list[dict]]:
@@ -255,4 +253,74 @@ def test_unacknowledged_hand_overs_and_the_printable_receipt(commune, tmp_path, 
     text = " ".join(getattr(block, "text", "") for block in document.body)
     assert result.fingerprint in text and "tháng 10 năm 2026" in text and "Lô số 1" in text
     table = next(block for block in document.body if hasattr(block, "rows"))
-    assert table.rows[-1][-1] == str(result.total) or table.rows[-1][-1].replace(".", "") == str(result.total)
+    cells = [cell for row in table.rows for cell in row]
+    total = cells[cells.index("Tổng cộng") + 1]
+    assert total.replace(".", "") == str(result.total)
+
+
+def test_commune_data_is_read_only_at_the_upper_level(commune, tmp_path, today):
+    from danvan_desktop.domain.records import RuleError
+    from danvan_desktop.store.villages import VillageRepository
+    upper = make_upper(tmp_path / "upper.sqlite3", today)
+    add_extra_table(upper)
+    try:
+        upper.exchange.importer.import_file(commune.exchange.exporter.export(tmp_path / "a.dvx").path, trust_new=True)
+        before = checksum(upper.db.path)
+        repo = VillageRepository(upper.db)
+        village = repo.of_unit(commune.db.unit_code)[0]
+        village.name = "Sửa ở cấp trên"
+        with pytest.raises(RuleError, match="chỉ được xem ở cấp trên"):
+            repo.update(village)
+        with pytest.raises(RuleError):
+            repo.soft_delete(village.id)
+        assert checksum(upper.db.path) == before
+    finally:
+        upper.close()
+
+
+def test_records_received_from_another_pc_are_relayed_in_the_next_hand_over(commune, tmp_path, today):
+    """B exports to the upper level, then receives A's older-stamped change: B's next 'since last' file
+    must still carry it (it is chosen by what changed locally since, not only by its stamp)."""
+    laptop = second_pc(tmp_path, today)
+    try:
+        laptop.exchange.importer.import_file(commune.exchange.exporter.export(tmp_path / "s.dvx").path, trust_new=True)
+        add_note(commune, "n-9", "Ghi ở máy A trước")
+        from_a = commune.exchange.exporter.export(tmp_path / "a.dvx", since_last=True).path
+        laptop.exchange.exporter.export(tmp_path / "b1.dvx")          # B's first hand-over to the upper level
+        assert laptop.exchange.exporter.pending_since_last() == 0
+        laptop.exchange.importer.import_file(from_a)
+        assert laptop.exchange.exporter.pending_since_last() == 1
+        relay = laptop.exchange.exporter.export(tmp_path / "b2.dvx", since_last=True)
+        assert relay.manifest.counts["test_notes"] == 1 and relay.total == 1
+    finally:
+        laptop.close()
+
+
+def test_an_approved_report_printed_after_its_hand_over_carries_the_batch_mark(xa, tmp_path):
+    from pypdf import PdfReader
+    report = next(r for r in xa.reports.list() if r.period == "2026-10" and r.is_locked)
+    before = tmp_path / "truoc.pdf"
+    xa.reports.write_pdf(report.id, before)
+    assert "Bàn giao lô số" not in PdfReader(before).pages[0].extract_text()
+    result = xa.exchange.exporter.export(tmp_path / "lo.dvx", period="2026-10")
+    assert any(e.name.startswith("documents/report-") for e in result.manifest.entries)   # the approved PDF travels
+    after = tmp_path / "sau.pdf"
+    xa.reports.write_pdf(report.id, after)
+    pages = PdfReader(after).pages
+    mark = f"Bàn giao lô số 1 · 16171 · #{report.content_hash[:8]}"
+    assert all(mark in page.extract_text() for page in pages)
+    assert len(pages) == len(PdfReader(before).pages)
+    from pdftools import fonts
+    assert all(font["emb"] == "yes" for font in fonts(after))      # the mark adds no unembedded font
+
+
+def test_handing_over_the_period_marks_its_approved_report_handed_over(xa, tmp_path):
+    report = xa.reports.current_for("2026-10")
+    assert report.status == "approved"
+    xa.exchange.exporter.export(tmp_path / "lo.dvx", period="2026-10")
+    report = xa.reports.current_for("2026-10")
+    assert report.status == "handed_over" and report.handed_over_to == xa.setup.unit().upper_unit_name
+    assert xa.exchange.exporter.pending_since_last() == 1     # the status change travels with the next file
+    follow_up = xa.exchange.exporter.export(tmp_path / "lo2.dvx", since_last=True, period="2026-11")
+    assert follow_up.manifest.counts["reports"] == 1
+    assert not [e for e in follow_up.manifest.entries if e.name.startswith("documents/")]   # its PDF went already

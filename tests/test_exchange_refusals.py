@@ -7,8 +7,7 @@ import struct
 import zipfile
 
 import pytest
-from exchange_helpers import (demo_template, xa,  # noqa: F401 (fixtures)
-                              
+from exchange_helpers import (
     add_extra_table,
     add_note,
     checksum,
@@ -112,9 +111,10 @@ def test_a_flipped_byte_in_every_entry(setting):
             else:
                 assert read_entries(bad) == original, (info.filename, offset - start)
     assert refusals > 100
-    for offset in (200, len(data) // 2):
+    for info in infos:          # the middle byte of each entry, with the database checked unchanged
+        name_len, extra_len = struct.unpack("<HH", data[info.header_offset + 26:info.header_offset + 30])
         mutated = bytearray(data)
-        mutated[offset] ^= 0x01
+        mutated[info.header_offset + 30 + name_len + extra_len + info.compress_size // 2] ^= 0x01
         bad = tmp / "flipped.dvx"
         bad.write_bytes(bytes(mutated))
         refused(upper, bad, "bị từ chối")
@@ -262,7 +262,7 @@ def test_an_entry_missing_from_the_manifest(setting):
 
 
 def test_a_commune_file_at_another_commune(setting, today):
-    xa, _upper, valid, tmp = setting
+    _xa, _upper, valid, tmp = setting
     other = make_commune(tmp / "other.sqlite3", today)
     add_extra_table(other)
     try:

@@ -113,4 +113,4 @@ def test_series_for_the_chart_covers_twelve_months(services):
     services.figures.set_value("don_nhan", "2026-01", "4")
     points = services.figures.series("don_nhan", Period.parse("2026-10"))
     assert [p.code for p, _v in points][:2] == ["2025-11", "2025-12"] and points[-1][0].code == "2026-10"
-    assert dict((p.code, v) for p, v in points)["2026-01"] == 4
+    assert {p.code: v for p, v in points}["2026-01"] == 4

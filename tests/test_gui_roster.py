@@ -125,9 +125,14 @@ def test_end_a_term_through_the_dialog_breaks_the_rules_and_a_successor_mends_th
     assert dashboard.banner.kind == "ok" and not dashboard.banner.isHidden()
 
     def fill_and_accept(dialog):
+        # first a mistake: no decision number; the dialog says so and stays open
         dialog.date.set_value(dt.date(2026, 11, 1))
+        dialog.accept()
+        assert dialog.status.text() == "Hãy nhập số quyết định kết thúc nhiệm kỳ."
+        assert dialog.result() == 0
         type_text(qtbot, dialog.decision_edit, "Quyết định số 140-QĐ/ĐU")
-        return 1
+        dialog.accept()
+        return dialog.result()
     monkeypatch.setattr(EndTermDialog, "exec", fill_and_accept)
     select(page, "Nguyễn Thị Hương")
     page.form.end_button.click()
@@ -251,3 +256,21 @@ def test_tab_walks_the_form_in_reading_order(qtbot, window):
     assert order[:8] == [form.full_name, form.post, form.add_post_button, form.role, form.start_date.editor,
                          form.start_decision, form.phone, form.trained_on.enabled_box]
     assert form.note.tabChangesFocus()
+
+
+def test_the_change_log_of_a_member_opens_from_the_form(qtbot, window, monkeypatch):
+    from danvan_desktop.gui.pages.change_log_dialog import ChangeLogDialog
+    page = members_page(window)
+    select(page, "Đỗ Thị Lan")
+    page.form.phone.clear()
+    type_text(qtbot, page.form.phone, "0978 000 111")
+    page.form.save_button.click()
+    seen = []
+    monkeypatch.setattr(ChangeLogDialog, "exec", lambda self: seen.append(self.lines()) or 0)
+    page.form.log_button.click()
+    newest, *older = seen[0]
+    assert newest[0].endswith("— Sửa") and newest[1] == "Mai Thị Thu Trang"
+    assert newest[2] == [("Điện thoại", "0978 551 209", "0978 000 111")]
+    assert older[-1][0].endswith("— Thêm mới")
+    page.form.new_button.click()
+    assert not page.form.log_button.isEnabled()

@@ -84,6 +84,7 @@ def test_a_custom_profile_is_saved_and_applied_to_the_roster(qtbot, window, demo
     assert profile.name == "Quy chế của Đảng ủy xã năm 2026" and not profile.builtin
     assert (profile.rules.min_members, profile.rules.max_members) == (11, 13)
     assert profile.rules.head_posts == ["pbt_tt"] and profile.rules.required_posts == {"pct_hdnd": 1, "pct_ubnd": 1}
+    assert profile.rules.deputies_max == 1 and profile.rules.max_per_post == 1
     assert page.profile.currentData() == profile.code
     members = window.pages["members"]
     window.navigate("members")

@@ -43,13 +43,13 @@ def test_paste_a_numbered_list(qtbot, window, monkeypatch):
     page = window.pages["villages"]
 
     def fill(dialog):
-        type_text(qtbot, dialog.editor, "1. Xóm Mới\n2. Đông Hòa\n3. Bản Pá Khoang")
+        type_text(qtbot, dialog.editor, "1. Đồng Mới\n2. Đông Hòa\n3. Bản Pá Khoang")
         assert dialog.count.text() == "3 tên"
         return 1
     monkeypatch.setattr(PasteNamesDialog, "exec", fill)
     page.paste_button.click()
     assert page.status.text() == "Đã thêm 2 thôn."          # Đông Hòa was there already
-    assert labels(page)[-2:] == ["Thôn Xóm Mới", "Bản Pá Khoang"]
+    assert labels(page)[-2:] == ["Thôn Đồng Mới", "Bản Pá Khoang"]
 
 
 def test_rename_delete_and_undo(qtbot, window):

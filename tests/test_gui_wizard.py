@@ -104,3 +104,19 @@ def test_cancelling_saves_nothing(qtbot, wizard, fresh):
     wizard.reject()
     assert not fresh.setup.is_set_up()
     assert fresh.villages.list() == []
+
+
+def test_a_commune_outside_thanh_hoa_is_offered_the_general_rules(qtbot, wizard, fresh):
+    form = wizard.unit_page.form
+    type_text(qtbot, form.edits["name"], "xã Nam Đàn")
+    type_text(qtbot, form.edits["code"], "17890")
+    type_text(qtbot, form.edits["province"], "Nghệ An")
+    next_button(wizard).click()
+    page = wizard.villages_page
+    assert page.profile.currentData() == "loose"
+    type_text(qtbot, page.names, "Xóm 1\nXóm 2")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert fresh.roster.active_profile().code == "loose"
+    assert [(v.kind, v.label) for v in fresh.villages.list()] == [("xóm", "Xóm 1"), ("xóm", "Xóm 2")]
+    # 862-KL/TU is still there to choose later, untouched
+    assert fresh.preferences.profiles.by_code("kl862").builtin

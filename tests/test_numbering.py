@@ -66,4 +66,21 @@ def test_state_layout_numbers_per_year_with_its_own_form(services):
     doc = services.reports.document(report.id)
     assert doc.header.number == "Số: 01/BC-DV" and doc.layout == "ND30-2020"
     from danvan_desktop.render.document import Heading
-    assert [b.text for b in doc.body if isinstance(b, Heading)][0] == "I. TÌNH HÌNH NHÂN DÂN"
+    assert next(b.text for b in doc.body if isinstance(b, Heading)) == "I. TÌNH HÌNH NHÂN DÂN"
+
+
+def test_moving_a_draft_into_another_term_gives_its_number_back(services):
+    services.numbering.set_term_starts([dt.date(2020, 10, 16), dt.date(2026, 10, 20)])
+    first = services.reports.create_draft("2026-09")
+    services.reports.update_header(first.id, doc_date=dt.date(2026, 10, 5))     # still the old term
+    assert services.reports.take_number(first.id).number == 1
+    second = services.reports.create_draft("2026-10")
+    services.reports.update_header(second.id, doc_date=dt.date(2026, 10, 10))
+    assert services.reports.take_number(second.id).number == 2
+    # the officer re-dates the first report after the congress: its old number goes back to the register
+    moved = services.reports.update_header(first.id, doc_date=dt.date(2026, 10, 25))
+    assert moved.number is None
+    assert services.reports.take_number(first.id).number == 1                    # new term starts at 01
+    third = services.reports.create_draft("2026-08")
+    services.reports.update_header(third.id, doc_date=dt.date(2026, 9, 1))
+    assert services.reports.take_number(third.id).number == 1                    # the freed old-term 01

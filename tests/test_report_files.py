@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("danvan_desktop.render.pdf")
 pypdf = pytest.importorskip("pypdf")
 
-from danvan_desktop.cli import main  # noqa: E402
+from danvan_desktop.cli import main
 
 
 def _pdf_text(path) -> str:
@@ -88,3 +88,13 @@ def test_preview_dialog_shows_every_page(qtbot, services):
     dialog = PdfPreviewDialog("x", data)
     qtbot.addWidget(dialog)
     assert dialog.page_count() == len(pypdf.PdfReader(__import__("io").BytesIO(data)).pages) >= 2
+
+
+def test_state_layout_prints_the_state_header(services, tmp_path):
+    services.documents.set_layout_code("ND30-2020")
+    report = services.reports.create_draft("2026-10")
+    services.reports.take_number(report.id)
+    services.reports.write_pdf(report.id, tmp_path / "s.pdf")
+    text = " ".join(_pdf_text(tmp_path / "s.pdf").split())
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Số: 01/BC-DV" in text
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in text

@@ -125,7 +125,7 @@ def test_dashboard_shows_hot_spots_dvk_and_the_report_countdown(qtbot, demo):
     assert spots >= 1 and f"Điểm nóng chưa giải quyết: {spots}" in joined
     assert "thu hồi đất làm cụm công nghiệp" in " ".join(s.body.text() for s in page.sections if hasattr(s, "body"))
     assert "Báo cáo tháng 11 năm 2026: hạn 25/11/2026 — còn 4 ngày" in joined
-    progress = [s for s in page.sections if hasattr(s, "bar")][0]
+    progress = next(s for s in page.sections if hasattr(s, "bar"))
     assert "2/3" in progress.label.text()
 
 
@@ -165,3 +165,43 @@ def test_preview_renders_off_the_gui_thread_and_shows_the_pages(qtbot, services,
     page.preview()
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     assert shown[0] >= 2
+
+
+def test_month_grid_switches_between_months_and_longer_periods(qtbot, services, events):
+    from danvan_desktop.gui.pages.figures_page import FiguresPage
+    page = FiguresPage(services.figures, events)
+    qtbot.addWidget(page)
+    assert not page.table.isColumnHidden(0) and page.table.isColumnHidden(12) and not page.table.isColumnHidden(19)
+    page.view_choice.setCurrentIndex(1)
+    assert page.table.isColumnHidden(0) and not page.table.isColumnHidden(12) and not page.table.isColumnHidden(19)
+
+
+def test_typed_text_survives_leaving_the_page_and_a_refresh(qtbot, services, events):
+    from danvan_desktop.gui.pages.reports_page import ReportsPage
+    page = ReportsPage(services, events)
+    qtbot.addWidget(page)
+    page.period.setText("2026-10")
+    page.create_draft()
+    page.editor.editors["limits"].text.setPlainText("Một số thôn báo cáo chậm.")
+    page.refresh()                                   # what the main window does when the page is shown again
+    assert page.editor.editors["limits"].text.toPlainText() == "Một số thôn báo cáo chậm."
+    assert services.reports.section(page._report.id, "limits").text == "Một số thôn báo cáo chậm."
+    page.editor.subject.setText("")
+    page.editor.editors["limits"].text.setPlainText("Sửa lần hai.")
+    page.refresh()
+    assert page.status.is_error() and page.editor.editors["limits"].text.toPlainText() == "Sửa lần hai."
+    assert services.reports.section(page._report.id, "limits").text == "Một số thôn báo cáo chậm."
+
+
+def test_choosing_another_report_keeps_what_was_typed(qtbot, services, events):
+    from danvan_desktop.gui.pages.reports_page import ReportsPage
+    page = ReportsPage(services, events)
+    qtbot.addWidget(page)
+    for period in ("2026-09", "2026-10"):
+        page.period.setText(period)
+        page.create_draft()
+    october = page._report.id
+    page.editor.editors["proposals"].text.setPlainText("Đề nghị bổ sung kinh phí.")
+    page.table.setCurrentIndex(page.model.index(1, 0))          # September
+    assert page._report.id != october
+    assert services.reports.section(october, "proposals").text == "Đề nghị bổ sung kinh phí."

@@ -151,6 +151,7 @@ def test_approval_locks_and_a_correction_is_a_new_version(services):
     services.reports.take_number(report.id)
     approved = services.reports.approve(report.id, "Mai Thị Thu Trang", keep_pdf=False)
     assert approved.status == "approved" and approved.content_hash and services.reports.verify_lock(report.id)
+    assert {s.content_hash for s in services.reports.sections(report.id)} == {approved.content_hash}
     with pytest.raises(RuleError, match="khóa"):
         services.reports.save_section(report.id, "front", "sửa sau khi duyệt")
     with pytest.raises(RuleError, match="không xóa được"):
@@ -213,3 +214,36 @@ def test_report_is_written_in_vietnamese_when_the_screen_is_english(services):
     assert report.subject.startswith("tình hình Nhân dân")
     assert doc.body[0].text == "I- TÌNH HÌNH NHÂN DÂN" and doc.title.kind == "BÁO CÁO"
     assert "không ghi nhận vụ việc phức tạp" in services.reports.section(report.id, "situation").text
+
+
+@pytest.mark.parametrize("period, kind, subject, part_iv", [
+    ("2026-H1", "half", "sơ kết công tác dân vận 6 tháng đầu năm 2026", "IV- PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM"),
+    ("2026-9M", "nine", "sơ kết công tác dân vận 9 tháng năm 2026", "IV- PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM QUÝ IV NĂM 2026"),
+    ("2025", "annual", "tổng kết công tác dân vận năm 2025, phương hướng, nhiệm vụ năm 2026",
+     "IV- PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM NĂM 2026"),
+])
+def test_every_kind_drafts_over_its_months(services, period, kind, subject, part_iv):
+    for month in range(1, 13):
+        services.figures.set_value("don_nhan", f"2025-{month:02d}", "2")
+        if month <= 10:
+            services.figures.set_value("don_nhan", f"2026-{month:02d}", "3")
+    report = services.reports.create_draft(period, kind)
+    expected = {"2026-H1": 18, "2026-9M": 27, "2025": 24}[period]
+    assert f"Tiếp nhận {expected} đơn" in services.reports.section(report.id, "government").text
+    assert report.subject.startswith(subject)
+    headings = [b.text for b in services.reports.document(report.id).body if isinstance(b, Heading)]
+    assert part_iv in headings
+    assert all(s.text.strip() for s in services.reports.sections(report.id))
+
+
+def test_the_same_matter_in_several_villages_reads_once(services):
+    villages = services.villages.list()
+    for village, resolved in ((villages[0], True), (villages[1], False)):
+        services.situation.save(SituationNote(
+            noted_on=dt.date(2026, 8, 3), village_id=village.id, topic="land", level="watch",
+            summary="Tranh chấp ranh giới đất ở giữa hai hộ liền kề", resolved=resolved,
+            resolved_on=dt.date(2026, 8, 20) if resolved else None))
+    report = services.reports.create_draft("2026-Q3", "quarterly")
+    text = services.reports.section(report.id, "situation").text
+    assert text.lower().count("tranh chấp ranh giới") == 1
+    assert "tranh chấp ranh giới đất ở giữa hai hộ liền kề (Thôn Đông, Thôn Tây); đã giải quyết 01/02 nơi" in text

@@ -173,3 +173,40 @@ def test_the_check_follows_the_roster(demo):
                                     end_date=None, end_decision="", created_at="", updated_at="")
     demo.roster.save(successor)
     assert demo.roster.check() == []
+
+
+def test_a_profile_allowing_two_deputies_lets_a_second_one_in_but_not_a_third(services):
+    rules = dataclasses.replace(services.roster.active_profile().rules, deputies_max=2, deputy_posts=[])
+    profile = services.preferences.save_custom_profile("Hai phó trưởng khối", rules)
+    services.preferences.set_active_profile(profile.code)
+    services.roster.save(new("Nguyễn Thị Hương", "ct_mttq", BlocRole.DEPUTY))
+    services.roster.save(new("Phạm Văn Dũng", "pct_ubnd", BlocRole.DEPUTY))
+    with pytest.raises(RuleError) as caught:
+        services.roster.save(new("Trịnh Đình Khải", "pct_hdnd", BlocRole.DEPUTY))
+    assert str(caught.value) == ("Khối đã có 2 Phó trưởng khối (Nguyễn Thị Hương, Phạm Văn Dũng); quy chế chỉ "
+                                 "cho phép 2.")
+
+
+def test_the_change_log_says_who_changed_what_in_plain_words(services):
+    roster = services.roster
+    services.preferences.set_current_user("Mai Thị Thu Trang")
+    east = services.villages.list()[0]
+    member = roster.save(new("Lê Đình Toàn", "ct_nd", phone="0869 304 115", start=dt.date(2026, 3, 16)))
+    services.preferences.set_current_user("Hà Văn Nam")
+    member.phone = "0912 000 111"
+    member.village_ids = [east.id]
+    roster.save(member)
+    roster.end_term(member.id, dt.date(2026, 9, 30), "Quyết định số 125-QĐ/ĐU")
+    roster.delete(member.id)
+    changes = roster.change_log(member.id)
+    assert [(c.actor, c.action) for c in changes] == [("Mai Thị Thu Trang", "Thêm mới"), ("Hà Văn Nam", "Sửa"),
+                                                      ("Hà Văn Nam", "Sửa"), ("Hà Văn Nam", "Xóa")]
+    added = {f.field: f.after for f in changes[0].fields}
+    assert added["Họ và tên"] == "Lê Đình Toàn" and added["Chức danh"] == "Chủ tịch Hội Nông dân"
+    assert added["Ngày bắt đầu"] == "16/03/2026" and added["Vai trò"] == "Thành viên"
+    edited = [(f.field, f.before, f.after) for f in changes[1].fields]
+    assert edited == [("Điện thoại", "0869 304 115", "0912 000 111"), ("Thôn phụ trách", "", "Thôn Đông")]
+    ended = [(f.field, f.before, f.after) for f in changes[2].fields]
+    assert ended == [("Ngày kết thúc", "", "30/09/2026"), ("Quyết định kết thúc", "", "Quyết định số 125-QĐ/ĐU")]
+    assert [(f.field, f.after) for f in changes[3].fields] == [("Đã xóa", "có")]
+    assert all(len(c.when) == len("21/11/2026 14:03") for c in changes)

@@ -163,3 +163,27 @@ def test_a_constraint_failure_keeps_the_database_usable(db):
         repo.insert(bad)
     assert repo.count(include_deleted=True) == 0
     assert repo.insert(member()).id
+
+
+def test_stamps_increase_whatever_the_wall_clock_does():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    base = dt.datetime(2026, 11, 21, 8, 0, tzinfo=dt.timezone.utc)
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.integers(min_value=-90_000, max_value=90_000), min_size=2, max_size=40),
+           st.lists(st.integers(min_value=-5_000, max_value=5_000), max_size=5))
+    def check(jumps_ms, foreign_ms):
+        moments = iter([base + dt.timedelta(milliseconds=j) for j in jumps_ms])
+        clock = HybridClock("node-a", now=lambda: next(moments))
+        stamps = []
+        for index in range(len(jumps_ms)):
+            if index < len(foreign_ms):
+                other = base + dt.timedelta(milliseconds=foreign_ms[index])
+                clock.observe(f"{other.strftime('%Y-%m-%dT%H:%M:%S.')}{other.microsecond // 1000:03d}Z-0003-nodeb")
+            stamps.append(clock.tick())
+        assert all(a < b for a, b in zip(stamps, stamps[1:]))
+        assert all(Stamp.parse(s).node == "nodea" for s in stamps)
+
+    check()

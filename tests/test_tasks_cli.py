@@ -11,9 +11,13 @@ def test_tasks_lists_only_overdue_work_of_a_village(tmp_path, capsys):
     db = tmp_path / "d.sqlite3"
     assert main(["demo", "--db", str(db)]) == 0
     capsys.readouterr()
+    capsys.readouterr()
     assert main(["tasks", "--db", str(db), "--overdue"]) == 0
     lines = [line for line in capsys.readouterr().out.splitlines() if line.strip()]
     assert lines and all("Quá hạn" in line for line in lines)
+    assert main(["tasks", "--db", str(db), "--summary", "2026-10"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Nhiệm vụ tháng 10 năm 2026 (tính đến 31/10/2026):")
     assert main(["tasks", "--db", str(db), "--village", "khong co thon nay"]) == 2
     assert "Không có thôn «khong co thon nay»" in capsys.readouterr().err
 

@@ -83,6 +83,13 @@ def test_monthly_task_gets_one_occurrence_per_month_through_next_month(services,
     assert services.tasks.extend_recurring() == 2
     assert services.tasks.extend_recurring() == 0
     assert [t.occurrence for t in services.tasks.series(first)][-2:] == ["2027-01", "2027-02"]
+    # A month the officer deletes stays deleted; the series goes on after it.
+    february = services.tasks.series(first)[-1]
+    services.tasks.delete(february.id)
+    assert services.tasks.extend_recurring() == 0
+    services.today = lambda: D(2027, 2, 10)
+    assert services.tasks.extend_recurring() == 1
+    assert [t.occurrence for t in services.tasks.series(first)][-2:] == ["2027-01", "2027-03"]
 
 
 def test_monthly_task_stops_at_its_end_date(services, villages):
@@ -124,8 +131,10 @@ def test_overdue_filter_and_period_summary(services, villages):
     overdue = services.tasks.page(TaskQuery(overdue_only=True), 0, 50)
     assert [t.title for t in overdue] == ["Hòa giải tranh chấp đất"]
 
+    services.tasks.create_task(title="Xây dựng khu dân cư kiểu mẫu", village_ids=[east], start_date=D(2026, 9, 1),
+                               due_date=D(2026, 12, 31))
     october = services.tasks.period_summary(Period.parse("2026-10"))
-    assert (october.total, october.done, october.overdue) == (2, 1, 1)
+    assert (october.total, october.done, october.overdue, october.ongoing) == (2, 1, 1, 1)
     assert october.completion_rate == pytest.approx(0.5)
     per_village = {v.village_name: (v.total, v.done, v.overdue) for v in october.by_village}
     assert per_village == {"Thôn Đông": (2, 1, 1), "Thôn Tây": (1, 0, 1)}

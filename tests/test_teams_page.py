@@ -19,14 +19,14 @@ def _page(qtbot, services):
 
 def test_warnings_clear_as_members_are_added(qtbot, services):
     _window, page = _page(qtbot, services)
-    assert page.summary.text() == "3 thôn; 0 tổ đủ điều kiện hoạt động, 3 tổ cần kiện toàn."
+    assert page.summary.text().startswith("3 thôn; 0 tổ đủ điều kiện hoạt động, 3 tổ cần kiện toàn;")
     page.table.selectRow(0)
     assert "Tổ chưa có tổ trưởng." in page.banner.messages()
     for name, role in (("Nguyễn Văn Hải", "leader"), ("Lê Thị Mai", "member"), ("Trần Văn Nam", "member")):
         page.new_member()
         type_text(qtbot, page.member_form.full_name, name)
         page.member_form.role.setCurrentIndex(page.member_form.role.findData(role))
-        qtbot.keyClick(page.member_form.full_name, Qt.Key.Key_Return)
+        qtbot.keyClick(page.member_form.phone, Qt.Key.Key_Return)      # Enter on the last field saves
     assert page.members_model.rowCount() == 3
     assert page.banner.messages() == ["Chưa có thành viên khối phụ trách thôn."]
     assert page.model.index(0, 1).data() == "Nguyễn Văn Hải"
@@ -37,6 +37,23 @@ def test_warnings_clear_as_members_are_added(qtbot, services):
     page.save_member()
     assert "đã có tổ trưởng" in page.member_form.status.text()
     assert page.members_model.rowCount() == 3
+
+
+def test_bloc_member_assigned_to_follow_the_village_from_the_team_page(qtbot, services):
+    import datetime as dt
+
+    from danvan_desktop.domain.members import BlocMember
+    member = services.roster.save(BlocMember(full_name="Hoàng Văn Bình", post_code="ct_ccb",
+                                             start_date=dt.date(2025, 10, 1)))
+    _window, page = _page(qtbot, services)
+    page.table.selectRow(0)
+    assert "Chưa có thành viên khối phụ trách thôn." in page.banner.messages()
+    page.info_form.followers.item(0).setCheckState(Qt.CheckState.Checked)
+    page.save_team()
+    assert page.info_form.status.text() == "Đã lưu thông tin tổ."
+    village = services.villages.list()[0]
+    assert village.id in services.roster.members.get(member.id).village_ids
+    assert "Chưa có thành viên khối phụ trách thôn." not in page.banner.messages()
 
 
 def test_import_dialog_previews_then_imports(qtbot, services, tmp_path):
@@ -59,3 +76,12 @@ def test_import_dialog_previews_then_imports(qtbot, services, tmp_path):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     east = next(v for v in services.villages.list() if v.name == "Thôn Đông")
     assert len(services.teams.members(east.id)) == 3
+
+
+def test_pages_fit_a_1366_pixel_screen_beside_the_sidebar(qtbot, demo):
+    window = MainWindow(demo)
+    qtbot.addWidget(window)
+    for key in ("teams", "tasks"):
+        window.navigate(key)
+        page = window.pages[key]
+        assert page.minimumSizeHint().width() <= 1366 - window.sidebar.width(), key

@@ -55,3 +55,21 @@ def test_split_names_on_one_line_and_duplicates():
     assert split_names("Đông Hòa; Phú Lâm, Yên Lạc;; đông hòa ; Đồng Hòa") == ["Đông Hòa", "Phú Lâm", "Yên Lạc",
                                                                               "Đồng Hòa"]
     assert split_names("\r\n  \n") == []
+
+
+def test_a_numbered_list_of_any_names_comes_back_as_the_names():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    letters = "aăâbcdđeêghiklmnoôơpqrstuưvxyÁÀẢÃẠĐÊỆƯỜNGHÒAáàảãạếềểễệốồổỗộứừửữựýỳỷỹỵ"
+    word = st.text(alphabet=letters, min_size=2, max_size=7)   # a lone "o" is a Word sub-bullet
+    name = st.lists(word, min_size=1, max_size=4).map(" ".join)
+
+    @settings(max_examples=80, deadline=None)
+    @given(st.lists(name, min_size=1, max_size=12, unique_by=name_key),
+           st.sampled_from(["{i}. {n}", "{i}) {n}", "- {n}", "• {n}", "{n}", "{i}\t{n}\t{i}0"]))
+    def check(names, pattern):
+        pasted = "\n".join(pattern.format(i=i, n=n) for i, n in enumerate(names, start=1))
+        assert split_names(pasted) == names
+
+    check()

@@ -24,9 +24,9 @@ def test_add_rename_and_refuse_a_duplicate(services):
 
 
 def test_a_pasted_list_adds_only_new_names_all_or_nothing(services):
-    added = services.villages.add_pasted("1. Thôn Đông\n2. Xóm Mới\n3) Bản Pá Khoang\n", "thôn")
-    assert [(v.name, v.kind) for v in added] == [("Xóm Mới", "thôn"), ("Bản Pá Khoang", "bản")]
-    assert [v.label for v in services.villages.list()][-2:] == ["Thôn Xóm Mới", "Bản Pá Khoang"]
+    added = services.villages.add_pasted("1. Thôn Đông\n2. Đồng Mới\n3) Bản Pá Khoang\n", "thôn")
+    assert [(v.name, v.kind) for v in added] == [("Đồng Mới", "thôn"), ("Bản Pá Khoang", "bản")]
+    assert [v.label for v in services.villages.list()][-2:] == ["Thôn Đồng Mới", "Bản Pá Khoang"]
 
 
 def test_delete_and_restore(services):

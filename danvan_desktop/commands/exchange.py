@@ -24,6 +24,8 @@ def register(sub, common) -> None:
     p.add_argument("files", type=Path, nargs="+")
     p.add_argument("--dry-run", action="store_true", help=_("chỉ xem trước, không ghi gì"))
     p.add_argument("--trust-new", action="store_true", help=_("tin cậy khóa của đơn vị gửi lần đầu"))
+    p.add_argument("--trust-changed-key", action="store_true",
+                   help=_("chấp nhận khóa MỚI của một đơn vị đã biết (chỉ sau khi đã gọi điện xác minh)"))
     p.add_argument("--receipt-dir", type=Path, default=None, help=_("ghi biên nhận vào thư mục này"))
     p.set_defaults(handler=cmd_import)
     p = sub.add_parser("completeness", parents=[common], help=_("cấp trên: các xã đã nộp dữ liệu kỳ này chưa"))
@@ -83,7 +85,7 @@ def cmd_verify(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from danvan_desktop.exchange.errors import ExchangeError, UntrustedKey
+    from danvan_desktop.exchange.errors import ExchangeError, KeyChanged, UntrustedKey
     services = _open(args)
     importer = services.exchange.importer
     failed = 0
@@ -105,7 +107,7 @@ def cmd_import(args) -> int:
                         print(_("Tin cậy khóa của {unit} (mã {code}): {fp}").format(
                             unit=preview.verified.manifest.unit_name, code=preview.verified.manifest.unit_code,
                             fp=preview.key.fingerprint))
-                result = importer.import_file(path, trust_new=args.trust_new)
+                result = importer.import_file(path, trust_new=args.trust_new, retrust=args.trust_changed_key)
                 print(result.summary())
                 if args.receipt_dir and result.status == "applied" and result.verified.manifest.kind == "batch":
                     receipt = services.exchange.receipts.write_receipt(result.verified.manifest.batch_id,
@@ -113,6 +115,9 @@ def cmd_import(args) -> int:
                     print(_("Đã ghi biên nhận {path}").format(path=receipt))
             except UntrustedKey as exc:
                 print(str(exc) + " " + _("(dùng --trust-new để tin cậy)"), file=sys.stderr)
+                failed += 1
+            except KeyChanged as exc:
+                print(str(exc) + " " + _("(dùng --trust-changed-key sau khi đã xác minh)"), file=sys.stderr)
                 failed += 1
             except ExchangeError as exc:
                 print(str(exc), file=sys.stderr)

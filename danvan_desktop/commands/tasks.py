@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from danvan_desktop.domain.formats import short_date
+from danvan_desktop.domain.formats import number, percent, short_date
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError
@@ -19,6 +19,7 @@ def register(sub, common) -> None:
     p.add_argument("--village", metavar="TÊN", help=_("chỉ việc giao cho thôn này"))
     p.add_argument("--period", metavar="KỲ", help=_("hạn trong kỳ, ví dụ 2026-10, 2026-Q4, 2026"))
     p.add_argument("--open", action="store_true", help=_("chỉ việc chưa hoàn thành"))
+    p.add_argument("--summary", metavar="KỲ", help=_("in tổng hợp nhiệm vụ của kỳ (như báo cáo dùng)"))
     p.set_defaults(handler=cmd_tasks)
     p = sub.add_parser("import-roster", parents=[common],
                        help=_("xem trước (và nhập với --apply) danh sách từ tệp .xlsx/.csv"))
@@ -48,10 +49,29 @@ def _village_id(services, name: str) -> str:
     raise RuleError(_("Không có thôn «{name}». Các thôn: {names}.").format(name=name, names=names))
 
 
+def _print_summary(services, code: str) -> None:
+    summary = services.tasks.period_summary(Period.parse(code))
+    rate = percent(summary.completion_rate) if summary.completion_rate is not None else "—"
+    print(_("Nhiệm vụ {period} (tính đến {day}): {total} việc, hoàn thành {done} ({rate}), trong đó {late} "
+            "xong muộn; quá hạn {overdue}; đang làm {open}; {ongoing} việc khác đang triển khai, chưa đến hạn.").format(
+        period=summary.period.label(), day=short_date(summary.as_of), total=summary.total, done=summary.done,
+        rate=rate, late=summary.done_late, overdue=summary.overdue, open=summary.open, ongoing=summary.ongoing))
+    for v in summary.by_village:
+        print(_("  {village}: {done}/{total} xong, {overdue} quá hạn").format(
+            village=v.village_name, done=v.done, total=v.total, overdue=v.overdue))
+    for f in summary.figures:
+        print(f"  {f.label}: {number(f.total)}")
+    for note in summary.notable:
+        print(f"  - {short_date(note.noted_on)} {note.text}")
+
+
 def cmd_tasks(args) -> int:
     services = _open(args)
     try:
         services.tasks.extend_recurring()
+        if args.summary:
+            _print_summary(services, args.summary)
+            return 0
         query = TaskQuery(village_id=_village_id(services, args.village) if args.village else None,
                           overdue_only=args.overdue, status="open" if args.open else None,
                           period=Period.parse(args.period) if args.period else None)

@@ -97,6 +97,7 @@ class ReportSection(Record):
     drafted_text: str = ""       # the last draft the program wrote
     edited: bool = False         # the officer changed the text after the draft
     pending_draft: str = ""      # a newer draft offered beside edited text, never written over it
+    content_hash: str | None = None   # the report's hash once approved: locks the row for the hand-over
 
 
 @dataclass

@@ -36,7 +36,7 @@ STATUS_LABELS = {
     TaskStatus.IN_PROGRESS: N_("Đang thực hiện"),
     TaskStatus.DONE: N_("Hoàn thành"),
     TaskStatus.PAUSED: N_("Tạm dừng"),
-    TaskStatus.CANCELLED: N_("Hủy"),
+    TaskStatus.CANCELLED: N_("Đã hủy"),
     TaskStatus.OVERDUE: N_("Quá hạn"),
 }
 STORED_STATUSES = (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS, TaskStatus.DONE, TaskStatus.PAUSED,

@@ -15,7 +15,8 @@ class UnitLevel(str, Enum):
     UPPER = "upper"
 
 
-VILLAGE_KINDS = (N_("thôn"), N_("bản"), N_("làng"), N_("ấp"), N_("khu phố"), N_("tổ dân phố"), N_("khóm"))
+VILLAGE_KINDS = (N_("thôn"), N_("bản"), N_("làng"), N_("ấp"), N_("khu phố"), N_("tổ dân phố"), N_("khóm"),
+                 N_("xóm"))
 
 
 @dataclass

@@ -24,7 +24,7 @@ DOCUMENT_ENTRY = re.compile(r"^documents/([A-Za-z0-9][A-Za-z0-9._-]{0,120})\.pdf
 # Bounds checked before anything is decompressed: a stick may carry a hostile file.
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_ENTRIES = 2000
-MAX_ENTRY_BYTES = 64 * 1024 * 1024
+MAX_ENTRY_BYTES = 256 * 1024 * 1024   # one table of a 10-year commune: 100 000 tasks ≈ 78 MB of JSON lines
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 MAX_RATIO = 200            # uncompressed / compressed, for entries above RATIO_FLOOR bytes

@@ -55,7 +55,7 @@ def _local_row(conn: sqlite3.Connection, table: str, record_id: str) -> dict | N
     row = conn.execute(f'SELECT * FROM "{table}" WHERE id = ?', (record_id,)).fetchone()
     if row is None:
         return None
-    return {k: row[k] for k in row.keys()}
+    return {k: row[k] for k in row.keys()}  # noqa: SIM118 (iterating a sqlite3.Row yields values)
 
 
 def _differs(local: dict, incoming: dict) -> list[str]:
@@ -68,10 +68,12 @@ def plan_batch(conn: sqlite3.Connection, verified: VerifiedFile, schema: dict[st
     sender = verified.manifest.installation_id
     sender_seen = verified.manifest.seen
     outcomes: list[Outcome] = []
-    for table in schema:
+    for table, table_schema in schema.items():
         for incoming in verified.tables.get(table, []):
             local = _local_row(conn, table, incoming["id"])
-            decoded = {k: decode_value(v) for k, v in incoming.items()}
+            # Only BLOB columns arrive encoded ({"$b64": …}); otherwise share the row: one copy less per record.
+            decoded = ({k: decode_value(v) for k, v in incoming.items()}
+                       if any(type(v) is dict for v in incoming.values()) else incoming)
             if local is None:
                 outcomes.append(Outcome(table, incoming["id"], NEW, incoming_wins=True, after=decoded))
                 continue
@@ -85,7 +87,7 @@ def plan_batch(conn: sqlite3.Connection, verified: VerifiedFile, schema: dict[st
                 outcomes.append(Outcome(table, incoming["id"], IDENTICAL, incoming_wins=wins, before=local,
                                         after=decoded))
                 continue
-            locked = schema[table].locked_column and local.get(LOCK_COLUMN)
+            locked = table_schema.locked_column and local.get(LOCK_COLUMN)
             if locked and local["origin"] != incoming["origin"]:
                 outcomes.append(Outcome(table, incoming["id"], REFUSED, fields,
                                         _("bản ghi đã khóa (biên bản đã chốt / báo cáo đã duyệt) ở máy này.")))

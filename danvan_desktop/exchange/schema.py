@@ -78,6 +78,10 @@ def decode_value(value):
 
 
 def _type_ok(column: Column, value) -> bool:
+    # Most values are text: answer them first (the checks below give the same answer), since this runs
+    # once per column per record — 6 million times for a 300 000-record hand-over.
+    if type(value) is str:
+        return column.affinity not in ("INTEGER", "REAL")
     if value is None:
         return not column.notnull
     if isinstance(value, bool):

@@ -8,6 +8,7 @@ ExchangeError naming the file and the reason.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import struct
 import unicodedata
@@ -40,6 +41,16 @@ class VerifiedFile:
 
     def record_count(self) -> int:
         return sum(len(rows) for rows in self.tables.values())
+
+    def newest_stamps(self) -> dict[str, str]:
+        """Origin installation → the newest `updated_at` the file carries from it (stamps sort as text)."""
+        newest: dict[str, str] = {}
+        for rows in self.tables.values():
+            for row in rows:
+                origin = row["origin"] or self.manifest.installation_id
+                if row["updated_at"] > newest.get(origin, ""):
+                    newest[origin] = row["updated_at"]
+        return newest
 
 
 def _declared_entry_count(path: Path) -> int:
@@ -121,17 +132,22 @@ def _check_container(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     return infos
 
 
-def _parse_table(name: str, raw: bytes, schema: TableSchema | None, unit_code: str) -> list[dict]:
+def _parse_table(name: str, raw: bytes, schema: TableSchema | None, unit_code: str,
+                 keep: bool = True) -> tuple[list[dict], int]:
+    """The table's records checked one by one (and kept unless keep=False), and how many there were."""
     table = fmt.TABLE_ENTRY.match(name).group(1)  # type: ignore[union-attr]
     if schema is None:
         raise ExchangeError(_("bảng «{table}» không có trong chương trình này.").format(table=table))
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ExchangeError(_("mục «{name}» không phải văn bản UTF-8.").format(name=name)) from exc
     rows: list[dict] = []
     ids: set[str] = set()
-    for number, line in enumerate(text.split("\n"), start=1):
+    count = 0
+    # Line by line from the bytes: decoding the whole entry and splitting it would hold two more
+    # copies of a table that can be 80 MB (100 000 tasks) at the memory peak.
+    for number, raw_line in enumerate(io.BytesIO(raw), start=1):
+        try:
+            line = raw_line.decode("utf-8").rstrip("\n")
+        except UnicodeDecodeError as exc:
+            raise ExchangeError(_("mục «{name}» không phải văn bản UTF-8.").format(name=name)) from exc
         if not line:
             continue
         try:
@@ -146,15 +162,31 @@ def _parse_table(name: str, raw: bytes, schema: TableSchema | None, unit_code: s
         if record["id"] in ids:
             raise ExchangeError(_("bảng {table}, dòng {line}: mã bản ghi lặp lại.").format(table=table, line=number))
         ids.add(record["id"])
-        rows.append({k: unicodedata.normalize("NFC", v) if isinstance(v, str) else v for k, v in record.items()})
-    return rows
+        count += 1
+        if keep:
+            rows.append({k: unicodedata.normalize("NFC", v) if isinstance(v, str) else v for k, v in record.items()})
+    return rows, count
 
 
-def verify_file(path: Path | str, schema: dict[str, TableSchema]) -> VerifiedFile:
-    """Every check of the format; raises ExchangeError naming the file, or returns its verified content."""
-    path = Path(path)
+def verify_file(path: Path | str, schema: dict[str, TableSchema], *, keep_records: bool = True) -> VerifiedFile:
+    """Every check of the format; raises ExchangeError naming the file, or returns its verified content
+    (without the records when keep_records is False: the exporter's read-back only needs the verdict)."""
+    return _guarded(Path(path), lambda p: _verify(p, schema, keep_records))
+
+
+def verify_manifest(path: Path | str) -> VerifiedFile:
+    """Checks 1–4 only (size, container, manifest, signature), records unread: enough to learn which signed
+    batch a file is (e.g. to say at once that it was imported already) without parsing 100 000 records."""
+    def head(p: Path) -> VerifiedFile:
+        with _open_checked(p) as zf:
+            _by_name, manifest, fingerprint = _signed_manifest(zf)
+        return VerifiedFile(p, manifest, fingerprint)
+    return _guarded(Path(path), head)
+
+
+def _guarded(path: Path, read):
     try:
-        return _verify(path, schema)
+        return read(path)
     except ExchangeError as exc:
         raise exc.at(path)
     except MemoryError as exc:
@@ -168,33 +200,44 @@ def verify_file(path: Path | str, schema: dict[str, TableSchema]) -> VerifiedFil
         raise ExchangeError(_("tệp bị hỏng ({detail}).").format(detail=str(exc)[:120]), path) from exc
 
 
-def _verify(path: Path, schema: dict[str, TableSchema]) -> VerifiedFile:
+def _signed_manifest(zf: zipfile.ZipFile) -> tuple[dict[str, zipfile.ZipInfo], Manifest, str]:
+    """Checks 1–4: the container, the manifest and its signature; returns the entries by name too."""
+    infos = _check_container(zf)
+    by_name = {info.filename: info for info in infos}
+    manifest_raw = _read_bounded(zf, by_name[fmt.MANIFEST], fmt.MAX_MANIFEST_BYTES)
+    manifest = Manifest.from_bytes(manifest_raw)
+    signature_raw = _read_bounded(zf, by_name[fmt.SIGNATURE], 1024)
+    try:
+        public = keys.unb64(manifest.public_key)
+        signature = keys.unb64(signature_raw.decode("ascii").strip())
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ExchangeError(_("chữ ký hoặc khóa công khai không đúng dạng.")) from exc
+    if len(public) != 32 or not keys.verify(public, signature, manifest_raw):
+        raise ExchangeError(_("chữ ký không khớp: tệp đã bị sửa sau khi ký, hoặc chữ ký bị giả."))
+    if not manifest.unit_code or not manifest.batch_id or not manifest.installation_id:
+        raise ExchangeError(_("tệp mô tả thiếu mã đơn vị, mã lô hoặc mã máy."))
+    return by_name, manifest, keys.fingerprint(public)
+
+
+def _open_checked(path: Path) -> zipfile.ZipFile:
+    """Check 1 before zipfile parses anything: the file's size and its declared entry count."""
     if not path.is_file():
         raise ExchangeError(_("không tìm thấy tệp."))
     if path.stat().st_size > fmt.MAX_FILE_BYTES:
         raise ExchangeError(_("tệp quá lớn."))
     _declared_entry_count(path)
-    with zipfile.ZipFile(path) as zf:
-        infos = _check_container(zf)
-        by_name = {info.filename: info for info in infos}
-        manifest_raw = _read_bounded(zf, by_name[fmt.MANIFEST], fmt.MAX_MANIFEST_BYTES)
-        manifest = Manifest.from_bytes(manifest_raw)
-        signature_raw = _read_bounded(zf, by_name[fmt.SIGNATURE], 1024)
-        try:
-            public = keys.unb64(manifest.public_key)
-            signature = keys.unb64(signature_raw.decode("ascii").strip())
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise ExchangeError(_("chữ ký hoặc khóa công khai không đúng dạng.")) from exc
-        if len(public) != 32 or not keys.verify(public, signature, manifest_raw):
-            raise ExchangeError(_("chữ ký không khớp: tệp đã bị sửa sau khi ký, hoặc chữ ký bị giả."))
-        if not manifest.unit_code or not manifest.batch_id or not manifest.installation_id:
-            raise ExchangeError(_("tệp mô tả thiếu mã đơn vị, mã lô hoặc mã máy."))
+    return zipfile.ZipFile(path)
+
+
+def _verify(path: Path, schema: dict[str, TableSchema], keep_records: bool = True) -> VerifiedFile:
+    with _open_checked(path) as zf:
+        by_name, manifest, fingerprint = _signed_manifest(zf)
         listed = {e.name for e in manifest.entries}
         present = set(by_name) - {fmt.MANIFEST, fmt.SIGNATURE}
         if listed != present:
-            odd = sorted(listed ^ present)[0]
+            odd = min(listed ^ present)
             raise ExchangeError(_("mục «{name}» không khớp với tệp mô tả.").format(name=odd[:80]))
-        result = VerifiedFile(path, manifest, keys.fingerprint(public))
+        result = VerifiedFile(path, manifest, fingerprint)
         for entry in manifest.entries:
             info = by_name[entry.name]
             if info.file_size != entry.size:
@@ -205,8 +248,9 @@ def _verify(path: Path, schema: dict[str, TableSchema]) -> VerifiedFile:
                                     .format(name=entry.name))
             if entry.name.startswith(fmt.TABLE_DIR):
                 table = fmt.TABLE_ENTRY.match(entry.name).group(1)  # type: ignore[union-attr]
-                rows = _parse_table(entry.name, raw, schema.get(table), manifest.unit_code)
-                if len(rows) != manifest.counts.get(table, -1) or entry.records not in (None, len(rows)):
+                rows, count = _parse_table(entry.name, raw, schema.get(table), manifest.unit_code, keep_records)
+                del raw
+                if count != manifest.counts.get(table, -1) or entry.records not in (None, count):
                     raise ExchangeError(_("số bản ghi của bảng {table} không khớp với tệp mô tả.").format(table=table))
                 result.tables[table] = rows
             else:

@@ -11,8 +11,10 @@ import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from danvan_desktop.domain.i18n import _
 from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange import keys
+from danvan_desktop.exchange.errors import ExchangeError
 from danvan_desktop.exchange.manifest import Entry, Manifest
 from danvan_desktop.exchange.schema import encode_value
 
@@ -39,7 +41,7 @@ def write_file(path: Path, manifest: Manifest, tables: dict[str, Iterable[dict]]
     manifest.entries, manifest.counts = [], {}
     try:
         for table, rows in tables.items():
-            spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL)
+            spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL)  # noqa: SIM115 (closed in finally)
             digest, size, count = hashlib.sha256(), 0, 0
             for record in rows:
                 line = _line(record)
@@ -55,6 +57,7 @@ def write_file(path: Path, manifest: Manifest, tables: dict[str, Iterable[dict]]
             spools.append((name, spool))
         for doc_name, data in documents.items():
             manifest.entries.append(Entry(fmt.document_entry(doc_name), len(data), hashlib.sha256(data).hexdigest()))
+        _check_bounds(manifest)
         manifest_bytes = manifest.to_bytes()
         signature = keys.b64(keys.sign(private_key, manifest_bytes)).encode("ascii")
         when = _zip_time(manifest.created_at)
@@ -84,6 +87,16 @@ def write_file(path: Path, manifest: Manifest, tables: dict[str, Iterable[dict]]
         for _name, spool in spools:
             spool.close()
     return manifest
+
+
+def _check_bounds(manifest: Manifest) -> None:
+    """Refuse before writing a file that no reader would accept (and whose read-back would blame the stick)."""
+    total = sum(e.size for e in manifest.entries)
+    biggest = max(manifest.entries, key=lambda e: e.size, default=None)
+    if total > fmt.MAX_TOTAL_BYTES or (biggest is not None and biggest.size > fmt.MAX_ENTRY_BYTES):
+        raise ExchangeError(_("dữ liệu cần xuất quá lớn cho một tệp ({size} MB, tối đa {limit} MB); hãy chọn "
+                              "«Những gì thay đổi từ lần bàn giao trước».").format(
+            size=total // (1024 * 1024), limit=fmt.MAX_TOTAL_BYTES // (1024 * 1024)))
 
 
 def _zip_time(created_at: str) -> tuple:

@@ -9,6 +9,8 @@ import traceback
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.records import RuleError
+from danvan_desktop.store.errors import StoreError
 
 log = logging.getLogger("danvan")
 
@@ -29,6 +31,12 @@ def show_error(parent, text: str, details: str = "") -> None:
 
 def install() -> None:
     def hook(kind, value, tb) -> None:
+        if issubclass(kind, (StoreError, RuleError)) and QApplication.instance() is not None:
+            # a known condition (the file became read-only, another copy holds it …): its own message
+            # says what to do; no "unexpected error" and no traceback for the officer
+            log.warning("%s", value)
+            show_error(QApplication.activeWindow(), str(value))
+            return
         details = "".join(traceback.format_exception(kind, value, tb))
         log.error("unexpected error\n%s", details)
         sys.__stderr__.write(details)

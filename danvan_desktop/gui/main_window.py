@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
-                               QWidget)
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow,
+                               QScrollArea, QStackedWidget, QWidget)
 
 from danvan_desktop import __version__
 from danvan_desktop.domain.i18n import _, language
@@ -41,11 +41,11 @@ class MainWindow(QMainWindow):
         self.context = PageContext(services, self.undo_stack, self.events, self.navigate)
         self.page_keys: list[str] = []
         self.pages: dict[str, QWidget] = {}
-        for spec in pages():
+        for spec in pages(upper=unit.level == "upper"):
             widget = spec.factory(self.context)
             self.pages[spec.key] = widget
             self.page_keys.append(spec.key)
-            self.stack.addWidget(widget)
+            self.stack.addWidget(self._scrollable(widget))
             item = QListWidgetItem(_(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
@@ -65,6 +65,16 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self.statusBar().showMessage(_("Tệp dữ liệu: {path}").format(path=services.db.path))
         self.sidebar.setCurrentRow(0)
+
+    @staticmethod
+    def _scrollable(page: QWidget) -> QScrollArea:
+        """A page wider than the screen (long English labels, a large font) scrolls sideways instead of
+        pushing the window past a 1366-pixel screen."""
+        holder = QScrollArea()
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidgetResizable(True)
+        holder.setWidget(page)
+        return holder
 
     def _build_menu(self) -> None:
         edit = self.menuBar().addMenu(_("&Sửa"))
@@ -92,14 +102,14 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
+        page = self.pages[self.page_keys[row]]
         if hasattr(page, "refresh"):
             page.refresh()
 
     def _on_data_changed(self, _table: str) -> None:
         """Other pages are refreshed when shown; the dashboard and banners must be right at once."""
         dashboard = self.pages.get("dashboard")
-        if dashboard is not None and self.stack.currentWidget() is not dashboard:
+        if dashboard is not None and self.current_page_key() != "dashboard":
             dashboard.refresh()
 
     def current_page_key(self) -> str:

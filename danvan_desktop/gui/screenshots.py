@@ -43,6 +43,21 @@ def take_screenshots(db_path: Path, out_dir: Path, language: str | None = None,
                 written.append(shot)
                 if widget.isWindow():
                     widget.close()
+    written.append(_shoot_wizard(services, out_dir, app))
     window.close()
     services.close()
     return written
+
+
+def _shoot_wizard(services, out_dir: Path, app) -> Path:
+    """The first-run wizard as a new officer meets it (nothing is saved: it is never finished)."""
+    from danvan_desktop.gui.setup_wizard import SetupWizard
+
+    wizard = SetupWizard(services.setup)
+    wizard.resize(760, 620)
+    wizard.show()
+    app.processEvents()
+    path = out_dir / "99_setup_wizard.png"
+    wizard.grab().save(str(path))
+    wizard.close()
+    return path

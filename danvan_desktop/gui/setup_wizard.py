@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWizard,
+from PySide6.QtWidgets import (QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWizard,
                                QWizardPage)
 
+from danvan_desktop.domain.composition import BUILTIN_PROFILES, KL862, LOOSE
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.domain.text import split_names
-from danvan_desktop.domain.unit import VILLAGE_KINDS
+from danvan_desktop.domain.text import fold, split_names
+from danvan_desktop.domain.unit import VILLAGE_KINDS, UnitLevel
 from danvan_desktop.gui.pages.unit_form import UnitForm
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.setup import SetupService
@@ -20,24 +21,34 @@ class UnitPage(QWizardPage):
         self.setTitle(_("Thông tin xã"))
         self.setSubTitle(_("Các thông tin này in trên đầu mọi văn bản; có thể sửa sau trong Cài đặt."))
         layout = QVBoxLayout(self)
+        self.level = QComboBox()
+        self.level.addItem(_("Xã, phường (Khối dân vận cấp xã)"), UnitLevel.COMMUNE.value)
+        self.level.addItem(_("Đơn vị cấp trên (nhận và tổng hợp dữ liệu các xã)"), UnitLevel.UPPER.value)
+        layout.addWidget(QLabel(_("Loại đơn vị:")))
+        layout.addWidget(self.level)
         self.form = UnitForm()
         layout.addWidget(self.form)
-        user_row = QFormLayout()
         self.user_name = QLineEdit()
         self.user_name.setPlaceholderText(_("Ví dụ: Mai Thị Thu Trang (ghi vào nhật ký thay đổi)"))
-        user_row.addRow(_("Người sử dụng máy này"), self.user_name)
-        layout.addLayout(user_row)
+        self.form.add_row(_("Người sử dụng máy này"), self.user_name)
+        self.from_file = QPushButton(_("Máy thứ hai của xã: thiết lập từ tệp trao đổi (.dvx)…"))
+        layout.addWidget(self.from_file)
         self.status = FormStatus()
         layout.addWidget(self.status)
         for edit in self.form.edits.values():
             edit.textChanged.connect(self.completeChanged)
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return bool(self.form.edits["name"].text().strip() and self.form.edits["code"].text().strip())
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def unit(self):
+        unit = self.form.unit()
+        unit.level = self.level.currentData()
+        return unit
+
+    def validatePage(self) -> bool:
         try:
-            self.form.unit().validate()
+            self.unit().validate()
         except RuleError as exc:
             self.status.error(str(exc))
             return False
@@ -57,12 +68,28 @@ class VillagesPage(QWizardPage):
         layout.addWidget(self.kind)
         self.names = QPlainTextEdit()
         self.names.setTabChangesFocus(True)   # Tab moves on, as in every other field
-        self.names.setPlaceholderText(_("Đông Thôn\nPhú Lâm\nYên Lạc\n…"))
+        self.names.setPlaceholderText(_("Đông Hòa\nPhú Lâm\nYên Lạc\n…"))
         layout.addWidget(self.names, 1)
         self.count = QLabel()
         layout.addWidget(self.count)
         self.names.textChanged.connect(
             lambda: self.count.setText(_("{n} tên").format(n=len(split_names(self.names.toPlainText())))))
+        layout.addWidget(QLabel(_("Quy chế thành phần Khối dân vận:")))
+        self.profile = QComboBox()
+        for code, (name, _rules) in BUILTIN_PROFILES.items():
+            self.profile.addItem(_(name), code)
+        layout.addWidget(self.profile)
+        hint = QLabel(_("Kết luận 862-KL/TU là quy chế của tỉnh Thanh Hóa; đơn vị ở tỉnh khác hãy chọn quy chế chung, "
+                        "rồi sửa theo quy chế của tỉnh mình trong Cài đặt."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color:#555555;")
+        layout.addWidget(hint)
+
+    def initializePage(self) -> None:  # noqa: N802
+        """Suggest the rules of the province typed on the first page (862-KL/TU is Thanh Hóa's)."""
+        province = self.wizard().unit_page.form.edits["province"].text() if self.wizard() else ""
+        code = KL862 if fold(province) in ("", "thanh hoa") else LOOSE
+        self.profile.setCurrentIndex(max(0, self.profile.findData(code)))
 
 
 class SetupWizard(QWizard):
@@ -80,11 +107,27 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, _("Hoàn tất"))
         self.setButtonText(QWizard.WizardButton.CancelButton, _("Hủy"))
         self.error: str | None = None
+        self.unit_page.from_file.clicked.connect(self.set_up_from_file)
+
+    def set_up_from_file(self, path=None) -> None:
+        """A second PC of a commune starts from the first PC's full hand-over file (same records, same ids)."""
+        from danvan_desktop.exchange.errors import ExchangeError
+        from danvan_desktop.gui.setup_from_file import choose_file, set_up_from_file
+        path = path or choose_file(self)
+        if path is None:
+            return
+        try:
+            set_up_from_file(self.setup.db, path, parent=self)
+        except ExchangeError as exc:
+            self.unit_page.status.error(str(exc))
+            return
+        QWizard.accept(self)
 
     def accept(self) -> None:
         try:
-            self.setup.create_unit(self.unit_page.form.unit(), self.villages_page.names.toPlainText(),
-                                   self.villages_page.kind.currentData(), self.unit_page.user_name.text())
+            self.setup.create_unit(self.unit_page.unit(), self.villages_page.names.toPlainText(),
+                                   self.villages_page.kind.currentData(), self.unit_page.user_name.text(),
+                                   profile_code=self.villages_page.profile.currentData())
         except RuleError as exc:
             self.error = str(exc)
             self.restart()

@@ -20,12 +20,12 @@ from danvan_desktop.domain.unit import Unit, UnitLevel
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.demo import DEMO_UNIT, build_demo
 
-UPPER_UNIT = dict(
-    code="TU38", name="Ban Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa", province="Thanh Hóa",
-    upper_unit_name="Tỉnh ủy Thanh Hóa", upper_party_name="ĐẢNG BỘ TỈNH THANH HÓA",
-    party_committee_name="TỈNH ỦY THANH HÓA", place_name="Thanh Hóa", doc_symbol="BTGDVTU",
-    level=UnitLevel.UPPER.value,
-)
+UPPER_UNIT = {
+    "code": "TU38", "name": "Ban Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa", "province": "Thanh Hóa",
+    "upper_unit_name": "Tỉnh ủy Thanh Hóa", "upper_party_name": "ĐẢNG BỘ TỈNH THANH HÓA",
+    "party_committee_name": "TỈNH ỦY THANH HÓA", "place_name": "Thanh Hóa", "doc_symbol": "BTGDVTU",
+    "level": UnitLevel.UPPER.value,
+}
 
 DEMO_COMMUNES = [
     ("16171", "xã Yên Phú", "Yên Phú"), ("16174", "xã Yên Trường", "Yên Trường"),
@@ -34,6 +34,10 @@ DEMO_COMMUNES = [
     ("16189", "xã Định Hòa", "Định Hòa"), ("16192", "xã Định Liên", "Định Liên"),
     ("16195", "xã Quý Lộc", "Quý Lộc"), ("16198", "xã Yên Ninh", "Yên Ninh"),
 ]
+
+
+# Days around the due day on which the communes hand over this month: a few early, some a day late.
+THIS_MONTH_OFFSETS = (-6, 1, -3, -1, -5, 1, -2, 0)
 
 
 def _at(day: dt.date, hour: int) -> str:
@@ -75,7 +79,8 @@ def build_upper_demo(path: Path, today: dt.date | None = None, communes: int = l
                 exporter.now = lambda d=day: _at(d, rng.randint(8, 16))
                 files = [exporter.export(work / exporter.suggested_name(), period=last_month.code).path]
                 # this month: most have handed over by today, some late, the last ones not yet
-                day = dt.date(today.year, today.month, max(1, min(due_day + rng.randint(-7, 2), 28)))
+                offset = THIS_MONTH_OFFSETS[index % len(THIS_MONTH_OFFSETS)]
+                day = dt.date(today.year, today.month, max(1, min(due_day + offset, 28)))
                 if index < communes - 2 and day <= today:
                     member = commune.roster.current()[index % 5]
                     member.note = _("Đã cập nhật số điện thoại tháng {m}.").format(m=today.month)

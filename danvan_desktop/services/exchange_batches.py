@@ -24,7 +24,10 @@ TABLE_LABELS = {
     "composition_profiles": "Quy chế thành phần", "village_teams": "Tổ dân vận thôn", "tasks": "Nhiệm vụ",
     "meetings": "Cuộc họp", "situation_notes": "Tình hình nhân dân", "figures": "Danh mục chỉ tiêu",
     "figure_values": "Số liệu", "dvk_models": "Mô hình “Dân vận khéo”", "reports": "Báo cáo",
-    "report_sections": "Mục báo cáo", "doc_numbers": "Sổ số văn bản",
+    "report_sections": "Mục báo cáo", "doc_numbers": "Sổ số văn bản", "team_members": "Thành viên tổ dân vận",
+    "task_assignments": "Phân công nhiệm vụ", "task_progress": "Tiến độ nhiệm vụ",
+    "meeting_attendance": "Thành phần dự họp", "meeting_agenda_items": "Nội dung cuộc họp",
+    "meeting_conclusions": "Kết luận cuộc họp",
 }
 
 
@@ -86,9 +89,10 @@ class ExchangeBatchService:
         day = created_day(batch.created_at) or self.today()
         periods = Period.parse(batch.period).label() if batch.period else \
             (", ".join(Period.parse(p).label() for p in batch.periods) or "—")
-        rows = [[str(i), table_label(t), number(n)] for i, (t, n) in enumerate(
-            ((t, n) for t, n in batch.counts.items() if n), start=1)]
-        rows.append(["", _("Tổng cộng"), number(batch.total)])
+        counted = [(table_label(t), number(n)) for t, n in batch.counts.items() if n]
+        counted.append((_("Tổng cộng"), number(batch.total)))
+        half = (len(counted) + 1) // 2     # two pairs of columns keep the receipt on one page
+        rows = [[*counted[i], *(counted[i + half] if i + half < len(counted) else ("", ""))] for i in range(half)]
         body = [
             Paragraph(_("Tệp: {name}").format(name=batch.file_name), indent=False),
             Paragraph(_("Lô số {seq}, xuất ngày {day}; mã lô {batch}.").format(
@@ -96,14 +100,18 @@ class ExchangeBatchService:
             Paragraph(_("Kỳ báo cáo: {periods}. Nội dung: {what}.").format(
                 periods=periods, what=_("những gì thay đổi từ lần bàn giao trước") if batch.since_stamp
                 else _("toàn bộ dữ liệu")), indent=False),
-            Table([_("TT"), _("Loại dữ liệu"), _("Số bản ghi")], rows, widths=[0.6, 4.0, 1.4], align_right=[0, 2]),
-            Paragraph(_("Mã nhận dạng khóa ký của đơn vị (đọc qua điện thoại để cấp trên đối chiếu khi nhập tệp lần "
-                        "đầu):"), indent=False),
-            Paragraph(batch.fingerprint, bold=True, align="center"),
         ]
         if batch.includes_private:
             body.append(Paragraph(_("Tệp có kèm ghi chú riêng tư và thông tin cá nhân; cần bảo quản theo chế độ "
                                     "tài liệu hạn chế tiếp cận."), italic=True))
+        body += [
+            Paragraph(_("Mã nhận dạng khóa ký của đơn vị — cấp trên đọc lại qua điện thoại để đối chiếu khi nhập tệp "
+                        "lần đầu:"), indent=False),
+            Paragraph(batch.fingerprint, bold=True, align="center"),   # not last: no full stop is added
+            Paragraph(_("Số bản ghi theo loại dữ liệu:"), indent=False),
+            Table([_("Loại dữ liệu"), _("Số bản ghi"), _("Loại dữ liệu"), _("Số bản ghi")], rows,
+                  widths=[3.0, 1.2, 3.0, 1.2], align_right=[1, 3]),
+        ]
         return Document(
             header=Header(upper_body=unit.upper_party_name.upper(),
                           issuing_body=[unit.party_committee_name.upper(), _("KHỐI DÂN VẬN")], place=unit.place_name,

@@ -23,8 +23,9 @@ from danvan_desktop.exchange.schema import PERSONAL_PREFIX, PRIVATE_COLUMN, Tabl
 from danvan_desktop.exchange.verify import verify_file
 from danvan_desktop.exchange.writer import write_file
 from danvan_desktop.services.exchange_keys import ExchangeKeyService
+from danvan_desktop.services.exchange_marks import record_sent
 from danvan_desktop.store.database import Database
-from danvan_desktop.store.exchange_log import BatchOut, ExchangeLog, now_iso
+from danvan_desktop.store.exchange_log import BatchOut, ExchangeLog, local_day, now_iso
 
 # Approved documents: functions (db, rows_by_table) -> {entry name: pdf bytes}, added by the features
 # that store approved PDFs. A locked row with a `pdf_path` column pointing at a file is carried too.
@@ -65,6 +66,17 @@ def report_pdfs(db: Database, data: dict[str, list[dict]]) -> dict[str, bytes]:
 DOCUMENT_SOURCES.append(report_pdfs)
 
 
+def mark_report_handed_over(db: Database, period: Period, to: str, today: Callable[[], dt.date]) -> None:
+    """The period's approved report has now gone to the upper level: draft → approved → handed over."""
+    if not _table_exists(db, "report_files"):
+        return
+    from danvan_desktop.services.reports import ReportService
+    reports = ReportService(db, today)
+    report = reports.current_for(period.code)
+    if report is not None and report.is_locked and report.status == "approved":
+        reports.hand_over(report.id, to, today())
+
+
 @dataclass
 class ExportResult:
     path: Path
@@ -92,20 +104,26 @@ class ExchangeExportService:
     def suggested_name(self, recipient: str = fmt.RECIPIENT_UPPER) -> str:
         from danvan_desktop.services.setup import SetupService
         unit = SetupService(self.db).unit()
-        return (f"{unit.code}-{slug(unit.name)}-lo{self.log.next_sequence(recipient):03d}-"
-                f"{self.today():%Y%m%d}{fmt.EXTENSION}")
+        day = local_day(self.now()) or self.today()
+        return f"{unit.code}-{slug(unit.name)}-lo{self.log.next_sequence(recipient):03d}-{day:%Y%m%d}{fmt.EXTENSION}"
 
-    def _rows(self, table: TableSchema, unit_code: str, since: BatchOut | None,
-              include_private: bool) -> Iterator[dict]:
+    @staticmethod
+    def _where(table: TableSchema, unit_code: str, since: BatchOut | None, include_private: bool
+               ) -> tuple[str, list]:
         where, params = ["unit_code = ?"], [unit_code]
         if since is not None:
             where.append("(updated_at > ? OR id IN (SELECT record_id FROM audit_log WHERE table_name = ? AND seq > ?))")
             params += [since.until_stamp or "", table.name, since.audit_seq]
         if PRIVATE_COLUMN in table.columns and not include_private:
             where.append(f"{PRIVATE_COLUMN} = 0")
+        return " AND ".join(where), params
+
+    def _rows(self, table: TableSchema, unit_code: str, since: BatchOut | None,
+              include_private: bool) -> Iterator[dict]:
+        where, params = self._where(table, unit_code, since, include_private)
         columns = [c for c in table.columns if include_private or not c.startswith(PERSONAL_PREFIX)]
         sql = (f'SELECT {", ".join(chr(34) + c + chr(34) for c in columns)} FROM "{table.name}" '
-               f'WHERE {" AND ".join(where)} ORDER BY rowid')
+               f'WHERE {where} ORDER BY rowid')
         for row in self.db.conn.execute(sql, params):
             yield {c: row[c] for c in columns}
 
@@ -118,7 +136,9 @@ class ExchangeExportService:
         seen[self.db.installation_id] = max(self.db.clock.tick(), seen.get(self.db.installation_id, ""))
         return seen
 
-    def _documents(self, data: dict[str, list[dict]]) -> dict[str, bytes]:
+    def _documents(self, data: dict[str, list[dict]], since: BatchOut | None) -> dict[str, bytes]:
+        if since is not None:   # a locked document already handed over to this recipient is not sent again
+            data = {t: [r for r in rows if not self._sent_before(t, r, since.recipient)] for t, rows in data.items()}
         documents: dict[str, bytes] = {}
         for table, rows in data.items():
             for row in rows:
@@ -132,6 +152,14 @@ class ExchangeExportService:
         for source in DOCUMENT_SOURCES:
             documents.update(source(self.db, data))
         return documents
+
+    def _sent_before(self, table: str, row: dict, recipient: str) -> bool:
+        if not row.get("content_hash"):
+            return False
+        return self.db.conn.execute(
+            "SELECT 1 FROM exchange_sent_locked s JOIN exchange_batches_out b ON b.batch_id = s.batch_id WHERE "
+            "s.table_name = ? AND s.record_id = ? AND s.content_hash = ? AND b.recipient = ?",
+            (table, row["id"], row["content_hash"], recipient)).fetchone() is not None
 
     def export(self, path: Path | str, *, recipient: str = fmt.RECIPIENT_UPPER, since_last: bool = False,
                include_private: bool = False, period: str | None = None,
@@ -168,18 +196,22 @@ class ExchangeExportService:
             until=max(stamps) if stamps else (since.until_stamp if since else None), periods=sorted(periods),
             period=hand_over_period.code,
             includes_private=include_private, seen=self._seen(schema))
-        write_file(path, manifest, data, self._documents(data), private_key, progress)
+        write_file(path, manifest, data, self._documents(data, since), private_key, progress)
         try:
-            verify_file(path, schema)   # read back from the stick before saying it is done
+            verify_file(path, schema, keep_records=False)   # read back from the stick before saying it is done
         except ExchangeError as exc:
             path.unlink(missing_ok=True)
             raise ExchangeError(_("tệp vừa ghi đọc lại không đúng ({reason}); hãy thử ổ đĩa khác.")
                                 .format(reason=exc.reason), path) from exc
         fingerprint = keys.fingerprint(keys.unb64(manifest.public_key))
-        self.log.add_out(BatchOut(manifest.batch_id, recipient, manifest.sequence, path.name, manifest.created_at,
-                                  manifest.since, manifest.until or (since.until_stamp if since else None), audit_seq,
-                                  manifest.periods, manifest.counts, fingerprint, include_private,
-                                  period=manifest.period))
+        with self.db.transaction():
+            record_sent(self.db, manifest.batch_id, data)
+            self.log.add_out(BatchOut(manifest.batch_id, recipient, manifest.sequence, path.name, manifest.created_at,
+                                      manifest.since, manifest.until or (since.until_stamp if since else None),
+                                      audit_seq, manifest.periods, manifest.counts, fingerprint, include_private,
+                                      period=manifest.period))
+        if recipient == fmt.RECIPIENT_UPPER:
+            mark_report_handed_over(self.db, hand_over_period, unit.upper_unit_name, self.today)
         return ExportResult(path, manifest, fingerprint)
 
     def pending_since_last(self, recipient: str = fmt.RECIPIENT_UPPER) -> int:
@@ -187,8 +219,11 @@ class ExchangeExportService:
         from danvan_desktop.services.setup import SetupService
         unit = SetupService(self.db).unit()
         since = self.log.last_out(recipient)
-        return sum(sum(1 for _r in self._rows(t, unit.code, since, False))
-                   for t in travelling_schema(self.db.conn).values())
+        total = 0
+        for table in travelling_schema(self.db.conn).values():
+            where, params = self._where(table, unit.code, since, False)
+            total += self.db.conn.execute(f'SELECT count(*) FROM "{table.name}" WHERE {where}', params).fetchone()[0]
+        return total
 
 
 def counts_json(manifest: Manifest) -> str:

@@ -19,7 +19,7 @@ from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange.errors import ExchangeError
 from danvan_desktop.exchange.merge import Outcome, Plan, apply_plan, plan_batch, version_json
 from danvan_desktop.exchange.schema import travelling_schema
-from danvan_desktop.exchange.verify import VerifiedFile, verify_file
+from danvan_desktop.exchange.verify import VerifiedFile, verify_file, verify_manifest
 from danvan_desktop.services.exchange_keys import ExchangeKeyService, KeyStatus
 from danvan_desktop.store import audit
 from danvan_desktop.store.backup import take_backup
@@ -47,7 +47,7 @@ class ImportResult:
         return self.plan.counts() if self.plan else {}
 
     def summary(self) -> str:
-        if self.status in (ALREADY, RECEIPT):
+        if self.status in (ALREADY, RECEIPT) or self.plan is None:
             return self.message
         c = self.counts
         text = _("{name}: {new} mới, {changed} cập nhật, {same} không đổi, {conflict} xung đột, {refused} từ chối."
@@ -114,9 +114,20 @@ class ExchangeImportService:
             raise exc.at(path)
         return verified, status, must_trust
 
-    def preview(self, path: Path | str) -> ImportResult:
+    def _seen_before(self, path: Path | str) -> ImportResult | None:
+        """A batch applied before, signed by the same key, is a no-op known from its manifest alone: the
+        records (100 000 of them for a big commune) are neither read nor checked again."""
+        head = verify_manifest(path)
+        done = self.log.batch_in(head.manifest.batch_id)
+        if done is None or done.fingerprint != head.fingerprint:
+            return None
+        return ImportResult(Path(path), ALREADY, head, self.keys.status(head.manifest), message=self._already(done))
+
+    def preview(self, path: Path | str, *, retrust: bool = False) -> ImportResult:
         """The dry run: verify everything and say per record what importing would do; writes nothing."""
-        verified, status, _must = self.inspect(path, require_trust=False)
+        if (already := self._seen_before(path)) is not None:
+            return already
+        verified, status, _must = self.inspect(path, require_trust=False, retrust=retrust)
         m = verified.manifest
         done = self.log.batch_in(m.batch_id)
         if done is not None:
@@ -135,6 +146,8 @@ class ExchangeImportService:
     # -- applying ---------------------------------------------------------------------------
     def import_file(self, path: Path | str, *, trust_new: bool = False, retrust: bool = False) -> ImportResult:
         path = Path(path)
+        if (already := self._seen_before(path)) is not None:
+            return already
         verified, status, must_trust = self.inspect(path, trust_new=trust_new, retrust=retrust)
         m = verified.manifest
         done = self.log.batch_in(m.batch_id)
@@ -157,9 +170,9 @@ class ExchangeImportService:
                     if outcome.kind != "identical" or outcome.incoming_wins:
                         stamp = (outcome.after or {}).get("updated_at") or ""
                         self.log.record_batch(m.batch_id, outcome.table, outcome.record_id, stamp, outcome.kind)
-                for rows in verified.tables.values():
-                    for row in rows:
-                        self.log.raise_seen(row["origin"] or m.installation_id, row["updated_at"])
+                newest = verified.newest_stamps()
+                for origin, stamp in newest.items():   # one write per origin, not one per record
+                    self.log.raise_seen(origin, stamp)
                 if not self.db.unit_code and m.kind == fmt.KIND_BATCH:
                     conn.execute("INSERT INTO settings (key, value) VALUES ('unit_code', ?) ON CONFLICT (key) DO "
                                  "UPDATE SET value = excluded.value", (m.unit_code,))
@@ -169,9 +182,8 @@ class ExchangeImportService:
                                         m.periods, m.counts, plan.counts(), status.fingerprint, m.period))
         except ExchangeError as exc:
             raise exc.at(path)
-        for rows in verified.tables.values():
-            for row in rows:
-                self.db.clock.observe(row["updated_at"])
+        if newest:
+            self.db.clock.observe(max(newest.values()))   # the newest stamp folds in all the others
         return ImportResult(path, APPLIED, verified, status, plan, missing_sequences=missing)
 
     def _on_write(self, batch_id: str):
@@ -196,11 +208,15 @@ class ExchangeImportService:
         folder = Path(self.db.path).parent / "received" / m.unit_code / m.batch_id[:8]
         folder.mkdir(parents=True, exist_ok=True)
         for name, data in verified.documents.items():
+            digest = hashlib.sha256(data).hexdigest()
+            if self.db.conn.execute("SELECT 1 FROM exchange_documents WHERE unit_code = ? AND sha256 = ?",
+                                    (m.unit_code, digest)).fetchone():
+                continue   # the same approved PDF came with an earlier batch (e.g. before a status change)
             target = folder / f"{name}.pdf"
             tmp = target.with_suffix(".tmp")
             tmp.write_bytes(data)
             tmp.replace(target)
-            self.log.add_document(m.batch_id, m.unit_code, name, hashlib.sha256(data).hexdigest(), str(target))
+            self.log.add_document(m.batch_id, m.unit_code, name, digest, str(target))
 
     def _import_receipt(self, path: Path, verified: VerifiedFile, status: KeyStatus, must_trust: bool) -> ImportResult:
         m = verified.manifest

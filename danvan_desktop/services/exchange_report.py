@@ -12,7 +12,11 @@ from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.render.document import Document, Header, Heading, Paragraph, Signature, Table, Title
 from danvan_desktop.services.exchange_consolidate import (
-    FigureTotal, consolidate_figures, format_total, hot_spots)
+    FigureTotal,
+    consolidate_figures,
+    format_total,
+    hot_spots,
+)
 from danvan_desktop.services.exchange_upper import LATE, MISSING, NOT_DUE, ON_TIME, UpperLevelService
 
 PER_UNIT_FIGURES = 4     # columns of the per-commune table that still fit a portrait A4 page

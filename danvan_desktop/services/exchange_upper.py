@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,11 +11,14 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.text import fold
 from danvan_desktop.domain.unit import Unit, UnitLevel
+from danvan_desktop.services.report_settings import KEYS as REPORT_KEYS
+from danvan_desktop.services.report_settings import due_date as report_due_date
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.exchange_log import BatchIn, ExchangeLog, local_day
 from danvan_desktop.store.units import UnitRepository
 
-DUE_DAY_SETTING = "exchange_due_day"     # the day of the period's last month the hand-over is due
+# The hand-over is due with the report: the same setting and rule as services/report_settings.py.
+DUE_DAY_SETTING = REPORT_KEYS["due_day"]
 DEFAULT_DUE_DAY = 20
 
 ON_TIME, LATE, MISSING, NOT_DUE = "on_time", "late", "missing", "not_due"
@@ -61,19 +63,18 @@ class UpperLevelService:
 
     def due_day(self) -> int:
         try:
-            return min(max(int(self.db.get_setting(DUE_DAY_SETTING, str(DEFAULT_DUE_DAY)) or DEFAULT_DUE_DAY), 1), 31)
+            return min(max(int(self.db.get_setting(DUE_DAY_SETTING, str(DEFAULT_DUE_DAY)) or DEFAULT_DUE_DAY), 1), 28)
         except ValueError:
             return DEFAULT_DUE_DAY
 
     def set_due_day(self, day: int) -> None:
         from danvan_desktop.domain.records import RuleError
-        if not 1 <= day <= 31:
+        if not 1 <= day <= 31:   # stored as typed; read back clamped to 28 like the report's own settings
             raise RuleError(_("Ngày hạn nộp phải từ 1 đến 31."), "due_day")
         self.db.set_setting(DUE_DAY_SETTING, str(day))
 
     def due_date(self, period: Period) -> dt.date:
-        end = period.end
-        return dt.date(end.year, end.month, min(self.due_day(), calendar.monthrange(end.year, end.month)[1]))
+        return report_due_date(period.code, self.due_day())
 
     def communes(self) -> list[Unit]:
         """Every unit this installation holds other than itself, by name."""
@@ -84,7 +85,7 @@ class UpperLevelService:
         due = self.due_date(period)
         today = self.today()
         by_unit: dict[str, list[BatchIn]] = {}
-        for batch in self.log.batches_in():
+        for batch in self.log.batches_in_for_period(period.code):
             declared = batch.period == period.code or (not batch.period and period.code in batch.periods)
             if batch.kind == "batch" and declared:
                 by_unit.setdefault(batch.sender_unit, []).append(batch)

@@ -11,6 +11,7 @@ from danvan_desktop.domain.formats import number, percent, short_date
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import PeriodKind
 from danvan_desktop.domain.situation import Level, SituationNote, Topic
+from danvan_desktop.domain.text import fold
 from danvan_desktop.services.report_facts import ReportFacts
 
 
@@ -33,7 +34,8 @@ def cap(text: str) -> str:
 
 # Words that keep their capital inside a sentence (Nhân dân, Đảng, Nhà nước, names of bodies and places).
 _KEEP_CAPITAL = {"Nhân", "Đảng", "Nhà", "Ủy", "Ban", "Hội", "Đoàn", "Mặt", "Công", "Chi", "Thôn", "Bản", "Khu",
-                 "Tổ", "Xã", "Huyện", "Tỉnh", "Bác", "Chủ", "Trường", "Trạm", "Hợp"}
+                 "Tổ", "Xã", "Huyện", "Tỉnh", "Bác", "Chủ", "Trường", "Trạm", "Hợp", "Thường", "Trưởng", "Phó",
+                 "Bí", "Cựu", "Liên", "Sở", "Phòng", "Trung"}
 
 
 def inner(text: str) -> str:
@@ -56,19 +58,35 @@ def _compare(now: float | None, before: float | None, unit: str) -> str:
 
 
 # -- I. the people's situation -----------------------------------------------------------------
-def _note_clause(note: SituationNote, facts: ReportFacts) -> str:
-    place = facts.village(note.village_id)
+def _note_clause(notes: list[SituationNote], facts: ReportFacts) -> str:
+    """One matter, noted in one or more villages: its text, the places, then what became of it."""
+    note = notes[0]
     text = inner(note.summary)
-    if place:
-        text = _("{text} ({place})").format(text=text, place=place)
+    places = [facts.village(n.village_id) for n in notes]
+    places = [p for i, p in enumerate(places) if p and p not in places[:i]]
+    if places:
+        text = _("{text} ({place})").format(text=text, place=", ".join(places))
     if note.level == Level.NORMAL.value:
         return text
-    if facts.resolved_in_time(note):
-        return _("{text}; đã được giải quyết ngày {date}").format(text=text, date=short_date(note.resolved_on))
+    done = [n for n in notes if facts.resolved_in_time(n)]
+    if len(done) == len(notes):
+        if len(notes) == 1:
+            return _("{text}; đã được giải quyết ngày {date}").format(text=text, date=short_date(note.resolved_on))
+        return _("{text}; đã được giải quyết").format(text=text)
+    if done:
+        return _("{text}; đã giải quyết {k}/{n} nơi, còn lại đang tiếp tục theo dõi").format(
+            text=text, k=count(len(done)), n=count(len(notes)))
     if note.action_taken:
-        return _("{text}; {action}, đang tiếp tục theo dõi").format(
-            text=text, action=inner(note.action_taken))
+        return _("{text}; {action}, đang tiếp tục theo dõi").format(text=text, action=inner(note.action_taken))
     return _("{text}; đang theo dõi, nắm tình hình").format(text=text)
+
+
+def _grouped(notes: list[SituationNote]) -> list[list[SituationNote]]:
+    """Notes with the same text and level (the same matter in several villages) read as one."""
+    groups: dict[tuple[str, str], list[SituationNote]] = {}
+    for note in notes:
+        groups.setdefault((fold(note.summary), note.level), []).append(note)
+    return list(groups.values())
 
 
 def situation(facts: ReportFacts) -> str:
@@ -97,7 +115,7 @@ def situation(facts: ReportFacts) -> str:
                 n=count(facts.notes_last_year or 0), compare=compare) + "]]"
         lines.append(opening + _(". Cụ thể:"))
         for topic in Topic:
-            clauses = [_note_clause(n, facts) for n in shown if n.topic == topic.value]
+            clauses = [_note_clause(group, facts) for group in _grouped([n for n in shown if n.topic == topic.value])]
             if clauses:
                 lines.append(_("- {topic}: {text}.").format(topic=topic.label, text="; ".join(clauses)))
         if private:

@@ -66,8 +66,9 @@ def gather(db: Database, period: Period, today: dt.date) -> ReportFacts:
         facts.figure_order.append(figure.code)
         facts.figure_names[figure.code] = (figures.name(figure), figure.unit)
         facts.values[figure.code] = figures.value(figure.code, period)
-        facts.last_year[figure.code] = figures.value(figure.code, last) if _has_history(figures, figure, last) \
-            else None
+        before = figures.value(figure.code, last) if _has_history(figures, figure, last) else None
+        # a count of zero from before those records were kept is no comparison: leave it blank
+        facts.last_year[figure.code] = None if figure.source == "counted" and not before else before
     facts.dvk_new = dvk.registered_in(period)
     facts.dvk_recognised = dvk.recognised_in(period)
     facts.dvk_progress = dvk.progress(period.year)

@@ -259,6 +259,9 @@ class ReportService:
             report.approved_at = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
             report.content_hash = content_hash(report, sections)
             self.repo.update(report)
+            for section in sections:
+                section.content_hash = report.content_hash
+                self.sections_repo.update(section)
         if keep_pdf:
             try:
                 self.approved_pdf(report.id)
@@ -354,6 +357,9 @@ class ReportService:
     def write_pdf(self, report_id: str, path) -> None:
         report = self.get(report_id)
         data = self.approved_pdf(report_id) if report.is_locked else report_render.pdf_bytes(self.document(report_id))
+        if report.is_locked:   # printed after a hand-over: batch number, short hash and QR (services/exchange_marks)
+            from danvan_desktop.services.exchange_marks import mark_pdf
+            data = mark_pdf(self.db, "reports", report.id, data)
         report_render.write_atomically(path, data)
 
     def write_docx(self, report_id: str, path) -> None:

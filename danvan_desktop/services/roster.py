@@ -51,6 +51,11 @@ class RosterService:
             holders.setdefault(term.post_code, []).append(term)
         return holders
 
+    def change_log(self, member_id: str):
+        """Who changed this term, when, and what (from the audit log), as the user reads it."""
+        from danvan_desktop.services.change_log import ChangeLogService
+        return ChangeLogService(self.db).member(member_id)
+
     # -- rules ------------------------------------------------------------------------------
     def active_profile(self) -> CompositionProfile:
         code = self.db.get_setting("active_profile", KL862) or KL862
@@ -74,7 +79,7 @@ class RosterService:
         rules = self.active_profile().rules
         if member.is_current(today) or member.start_date is None or member.start_date > today:
             self._check_single_post(member, rules.max_per_post, set(rules.multi_posts))
-            self._check_single_role(member)
+            self._check_single_role(member, rules)
         self._check_duplicate(member)
 
     def _others_current(self, member: BlocMember) -> list[BlocMember]:
@@ -91,13 +96,19 @@ class RosterService:
                 post=self.post_names().get(member.post_code, member.post_code),
                 name=holders[0].full_name, k=max_per_post), "post_code")
 
-    def _check_single_role(self, member: BlocMember) -> None:
+    def _check_single_role(self, member: BlocMember, rules) -> None:
+        """As many heads and deputies as the profile allows (one each under 862-KL/TU)."""
         if member.bloc_role == BlocRole.MEMBER.value:
             return
+        limit = rules.heads if member.bloc_role == BlocRole.HEAD.value else rules.deputies_max
         holders = [m for m in self._others_current(member) if m.bloc_role == member.bloc_role]
-        if holders:
-            raise RuleError(_("Đồng chí {name} đang là {role}; mỗi khối chỉ có một.").format(
-                name=holders[0].full_name, role=BlocRole(member.bloc_role).label), "bloc_role")
+        if limit and len(holders) >= limit:
+            if limit == 1:
+                raise RuleError(_("Đồng chí {name} đang là {role}; mỗi khối chỉ có một.").format(
+                    name=holders[0].full_name, role=BlocRole(member.bloc_role).label), "bloc_role")
+            raise RuleError(_("Khối đã có {n} {role} ({names}); quy chế chỉ cho phép {k}.").format(
+                n=len(holders), role=BlocRole(member.bloc_role).label,
+                names=", ".join(m.full_name for m in holders), k=limit), "bloc_role")
 
     def _check_duplicate(self, member: BlocMember) -> None:
         key = name_key(member.full_name)

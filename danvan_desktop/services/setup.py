@@ -33,7 +33,7 @@ class SetupService:
         return unit
 
     def create_unit(self, unit: Unit, village_text: str = "", village_kind: str = "thôn",
-                    user_name: str = "") -> Unit:
+                    user_name: str = "", profile_code: str | None = None) -> Unit:
         """Save the wizard's answers in one transaction: the unit, its villages, posts and rule profiles,
         and who is using the program (named in the audit log from the first record on)."""
         unit.validate()
@@ -53,6 +53,10 @@ class SetupService:
                 village.validate()
                 self.villages.insert(village)
             self.ensure_defaults()
+            if profile_code:
+                if self.profiles.by_code(profile_code) is None:
+                    raise RuleError(_("Không tìm thấy quy chế đã chọn."))
+                self.db.set_setting("active_profile", profile_code)
         return unit
 
     def update_unit(self, unit: Unit) -> Unit:

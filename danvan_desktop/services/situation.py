@@ -65,8 +65,12 @@ class SituationService:
     def in_period(self, period: Period) -> list[SituationNote]:
         return self.repo.between(period.start, period.end)
 
-    def open_hot_spots(self) -> list[SituationNote]:
-        return self.repo.open_hot_spots()
+    def open_hot_spots(self, limit: int | None = None) -> list[SituationNote]:
+        return self.repo.open_hot_spots(limit)
+
+    def open_hot_spot_count(self) -> int:
+        """How many hot spots are still open: a count on an index, not every note loaded to be counted."""
+        return self.repo.count_open_hot_spots()
 
     def save(self, note: SituationNote) -> SituationNote:
         note.validate(self.today())

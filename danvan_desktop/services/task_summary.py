@@ -84,6 +84,7 @@ class TaskPeriodSummary:
     open: int = 0                   # not started or in progress, not yet due
     paused: int = 0
     cancelled: int = 0
+    ongoing: int = 0                # started, due after the period: under way, not judged yet
     completion_rate: float | None = None   # done / (total − cancelled); None when nothing was due
     by_village: list[VillageTaskCounts] = field(default_factory=list)
     by_category: list[CategoryCounts] = field(default_factory=list)
@@ -143,6 +144,7 @@ def summarise(service: TaskService, period: Period) -> TaskPeriodSummary:
     summary.completion_rate = summary.done / denominator if denominator else None
     summary.by_village = sorted(villages.values(), key=lambda v: fold(v.village_name))
     summary.by_category = [c for c in categories.values() if c.total]
+    summary.ongoing = service.tasks.ongoing_count(period.start, as_of)
     _add_notes(service, summary, names)
     return summary
 

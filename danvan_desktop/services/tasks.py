@@ -149,36 +149,45 @@ class TaskService:
         horizon = add_months(today.replace(day=1), 2) - dt.timedelta(days=1)
         return min(horizon, latest.repeat_until) if latest.repeat_until else horizon
 
-    def _extend_series(self, latest: Task, village_ids: list[str]) -> list[Task]:
-        """Add the missing monthly occurrences after `latest`, copying it (edits carry forward)."""
-        assert latest.due_date is not None
-        dates = monthly_dates(latest.start_date, latest.due_date, self._horizon(latest))[1:]
+    def _extend_series(self, latest: Task, village_ids: list[str], after: Task | None = None) -> list[Task]:
+        """Add the months missing after `after` (default `latest`), copying `latest` (edits carry forward)."""
+        anchor = after or latest
+        assert anchor.due_date is not None
+        dates = monthly_dates(anchor.start_date, anchor.due_date, self._horizon(latest))[1:]
         created = []
         for start, due in dates:
             occurrence = replace(latest, id=new_id(), start_date=start, due_date=due, created_at="",
-                                 status=TaskStatus.NOT_STARTED.value, done_on=None,
+                                 status=TaskStatus.NOT_STARTED.value, done_on=None, deleted=False,
                                  occurrence=Period.containing(due).code)
             self._insert_with_villages(occurrence, village_ids)
             created.append(occurrence)
         return created
 
     def extend_recurring(self) -> int:
-        """Make sure every open-ended or unfinished monthly series has its occurrences through next month."""
+        """Make sure every monthly series has its occurrences through next month.
+
+        The last month ever made (even if deleted since) is where a series continues from, so a month
+        the officer deleted does not come back; a cancelled last month ends the series.
+        """
         rows = self.db.conn.execute(
             "SELECT t.* FROM tasks t JOIN (SELECT series_id, max(due_date) AS last FROM tasks "
-            "WHERE series_id IS NOT NULL AND deleted = 0 GROUP BY series_id) s "
-            "ON t.series_id = s.series_id AND t.due_date = s.last AND t.deleted = 0").fetchall()
-        latest_by_series = {}
-        for row in rows:
-            latest_by_series[row["series_id"]] = self.tasks.from_row(row)
+            "WHERE series_id IS NOT NULL GROUP BY series_id) s "
+            "ON t.series_id = s.series_id AND t.due_date = s.last").fetchall()
+        anchors = {row["series_id"]: self.tasks.from_row(row) for row in rows}
         created = 0
-        for latest in latest_by_series.values():
-            if latest.status == TaskStatus.CANCELLED.value or latest.due_date is None:
-                continue  # a cancelled month ends its series
-            if add_months(latest.due_date, 1, latest.due_date.day) > self._horizon(latest):
+        for series_id, anchor in anchors.items():
+            if anchor.due_date is None or (anchor.status == TaskStatus.CANCELLED.value and not anchor.deleted):
+                continue
+            template = anchor
+            if anchor.deleted:
+                live = self.tasks.select("series_id = ?", (series_id,), order_by="due_date DESC", limit=1)
+                if not live:
+                    continue          # the whole series was deleted
+                template = live[0]
+            if add_months(anchor.due_date, 1, anchor.due_date.day) > self._horizon(template):
                 continue
             with self.db.transaction():
-                created += len(self._extend_series(latest, self.village_ids(latest.id)))
+                created += len(self._extend_series(template, self.village_ids(template.id), after=anchor))
         return created
 
     def save_task(self, task: Task, village_ids: Iterable[str]) -> Task:

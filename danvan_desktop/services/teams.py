@@ -124,6 +124,24 @@ class TeamService:
             self._check_member(member)
             return self.team_members.restore(member_id)
 
+    def set_followers(self, village_id: str, member_ids: list[str]) -> list[BlocMember]:
+        """Make exactly these current bloc members follow the village (the roster's own rules apply)."""
+        from danvan_desktop.services.roster import RosterService
+
+        roster = RosterService(self.db, self.today)
+        wanted = set(member_ids)
+        changed = []
+        with self.db.transaction():
+            self.villages.get(village_id, include_deleted=False)
+            for member in self.bloc.current(self.today()):
+                follows = village_id in member.village_ids
+                if follows == (member.id in wanted):
+                    continue
+                member.village_ids = ([v for v in member.village_ids if v != village_id] if follows
+                                      else member.village_ids + [village_id])
+                changed.append(roster.save(member))
+        return changed
+
     def find_member(self, village_id: str, full_name: str) -> TeamMember | None:
         key = fold(full_name)
         return next((m for m in self.team_members.of_village(village_id) if fold(m.full_name) == key), None)

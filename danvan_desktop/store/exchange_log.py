@@ -186,6 +186,14 @@ class ExchangeLog:
         rows = self.db.conn.execute(f"SELECT * FROM exchange_batches_in {where} ORDER BY imported_at DESC", params)
         return [self._in(r) for r in rows]
 
+    def batches_in_for_period(self, period_code: str) -> list[BatchIn]:
+        """Batches declared for a period (or, from files without a declared period, touching it): an index
+        lookup, not the whole log — an upper level receives 200 communes × 12 months × years of files."""
+        rows = self.db.conn.execute("SELECT * FROM exchange_batches_in WHERE kind = 'batch' AND (period = ? OR "
+                                    "(period = '' AND periods LIKE ?)) ORDER BY imported_at DESC",
+                                    (period_code, f'%"{period_code}"%'))
+        return [self._in(r) for r in rows]
+
     def sequences_in(self, installation: str, recipient: str) -> list[int]:
         return [r[0] for r in self.db.conn.execute(
             "SELECT sequence FROM exchange_batches_in WHERE sender_installation = ? AND recipient = ? AND kind = 'batch' "

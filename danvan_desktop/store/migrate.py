@@ -2,8 +2,10 @@
 
 `PRAGMA user_version` holds the number of the last applied file. A file newer than the program
 is refused untouched; an older one is backed up (VACUUM INTO) before the first step.
-Numbers are reserved by feature so parallel work never collides: 001–009 foundation, 010–019
-village teams and tasks, 020–029 meetings, 030–039 report and figures, 040–049 exchange.
+The first release was written by several people at once, so its numbers were reserved by
+feature (001–009 foundation, 010–019 village teams and tasks, 020–029 meetings, 030–039 report
+and figures, 040–049 exchange). Released databases stand at the highest number, so every later
+migration, whatever feature it serves, takes the next number after the highest one shipped.
 """
 
 from __future__ import annotations

@@ -12,7 +12,8 @@ import datetime as dt
 import json
 from typing import Any, Callable, Generic, Iterable, TypeVar
 
-from danvan_desktop.domain.records import Record
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.records import Record, RuleError
 from danvan_desktop.domain.text import fold
 from danvan_desktop.store import audit
 from danvan_desktop.store.database import Database
@@ -117,6 +118,17 @@ class Repository(Generic[T]):
         record.origin = self.db.installation_id
         if not record.unit_code:
             record.unit_code = self.db.unit_code
+        self._guard_received(record)
+
+    def _guard_received(self, record: T) -> None:
+        """At an upper level, the communes' records arrive by hand-over files and stay read-only there."""
+        own = self.db.unit_code
+        if record.unit_code == own or not own:
+            return
+        row = self.db.conn.execute("SELECT level FROM units WHERE code = ? AND deleted = 0", (own,)).fetchone()
+        if row is not None and row[0] == "upper":
+            raise RuleError(_("Dữ liệu của đơn vị {code} nhận qua tệp trao đổi chỉ được xem ở cấp trên, không sửa "
+                              "được.").format(code=record.unit_code))
 
     def insert(self, record: T) -> T:
         with self.db.transaction() as conn:

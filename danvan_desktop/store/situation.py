@@ -19,8 +19,11 @@ class SituationRepository(Repository[SituationNote]):
         return self.select("noted_on BETWEEN ? AND ?", (start.isoformat(), end.isoformat()),
                            order_by="noted_on, created_at")
 
-    def open_hot_spots(self) -> list[SituationNote]:
-        return self.select("level = 'hot' AND resolved = 0", order_by="noted_on")
+    def open_hot_spots(self, limit: int | None = None) -> list[SituationNote]:
+        return self.select("level = 'hot' AND resolved = 0", order_by="noted_on", limit=limit)
+
+    def count_open_hot_spots(self) -> int:
+        return self.count("level = 'hot' AND resolved = 0")
 
     def page(self, where: str, params: tuple, offset: int, limit: int) -> list[SituationNote]:
         return self.select(where, params, limit=limit, offset=offset)

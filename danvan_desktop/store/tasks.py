@@ -121,6 +121,12 @@ class TaskRepository(Repository[Task]):
     def of_series(self, series_id: str) -> list[Task]:
         return self.select("series_id = ?", (series_id,), order_by="due_date")
 
+    def ongoing_count(self, start: dt.date, end: dt.date) -> int:
+        """Tasks under way during [start, end] but due after it (not judged in this period)."""
+        return self.count("start_date IS NOT NULL AND start_date <= ? AND due_date > ? AND status != 'cancelled' "
+                          "AND (done_on IS NULL OR done_on >= ?)", (end.isoformat(), end.isoformat(),
+                                                                    start.isoformat()))
+
     def relevant_to(self, start: dt.date, end: dt.date) -> list[Task]:
         """Tasks due in [start, end], and older ones still open (or done only after `start`)."""
         s, e = start.isoformat(), end.isoformat()

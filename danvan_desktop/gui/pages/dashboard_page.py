@@ -96,8 +96,11 @@ class DashboardPage(QScrollArea):
         layout.addWidget(self.heading)
         self.banner = Banner()
         layout.addWidget(self.banner)
-        self.sections = [RosterSection(services, navigate)]
-        self.sections += [factory(services, navigate) for factory in SECTIONS]
+        # an upper level has no bloc of its own: only sections meant for it (attribute upper_level)
+        self.upper = services.setup.unit().level == "upper"
+        self.sections = [] if self.upper else [RosterSection(services, navigate)]
+        self.sections += [factory(services, navigate) for factory in SECTIONS
+                          if not self.upper or getattr(factory, "upper_level", False)]
         for section in self.sections:
             layout.addWidget(section)
         layout.addStretch(1)
@@ -105,10 +108,12 @@ class DashboardPage(QScrollArea):
 
     def refresh(self) -> None:
         unit = self.services.setup.unit()
-        self.heading.setText(_("Khối dân vận {unit}").format(unit=unit.name))
-        breaches = [b.message for b in self.services.roster.check()]
+        self.heading.setText(unit.name if self.upper else _("Khối dân vận {unit}").format(unit=unit.name))
+        breaches = [] if self.upper else [b.message for b in self.services.roster.check()]
         profile = _(self.services.roster.active_profile().name)
-        if breaches:
+        if self.upper:
+            self.banner.hide()
+        elif breaches:
             self.banner.show_messages(_("Thành phần khối chưa đúng quy chế ({profile})").format(profile=profile),
                                       breaches)
         else:

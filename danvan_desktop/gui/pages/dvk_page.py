@@ -84,7 +84,7 @@ class DvkPage(QWidget):
             Column(_("Công nhận"), lambda m: Recognition(m.recognition).label,
                    lambda m: ["registered", "commune", "upper"].index(m.recognition)),
         ], self)
-        self.model.search_text = lambda m: " ".join([m.name, m.owner_name, m.results])
+        self.model.search_text = lambda m: f"{m.name} {m.owner_name} {m.results}"
         self.proxy = FoldedFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()

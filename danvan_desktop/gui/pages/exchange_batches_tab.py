@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from danvan_desktop.domain.formats import number, short_date
 from danvan_desktop.domain.i18n import _
@@ -53,6 +62,12 @@ class BatchesTab(QWidget):
         receipt.clicked.connect(lambda: self.out.current() and print_receipt(self.out.current().batch_id))
         buttons.addWidget(receipt)
         buttons.addStretch(1)
+        buttons.addWidget(QLabel(_("Nhắc khi chưa có biên nhận sau")))
+        self.ack_days = QSpinBox()
+        self.ack_days.setRange(1, 90)
+        self.ack_days.setSuffix(_(" ngày"))
+        self.ack_days.valueChanged.connect(self._ack_days_changed)
+        buttons.addWidget(self.ack_days)
         top = QWidget()
         box = QVBoxLayout(top)
         box.setContentsMargins(0, 0, 0, 0)
@@ -86,7 +101,16 @@ class BatchesTab(QWidget):
         self.status = FormStatus()
         layout.addWidget(self.status)
 
+    def _ack_days_changed(self, days: int) -> None:
+        try:
+            self.services.exchange.batches.set_ack_warn_days(days)
+        except RuleError as exc:
+            self.status.error(str(exc))
+
     def refresh(self) -> None:
+        self.ack_days.blockSignals(True)
+        self.ack_days.setValue(self.services.exchange.batches.ack_warn_days())
+        self.ack_days.blockSignals(False)
         log = self.services.exchange.log
         self.out.set_rows(log.batches_out())
         self.incoming.set_rows(log.batches_in())

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStorageInfo, QUrl
+from PySide6.QtCore import QStorageInfo, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -19,7 +19,8 @@ from danvan_desktop.gui.models.record_table_model import Column, RecordTableMode
 class RecordTable(QTableView):
     """A sortable, read-only table of row objects with a folded filter proxy."""
 
-    def __init__(self, columns: list[Column], parent=None, model_type: type[RecordTableModel] = RecordTableModel) -> None:
+    def __init__(self, columns: list[Column], parent=None, model_type: type[RecordTableModel] = RecordTableModel,
+                 stretch: int | None = None) -> None:
         super().__init__(parent)
         self.model_ = model_type(columns, self)
         self.proxy = FoldedFilterProxy(self)
@@ -33,7 +34,12 @@ class RecordTable(QTableView):
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        if stretch is None:
+            header.setStretchLastSection(True)
+        else:
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        # Qt starts a sortable view descending; people read lists from the top, A to Z
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
     def set_rows(self, rows) -> None:
         self.model_.set_rows(rows)

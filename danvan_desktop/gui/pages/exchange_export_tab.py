@@ -6,11 +6,25 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout, QFrame, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from danvan_desktop.domain.i18n import _
-from danvan_desktop.domain.periods import Period
+from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange.errors import ExchangeError
@@ -118,6 +132,10 @@ class ExportTab(QWidget):
         for _i in range(4):
             self.period.addItem(period.label().capitalize(), period.code)
             period = period.previous()
+        quarter = Period.containing(today, PeriodKind.QUARTER)
+        for candidate in (quarter, quarter.previous(), Period.containing(today, PeriodKind.HALF),
+                          Period.containing(today, PeriodKind.YEAR)):
+            self.period.addItem(candidate.label().capitalize(), candidate.code)
         if current_period and self.period.findData(current_period) >= 0:
             self.period.setCurrentIndex(self.period.findData(current_period))
         if self.drive.count() == 0:
@@ -157,9 +175,9 @@ class ExportTab(QWidget):
         self.status.clear_status()
         target = self.target()
         db_path = self.services.db.path
-        options = dict(recipient=self.recipient.currentData() or fmt.RECIPIENT_UPPER,
-                       since_last=self.since_last.isChecked(), include_private=self.private.isChecked(),
-                       period=self.period.currentData())
+        options = {"recipient": self.recipient.currentData() or fmt.RECIPIENT_UPPER,
+                       "since_last": self.since_last.isChecked(), "include_private": self.private.isChecked(),
+                       "period": self.period.currentData()}
 
         def job():
             yield 0, 2, _("Đang ghi {name}…").format(name=target.name)

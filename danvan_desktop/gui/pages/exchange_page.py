@@ -3,7 +3,7 @@ communes' completeness; plus the dashboard's hand-over section."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import N_, _, ngettext
@@ -99,12 +99,15 @@ class ExchangeSection(QWidget):
         self.services = services
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.upper = services.exchange.upper.is_upper()
+        title = QLabel(_("Tình hình nộp của các xã") if self.upper else _("Trao đổi dữ liệu (USB)"))
+        title.setStyleSheet("font-size:12pt; font-weight:bold; margin-top:6px;")
+        layout.addWidget(title)
         self.banner = Banner()
         self.banner.action_clicked.connect(lambda: navigate("exchange", tab="batches"))
         layout.addWidget(self.banner)
         grid = QGridLayout()
         layout.addLayout(grid)
-        self.upper = services.exchange.upper.is_upper()
         if self.upper:
             self.handed = Card(_("xã đã bàn giao dữ liệu tháng này"), lambda: navigate("exchange", tab="completeness"))
             self.late = Card(_("xã chưa bàn giao (đã quá hạn)"), lambda: navigate("exchange", tab="completeness"))
@@ -140,7 +143,6 @@ class ExchangeSection(QWidget):
         self.conflicts.set_value(str(conflicts), warn=conflicts > 0)
         late = exchange.batches.unacknowledged()
         if late:
-            batch, days = late[0]
             self.banner.show_messages(_("Bàn giao chưa được xác nhận"), [ngettext(
                 "Lô số {seq} đã xuất {days} ngày mà chưa có biên nhận.",
                 "Lô số {seq} đã xuất {days} ngày mà chưa có biên nhận.", days).format(seq=batch.sequence, days=days)
@@ -154,4 +156,5 @@ def _page(ctx: PageContext) -> QWidget:
 
 
 register(PageSpec("exchange", N_("Trao đổi dữ liệu (USB)"), 80, _page))
+ExchangeSection.upper_level = True   # shown on the upper level's dashboard too
 dashboard_page.SECTIONS.append(ExchangeSection)

@@ -7,8 +7,16 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from danvan_desktop.domain.formats import number, short_date
 from danvan_desktop.domain.i18n import _
@@ -55,7 +63,7 @@ class CompletenessTab(QWidget):
         top.addSpacing(16)
         top.addWidget(QLabel(_("Hạn nộp: ngày")))
         self.due_day = QSpinBox()
-        self.due_day.setRange(1, 31)
+        self.due_day.setRange(1, 28)
         top.addWidget(self.due_day)
         top.addWidget(QLabel(_("của tháng cuối kỳ")))
         top.addStretch(1)
@@ -77,7 +85,7 @@ class CompletenessTab(QWidget):
             Column(_("Lô số"), lambda r: r.batch.sequence if r.batch else "", align_right=True),
             Column(_("Số bản ghi"), lambda r: number(sum(r.batch.counts.values())) if r.batch else "",
                    lambda r: sum(r.batch.counts.values()) if r.batch else 0, align_right=True),
-        ], model_type=CompletenessModel)
+        ], model_type=CompletenessModel, stretch=0)
         self.table.model_.warn = lambda r: r.status == MISSING
         self.table.model_.muted = lambda r: r.status == NOT_DUE
         layout.addWidget(self.table, 2)
@@ -86,7 +94,7 @@ class CompletenessTab(QWidget):
             Column(_("Đơn vị"), lambda d: d["unit_name"], lambda d: fold(d["unit_name"])),
             Column(_("Văn bản"), lambda d: d["title"]),
             Column(_("Ngày nhận"), lambda d: _day(d["received_at"]), lambda d: d["received_at"]),
-        ])
+        ], stretch=1)
         self.documents.doubleClicked.connect(lambda _i: self.open_document())
         layout.addWidget(self.documents, 1)
         row = QHBoxLayout()

@@ -59,6 +59,8 @@ class FigureDialog(QDialog):
         self.status = FormStatus()
         form.addRow(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Thêm"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -85,6 +87,10 @@ class FiguresPage(QWidget):
                         "xám được đếm từ dữ liệu của chương trình."))
         hint.setWordWrap(True)
         bar.addWidget(hint, 1)
+        self.view_choice = QComboBox()
+        self.view_choice.addItem(_("Các tháng và cả năm"), "months")
+        self.view_choice.addItem(_("Quý, 6 tháng, 9 tháng, cả năm"), "periods")
+        bar.addWidget(self.view_choice)
         self.add_button = QPushButton(_("Thêm chỉ tiêu…"))
         bar.addWidget(self.add_button)
         layout.addLayout(bar)
@@ -93,6 +99,7 @@ class FiguresPage(QWidget):
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setMinimumSectionSize(48)
+        self.table.verticalHeader().setMaximumWidth(300)   # long names elide; the tooltip holds them whole
         layout.addWidget(self.table, 1)
         self.status = FormStatus()
         layout.addWidget(self.status)
@@ -100,7 +107,15 @@ class FiguresPage(QWidget):
         self.model.error.connect(self.status.error)
         self.model.saved.connect(self._saved)
         self.add_button.clicked.connect(self.add_figure)
+        self.view_choice.currentIndexChanged.connect(lambda _i: self._show_columns())
         self.refresh()
+        self._show_columns()
+
+    def _show_columns(self) -> None:
+        months = self.view_choice.currentData() == "months"
+        for column in range(self.model.columnCount()):
+            derived = 12 <= column < 19
+            self.table.setColumnHidden(column, (column < 12 and not months) or (derived and months))
 
     def refresh(self) -> None:
         self.model.load(self.year.value())

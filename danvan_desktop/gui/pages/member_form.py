@@ -22,6 +22,7 @@ class MemberForm(QWidget):
     end_term_requested = Signal()
     delete_requested = Signal()
     add_post_requested = Signal()
+    log_requested = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -84,7 +85,10 @@ class MemberForm(QWidget):
         buttons.addWidget(self.save_button, 0, 0)
         buttons.addWidget(self.new_button, 0, 1)
         buttons.addWidget(self.delete_button, 0, 2)
-        buttons.addWidget(self.end_button, 1, 0, 1, 3)
+        self.log_button = QPushButton(_("Nhật ký…"))
+        self.log_button.setToolTip(_("Ai đã sửa gì, khi nào"))
+        buttons.addWidget(self.end_button, 1, 0, 1, 2)
+        buttons.addWidget(self.log_button, 1, 2)
         outer.addLayout(buttons)
         outer.addStretch(1)
         self.save_button.clicked.connect(self.save_requested)
@@ -92,6 +96,7 @@ class MemberForm(QWidget):
         self.end_button.clicked.connect(self.end_term_requested)
         self.delete_button.clicked.connect(self.delete_requested)
         self.add_post_button.clicked.connect(self.add_post_requested)
+        self.log_button.clicked.connect(self.log_requested)
         # Enter moves on to the next field, as officers used to paper forms expect; Ctrl+S saves
         for edit in (self.full_name, self.start_decision, self.phone):
             edit.returnPressed.connect(self.focusNextChild)
@@ -123,10 +128,13 @@ class MemberForm(QWidget):
         self.role.setCurrentIndex(max(0, self.role.findData(m.bloc_role)))
         self.start_date.set_value(m.start_date or today)
         self.start_decision.setText(m.start_decision)
+        self.start_decision.setCursorPosition(0)
         ended = ""
         if m.end_date:
             ended = _("{date} — {decision}").format(date=short_date(m.end_date), decision=m.end_decision)
         self.end_info.setText(ended)
+        self.end_info.setCursorPosition(0)      # show the date, the start of the line
+        self.end_info.setToolTip(ended)
         self.phone.setText(m.phone)
         self.trained_on.set_value(m.trained_on)
         for i in range(self.villages.count()):
@@ -136,6 +144,7 @@ class MemberForm(QWidget):
         self.note.setPlainText(m.note)
         self.end_button.setEnabled(member is not None and member.end_date is None)
         self.delete_button.setEnabled(member is not None)
+        self.log_button.setEnabled(member is not None)
 
     def member(self) -> BlocMember:
         """The form's content as a record (the loaded one's id, or a new one)."""

@@ -17,6 +17,7 @@ from danvan_desktop.domain.text import person_sort_key
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.pages.change_log_dialog import ChangeLogDialog
 from danvan_desktop.gui.pages.end_term_dialog import EndTermDialog
 from danvan_desktop.gui.pages.member_form import MemberForm
 from danvan_desktop.gui.pages.post_history_dialog import PostHistoryDialog
@@ -104,6 +105,7 @@ class MembersPage(QWidget):
         self.form.end_term_requested.connect(self.end_term)
         self.form.delete_requested.connect(self.delete_current)
         self.form.add_post_requested.connect(self.add_post)
+        self.form.log_requested.connect(self.show_change_log)
         QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_member)
@@ -127,6 +129,9 @@ class MembersPage(QWidget):
         # shown in the form and the post history, and the table needs the room at 1366×768
         self.table.setColumnHidden(self.START_COLUMN, not show_ended)
         self.table.setColumnHidden(self.END_COLUMN, not show_ended)
+        if getattr(self, "_sized", False):
+            self.table.resizeColumnsToContents()
+            self._fit_splitter()
 
     START_COLUMN, END_COLUMN = 3, 4
 
@@ -134,6 +139,10 @@ class MembersPage(QWidget):
         super().showEvent(event)
         if not getattr(self, "_sized", False):
             self._sized = True
+            self._fit_splitter()
+
+    def _fit_splitter(self) -> None:
+        if self.splitter.width() > 0:
             # the table gets what its columns need, the form everything left (never under its minimum)
             header = self.table.horizontalHeader()
             needed = sum(header.sectionSize(i) for i in range(header.count()) if not header.isSectionHidden(i))
@@ -151,6 +160,14 @@ class MembersPage(QWidget):
         if query is not None:
             self.filter.setText(query)
 
+    def show_change_log(self) -> None:
+        member = self.current_member()
+        if member is None:
+            return
+        title = _("Đồng chí {name} — {post}").format(name=member.full_name,
+                                                      post=self._post_names.get(member.post_code, member.post_code))
+        ChangeLogDialog(title, self.roster.change_log(member.id), self).exec()
+
     def show_post_history(self) -> None:
         PostHistoryDialog(self.roster, self).exec()
 
@@ -159,7 +176,14 @@ class MembersPage(QWidget):
         dialog.resize(1200, 620)
         dialog.show()
         self._shot_dialog = dialog
-        return [("post_history", dialog)]
+        shots = [("post_history", dialog)]
+        if self.proxy.rowCount():
+            member = self.proxy.row_object(0)
+            log = ChangeLogDialog(member.full_name, self.roster.change_log(member.id), self)
+            log.show()
+            self._shot_log = log
+            shots.append(("change_log", log))
+        return shots
 
     def refresh(self, select_id: str | None = None) -> None:
         selected = select_id or (self.current_member().id if self.current_member() else None)
@@ -246,15 +270,12 @@ class MembersPage(QWidget):
         member = self.current_member()
         if member is None:
             return
-        dialog = EndTermDialog(member, self.today(), self)
-        if not dialog.exec():
-            return
         before = self.roster.members.get(member.id)
-        try:
-            ended = self.roster.end_term(member.id, dialog.end_date(), dialog.decision())
-        except RuleError as exc:
-            self.form.status.error(str(exc))
+        dialog = EndTermDialog(member, self.today(), self,
+                               submit=lambda day, decision: self.roster.end_term(member.id, day, decision))
+        if not dialog.exec() or dialog.outcome is None:
             return
+        ended = dialog.outcome
         self._push_undo(_("Kết thúc nhiệm kỳ {name}").format(name=ended.full_name), ended, before)
         self.refresh(ended.id)
         self.form.status.ok(_("Đã kết thúc nhiệm kỳ của đồng chí {name}.").format(name=ended.full_name))

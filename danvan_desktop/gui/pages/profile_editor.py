@@ -17,6 +17,9 @@ class ProfileEditor(QWidget):
         self.max_members = QSpinBox()
         for box in (self.min_members, self.max_members):
             box.setRange(1, 50)
+        self.deputies_max = QSpinBox()
+        self.deputies_max.setRange(1, 5)
+        self.deputies_max.setMaximumWidth(160)
         self.head_post = QComboBox()
         self.deputy_post = QComboBox()
         self.required = QListWidget()
@@ -24,10 +27,14 @@ class ProfileEditor(QWidget):
         self.max_per_post = QSpinBox()
         self.max_per_post.setRange(0, 10)
         self.max_per_post.setSpecialValueText(_("không giới hạn"))
+        for box in (self.min_members, self.max_members, self.max_per_post):
+            box.setMaximumWidth(160)      # a number needs no full-width box
+        self.required.setMinimumHeight(110)
         layout.addRow(_("Số thành viên tối thiểu"), self.min_members)
         layout.addRow(_("Số thành viên tối đa"), self.max_members)
         layout.addRow(_("Trưởng khối phải là"), self.head_post)
         layout.addRow(_("Phó trưởng khối phải là"), self.deputy_post)
+        layout.addRow(_("Số Phó trưởng khối tối đa"), self.deputies_max)
         layout.addRow(_("Chức danh bắt buộc (đúng 1 người)"), self.required)
         layout.addRow(_("Tối đa mỗi chức danh"), self.max_per_post)
 
@@ -56,6 +63,7 @@ class ProfileEditor(QWidget):
             on = item.data(Qt.ItemDataRole.UserRole) in rules.required_posts
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         self.max_per_post.setValue(rules.max_per_post)
+        self.deputies_max.setValue(max(1, rules.deputies_max))
         self._base = rules
 
     def rules(self) -> Rules:
@@ -64,7 +72,8 @@ class ProfileEditor(QWidget):
         required = {self.required.item(i).data(Qt.ItemDataRole.UserRole): 1 for i in range(self.required.count())
                     if self.required.item(i).checkState() == Qt.CheckState.Checked}
         return Rules(min_members=self.min_members.value(), max_members=self.max_members.value(),
-                     heads=base.heads, deputies_min=base.deputies_min, deputies_max=base.deputies_max,
+                     heads=base.heads, deputies_min=min(base.deputies_min, self.deputies_max.value()),
+                     deputies_max=self.deputies_max.value(),
                      head_posts=[head] if head else [], deputy_posts=[deputy] if deputy else [],
                      required_posts=required, allowed_posts=list(base.allowed_posts),
                      max_per_post=self.max_per_post.value(), multi_posts=list(base.multi_posts))

@@ -52,10 +52,15 @@ def register(spec: PageSpec) -> None:
     _PAGES[spec.key] = spec
 
 
-def pages() -> list[PageSpec]:
+# An upper level holds the communes' records as received (read-only): it works in these pages only.
+UPPER_LEVEL_PAGES = {"dashboard", "exchange", "settings"}
+
+
+def pages(upper: bool = False) -> list[PageSpec]:
     for name in PAGE_MODULES:
         importlib.import_module(name)
-    return sorted(_PAGES.values(), key=lambda p: p.order)
+    specs = sorted(_PAGES.values(), key=lambda p: p.order)
+    return [p for p in specs if p.key in UPPER_LEVEL_PAGES] if upper else specs
 
 
 def _dashboard(ctx: PageContext) -> QWidget:

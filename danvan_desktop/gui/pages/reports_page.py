@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop.domain.text import clean_multiline
 from danvan_desktop.domain.report import KIND_LABELS, Report
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
@@ -94,6 +95,7 @@ class ReportsPage(QWidget):
         self.save_button = QPushButton(_("Lưu (Ctrl+S)"))
         self.redraft_button = QPushButton(_("Tạo lại dự thảo"))
         self.approver = QComboBox()
+        self.approver.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.approve_button = QPushButton(_("Duyệt và khóa"))
         self.handover_button = QPushButton(_("Đã gửi"))
         self.correct_button = QPushButton(_("Lập bản thay thế"))
@@ -149,7 +151,30 @@ class ReportsPage(QWidget):
         kind = PeriodKind(self.kind.currentData())
         self.period.setText(Period.containing(self.services.today(), kind).code)
 
+    def _unsaved(self) -> bool:
+        """True when the editor holds text the database does not (typed, not yet saved)."""
+        report = self._report
+        if report is None or report.is_locked or not self.editor.isEnabled():
+            return False
+        stored = {s.key: s.text for s in self.service.sections(report.id)}
+        return any(clean_multiline(text) != stored.get(key, "") for key, text in self.editor.section_texts().items())
+
+    def hideEvent(self, event) -> None:  # noqa: N802 — leaving the page keeps what was typed
+        if self._unsaved():
+            self.save()
+        super().hideEvent(event)
+
     def refresh(self, select_id: str | None = None) -> None:
+        """Reload from the database; text typed and not yet saved is saved first, never thrown away."""
+        if self._unsaved():
+            try:
+                self._write()
+            except RuleError as exc:
+                self.status.error(str(exc))
+                return
+        self._reload(select_id)
+
+    def _reload(self, select_id: str | None = None) -> None:
         keep = select_id or (self._report.id if self._report else None)
         self.model.set_rows(self.service.list())
         current_code = self.chart_figure.currentData()
@@ -166,7 +191,11 @@ class ReportsPage(QWidget):
         if row < 0 and self.model.rowCount():
             row = 0
         if row >= 0:
+            # the editor is about to be loaded from the database: no "keep what was typed" on this move
+            self.table.selectionModel().blockSignals(True)
             self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.selectionModel().blockSignals(False)
+            self.table.viewport().update()
             self.show_report(self.model.row_object(row).id)
         else:
             self.show_report(None)
@@ -176,9 +205,19 @@ class ReportsPage(QWidget):
         if code:
             figure_chart(self.chart, self.services.figures, code, Period.containing(self.services.today()))
 
-    def _on_current_changed(self, current, _previous) -> None:
-        if current.isValid():
-            self.show_report(self.model.row_object(current.row()).id)
+    def _on_current_changed(self, current, previous) -> None:
+        if not current.isValid():
+            return
+        if self._unsaved():
+            try:
+                self._write()     # moving to another report keeps what was typed in this one
+            except RuleError as exc:
+                self.status.error(str(exc))
+                self.table.selectionModel().blockSignals(True)
+                self.table.setCurrentIndex(previous)
+                self.table.selectionModel().blockSignals(False)
+                return
+        self.show_report(self.model.row_object(current.row()).id)
 
     def show_report(self, report_id: str | None) -> None:
         self._report = self.service.get(report_id) if report_id else None
@@ -211,21 +250,24 @@ class ReportsPage(QWidget):
 
     def create_draft(self) -> None:
         def do() -> None:
+            if self._unsaved():
+                self._write()
             report = self.service.create_draft(self.period.text(), self.kind.currentData())
-            self.refresh(report.id)
+            self._reload(report.id)
         self._run(do, _("Đã tạo dự thảo từ số liệu của kỳ; hãy đọc và sửa từng mục."))
+
+    def _write(self) -> None:
+        report_id = self._report.id
+        with self.services.db.transaction():
+            self.service.update_header(report_id, **self.editor.header_values())
+            for key, text in self.editor.section_texts().items():
+                self.service.save_section(report_id, key, text)
 
     def save(self) -> None:
         if self._report is None or self._report.is_locked:
             return
         report_id = self._report.id
-
-        def do() -> None:
-            self.service.update_header(report_id, **self.editor.header_values())
-            for key, text in self.editor.section_texts().items():
-                self.service.save_section(report_id, key, text)
-            self.refresh(report_id)
-        self._run(do, _("Đã lưu báo cáo."))
+        self._run(lambda: (self._write(), self._reload(report_id)), _("Đã lưu báo cáo."))
 
     def redraft(self) -> None:
         if self._report is None:
@@ -236,19 +278,19 @@ class ReportsPage(QWidget):
 
         def do() -> None:
             waiting.extend(self.service.redraft(report_id))
-            self.refresh(report_id)
+            self._reload(report_id)
         if self._run(do):
             self.status.ok(_("Đã tạo lại dự thảo. {n} mục bạn đã sửa được giữ nguyên; bản mới hiện bên cạnh (dấu •).")
                            .format(n=len(waiting)) if waiting else _("Đã tạo lại dự thảo từ số liệu mới nhất."))
 
     def accept_pending(self, key: str) -> None:
         report_id = self._report.id
-        self._run(lambda: (self.service.accept_pending(report_id, key), self.refresh(report_id)),
+        self._run(lambda: (self._write(), self.service.accept_pending(report_id, key), self._reload(report_id)),
                   _("Đã dùng bản dự thảo mới cho mục này."))
 
     def dismiss_pending(self, key: str) -> None:
         report_id = self._report.id
-        self._run(lambda: (self.service.dismiss_pending(report_id, key), self.refresh(report_id)),
+        self._run(lambda: (self._write(), self.service.dismiss_pending(report_id, key), self._reload(report_id)),
                   _("Đã giữ nội dung bạn sửa."))
 
     def number(self, wanted: int | None) -> None:
@@ -256,7 +298,7 @@ class ReportsPage(QWidget):
             return
         self.save()
         report_id = self._report.id
-        self._run(lambda: (self.service.take_number(report_id, wanted), self.refresh(report_id)),
+        self._run(lambda: (self.service.take_number(report_id, wanted), self._reload(report_id)),
                   _("Đã cấp số cho báo cáo."))
 
     def approve(self) -> None:
@@ -266,7 +308,7 @@ class ReportsPage(QWidget):
         if self.status.is_error():
             return
         report_id = self._report.id
-        self._run(lambda: (self.service.approve(report_id, self.approver.currentText()), self.refresh(report_id)),
+        self._run(lambda: (self.service.approve(report_id, self.approver.currentText()), self._reload(report_id)),
                   _("Đã duyệt và khóa báo cáo; bản PDF đã duyệt được lưu kèm."))
 
     def hand_over(self) -> None:
@@ -275,14 +317,14 @@ class ReportsPage(QWidget):
         to, ok = QInputDialog.getText(self, _("Đã gửi báo cáo"), _("Gửi tới:"), text=_("Ban Thường vụ Đảng ủy xã"))
         if ok:
             report_id = self._report.id
-            self._run(lambda: (self.service.hand_over(report_id, to), self.refresh(report_id)),
+            self._run(lambda: (self.service.hand_over(report_id, to), self._reload(report_id)),
                       _("Đã ghi nhận gửi báo cáo."))
 
     def correct(self) -> None:
         if self._report is None:
             return
         old_id = self._report.id
-        self._run(lambda: self.refresh(self.service.new_version(old_id).id),
+        self._run(lambda: self._reload(self.service.new_version(old_id).id),
                   _("Đã lập bản thay thế (dự thảo, sẽ có số mới)."))
 
     def delete(self) -> None:
@@ -290,7 +332,7 @@ class ReportsPage(QWidget):
             return
         report_id = self._report.id
         self._report = None
-        self._run(lambda: (self.service.delete(report_id), self.refresh()),
+        self._run(lambda: (self.service.delete(report_id), self._reload()),
                   _("Đã xóa dự thảo; số của nó được trả lại sổ."))
 
     def preview(self) -> None:
@@ -300,7 +342,7 @@ class ReportsPage(QWidget):
         self.save()
         report = self._report
         title, name = report.title_line(), self.service.file_name(report)
-        docx = lambda path, rid=report.id: self.service.write_docx(rid, path)  # noqa: E731
+        docx = lambda path, rid=report.id: self.service.write_docx(rid, path)
         try:
             if report.is_locked:
                 self._show_preview(title, self.service.approved_pdf(report.id), name, docx)

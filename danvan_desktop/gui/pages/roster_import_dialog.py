@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from danvan_desktop.domain.i18n import _, ngettext
+from danvan_desktop.domain.i18n import N_, _, ngettext
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.widgets.banner import Banner
@@ -32,7 +32,7 @@ from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.roster_io import ImportPreview, RosterFileService
 from danvan_desktop.store.database import Database
 
-FILE_FILTER = "Bảng tính (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)"
+FILE_FILTER = N_("Bảng tính (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)")
 
 
 def _own_connection_job(services: AppServices, work):
@@ -115,7 +115,7 @@ class RosterImportDialog(QDialog):
         return self.teams_radio.isChecked()
 
     def choose_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, _("Chọn tệp danh sách"), "", FILE_FILTER)
+        name, _filter = QFileDialog.getOpenFileName(self, _("Chọn tệp danh sách"), "", _(FILE_FILTER))
         if name:
             self.load_file(Path(name))
 

@@ -45,6 +45,7 @@ class SettingsPage(QScrollArea):
         self.font_size = QSpinBox()
         self.font_size.setRange(FONT_SIZES[0], FONT_SIZES[-1])
         self.font_size.setSuffix(" pt")
+        self.font_size.setMaximumWidth(120)
         self.user_name = QLineEdit()
         self.user_name.setPlaceholderText(_("Tên người đang dùng máy (ghi vào nhật ký thay đổi)"))
         look.addRow(_("Ngôn ngữ"), self.language)
@@ -57,6 +58,7 @@ class SettingsPage(QScrollArea):
         layout.addWidget(look_box)
 
         rules_box = QGroupBox(_("Quy chế thành phần Khối dân vận"))
+        self.rules_box = rules_box
         rules_layout = QVBoxLayout(rules_box)
         row = QHBoxLayout()
         self.profile = QComboBox()
@@ -158,3 +160,9 @@ class SettingsPage(QScrollArea):
     def show_language_notice(self) -> None:
         """Said by the window rebuilt in the new language."""
         self._say(self.look_status, _("Đã đổi ngôn ngữ giao diện."))
+
+    def extra_screenshots(self) -> list:
+        """The rule profile editor, further down the page."""
+        self.ensureWidgetVisible(self.rules_box, 0, 0)
+        self.verticalScrollBar().setValue(self.rules_box.y())
+        return [("rules", self)]

@@ -93,16 +93,16 @@ class SituationPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((86, 100, 380, 130, 150, 90, 140)):
-            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)   # the text: wide, never the whole note
+        self.table.setColumnWidth(2, 340)
         self.form = SituationForm()
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.form)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 440])
+        splitter.setSizes([780, 380])
         layout.addWidget(splitter, 1)
 
         self.filter.textChanged.connect(lambda _t: self.reload())
@@ -145,7 +145,7 @@ class SituationPage(QWidget):
         self.model.set_pager(lambda offset, limit: self.service.page(flt, offset, limit))
         total = self.service.count(flt)
         self.count_label.setText(_("{n} ghi chép; {hot} điểm nóng chưa giải quyết").format(
-            n=total, hot=len(self.service.open_hot_spots())))
+            n=total, hot=self.service.open_hot_spot_count()))
         if select_id and self.select(select_id):
             return
         self.form.load(None, self.services.today())
@@ -223,9 +223,10 @@ class HotSpotSection(QWidget):
         layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def refresh(self) -> None:
-        spots = self.services.situation.open_hot_spots()
+        spots = self.services.situation.open_hot_spots(limit=6)   # the card shows six; the title counts them all
         names = self.services.villages.names()
-        self.title.setText(_("Điểm nóng chưa giải quyết: {n}").format(n=len(spots)))
+        count = self.services.situation.open_hot_spot_count()
+        self.title.setText(_("Điểm nóng chưa giải quyết: {n}").format(n=count))
         self.title.setStyleSheet("font-weight:bold; font-size:12pt; color:%s;" % ("#b3261e" if spots else "#1e6b35"))
         lines = [_("• {date} — {place}: {text}").format(date=short_date(n.noted_on),
                                                         place=names.get(n.village_id or "", _("Toàn xã")),

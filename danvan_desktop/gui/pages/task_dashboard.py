@@ -14,7 +14,7 @@ from danvan_desktop.gui.pages.dashboard_page import SECTIONS, Card
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.task_summary import dashboard
 
-MAX_VILLAGES = 8
+MAX_VILLAGES = 6
 
 
 class TasksSection(QWidget):
@@ -51,7 +51,7 @@ class TasksSection(QWidget):
             card.layout().addStretch(1)   # the figure stays at the top when the village card is taller
         for i, card in enumerate((self.overdue, self.due_soon, self.month_rate, self.by_village)):
             grid.addWidget(card, 0, i)
-            grid.setColumnStretch(i, 1)
+            grid.setColumnStretch(i, 2 if card is self.by_village else 1)   # room for names side by side
 
     def refresh(self) -> None:
         self.services.tasks.extend_recurring()

@@ -137,7 +137,12 @@ class TaskForm(QWidget):
         self.save_button.clicked.connect(self.save_requested)
         self.new_button.clicked.connect(self.new_requested)
         self.delete_button.clicked.connect(self.delete_requested)
-        self.title.returnPressed.connect(self.save_requested)
+        # Enter moves on to the next field, as officers used to paper forms expect; Ctrl+S saves
+        for edit in (self.title, self.source_ref):
+            edit.returnPressed.connect(self.focusNextChild)
+        self.details.setTabChangesFocus(True)
+        self.save_button.setToolTip(_("Lưu (Ctrl+S)"))
+        self.delete_button.setToolTip(_("Xóa (Delete); có thể hoàn tác bằng Ctrl+Z"))
         self.status.currentIndexChanged.connect(lambda _i: self._sync_done_field())
         # Combos may shrink with the form (1366×768 screens): their lists still show the whole text.
         for combo in (self.category, self.source_kind, self.responsible, self.priority, self.status):

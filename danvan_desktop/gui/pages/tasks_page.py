@@ -5,16 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -25,12 +20,11 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import N_, _, ngettext
-from danvan_desktop.domain.periods import Period, PeriodKind
+from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.domain.task_query import OPEN_FILTER, TaskQuery
+from danvan_desktop.domain.task_query import TaskQuery
 from danvan_desktop.domain.tasks import (
     CATEGORIES,
-    STORED_STATUSES,
     Task,
     TaskAssignment,
     TaskStatus,
@@ -41,20 +35,12 @@ from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.progress_dialog import ProgressDialog
 from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
+from danvan_desktop.gui.pages.task_filters import TaskFilterBar
 from danvan_desktop.gui.pages.task_form import TaskForm
 from danvan_desktop.gui.pages.task_progress_panel import TaskProgressPanel
 from danvan_desktop.gui.undo import ServiceCommand
 from danvan_desktop.services.app import AppServices
 
-PERIOD_CHOICES = (
-    ("", N_("Mọi thời hạn")),
-    ("next7", N_("Đến hạn trong 7 ngày tới")),
-    ("this_month", N_("Hạn trong tháng này")),
-    ("last_month", N_("Hạn trong tháng trước")),
-    ("this_quarter", N_("Hạn trong quý này")),
-    ("this_year", N_("Hạn trong năm nay")),
-    ("last_year", N_("Hạn trong năm trước")),
-)
 MAX_NAMES = 3
 
 
@@ -85,7 +71,15 @@ class TasksPage(QWidget):
         self._village_names: dict[str, str] = {}
         self._member_names: dict[str, str] = {}
         layout = QVBoxLayout(self)
-        layout.addLayout(self._build_filters())
+        self.filters = TaskFilterBar()
+        self.filters.changed.connect(self.reload)
+        layout.addWidget(self.filters)
+        # The page's own names for the filter widgets (tests and shortcuts reach them here).
+        self.search, self.overdue_only, self.count_label = (self.filters.search, self.filters.overdue_only,
+                                                            self.filters.count_label)
+        self.village_filter, self.member_filter = self.filters.village_filter, self.filters.member_filter
+        self.status_filter, self.category_filter = self.filters.status_filter, self.filters.category_filter
+        self.period_filter = self.filters.period_filter
         self.model = RecordTableModel([
             Column(_("Hạn"), lambda r: short_date(r.task.due_date)),
             Column(_("Nhiệm vụ"), self._title, tooltip=self._tooltip),
@@ -141,103 +135,19 @@ class TasksPage(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.refresh()
 
-    # -- filters ----------------------------------------------------------------------------
-    def _build_filters(self) -> QVBoxLayout:
-        box = QVBoxLayout()
-        row1 = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Tìm theo tên nhiệm vụ, nội dung, số văn bản… (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.overdue_only = QCheckBox(_("Chỉ việc quá hạn"))
-        self.count_label = QLabel()
-        row1.addWidget(self.search, 1)
-        row1.addWidget(self.overdue_only)
-        row1.addWidget(self.count_label)
-        row2 = QHBoxLayout()
-        self.village_filter = QComboBox()
-        self.member_filter = QComboBox()
-        self.status_filter = QComboBox()
-        self.status_filter.addItem(_("Mọi trạng thái"), None)
-        self.status_filter.addItem(_("Chưa hoàn thành"), OPEN_FILTER)
-        self.status_filter.addItem(TaskStatus.OVERDUE.label, TaskStatus.OVERDUE.value)
-        for status in STORED_STATUSES:
-            self.status_filter.addItem(status.label, status.value)
-        self.status_filter.setCurrentIndex(1)
-        self.category_filter = QComboBox()
-        self.category_filter.addItem(_("Mọi lĩnh vực"), None)
-        for code, label in CATEGORIES:
-            self.category_filter.addItem(_(label), code)
-        self.period_filter = QComboBox()
-        for code, label in PERIOD_CHOICES:
-            self.period_filter.addItem(_(label), code)
-        for combo in (self.village_filter, self.member_filter, self.status_filter, self.category_filter,
-                      self.period_filter):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            row2.addWidget(combo)
-            combo.currentIndexChanged.connect(lambda _i: self.reload())
-        row2.addStretch(1)
-        # Typing waits for a pause before asking the database (a search at 100 000 tasks reads them all).
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.overdue_only.toggled.connect(lambda _c: self.reload())
-        box.addLayout(row1)
-        box.addLayout(row2)
-        return box
-
+    # -- filters (gui/pages/task_filters.py) -------------------------------------------------
     def _fill_choice_filters(self) -> None:
         villages = self.services.villages.list()
         members = self.services.roster.current()
-        for combo, first, items in (
-                (self.village_filter, _("Mọi thôn"), [(v.id, v.label) for v in villages]),
-                (self.member_filter, _("Mọi thành viên"), [(m.id, m.full_name) for m in members])):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(first, None)
-            for key, text in items:
-                combo.addItem(text, key)
-            combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
-            combo.blockSignals(False)
+        self.filters.set_choices(villages, members)
         self.form.set_choices(villages, members)
 
     def query(self) -> TaskQuery:
-        today = self.services.today()
-        period, due_from, due_to, status = None, None, None, self.status_filter.currentData()
-        choice = self.period_filter.currentData()
-        if choice == "next7":
-            due_from, due_to = today, today + dt.timedelta(days=7)
-            status = status or OPEN_FILTER
-        elif choice:
-            this_month = Period.containing(today)
-            period = {"this_month": this_month, "last_month": this_month.previous(),
-                      "this_quarter": Period.containing(today, PeriodKind.QUARTER),
-                      "this_year": Period.containing(today, PeriodKind.YEAR),
-                      "last_year": Period.containing(today, PeriodKind.YEAR).previous()}[choice]
-        return TaskQuery(village_id=self.village_filter.currentData(), member_id=self.member_filter.currentData(),
-                         status=status, category=self.category_filter.currentData(), period=period,
-                         overdue_only=self.overdue_only.isChecked(), text=self.search.text(),
-                         due_from=due_from, due_to=due_to)
+        return self.filters.query(self.services.today())
 
-    def apply_filters(self, *, overdue: bool = False, village_id: str | None = None, member_id: str | None = None,
-                      status: str | None = None, category: str | None = None, period: str = "",
-                      due_soon: bool = False, text: str = "") -> None:
+    def apply_filters(self, **filters) -> None:
         """Show exactly what the caller asks for (the dashboard's figures jump here); other filters reset."""
-        widgets = (self.village_filter, self.member_filter, self.status_filter, self.category_filter,
-                   self.period_filter, self.search, self.overdue_only)
-        for w in widgets:
-            w.blockSignals(True)
-        self.village_filter.setCurrentIndex(max(0, self.village_filter.findData(village_id)) if village_id else 0)
-        self.member_filter.setCurrentIndex(max(0, self.member_filter.findData(member_id)) if member_id else 0)
-        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(status)) if status else 0)
-        self.category_filter.setCurrentIndex(max(0, self.category_filter.findData(category)) if category else 0)
-        self.period_filter.setCurrentIndex(max(0, self.period_filter.findData("next7" if due_soon else period)))
-        self.search.setText(text)
-        self.overdue_only.setChecked(overdue)
-        for w in widgets:
-            w.blockSignals(False)
+        self.filters.apply(**filters)
         self.reload()
 
     def _source_label(self, kind: str, ref: str) -> str | None:

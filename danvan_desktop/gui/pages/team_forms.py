@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.members import BlocMember
 from danvan_desktop.domain.teams import TEAM_POSTS, TeamMember, TeamRole, VillageTeam
 from danvan_desktop.gui.widgets.date_field import DateField
 from danvan_desktop.gui.widgets.form_status import FormStatus
@@ -38,11 +41,16 @@ class TeamInfoForm(QWidget):
         self.has_programme = QCheckBox(_("Đã có chương trình hoạt động"))
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(80)
+        self.note.setTabChangesFocus(True)
+        self.followers = QListWidget()
+        self.followers.setMaximumHeight(150)
+        self.followers.setToolTip(_("Thành viên Khối dân vận được phân công theo dõi thôn này"))
         form.addRow(_("Quyết định thành lập"), self.decision)
         form.addRow(_("Ngày thành lập"), self.founded_on)
         form.addRow("", self.has_regulation)
         form.addRow("", self.has_programme)
         form.addRow(_("Ghi chú"), self.note)
+        form.addRow(_("Khối phụ trách"), self.followers)
         layout.addLayout(form)
         self.status = FormStatus()
         layout.addWidget(self.status)
@@ -51,14 +59,25 @@ class TeamInfoForm(QWidget):
         layout.addStretch(1)
         self.save_button.clicked.connect(self.save_requested)
 
-    def load(self, team: VillageTeam) -> None:
+    def load(self, team: VillageTeam, bloc: list[BlocMember] = (), following: list[str] = ()) -> None:
         self._team = team
+        self.followers.clear()
+        for member in bloc:
+            item = QListWidgetItem(member.full_name)
+            item.setData(Qt.ItemDataRole.UserRole, member.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if member.id in following else Qt.CheckState.Unchecked)
+            self.followers.addItem(item)
         self.status.clear_status()
         self.decision.setText(team.founding_decision)
         self.founded_on.set_value(team.founded_on)
         self.has_regulation.setChecked(team.has_regulation)
         self.has_programme.setChecked(team.has_programme)
         self.note.setPlainText(team.note)
+
+    def follower_ids(self) -> list[str]:
+        return [self.followers.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.followers.count())
+                if self.followers.item(i).checkState() == Qt.CheckState.Checked]
 
     def team(self) -> VillageTeam:
         assert self._team is not None
@@ -106,7 +125,11 @@ class TeamMemberForm(QWidget):
         self.save_button.clicked.connect(self.save_requested)
         self.new_button.clicked.connect(self.new_requested)
         self.delete_button.clicked.connect(self.delete_requested)
-        self.full_name.returnPressed.connect(self.save_requested)
+        # Enter moves on; on the last field it saves (Ctrl+S saves from anywhere)
+        self.full_name.returnPressed.connect(self.focusNextChild)
+        self.phone.returnPressed.connect(self.save_requested)
+        self.save_button.setToolTip(_("Lưu (Ctrl+S)"))
+        self.delete_button.setToolTip(_("Xóa (Delete); có thể hoàn tác bằng Ctrl+Z"))
 
     def load(self, member: TeamMember | None, village_id: str) -> None:
         self._member, self._village_id = member, village_id

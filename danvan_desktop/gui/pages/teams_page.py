@@ -64,6 +64,7 @@ class TeamsPage(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.summary = QLabel()
+        self.summary.setWordWrap(True)     # never widens the window past a 1366-pixel screen
         top.addWidget(self.summary, 1)
         self.import_button = QPushButton(_("Nhập danh sách từ Excel…"))
         self.export_button = QPushButton(_("Xuất danh sách…"))
@@ -150,8 +151,10 @@ class TeamsPage(QWidget):
         rows = self.teams.overview()
         self.model.set_rows(rows)
         complete = sum(1 for o in rows if not o.warnings)
-        self.summary.setText(_("{n} thôn; {ok} tổ đủ điều kiện hoạt động, {bad} tổ cần kiện toàn.").format(
-            n=len(rows), ok=complete, bad=len(rows) - complete))
+        ruled = sum(1 for o in rows if o.team.has_regulation and o.team.has_programme)
+        self.summary.setText(_("{n} thôn; {ok} tổ đủ điều kiện hoạt động, {bad} tổ cần kiện toàn; {ruled} tổ đã có "
+                               "quy chế và chương trình hoạt động.").format(n=len(rows), ok=complete,
+                                                                         bad=len(rows) - complete, ruled=ruled))
         index = next((i for i, o in enumerate(rows) if o.village.id == village_id), 0 if rows else -1)
         if index >= 0:
             self.table.selectRow(index)
@@ -183,7 +186,7 @@ class TeamsPage(QWidget):
         self.members_model.set_rows(overview.members)
         self.member_form.load(None, overview.village.id)
         self.member_form.status.clear_status()
-        self.info_form.load(overview.team)
+        self.info_form.load(overview.team, self.services.roster.current(), [b.id for b in overview.followers])
 
     def _save_current_tab(self) -> None:
         (self.save_member if self.tabs.currentIndex() == 0 else self.save_team)()
@@ -230,11 +233,14 @@ class TeamsPage(QWidget):
         if self._current is None:
             return
         try:
-            self.teams.save_team(self.info_form.team())
+            with self.services.db.transaction():
+                self.teams.save_team(self.info_form.team())
+                self.teams.set_followers(self._current.village.id, self.info_form.follower_ids())
         except RuleError as exc:
             self.info_form.status.error(str(exc))
             return
         self._changed()
+        self.events.changed.emit("bloc_members")
         self.tabs.setCurrentIndex(1)
         self.info_form.status.ok(_("Đã lưu thông tin tổ."))
 

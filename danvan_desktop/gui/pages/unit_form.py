@@ -4,25 +4,26 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
-from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.unit import Unit
 
 
 class UnitForm(QWidget):
     FIELDS = (
-        ("name", "Tên xã", "Ví dụ: xã Yên Phú"),
-        ("code", "Mã đơn vị", "Mã xã theo danh mục hành chính, ví dụ 16171"),
-        ("province", "Tỉnh / thành phố", "Ví dụ: Thanh Hóa"),
-        ("upper_unit_name", "Cấp trên nhận báo cáo", "Ví dụ: Ban Tuyên giáo và Dân vận Tỉnh ủy"),
-        ("upper_party_name", "Dòng cấp trên trên văn bản", "Ví dụ: ĐẢNG BỘ TỈNH THANH HÓA"),
-        ("party_committee_name", "Tên cấp ủy trên văn bản", "Ví dụ: ĐẢNG ỦY XÃ YÊN PHÚ"),
-        ("place_name", "Địa danh ghi ngày tháng", "Ví dụ: Yên Phú"),
-        ("doc_symbol", "Ký hiệu văn bản của khối", "Ví dụ: DV (Số 07-BC/DV)"),
+        ("name", N_("Tên xã"), N_("Ví dụ: xã Yên Phú")),
+        ("code", N_("Mã đơn vị"), N_("Mã xã theo danh mục hành chính, ví dụ 16171")),
+        ("province", N_("Tỉnh / thành phố"), N_("Ví dụ: Thanh Hóa")),
+        ("upper_unit_name", N_("Cấp trên nhận báo cáo"), N_("Ví dụ: Ban Tuyên giáo và Dân vận Tỉnh ủy")),
+        ("upper_party_name", N_("Đảng bộ cấp trên (đầu văn bản)"), N_("Ví dụ: ĐẢNG BỘ TỈNH THANH HÓA")),
+        ("party_committee_name", N_("Tên cấp ủy trên văn bản"), N_("Ví dụ: ĐẢNG ỦY XÃ YÊN PHÚ")),
+        ("place_name", N_("Địa danh ghi ngày tháng"), N_("Ví dụ: Yên Phú")),
+        ("doc_symbol", N_("Ký hiệu văn bản của khối"), N_("Ví dụ: DV (Số 07-BC/DV)")),
     )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         layout = QFormLayout(self)
+        self._layout = layout
         self.edits: dict[str, QLineEdit] = {}
         for name, label, hint in self.FIELDS:
             edit = QLineEdit()
@@ -45,6 +46,10 @@ class UnitForm(QWidget):
             self.edits["place_name"].setText(bare)
         if not self.edits["party_committee_name"].isModified():
             self.edits["party_committee_name"].setText(f"ĐẢNG ỦY {level} {bare}".upper() if bare else "")
+
+    def add_row(self, label: str, widget) -> None:
+        """One more line in the same grid (the wizard asks who uses the program)."""
+        self._layout.addRow(label, widget)
 
     def load(self, unit: Unit) -> None:
         for name, edit in self.edits.items():

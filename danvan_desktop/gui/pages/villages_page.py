@@ -169,8 +169,9 @@ class VillagesPage(QWidget):
         self.name.setFocus()
 
     def save(self) -> None:
-        kind = self.kind.currentData() if self.kind.currentText() == _(self.kind.currentData() or "") \
-            else self.kind.currentText()
+        # a kind from the list is stored untranslated; one the officer typed is stored as typed
+        listed = self.kind.currentData()
+        kind = listed if listed and self.kind.currentText() == _(listed) else self.kind.currentText()
         if self._current is None:
             village = Village(name=self.name.text(), kind=kind or "thôn")
         else:
