@@ -215,3 +215,25 @@ def test_dashboard_says_which_month_had_no_briefing(qtbot, services):
     section.refresh()
     assert section.banner.messages() == ["Tháng 10/2026: chưa họp giao ban"]
     assert section.last.value.text() == "08/09/2026"
+
+
+def test_speaker_inserted_from_the_keyboard_and_nothing_typed_is_lost_on_leaving(qtbot, page, services, monkeypatch):
+    page.new_meeting()
+    editor = page.editor
+    editor.tabs.setCurrentIndex(TAB_MINUTES)
+    minutes = editor.minutes
+    offered = []
+
+    def pick(present):                    # the menu, answered as a secretary would with arrows + Enter
+        offered.extend(e.member_name for e in present)
+        return next(e for e in present if e.member_name == "Nguyễn Thị Hương")
+    monkeypatch.setattr(minutes, "choose_speaker", pick)
+    minutes.discussion.setFocus()
+    minutes.insert_speaker()              # Ctrl+L
+    assert "Lê Văn Thắng" in offered
+    type_text(qtbot, minutes.discussion, "đề nghị nắm chắc dư luận")
+    assert minutes.discussion.toPlainText() == ("Đồng chí Nguyễn Thị Hương, Chủ tịch Ủy ban MTTQ: "
+                                                "đề nghị nắm chắc dư luận")
+    page.refresh()                       # leaving the page before the autosave timer fired
+    item = services.meetings.items(editor.meeting.id)[0]
+    assert item.discussion.endswith("đề nghị nắm chắc dư luận")

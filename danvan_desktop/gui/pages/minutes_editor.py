@@ -304,19 +304,23 @@ class MinutesEditor(QWidget):
         return _("Đồng chí {name}, {post}: ").format(name=entry.member_name, post=entry.member_post) \
             if entry.member_post else _("Đồng chí {name}: ").format(name=entry.member_name)
 
-    def insert_speaker(self) -> None:
-        if self.read_only or self.current is None:
-            return
-        present = [e for e in self.attendees if e.presence.attended]
+    def choose_speaker(self, present: list[AttendanceEntry]) -> AttendanceEntry | None:
+        """A menu of those present at the cursor; arrows and Enter pick one."""
         menu = QMenu(self)
         for entry in present:
             action = menu.addAction(entry.member_name)
             action.setData(entry.id)
-        cursor_rect = self.discussion.cursorRect()
-        chosen = menu.exec(self.discussion.mapToGlobal(cursor_rect.bottomLeft()))
+        chosen = menu.exec(self.discussion.mapToGlobal(self.discussion.cursorRect().bottomLeft()))
         if chosen is None:
+            return None
+        return next((e for e in present if e.id == chosen.data()), None)
+
+    def insert_speaker(self) -> None:
+        if self.read_only or self.current is None:
             return
-        entry = next(e for e in present if e.id == chosen.data())
+        entry = self.choose_speaker([e for e in self.attendees if e.presence.attended])
+        if entry is None:
+            return
         cursor = self.discussion.textCursor()
         if cursor.positionInBlock() > 0:
             cursor.insertBlock()
