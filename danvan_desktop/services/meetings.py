@@ -94,6 +94,9 @@ class MeetingService:
     def attendance(self, meeting_id: str) -> list[AttendanceEntry]:
         return self.attendance_repo.of(meeting_id)
 
+    def attendance_of(self, meeting_ids: list[str]) -> dict[str, list[AttendanceEntry]]:
+        return self.attendance_repo.of_meetings(meeting_ids)
+
     def items(self, meeting_id: str) -> list[AgendaItem]:
         return self.items_repo.of(meeting_id)
 

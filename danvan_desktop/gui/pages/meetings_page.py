@@ -113,7 +113,8 @@ class MeetingsPage(QWidget):
         current = self.current_meeting()
         keep = select_id or (current.id if current else None)
         rows = self.services.meetings.list(kind=self.kind_filter.currentData() or None)
-        self._counts = {m.id: self._count(m.id) for m in rows}
+        attendance = self.services.meetings.attendance_of([m.id for m in rows])   # not one query per meeting
+        self._counts = {m.id: "{}/{}".format(*attendance_counts(attendance.get(m.id, []))) for m in rows}
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         # The list keeps room for most of its columns (the editor needs ~900 pixels of a 1366 screen).
