@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 
 class ServiceCommand(QUndoCommand):
@@ -24,3 +24,13 @@ class ServiceCommand(QUndoCommand):
         self._undo()
         if self._after:
             self._after()
+
+
+def push_done(undo: QUndoStack, command: ServiceCommand) -> None:
+    """Record an action that already ran: QUndoStack.push would run redo() again, so skip that first call."""
+    original = command._do
+    command._do = lambda: None
+    try:
+        undo.push(command)
+    finally:
+        command._do = original

@@ -27,8 +27,7 @@ from danvan_desktop.gui.models.record_table_model import Column, RecordTableMode
 from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.dvk_form import DvkForm
 from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
-from danvan_desktop.gui.pages.situation_page import push_done
-from danvan_desktop.gui.undo import ServiceCommand
+from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.services.app import AppServices
 
 ORGANISATIONS = (N_("Ủy ban MTTQ xã"), N_("Hội Cựu chiến binh xã"), N_("Hội Nông dân xã"), N_("Hội LHPN xã"),

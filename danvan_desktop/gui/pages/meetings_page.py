@@ -193,15 +193,12 @@ class MeetingsPage(QWidget):
             self.status.error(str(exc))
             return
         if self.undo is not None:
-            from danvan_desktop.gui.undo import ServiceCommand
+            from danvan_desktop.gui.undo import ServiceCommand, push_done
             command = ServiceCommand(_("Xóa {name}").format(name=meeting.display_name()),
                                      do=lambda: self.services.meetings.delete(meeting.id),
                                      undo=lambda: self.services.meetings.restore(meeting.id),
                                      after=lambda: self.reload(meeting.id))
-            original = command._do
-            command._do = lambda: None        # the deletion already ran; push() would run it again
-            self.undo.push(command)
-            command._do = original
+            push_done(self.undo, command)
         self.editor.meeting = None
         self.reload()
         self.status.ok(_("Đã xóa {name}. Nhấn Ctrl+Z để hoàn tác.").format(name=meeting.display_name()))

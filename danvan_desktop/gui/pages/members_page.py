@@ -21,7 +21,7 @@ from danvan_desktop.gui.pages.change_log_dialog import ChangeLogDialog
 from danvan_desktop.gui.pages.end_term_dialog import EndTermDialog
 from danvan_desktop.gui.pages.member_form import MemberForm
 from danvan_desktop.gui.pages.post_history_dialog import PostHistoryDialog
-from danvan_desktop.gui.undo import ServiceCommand
+from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.gui.widgets.banner import Banner
 from danvan_desktop.services.roster import RosterService
 from danvan_desktop.services.villages import VillageService
@@ -253,14 +253,7 @@ class MembersPage(QWidget):
                                      undo=lambda: self.roster.members.update(type(before)(**{**before.__dict__})),
                                      after=self._after_undo)
         command.setObsolete(False)
-        self._push_without_redo(command)
-
-    def _push_without_redo(self, command: ServiceCommand) -> None:
-        """The action already ran; QUndoStack.push would run redo() again, so skip that first call."""
-        original = command._do
-        command._do = lambda: None
-        self.undo.push(command)
-        command._do = original
+        push_done(self.undo, command)
 
     def _after_undo(self) -> None:
         self.refresh()
@@ -289,7 +282,7 @@ class MembersPage(QWidget):
         command = ServiceCommand(_("Xóa {name}").format(name=member.full_name),
                                  do=lambda: self.roster.delete(member.id),
                                  undo=lambda: self.roster.restore(member.id), after=self._after_undo)
-        self._push_without_redo(command)
+        push_done(self.undo, command)
         self.refresh()
         self.banner_undo_hint(member.full_name)
         self.events.changed.emit("bloc_members")

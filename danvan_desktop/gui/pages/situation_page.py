@@ -29,17 +29,9 @@ from danvan_desktop.gui.models.record_table_model import Column, RecordTableMode
 from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
 from danvan_desktop.gui.pages.situation_form import SituationForm
-from danvan_desktop.gui.undo import ServiceCommand
+from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.situation import NoteFilter
-
-
-def push_done(undo: QUndoStack, command: ServiceCommand) -> None:
-    """The action already ran; QUndoStack.push would run redo() again, so skip that first call."""
-    original = command._do
-    command._do = lambda: None
-    undo.push(command)
-    command._do = original
 
 
 class SituationPage(QWidget):

@@ -38,7 +38,7 @@ from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
 from danvan_desktop.gui.pages.task_filters import TaskFilterBar
 from danvan_desktop.gui.pages.task_form import TaskForm
 from danvan_desktop.gui.pages.task_progress_panel import TaskProgressPanel
-from danvan_desktop.gui.undo import ServiceCommand
+from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.services.app import AppServices
 
 MAX_NAMES = 3
@@ -289,16 +289,9 @@ class TasksPage(QWidget):
         command = ServiceCommand(_("Xóa nhiệm vụ {title}").format(title=task.title),
                                  do=lambda: self.tasks.delete(task.id), undo=lambda: self.tasks.restore(task.id),
                                  after=lambda: self._changed(task.id))
-        self._push_done(command)
+        push_done(self.undo, command)
         self._changed()
         self.form.status_line.ok(_("Đã xóa nhiệm vụ «{title}». Nhấn Ctrl+Z để hoàn tác.").format(title=task.title))
-
-    def _push_done(self, command: ServiceCommand) -> None:
-        """The action already ran; QUndoStack.push would run redo() again, so skip that first call."""
-        original = command._do
-        command._do = lambda: None
-        self.undo.push(command)
-        command._do = original
 
     def progress_dialog(self) -> ProgressDialog | None:
         task = self.current_task()
@@ -343,7 +336,7 @@ class TasksPage(QWidget):
         command = ServiceCommand(_("Xóa kết quả"), do=lambda: self.tasks.delete_progress(note.id),
                                  undo=lambda: self.tasks.restore_progress(note.id),
                                  after=lambda: self._changed(task.id))
-        self._push_done(command)
+        push_done(self.undo, command)
         self._changed(task.id)
         self.tabs.setCurrentIndex(1)
         self.progress.status.ok(_("Đã xóa kết quả. Nhấn Ctrl+Z để hoàn tác."))

@@ -24,7 +24,7 @@ from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
 from danvan_desktop.gui.pages.team_forms import TeamInfoForm, TeamMemberForm, founded_text
-from danvan_desktop.gui.undo import ServiceCommand
+from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.gui.widgets.banner import Banner
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
@@ -222,10 +222,7 @@ class TeamsPage(QWidget):
         command = ServiceCommand(_("Xóa {name}").format(name=member.full_name),
                                  do=lambda: self.teams.delete_member(member.id),
                                  undo=lambda: self.teams.restore_member(member.id), after=self._changed)
-        original = command._do
-        command._do = lambda: None      # already done; push() must not run it again
-        self.undo.push(command)
-        command._do = original
+        push_done(self.undo, command)
         self._changed()
         self.member_form.status.ok(_("Đã xóa {name}. Nhấn Ctrl+Z để hoàn tác.").format(name=member.full_name))
 

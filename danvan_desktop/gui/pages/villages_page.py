@@ -16,7 +16,7 @@ from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.paste_dialog import PasteNamesDialog
-from danvan_desktop.gui.undo import ServiceCommand
+from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.roster import RosterService
 from danvan_desktop.services.villages import VillageService
@@ -193,9 +193,7 @@ class VillagesPage(QWidget):
         command = ServiceCommand(_("Xóa {name}").format(name=village.label),
                                  do=lambda: self.villages.delete(village.id),
                                  undo=lambda: self.villages.restore(village.id), after=self._after_undo)
-        command._do, original = (lambda: None), command._do
-        self.undo.push(command)
-        command._do = original
+        push_done(self.undo, command)
         self.refresh()
         self.status.ok(_("Đã xóa {name}. Nhấn Ctrl+Z để hoàn tác.").format(name=village.label))
         self.events.changed.emit("villages")
@@ -237,9 +235,7 @@ class VillagesPage(QWidget):
         command = ServiceCommand(_("Sáp nhập {name}").format(name=village.label),
                                  do=lambda: self.villages.merge(village.id, target.id),
                                  undo=lambda: self.villages.unmerge(village.id, before), after=self._after_undo)
-        command._do, original = (lambda: None), command._do
-        self.undo.push(command)
-        command._do = original
+        push_done(self.undo, command)
         self.refresh()
         self.status.ok(_("Đã sáp nhập {name} vào {target}. Nhấn Ctrl+Z để hoàn tác.").format(
             name=village.label, target=target.label))
