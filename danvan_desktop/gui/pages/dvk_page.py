@@ -5,15 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +25,7 @@ from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.dvk_form import DvkForm
 from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
 from danvan_desktop.gui.undo import ServiceCommand, push_done
+from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.services.app import AppServices
 
 ORGANISATIONS = (N_("Ủy ban MTTQ xã"), N_("Hội Cựu chiến binh xã"), N_("Hội Nông dân xã"), N_("Hội LHPN xã"),
@@ -86,14 +84,7 @@ class DvkPage(QWidget):
         self.model.search_text = lambda m: f"{m.name} {m.owner_name} {m.results}"
         self.proxy = FoldedFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table_view(self.proxy)
         self.form = DvkForm()
         splitter = QSplitter()
         splitter.addWidget(self.table)

@@ -6,8 +6,16 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QInputDialog, QLineEdit,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import _
@@ -23,6 +31,7 @@ from danvan_desktop.gui.pages.member_form import MemberForm
 from danvan_desktop.gui.pages.post_history_dialog import PostHistoryDialog
 from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.gui.widgets.banner import Banner
+from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.services.roster import RosterService
 from danvan_desktop.services.villages import VillageService
 
@@ -72,15 +81,7 @@ class MembersPage(QWidget):
                                                      m.start_decision, m.note])
         self.proxy = FoldedFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()    # source row numbers mean nothing once sorted or filtered
+        self.table = record_table_view(self.proxy)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)

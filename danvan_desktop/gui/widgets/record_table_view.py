@@ -1,0 +1,21 @@
+"""The list every page shows: a read-only, sortable table of whole rows over a proxy model."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+
+def record_table_view(model: QAbstractItemModel, parent=None) -> QTableView:
+    """Single row selection, no editing in the cells (the form beside it edits), columns sized to their
+    content with the last one stretched, and no row numbers (they mean nothing once sorted or filtered)."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().hide()
+    return table
