@@ -54,8 +54,9 @@ DEMO_MODULES: list[str] = [
 
 def _roster(services: AppServices, rng: random.Random, today: dt.date) -> None:
     villages = services.villages.list()
-    term_start = dt.date(today.year - 1, 10, 1) if today.month < 10 else dt.date(today.year, 10, 1)
-    term_start = min(term_start, today - dt.timedelta(days=200))
+    # The bloc was reconstituted after the 2025 commune congresses: more than a year before today,
+    # so the demo's year of meetings, tasks and reports all fall inside the current term.
+    term_start = min(dt.date(today.year - 1, 7, 1), today - dt.timedelta(days=400))
     ended = BlocMember(full_name="Trần Văn Minh", post_code="ct_mttq", bloc_role=BlocRole.DEPUTY.value,
                        start_date=term_start - dt.timedelta(days=3 * 365),
                        start_decision="Quyết định số 08-QĐ/ĐU", phone="0913 556 120",
