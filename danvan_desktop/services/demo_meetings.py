@@ -78,8 +78,12 @@ def step(services, rng: random.Random, today: dt.date) -> None:
             meeting.guests = [{"name": "Lê Thị Mai", "post": "Chuyên viên Ban Tuyên giáo và Dân vận Tỉnh ủy"}]
         meetings.save(meeting)
         entries = meetings.attendance(meeting.id)
-        absentee = rng.choice([e for e in entries if e.member_id not in (meeting.chair_id, meeting.secretary_id)])
+        presenters = {presenter for _title, presenter, _lines in ITEMS}
+        absentee = rng.choice([e for e in entries if e.member_id not in (meeting.chair_id, meeting.secretary_id)
+                               and services.roster.members.get(e.member_id).full_name not in presenters])
+        absent_name = ""
         if rng.random() < 0.8:
+            absent_name = services.roster.members.get(absentee.member_id).full_name
             meetings.set_attendance(meeting.id, absentee.member_id, Presence.EXCUSED.value,
                                     rng.choice(["đi công tác huyện", "ốm", "dự tập huấn tại tỉnh", "việc gia đình"]))
         month_label = month.label()
@@ -91,7 +95,9 @@ def step(services, rng: random.Random, today: dt.date) -> None:
             item = items[0] if k == 0 else meetings.add_item(meeting.id)
             item.title = title.format(**fill)
             item.presenter = presenter if k else ""
-            item.discussion = "\n".join(line.format(**fill) for line in lines)
+            # An absent member does not speak: their lines are left out of that month's minutes.
+            item.discussion = "\n".join(line.format(**fill) for line in lines
+                                        if not (absent_name and line.startswith(f"Đồng chí {absent_name},")))
             meetings.save_item(item)
             meetings.set_conclusions(item.id, "\n".join(c.format(**fill) for c in CONCLUSIONS[k]))
         if not latest:
