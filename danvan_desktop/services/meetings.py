@@ -26,6 +26,7 @@ from danvan_desktop.domain.members import BlocMember, BlocRole
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError, new_id
 from danvan_desktop.domain.text import clean, clean_multiline, fold
+from danvan_desktop.services.briefing_check import BriefingCheck
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.meetings import (
     AgendaRepository,
@@ -37,7 +38,6 @@ from danvan_desktop.store.members import MemberRepository
 from danvan_desktop.store.posts import PostRepository
 
 DEFAULT_START = "08:00"
-CHECK_MONTHS = 3
 
 
 @dataclass
@@ -57,7 +57,7 @@ class Problem:
     message: str
 
 
-class MeetingService:
+class MeetingService(BriefingCheck):
     def __init__(self, db: Database, today=dt.date.today) -> None:
         self.db = db
         self.today = today
@@ -484,26 +484,3 @@ class MeetingService:
         holder = meeting.series_id or meeting.id
         meeting.number = numbering.take("BB", scope, "meetings", holder, wanted=meeting.number)
         numbering.issue("meetings", holder, note=meeting.display_name())
-
-    # -- the dashboard's check --------------------------------------------------------------
-    def missing_briefings(self, today: dt.date | None = None, months: int = CHECK_MONTHS) -> list[Period]:
-        """Completed months of the last `months` without any briefing held in them."""
-        today = today or self.today()
-        first = self.db.conn.execute("SELECT min(meeting_date) FROM meetings WHERE deleted = 0").fetchone()[0]
-        earliest = dt.date.fromisoformat(first) if first else None
-        result = []
-        period = Period.containing(today).previous()
-        for _step in range(months):
-            if earliest is not None and period.end < earliest.replace(day=1):
-                break
-            held = self.meetings.briefings_between(period.start, min(period.end, today))
-            if not held:
-                result.append(period)
-            if earliest is None:
-                break           # nothing recorded yet: only last month is worth saying
-            period = period.previous()
-        return sorted(result)
-
-    def briefing_of(self, period: Period) -> Meeting | None:
-        held = self.meetings.briefings_between(period.start, period.end)
-        return held[0] if held else None
