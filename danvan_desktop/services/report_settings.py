@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.members import BlocRole
+from danvan_desktop.domain.records import RuleError
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.members import MemberRepository
 from danvan_desktop.store.units import UnitRepository
@@ -38,6 +39,16 @@ def bloc_head_name(db: Database, on: dt.date) -> str:
     return heads[0].full_name if heads else ""
 
 
+def _default_authority(db: Database) -> str:
+    """The signing words of the layout in force: "T/M" under the Party layout, "TM." under the State one."""
+    from danvan_desktop.services.document_settings import DocumentSettings
+    try:
+        family = DocumentSettings(db).profile().family
+    except RuleError:
+        family = "party"
+    return _("TM. KHỐI DÂN VẬN") if family == "state" else _("T/M KHỐI DÂN VẬN")
+
+
 def load(db: Database, on: dt.date) -> ReportDefaults:
     unit = UnitRepository(db).by_code(db.unit_code)
     upper = unit.upper_unit_name if unit else ""
@@ -53,7 +64,7 @@ def load(db: Database, on: dt.date) -> ReportDefaults:
     except ValueError:
         due = 20
     return ReportDefaults(
-        authority=db.get_setting(KEYS["authority"], "") or _("T/M KHỐI DÂN VẬN"),
+        authority=db.get_setting(KEYS["authority"], "") or _default_authority(db),
         post=db.get_setting(KEYS["post"], "") or _("TRƯỞNG KHỐI"),
         name=db.get_setting(KEYS["name"], "") or bloc_head_name(db, on),
         recipients=recipients,
