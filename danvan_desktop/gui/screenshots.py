@@ -41,7 +41,7 @@ def take_screenshots(db_path: Path, out_dir: Path, language: str | None = None,
                 shot = out_dir / f"{index:02d}_{slug}_{name}.png"
                 widget.grab().save(str(shot))
                 written.append(shot)
-                if widget.isWindow():
+                if widget.isWindow() and widget is not window:   # a dialog, not the main window itself
                     widget.close()
     written.append(_shoot_wizard(services, out_dir, app))
     window.close()
