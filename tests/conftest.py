@@ -6,6 +6,9 @@ import datetime as dt
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The suite lives on one pinned day, in-process and in every command it starts: the program's clock
+# (domain/today.py) reads it, so no test depends on the machine's date, time zone or locale.
+os.environ["DANVAN_TODAY"] = "2026-11-21"
 
 import pytest  # noqa: E402
 
@@ -13,7 +16,7 @@ from danvan_desktop.domain.i18n import set_language  # noqa: E402
 from danvan_desktop.domain.unit import Unit  # noqa: E402
 from danvan_desktop.services.app import AppServices  # noqa: E402
 
-TODAY = dt.date(2026, 11, 21)
+TODAY = dt.date.fromisoformat(os.environ["DANVAN_TODAY"])
 
 
 @pytest.fixture(autouse=True)

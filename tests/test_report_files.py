@@ -23,7 +23,7 @@ def _pdf_text(path) -> str:
 def demo_db(tmp_path):
     from danvan_desktop.services.demo import build_demo
     path = tmp_path / "demo.sqlite3"
-    build_demo(path, today=dt.date.today()).close()
+    build_demo(path).close()   # dated by the pinned clock
     return path
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
 from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.today import today as vietnam_today
 
 
 def register(sub, common) -> None:
@@ -48,7 +48,7 @@ def cmd_check(args) -> int:
     from danvan_desktop.services.checks import run_checks
     services = AppServices.open(_require_db(args))
     try:
-        problems = run_checks(services.db, dt.date.today())
+        problems = run_checks(services.db, vietnam_today())
     finally:
         services.close()
     if not problems:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
 from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.today import today as vietnam_today
 
 KINDS = ("monthly", "quarterly", "half", "nine", "annual")
 
@@ -38,7 +38,7 @@ def cmd_report(args) -> int:
         print(_("Kỳ {period} không khớp loại báo cáo «{kind}».").format(period=period.code, kind=args.kind),
               file=sys.stderr)
         return 2
-    services = AppServices.open(_require_db(args), today=dt.date.today)
+    services = AppServices.open(_require_db(args), today=vietnam_today)
     try:
         report = services.reports.current_for(period.code)
         if args.approved:

@@ -11,6 +11,8 @@ import datetime as dt
 import threading
 from dataclasses import dataclass
 
+from danvan_desktop.domain.today import now_utc
+
 
 def _iso_ms(moment: dt.datetime) -> str:
     moment = moment.astimezone(dt.timezone.utc)
@@ -39,7 +41,7 @@ class HybridClock:
 
     def __init__(self, node: str, now=None) -> None:
         self.node = node.replace("-", "")[:8] or "local"
-        self._now = now or (lambda: dt.datetime.now(dt.timezone.utc))
+        self._now = now or now_utc
         self._last = Stamp("0000-00-00T00:00:00.000Z", 0, self.node)
         self._lock = threading.Lock()
 

@@ -8,22 +8,23 @@ from pathlib import Path
 from typing import Callable
 
 from danvan_desktop.domain.i18n import set_language
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.services.document_settings import DocumentSettings
+from danvan_desktop.services.dvk import DvkService
+from danvan_desktop.services.exchange_services import ExchangeServices
+from danvan_desktop.services.figures import FigureService
 from danvan_desktop.services.meeting_tasks import MeetingTaskService
 from danvan_desktop.services.meetings import MeetingService
 from danvan_desktop.services.minutes_document import MinutesDocumentBuilder
-from danvan_desktop.services.dvk import DvkService
-from danvan_desktop.services.figures import FigureService
 from danvan_desktop.services.numbering import NumberingService
-from danvan_desktop.services.exchange_services import ExchangeServices
 from danvan_desktop.services.preferences import PreferencesService
 from danvan_desktop.services.reports import ReportService
 from danvan_desktop.services.roster import RosterService
 from danvan_desktop.services.roster_io import RosterFileService
 from danvan_desktop.services.setup import SetupService
+from danvan_desktop.services.situation import SituationService
 from danvan_desktop.services.tasks import TaskService
 from danvan_desktop.services.teams import TeamService
-from danvan_desktop.services.situation import SituationService
 from danvan_desktop.services.villages import VillageService
 from danvan_desktop.store.database import Database
 
@@ -33,7 +34,7 @@ class AppServices:
     """The services over one open database. Pages receive the ones they need, not this object."""
 
     db: Database
-    today: Callable[[], dt.date] = dt.date.today
+    today: Callable[[], dt.date] = vietnam_today
     setup: SetupService = field(init=False)
     villages: VillageService = field(init=False)
     roster: RosterService = field(init=False)
@@ -72,7 +73,7 @@ class AppServices:
         self.exchange = ExchangeServices(self.db, self.today)
 
     @classmethod
-    def open(cls, path: Path | str, today: Callable[[], dt.date] = dt.date.today) -> "AppServices":
+    def open(cls, path: Path | str, today: Callable[[], dt.date] = vietnam_today) -> "AppServices":
         db = Database.open(path)
         services = cls(db, today)
         set_language(services.preferences.language())

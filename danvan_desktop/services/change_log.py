@@ -11,6 +11,7 @@ from typing import Any, Callable
 from danvan_desktop.domain.formats import short_date, timestamp
 from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.members import BlocRole
+from danvan_desktop.domain.today import local_moment
 from danvan_desktop.store import audit
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.posts import PostRepository
@@ -100,4 +101,4 @@ def _when(at: str) -> str:
         moment = dt.datetime.fromisoformat(at)
     except (TypeError, ValueError):
         return at
-    return timestamp(moment.astimezone())
+    return timestamp(local_moment(moment))

@@ -7,6 +7,7 @@ import importlib
 from dataclasses import dataclass
 
 from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.members import MemberRepository
 from danvan_desktop.store.posts import PostRepository
@@ -54,7 +55,7 @@ def run_checks(db: Database, today: dt.date | None = None) -> list[Problem]:
     from danvan_desktop.services.roster import RosterService
     from danvan_desktop.services.setup import SetupService
 
-    today = today or dt.date.today()
+    today = today or vietnam_today()
     if not SetupService(db).is_set_up():
         return [Problem("rule", _("Chưa thiết lập thông tin xã."))]
     problems = [Problem("rule", b.message) for b in RosterService(db, lambda: today).check(today)]

@@ -15,6 +15,7 @@ from typing import Callable
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.members import BlocMember, BlocRole
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.domain.unit import Unit
 from danvan_desktop.services.app import AppServices
 
@@ -78,7 +79,7 @@ def build_demo(path: Path, today: dt.date | None = None, seed: int = 2026, unit:
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         raise RuleError(_("Tệp «{path}» đã tồn tại; chương trình không ghi đè. Hãy chọn tên khác.").format(path=path))
-    today = today or dt.date.today()
+    today = today or vietnam_today()
     services = AppServices.open(path, today=lambda: today)
     rng = random.Random(seed)
     services.preferences.set_current_user("Mai Thị Thu Trang")

@@ -16,6 +16,7 @@ from pathlib import Path
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.domain.unit import Unit, UnitLevel
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.demo import DEMO_UNIT, build_demo
@@ -58,7 +59,7 @@ def build_upper_demo(path: Path, today: dt.date | None = None, communes: int = l
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         raise RuleError(_("Tệp «{path}» đã tồn tại; chương trình không ghi đè. Hãy chọn tên khác.").format(path=path))
-    today = today or dt.date.today()
+    today = today or vietnam_today()
     path.parent.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     upper = AppServices.open(path, today=lambda: today)

@@ -10,6 +10,7 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.text import fold
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.dvk import DvkRepository
 
@@ -29,7 +30,7 @@ class DvkProgress:
 
 
 class DvkService:
-    def __init__(self, db: Database, today=dt.date.today) -> None:
+    def __init__(self, db: Database, today=vietnam_today) -> None:
         self.db = db
         self.today = today
         self.repo = DvkRepository(db)

@@ -9,6 +9,7 @@ from danvan_desktop.domain.formats import number, short_date
 from danvan_desktop.domain.i18n import _, in_vietnamese
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.exchange.schema import travelling_schema
 from danvan_desktop.render.document import Document, Header, Paragraph, Signature, Table, Title
 from danvan_desktop.store import audit
@@ -51,7 +52,7 @@ def short_period(code: str) -> str:
 
 
 class ExchangeBatchService:
-    def __init__(self, db: Database, today: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(self, db: Database, today: Callable[[], dt.date] = vietnam_today) -> None:
         self.db = db
         self.today = today
         self.log = ExchangeLog(db)

@@ -15,6 +15,7 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.text import fold
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange import keys
 from danvan_desktop.exchange.errors import ExchangeError
@@ -93,7 +94,7 @@ def slug(text: str) -> str:
 
 
 class ExchangeExportService:
-    def __init__(self, db: Database, today: Callable[[], dt.date] = dt.date.today,
+    def __init__(self, db: Database, today: Callable[[], dt.date] = vietnam_today,
                  now: Callable[[], str] = now_iso) -> None:
         self.db = db
         self.today = today

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.domain.unit import UnitLevel
 from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange.errors import ExchangeError
@@ -67,7 +68,7 @@ class FileOutcome:
 
 
 class ExchangeImportService:
-    def __init__(self, db: Database, today: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(self, db: Database, today: Callable[[], dt.date] = vietnam_today) -> None:
         self.db = db
         self.today = today
         self.log = ExchangeLog(db)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.services.exchange_batches import ExchangeBatchService
 from danvan_desktop.services.exchange_export import ExchangeExportService
 from danvan_desktop.services.exchange_import import ExchangeImportService
@@ -16,7 +17,7 @@ from danvan_desktop.store.exchange_log import ExchangeLog
 
 
 class ExchangeServices:
-    def __init__(self, db: Database, today: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(self, db: Database, today: Callable[[], dt.date] = vietnam_today) -> None:
         self.db = db
         self.log = ExchangeLog(db)
         self.keys = ExchangeKeyService(db)

@@ -10,6 +10,7 @@ from pathlib import Path
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.text import fold
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.domain.unit import Unit, UnitLevel
 from danvan_desktop.services.report_settings import KEYS as REPORT_KEYS
 from danvan_desktop.services.report_settings import due_date as report_due_date
@@ -51,7 +52,7 @@ def batch_day(batch: BatchIn) -> dt.date:
 
 
 class UpperLevelService:
-    def __init__(self, db: Database, today: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(self, db: Database, today: Callable[[], dt.date] = vietnam_today) -> None:
         self.db = db
         self.today = today
         self.log = ExchangeLog(db)

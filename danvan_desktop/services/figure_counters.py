@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable
 
 from danvan_desktop.domain.periods import Period
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.store.database import Database
 
 Counter = Callable[[Database, Period], "float | None"]
@@ -54,7 +55,7 @@ def count_hot_spots(db: Database, period: Period) -> float | None:
 
 def members_trained_ratio(db: Database, period: Period, today: dt.date | None = None) -> float | None:
     """Share of the members in office at the period's end (or today) who had been trained by then."""
-    day = min(period.end, today or dt.date.today()).isoformat()
+    day = min(period.end, today or vietnam_today()).isoformat()
     row = db.conn.execute(
         "SELECT count(*), sum(CASE WHEN trained_on IS NOT NULL AND trained_on <= ? THEN 1 ELSE 0 END) "
         "FROM bloc_members WHERE deleted = 0 AND (start_date IS NULL OR start_date <= ?) "
@@ -95,7 +96,7 @@ def count_briefings(db: Database, period: Period) -> float | None:
 
 
 def count_tasks_done(db: Database, period: Period) -> float | None:
-    summary = task_summary(db, period, dt.date.today())
+    summary = task_summary(db, period, vietnam_today())
     if summary is None:
         return None
     done = getattr(summary, "done", None)

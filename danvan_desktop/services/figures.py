@@ -7,7 +7,6 @@ figure asks its counter in `figure_counters.COUNTERS`.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from danvan_desktop.domain.figures import Figure, FigureValue, aggregate, default_figures, parse_value, ratio
@@ -15,6 +14,7 @@ from danvan_desktop.domain.formats import number, percent
 from danvan_desktop.domain.i18n import _, language
 from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.services.figure_counters import COUNTERS
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.figures import FigureRepository, FigureValueRepository
@@ -43,7 +43,7 @@ def format_value(figure: Figure, value: float | None) -> str:
 
 
 class FigureService:
-    def __init__(self, db: Database, today=dt.date.today) -> None:
+    def __init__(self, db: Database, today=vietnam_today) -> None:
         self.db = db
         self.today = today
         self.figures = FigureRepository(db)

@@ -16,6 +16,7 @@ from danvan_desktop.domain.meetings import Conclusion, Meeting
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.tasks import Task, TaskStatus
 from danvan_desktop.domain.text import fold
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.services.meetings import MeetingService
 from danvan_desktop.services.tasks import TaskService
 from danvan_desktop.store.database import Database
@@ -75,7 +76,7 @@ class ConclusionTask:
 
 
 class MeetingTaskService:
-    def __init__(self, db: Database, meetings: MeetingService, tasks: TaskService, today=dt.date.today) -> None:
+    def __init__(self, db: Database, meetings: MeetingService, tasks: TaskService, today=vietnam_today) -> None:
         self.db, self.meetings, self.tasks, self.today = db, meetings, tasks, today
 
     def draft(self, conclusion_id: str) -> TaskDraft:

@@ -26,6 +26,8 @@ from danvan_desktop.domain.members import BlocMember, BlocRole
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError, new_id
 from danvan_desktop.domain.text import clean, clean_multiline, fold
+from danvan_desktop.domain.today import now as vietnam_now
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.services.briefing_check import BriefingCheck
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.meetings import (
@@ -58,7 +60,7 @@ class Problem:
 
 
 class MeetingService(BriefingCheck):
-    def __init__(self, db: Database, today=dt.date.today) -> None:
+    def __init__(self, db: Database, today=vietnam_today) -> None:
         self.db = db
         self.today = today
         self.meetings = MeetingRepository(db)
@@ -423,7 +425,7 @@ class MeetingService(BriefingCheck):
                 raise RuleError("\n".join(p.message for p in found), found[0].field)
             self._number(meeting)
             b = self.bundle(meeting_id)
-            meeting.finalised_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+            meeting.finalised_at = vietnam_now().isoformat(timespec="seconds")
             meeting.finalised_by = self.db.actor or ""
             meeting.content_hash = content_hash(meeting, b.attendance, b.items, b.conclusions)
             return self.meetings.update(meeting, action="update")

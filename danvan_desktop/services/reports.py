@@ -24,6 +24,8 @@ from danvan_desktop.domain.report import (
     default_subject,
 )
 from danvan_desktop.domain.text import clean, clean_multiline
+from danvan_desktop.domain.today import now as vietnam_now
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.render.document import Document
 from danvan_desktop.services import report_document, report_render, report_settings
 from danvan_desktop.services.figures import FigureService
@@ -38,7 +40,7 @@ HOLDER = "reports"
 
 
 class ReportService:
-    def __init__(self, db: Database, today=dt.date.today) -> None:
+    def __init__(self, db: Database, today=vietnam_today) -> None:
         self.db = db
         self.today = today
         self.repo = ReportRepository(db)
@@ -256,7 +258,7 @@ class ReportService:
             self.numbers.issue(HOLDER, report.id, report.subject)
             report.status = ReportStatus.APPROVED.value
             report.approved_by = clean(approver)
-            report.approved_at = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+            report.approved_at = vietnam_now().strftime("%Y-%m-%d %H:%M")
             report.content_hash = content_hash(report, sections)
             self.repo.update(report)
             for section in sections:

@@ -9,6 +9,7 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.members import BlocMember, BlocRole, Post
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.text import clean, fold, name_key
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.members import MemberRepository
 from danvan_desktop.store.posts import PostRepository
@@ -18,7 +19,7 @@ FAR_FUTURE_DAYS = 366
 
 
 class RosterService:
-    def __init__(self, db: Database, today=dt.date.today) -> None:
+    def __init__(self, db: Database, today=vietnam_today) -> None:
         self.db = db
         self.today = today
         self.members = MemberRepository(db)

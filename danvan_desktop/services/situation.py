@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.situation import SituationNote
 from danvan_desktop.domain.text import fold
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.situation import SituationRepository
 
@@ -46,7 +47,7 @@ class NoteFilter:
 
 
 class SituationService:
-    def __init__(self, db: Database, today=dt.date.today) -> None:
+    def __init__(self, db: Database, today=vietnam_today) -> None:
         self.db = db
         self.today = today
         self.repo = SituationRepository(db)

@@ -21,6 +21,7 @@ from danvan_desktop.domain.tasks import (
     rollup,
 )
 from danvan_desktop.domain.text import fold
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.members import MemberRepository
 from danvan_desktop.store.tasks import AssignmentRepository, ListedTask, ProgressRepository, TaskRepository
@@ -39,7 +40,7 @@ class VillageTracking:
 
 
 class TaskService:
-    def __init__(self, db: Database, today=dt.date.today) -> None:
+    def __init__(self, db: Database, today=vietnam_today) -> None:
         self.db = db
         self.today = today
         self.tasks = TaskRepository(db)

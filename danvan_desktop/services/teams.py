@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from danvan_desktop.domain.i18n import _
@@ -10,6 +9,7 @@ from danvan_desktop.domain.members import BlocMember
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.teams import TeamMember, TeamRole, VillageTeam, team_warnings
 from danvan_desktop.domain.text import fold
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.domain.unit import Village
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.members import MemberRepository
@@ -35,7 +35,7 @@ class TeamOverview:
 
 
 class TeamService:
-    def __init__(self, db: Database, today=dt.date.today) -> None:
+    def __init__(self, db: Database, today=vietnam_today) -> None:
         self.db = db
         self.today = today
         self.teams = VillageTeamRepository(db)

@@ -6,15 +6,16 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
+from danvan_desktop.domain.today import now_utc, vietnam_day
 from danvan_desktop.store.database import Database
 
 
 def now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return now_utc().strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def local_day(iso: str | None) -> dt.date | None:
-    """The calendar day of a stored UTC time on this PC's clock (UTC+7 in Vietnam)."""
+    """The calendar day in Vietnam of a stored UTC time, whatever the PC's zone."""
     if not iso:
         return None
     try:
@@ -23,7 +24,7 @@ def local_day(iso: str | None) -> dt.date | None:
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone().date()
+    return vietnam_day(moment)
 
 
 @dataclass

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.members import BlocMember
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.gui.widgets.date_field import DateField
 from danvan_desktop.gui.widgets.form_status import FormStatus
 
@@ -54,7 +55,7 @@ class EndTermDialog(QDialog):
         super().accept()
 
     def end_date(self) -> dt.date:
-        return self.date.value() or dt.date.today()
+        return self.date.value() or vietnam_today()
 
     def decision(self) -> str:
         return self.decision_edit.text()

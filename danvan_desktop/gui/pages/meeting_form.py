@@ -21,6 +21,7 @@ from danvan_desktop.domain.meetings import BRIEFING_PERIOD, Meeting, MeetingKind
 from danvan_desktop.domain.members import BlocMember
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.text import clean, fold
+from danvan_desktop.domain.today import today as vietnam_today
 
 
 def _split_person(text: str) -> tuple[str, str]:
@@ -162,7 +163,7 @@ class MeetingForm(QWidget):
             self.period.setText(meeting.period)
             self._auto_period = meeting.period
             self.title.setText(meeting.title)
-            day = meeting.meeting_date or dt.date.today()
+            day = meeting.meeting_date or vietnam_today()
             self.date.setDate(QDate(day.year, day.month, day.day))
             self.start.setText(meeting.start_time)
             self.end.setText(meeting.end_time)

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.domain.text import clean_multiline
 from danvan_desktop.domain.report import KIND_LABELS, Report
+from danvan_desktop.domain.text import clean_multiline
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages import dashboard_page

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from danvan_desktop.domain.formats import number, short_date
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.tasks import FIGURES, ProgressNote, TaskStatus, label_of
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.tasks import VillageTracking
@@ -49,7 +50,7 @@ class TaskProgressPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._names: dict[str, str] = {}
-        self._today = dt.date.today()
+        self._today = vietnam_today()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.summary = QLabel()
@@ -90,7 +91,7 @@ class TaskProgressPanel(QWidget):
         self.delete_button.clicked.connect(self.delete_note_requested)
         self.tracking.selectionModel().currentRowChanged.connect(lambda _c, _p: self._sync_buttons())
         self.notes.selectionModel().currentRowChanged.connect(lambda _c, _p: self._sync_buttons())
-        self.load(None, [], [], {}, dt.date.today())
+        self.load(None, [], [], {}, vietnam_today())
 
     def load(self, task, tracking: list[VillageTracking], notes: list[ProgressNote], names: dict[str, str],
              today: dt.date) -> None:

@@ -3,9 +3,9 @@ and export them back to .xlsx and .csv."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.services.roster_io import exporter
 from danvan_desktop.services.roster_io.importer import ImportPreview, Progress, RosterImporter, RowOutcome
 from danvan_desktop.store.database import Database
@@ -16,7 +16,7 @@ __all__ = ["ImportPreview", "RosterFileService", "RowOutcome"]
 class RosterFileService:
     """The roster files of one database: preview and import a file, export the current lists."""
 
-    def __init__(self, db: Database, today=dt.date.today) -> None:
+    def __init__(self, db: Database, today=vietnam_today) -> None:
         self.db = db
         self.today = today
 

@@ -17,6 +17,7 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.members import BlocRole
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.teams import TeamRole
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.services.roster import RosterService
 from danvan_desktop.services.teams import TeamService
 from danvan_desktop.store.database import Database
@@ -49,7 +50,7 @@ def _bloc_table(db: Database, today) -> tuple[list[str], list[list[Cell]]]:
     return header, rows
 
 
-def export_roster(db: Database, path: Path, *, teams: bool, today=dt.date.today) -> int:
+def export_roster(db: Database, path: Path, *, teams: bool, today=vietnam_today) -> int:
     """Write the table to `path` (.xlsx or .csv); returns the number of people written."""
     path = Path(path)
     header, rows = (_team_table if teams else _bloc_table)(db, today)

@@ -20,6 +20,7 @@ from danvan_desktop.domain.members import BlocMember, BlocRole
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.teams import ROLE_WORDS, TeamMember, TeamRole, guess_role
 from danvan_desktop.domain.text import fold
+from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.services.roster import RosterService
 from danvan_desktop.services.roster_io.headers import Header, find_header, match_field, normalise
 from danvan_desktop.services.roster_io.sheet import read_rows
@@ -113,7 +114,7 @@ def _date(text: str) -> dt.date | None:
 
 
 class RosterImporter:
-    def __init__(self, db: Database, today=dt.date.today) -> None:
+    def __init__(self, db: Database, today=vietnam_today) -> None:
         self.db = db
         self.today = today
 
