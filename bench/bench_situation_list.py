@@ -17,7 +17,7 @@ from danvan_desktop.domain.records import new_id
 from danvan_desktop.domain.text import fold
 from danvan_desktop.domain.unit import Unit
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.situation import NoteFilter
+from danvan_desktop.services.figures.situation import NoteFilter
 
 ROWS = 100_000
 WORDS = ["đất đai", "môi trường", "an ninh", "tôn giáo", "đời sống", "việc làm", "rác thải", "đường liên thôn"]

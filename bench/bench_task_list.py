@@ -68,7 +68,7 @@ def measure(services: AppServices) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from danvan_desktop.gui.events import DataEvents
-    from danvan_desktop.gui.pages.tasks_page import TasksPage
+    from danvan_desktop.gui.pages.tasks.tasks_page import TasksPage
 
     QApplication.instance() or QApplication(sys.argv[:1])
     page = TasksPage(services, QUndoStack(), DataEvents())

@@ -46,7 +46,7 @@ from danvan_desktop.domain.figures import default_figures
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.unit import Unit
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.exchange_consolidate import consolidate_figures, hot_spots
+from danvan_desktop.services.upper.consolidate import consolidate_figures, hot_spots
 
 TODAY = dt.date(2026, 11, 25)
 MONTH = Period.parse("2026-10")

@@ -17,9 +17,9 @@ from danvan_desktop.store.errors import StoreError
 # Each module has `register(subparsers, common)`; its handlers take the parsed args and return an exit code.
 COMMAND_MODULES = [
     "danvan_desktop.commands.core",
-    "danvan_desktop.commands.minutes",
+    "danvan_desktop.commands.meetings",
     "danvan_desktop.commands.report",
-    "danvan_desktop.commands.exchange",
+    "danvan_desktop.commands.handover",
     "danvan_desktop.commands.tasks",
 ]
 

@@ -53,7 +53,7 @@ def services(db_path):
 @pytest.fixture
 def demo(tmp_path):
     """The demo commune as `danvan demo` builds it, dated TODAY."""
-    from danvan_desktop.services.demo import build_demo
+    from danvan_desktop.services.demo.commune import build_demo
     svc = build_demo(tmp_path / "demo.sqlite3", today=TODAY)
     svc.today = lambda: TODAY
     svc.roster.today = lambda: TODAY
@@ -76,7 +76,7 @@ def type_text(qtbot, widget, text: str) -> None:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory):
     """The demo commune built once per session (the exchange tests copy it rather than rebuild it)."""
-    from danvan_desktop.services.demo import build_demo
+    from danvan_desktop.services.demo.commune import build_demo
     path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite3"
     build_demo(path, today=TODAY).close()
     return path

@@ -13,7 +13,7 @@ from danvan_desktop.domain.unit import Unit
 from danvan_desktop.exchange import keys
 from danvan_desktop.exchange.manifest import Manifest
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.exchange_keys import PRIVATE_KEY_SETTING
+from danvan_desktop.services.handover.keys import PRIVATE_KEY_SETTING
 
 # A travelling table with every kind of column the exchange must carry: created in the test databases
 # only (not a migration), which is how a table another feature adds later reaches the exchange.

@@ -27,7 +27,7 @@ ROOT_DIR = Path(__file__).resolve().parents[1]
 
 @pytest.fixture
 def demo_file(tmp_path) -> Path:
-    from danvan_desktop.services.demo import build_demo
+    from danvan_desktop.services.demo.commune import build_demo
     path = tmp_path / "demo.sqlite3"
     build_demo(path).close()
     for extra in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):

@@ -9,7 +9,7 @@ from pathlib import Path
 from exchange_helpers import checksum, make_upper
 
 from danvan_desktop.cli import main
-from danvan_desktop.services.demo_upper import build_upper_demo
+from danvan_desktop.services.demo.upper import build_upper_demo
 
 
 def test_export_verify_import_from_the_command_line(demo_template, tmp_path, capsys, today):

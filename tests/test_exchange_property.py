@@ -21,7 +21,7 @@ json_values = st.recursive(st.none() | st.booleans() | st.integers(-2**70, 2**70
 def world(tmp_path_factory):
     import datetime as dt
 
-    from danvan_desktop.services.demo import build_demo
+    from danvan_desktop.services.demo.commune import build_demo
     tmp = tmp_path_factory.mktemp("prop")
     today = dt.date(2026, 11, 21)
     commune = build_demo(tmp / "demo.sqlite3", today=today)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from conftest import type_text
 from danvan_desktop.gui.main_window import MainWindow
-from danvan_desktop.gui.pages.end_term_dialog import EndTermDialog
+from danvan_desktop.gui.pages.roster.end_term_dialog import EndTermDialog
 
 
 @pytest.fixture
@@ -182,7 +182,7 @@ def test_the_filter_finds_without_marks_and_the_post_history_lists_holders(qtbot
     assert sorted(shown_names(page)) == ["Hoàng Văn Bình", "Lê Đình Toàn", "Đỗ Thị Lan"]
     page.filter.clear()
     shown = []
-    from danvan_desktop.gui.pages.post_history_dialog import PostHistoryDialog
+    from danvan_desktop.gui.pages.roster.post_history_dialog import PostHistoryDialog
     monkeypatch.setattr(PostHistoryDialog, "exec", lambda self: shown.append(self.rows()) or 0)
     page.history_button.click()
     rows = dict(shown[0])
@@ -227,7 +227,7 @@ def test_keyboard_new_and_enter_moves_on(qtbot, window):
 
 
 def test_the_post_history_marks_a_post_left_empty(qtbot, window):
-    from danvan_desktop.gui.pages.post_history_dialog import PostHistoryDialog
+    from danvan_desktop.gui.pages.roster.post_history_dialog import PostHistoryDialog
     page = members_page(window)
     chair = next(m for m in page.roster.current() if m.post_code == "ct_mttq")
     page.roster.end_term(chair.id, dt.date(2026, 11, 1), "Quyết định số 140-QĐ/ĐU")
@@ -259,7 +259,7 @@ def test_tab_walks_the_form_in_reading_order(qtbot, window):
 
 
 def test_the_change_log_of_a_member_opens_from_the_form(qtbot, window, monkeypatch):
-    from danvan_desktop.gui.pages.change_log_dialog import ChangeLogDialog
+    from danvan_desktop.gui.pages.settings.change_log_dialog import ChangeLogDialog
     page = members_page(window)
     select(page, "Đỗ Thị Lan")
     page.form.phone.clear()

@@ -12,9 +12,9 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLineEdit
 
 from danvan_desktop.domain.members import BlocMember, BlocRole
-from danvan_desktop.gui.pages.attendance_grid import COL_REASON, COL_STATUS
-from danvan_desktop.gui.pages.meeting_editor import TAB_MINUTES, TAB_PREVIEW
-from danvan_desktop.gui.pages.meetings_page import MeetingsPage
+from danvan_desktop.gui.pages.meetings.attendance_grid import COL_REASON, COL_STATUS
+from danvan_desktop.gui.pages.meetings.meeting_editor import TAB_MINUTES, TAB_PREVIEW
+from danvan_desktop.gui.pages.meetings.meetings_page import MeetingsPage
 from danvan_desktop.gui.widgets.pdf_preview import PdfPreview
 
 
@@ -153,7 +153,7 @@ def test_preview_print_and_save(qtbot, page, services, tmp_path):
 def test_preview_widget_is_reusable_without_docx(qtbot, tmp_path):
     from render_samples import minutes_document
 
-    from danvan_desktop.services.printing import document_pdf
+    from danvan_desktop.services.report.printing import document_pdf
     preview = PdfPreview()
     qtbot.addWidget(preview)
     preview.show_pdf(document_pdf(minutes_document(speeches=30)), "bao-cao")
@@ -208,7 +208,7 @@ def test_delete_a_draft_with_undo(qtbot, services):
 
 def test_dashboard_says_which_month_had_no_briefing(qtbot, services):
     from danvan_desktop.domain.meetings import MeetingKind
-    from danvan_desktop.gui.pages.meetings_page import BriefingSection
+    from danvan_desktop.gui.pages.meetings.meetings_page import BriefingSection
     services.meetings.create(MeetingKind.MONTHLY.value, dt.date(2026, 9, 8))
     section = BriefingSection(services, lambda *a, **k: None)
     qtbot.addWidget(section)

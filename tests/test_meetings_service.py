@@ -10,7 +10,7 @@ from danvan_desktop.domain.meetings import MeetingKind, Presence, attendance_sum
 from danvan_desktop.domain.members import BlocMember, BlocRole
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.services.checks import run_checks
-from danvan_desktop.services.meeting_checks import missed_briefing_message
+from danvan_desktop.services.meetings.checks import missed_briefing_message
 
 START = dt.date(2026, 1, 1)
 

@@ -11,7 +11,7 @@ from pdftools import fonts, page_texts, text
 from danvan_desktop.cli import main
 from danvan_desktop.domain.meetings import MeetingKind, Presence
 from danvan_desktop.domain.members import BlocMember, BlocRole
-from danvan_desktop.services.minutes_document import write_minutes
+from danvan_desktop.services.meetings.minutes_document import write_minutes
 
 
 @pytest.fixture(autouse=True)

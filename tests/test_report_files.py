@@ -21,7 +21,7 @@ def _pdf_text(path) -> str:
 
 @pytest.fixture
 def demo_db(tmp_path):
-    from danvan_desktop.services.demo import build_demo
+    from danvan_desktop.services.demo.commune import build_demo
     path = tmp_path / "demo.sqlite3"
     build_demo(path).close()   # dated by the pinned clock
     return path
@@ -81,8 +81,8 @@ def test_approving_keeps_the_pdf_and_later_prints_are_the_same_bytes(services, t
 
 
 def test_preview_dialog_shows_every_page(qtbot, services):
-    from danvan_desktop.gui.pages.report_preview import PdfPreviewDialog
-    from danvan_desktop.services import report_render
+    from danvan_desktop.gui.pages.report.report_preview import PdfPreviewDialog
+    from danvan_desktop.services.report import render as report_render
     report = services.reports.create_draft("2026-10")
     data = report_render.pdf_bytes(services.reports.document(report.id))
     dialog = PdfPreviewDialog("x", data)

@@ -19,7 +19,7 @@ def events(qtbot):
 
 
 def test_situation_note_saved_from_the_form_then_deleted_and_undone(qtbot, services, events):
-    from danvan_desktop.gui.pages.situation_page import SituationPage
+    from danvan_desktop.gui.pages.figures.situation_page import SituationPage
     undo = QUndoStack()
     page = SituationPage(services, undo, events)
     qtbot.addWidget(page)
@@ -43,7 +43,7 @@ def test_situation_note_saved_from_the_form_then_deleted_and_undone(qtbot, servi
 
 
 def test_month_grid_refuses_text_and_derives_the_quarter(qtbot, services, events):
-    from danvan_desktop.gui.pages.figures_page import FiguresPage
+    from danvan_desktop.gui.pages.figures.figures_page import FiguresPage
     page = FiguresPage(services.figures, events)
     qtbot.addWidget(page)
     model = page.model
@@ -61,7 +61,7 @@ def test_month_grid_refuses_text_and_derives_the_quarter(qtbot, services, events
 
 
 def test_dvk_page_saves_a_model_and_shows_progress(qtbot, services, events):
-    from danvan_desktop.gui.pages.dvk_page import DvkPage
+    from danvan_desktop.gui.pages.figures.dvk_page import DvkPage
     page = DvkPage(services, QUndoStack(), events)
     qtbot.addWidget(page)
     assert "0/3" in page.progress.label.text()
@@ -73,7 +73,7 @@ def test_dvk_page_saves_a_model_and_shows_progress(qtbot, services, events):
 
 
 def test_report_page_drafts_numbers_approves_and_locks(qtbot, services, events):
-    from danvan_desktop.gui.pages.reports_page import ReportsPage
+    from danvan_desktop.gui.pages.report.reports_page import ReportsPage
     services.roster.save(BlocMember(full_name="Lê Văn Thắng", post_code="pbt_tt", bloc_role="head",
                                     start_date=dt.date(2025, 10, 20)))
     services.figures.set_value("don_nhan", "2026-10", "12")
@@ -97,7 +97,7 @@ def test_report_page_drafts_numbers_approves_and_locks(qtbot, services, events):
 
 
 def test_redraft_shows_the_new_draft_beside_an_edited_section(qtbot, services, events):
-    from danvan_desktop.gui.pages.reports_page import ReportsPage
+    from danvan_desktop.gui.pages.report.reports_page import ReportsPage
     page = ReportsPage(services, events)
     qtbot.addWidget(page)
     page.period.setText("2026-10")
@@ -130,7 +130,7 @@ def test_dashboard_shows_hot_spots_dvk_and_the_report_countdown(qtbot, demo):
 
 
 def test_report_settings_dialog_saves_terms_signer_and_external_numbers(qtbot, services, events, monkeypatch):
-    from danvan_desktop.gui.pages.report_settings_dialog import ReportSettingsDialog
+    from danvan_desktop.gui.pages.report.report_settings_dialog import ReportSettingsDialog
     dialog = ReportSettingsDialog(services)
     qtbot.addWidget(dialog)
     dialog.terms.setText("16/08/2025, 15/08/2020")
@@ -154,8 +154,8 @@ def test_report_settings_dialog_saves_terms_signer_and_external_numbers(qtbot, s
 
 
 def test_preview_renders_off_the_gui_thread_and_shows_the_pages(qtbot, services, events, monkeypatch):
-    from danvan_desktop.gui.pages.report_preview import PdfPreviewDialog
-    from danvan_desktop.gui.pages.reports_page import ReportsPage
+    from danvan_desktop.gui.pages.report.report_preview import PdfPreviewDialog
+    from danvan_desktop.gui.pages.report.reports_page import ReportsPage
     shown = []
     monkeypatch.setattr(PdfPreviewDialog, "exec", lambda self: shown.append(self.page_count()) or 0)
     page = ReportsPage(services, events)
@@ -168,7 +168,7 @@ def test_preview_renders_off_the_gui_thread_and_shows_the_pages(qtbot, services,
 
 
 def test_month_grid_switches_between_months_and_longer_periods(qtbot, services, events):
-    from danvan_desktop.gui.pages.figures_page import FiguresPage
+    from danvan_desktop.gui.pages.figures.figures_page import FiguresPage
     page = FiguresPage(services.figures, events)
     qtbot.addWidget(page)
     assert not page.table.isColumnHidden(0) and page.table.isColumnHidden(12) and not page.table.isColumnHidden(19)
@@ -177,7 +177,7 @@ def test_month_grid_switches_between_months_and_longer_periods(qtbot, services, 
 
 
 def test_typed_text_survives_leaving_the_page_and_a_refresh(qtbot, services, events):
-    from danvan_desktop.gui.pages.reports_page import ReportsPage
+    from danvan_desktop.gui.pages.report.reports_page import ReportsPage
     page = ReportsPage(services, events)
     qtbot.addWidget(page)
     page.period.setText("2026-10")
@@ -194,7 +194,7 @@ def test_typed_text_survives_leaving_the_page_and_a_refresh(qtbot, services, eve
 
 
 def test_choosing_another_report_keeps_what_was_typed(qtbot, services, events):
-    from danvan_desktop.gui.pages.reports_page import ReportsPage
+    from danvan_desktop.gui.pages.report.reports_page import ReportsPage
     page = ReportsPage(services, events)
     qtbot.addWidget(page)
     for period in ("2026-09", "2026-10"):

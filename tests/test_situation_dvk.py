@@ -9,7 +9,7 @@ import pytest
 from danvan_desktop.domain.dvk import DvkModel
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.situation import SituationNote
-from danvan_desktop.services.situation import NoteFilter
+from danvan_desktop.services.figures.situation import NoteFilter
 
 
 def test_hot_spot_stays_open_until_resolved(services, today):

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from danvan_desktop.domain.task_query import TaskQuery
 from danvan_desktop.gui.main_window import MainWindow
 from danvan_desktop.gui.pages.progress_dialog import ProgressDialog
-from danvan_desktop.gui.pages.task_dashboard import TasksSection
+from danvan_desktop.gui.pages.tasks.task_dashboard import TasksSection
 from tests.conftest import type_text
 
 

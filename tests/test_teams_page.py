@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from danvan_desktop.gui.main_window import MainWindow
-from danvan_desktop.gui.pages.roster_import_dialog import RosterImportDialog
+from danvan_desktop.gui.pages.roster.roster_import_dialog import RosterImportDialog
 from tests.conftest import type_text
 from tests.test_roster_io import messy_team_workbook
 

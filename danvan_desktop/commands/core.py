@@ -33,10 +33,10 @@ def cmd_demo(args) -> int:
     from danvan_desktop.cli import db_path
     path = db_path(args)
     if getattr(args, "upper", False):
-        from danvan_desktop.services import demo_upper  # added by the hand-over feature
+        from danvan_desktop.services.demo import upper as demo_upper  # added by the hand-over feature
         services = demo_upper.build_upper_demo(path)
     else:
-        from danvan_desktop.services.demo import build_demo
+        from danvan_desktop.services.demo.commune import build_demo
         services = build_demo(path)
     services.close()
     print(_("Đã tạo dữ liệu mẫu: {path}").format(path=path))

@@ -31,7 +31,7 @@ def cmd_report(args) -> int:
         print(_("Hãy chọn ít nhất một tệp ra: --pdf hoặc --docx."), file=sys.stderr)
         return 2
     if args.consolidated:
-        from danvan_desktop.commands.exchange import cmd_consolidated
+        from danvan_desktop.commands.handover import cmd_consolidated
         return cmd_consolidated(args)
     period = Period.parse(args.period)
     if args.kind and args.kind != period.kind.value:

@@ -67,7 +67,7 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
     app = make_application()
     excepthook.install()
     if demo and not Path(db_path).exists():
-        from danvan_desktop.services.demo import build_demo
+        from danvan_desktop.services.demo.commune import build_demo
         build_demo(db_path).close()
     lock = InstanceLock(db_path)
     try:

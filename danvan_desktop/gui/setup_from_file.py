@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.exchange.errors import ExchangeError
-from danvan_desktop.services.exchange_import import ExchangeImportService
+from danvan_desktop.services.handover.importer import ExchangeImportService
 from danvan_desktop.store.database import Database
 
 

@@ -18,9 +18,9 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.text import fold, split_names
 from danvan_desktop.domain.unit import VILLAGE_KINDS, UnitLevel
-from danvan_desktop.gui.pages.unit_form import UnitForm
+from danvan_desktop.gui.pages.settings.unit_form import UnitForm
 from danvan_desktop.gui.widgets.form_status import FormStatus
-from danvan_desktop.services.setup import SetupService
+from danvan_desktop.services.unit.setup import SetupService
 
 
 class UnitPage(QWizardPage):

@@ -24,9 +24,9 @@ class Problem:
 # the modules listed in CHECK_MODULES when they are imported.
 EXTRA_CHECKS: list = []
 CHECK_MODULES: list[str] = [
-    "danvan_desktop.services.meeting_checks",
-    "danvan_desktop.services.report_checks",
-    "danvan_desktop.services.task_checks",
+    "danvan_desktop.services.meetings.checks",
+    "danvan_desktop.services.report.checks",
+    "danvan_desktop.services.tasks.checks",
 ]
 
 
@@ -52,8 +52,8 @@ def integrity_problems(db: Database) -> list[Problem]:
 
 
 def run_checks(db: Database, today: dt.date | None = None) -> list[Problem]:
-    from danvan_desktop.services.roster import RosterService
-    from danvan_desktop.services.setup import SetupService
+    from danvan_desktop.services.roster.service import RosterService
+    from danvan_desktop.services.unit.setup import SetupService
 
     today = today or vietnam_today()
     if not SetupService(db).is_set_up():

@@ -13,7 +13,7 @@ from danvan_desktop.domain.figures import Figure
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.services.figures import FigureService, format_value
+from danvan_desktop.services.figures.service import FigureService, format_value
 
 DERIVED = ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "9M", "")
 

@@ -35,14 +35,14 @@ class PageSpec:
 
 # Modules that register pages of later features (imported once, in this order).
 PAGE_MODULES: list[str] = [
-    "danvan_desktop.gui.pages.tasks_page",
-    "danvan_desktop.gui.pages.meetings_page",
-    "danvan_desktop.gui.pages.situation_page",
-    "danvan_desktop.gui.pages.figures_page",
-    "danvan_desktop.gui.pages.dvk_page",
-    "danvan_desktop.gui.pages.reports_page",
-    "danvan_desktop.gui.pages.teams_page",
-    "danvan_desktop.gui.pages.exchange_page",
+    "danvan_desktop.gui.pages.tasks.tasks_page",
+    "danvan_desktop.gui.pages.meetings.meetings_page",
+    "danvan_desktop.gui.pages.figures.situation_page",
+    "danvan_desktop.gui.pages.figures.figures_page",
+    "danvan_desktop.gui.pages.figures.dvk_page",
+    "danvan_desktop.gui.pages.report.reports_page",
+    "danvan_desktop.gui.pages.tasks.teams_page",
+    "danvan_desktop.gui.pages.handover.exchange_page",
 ]
 
 _PAGES: dict[str, PageSpec] = {}
@@ -69,17 +69,17 @@ def _dashboard(ctx: PageContext) -> QWidget:
 
 
 def _members(ctx: PageContext) -> QWidget:
-    from danvan_desktop.gui.pages.members_page import MembersPage
+    from danvan_desktop.gui.pages.roster.members_page import MembersPage
     return MembersPage(ctx.services.roster, ctx.services.villages, ctx.undo, ctx.events)
 
 
 def _villages(ctx: PageContext) -> QWidget:
-    from danvan_desktop.gui.pages.villages_page import VillagesPage
+    from danvan_desktop.gui.pages.roster.villages_page import VillagesPage
     return VillagesPage(ctx.services.villages, ctx.services.roster, ctx.undo, ctx.events)
 
 
 def _settings(ctx: PageContext) -> QWidget:
-    from danvan_desktop.gui.pages.settings_page import SettingsPage
+    from danvan_desktop.gui.pages.settings.settings_page import SettingsPage
     return SettingsPage(ctx.services, ctx.events)
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui.widgets.form_status import FormStatus
-from danvan_desktop.services.document_settings import DocumentSettings
+from danvan_desktop.services.documents.settings import DocumentSettings
 
 FIELDS = (
     ("page.top_mm", N_("Lề trên (mm)"), 5, 60, 1),

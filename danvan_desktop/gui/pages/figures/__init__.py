@@ -1,0 +1,1 @@
+"""Figures, situation log and DVK model pages."""

@@ -1,0 +1,161 @@
+"""Mô hình “Dân vận khéo”: the models, their form, and the year's progress against the target."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from danvan_desktop.domain.dvk import DvkField, DvkModel, Recognition
+from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.domain.records import RuleError
+from danvan_desktop.gui.events import DataEvents
+from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
+from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.pages import dashboard_page
+from danvan_desktop.gui.pages.figures.dvk_form import DvkForm
+from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
+from danvan_desktop.gui.undo import ServiceCommand, push_done
+from danvan_desktop.gui.widgets.record_table_view import record_table_view
+from danvan_desktop.services.app import AppServices
+
+ORGANISATIONS = (N_("Ủy ban MTTQ xã"), N_("Hội Cựu chiến binh xã"), N_("Hội Nông dân xã"), N_("Hội LHPN xã"),
+                 N_("Đoàn TNCS Hồ Chí Minh xã"), N_("Công an xã"), N_("Ban CHQS xã"), N_("UBND xã"))
+
+
+class ProgressCard(QWidget):
+    """“2/3 mô hình mới năm 2026” with a bar; red while behind the target."""
+
+    def __init__(self, services: AppServices, navigate=None, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        layout = QHBoxLayout(self)
+        self.label = QLabel()
+        self.label.setStyleSheet("font-weight:bold; font-size:12pt;")
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumWidth(260)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        if navigate is not None:
+            button = QPushButton(_("Xem mô hình"))
+            button.clicked.connect(lambda: navigate("models"))
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        p = self.services.dvk.progress()
+        self.label.setText(_("Mô hình “Dân vận khéo” mới năm {year}: {new}/{target} (đã công nhận {rec})").format(
+            year=p.year, new=p.new, target=p.target, rec=p.recognised))
+        self.bar.setRange(0, max(p.target, p.new, 1))
+        self.bar.setValue(p.new)
+        self.label.setStyleSheet("font-weight:bold; font-size:12pt; color:%s;" % ("#1e6b35" if p.reached else "#b3261e"))
+
+
+class DvkPage(QWidget):
+    def __init__(self, services: AppServices, undo: QUndoStack, events: DataEvents, parent=None) -> None:
+        super().__init__(parent)
+        self.services, self.undo, self.events = services, undo, events
+        self.service = services.dvk
+        layout = QVBoxLayout(self)
+        self.progress = ProgressCard(services)
+        layout.addWidget(self.progress)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(_("Tìm theo tên mô hình, chủ thể… (Ctrl+F)"))
+        self.filter.setClearButtonEnabled(True)
+        layout.addWidget(self.filter)
+        self.model = RecordTableModel([
+            Column(_("Năm"), lambda m: m.year),
+            Column(_("Tên mô hình"), lambda m: m.name),
+            Column(_("Lĩnh vực"), lambda m: DvkField(m.field).label),
+            Column(_("Chủ thể"), lambda m: m.owner_name),
+            Column(_("Công nhận"), lambda m: Recognition(m.recognition).label,
+                   lambda m: ["registered", "commune", "upper"].index(m.recognition)),
+        ], self)
+        self.model.search_text = lambda m: f"{m.name} {m.owner_name} {m.results}"
+        self.proxy = FoldedFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = record_table_view(self.proxy)
+        self.form = DvkForm()
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.form)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([720, 420])
+        layout.addWidget(splitter, 1)
+        self.filter.textChanged.connect(self.proxy.set_query)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.form.save_requested.connect(self.save)
+        self.form.new_requested.connect(self.new_model)
+        self.form.delete_requested.connect(self.delete_current)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_model)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_current)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.refresh()
+
+    def refresh(self, select_id: str | None = None) -> None:
+        today = self.services.today()
+        self.form.set_owners([(v.id, v.label) for v in self.services.villages.list()],
+                             [(m.id, m.full_name) for m in self.services.roster.current(today)],
+                             [_(o) for o in ORGANISATIONS])
+        self.model.set_rows(self.service.list())
+        self.progress.refresh()
+        if select_id:
+            row = self.model.find_row(lambda m: m.id == select_id)
+            if row >= 0:
+                self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+                return
+        self.form.load(None, today)
+
+    def current(self) -> DvkModel | None:
+        index = self.table.currentIndex()
+        return self.proxy.row_object(index.row()) if index.isValid() else None
+
+    def _on_current_changed(self, current, _previous) -> None:
+        self.form.load(self.proxy.row_object(current.row()) if current.isValid() else None, self.services.today())
+
+    def new_model(self) -> None:
+        self.table.clearSelection()
+        self.form.load(None, self.services.today())
+        self.form.name.setFocus()
+
+    def save(self) -> None:
+        try:
+            saved = self.service.save(self.form.model())
+        except RuleError as exc:
+            self.form.status.error(str(exc))
+            return
+        self.refresh(saved.id)
+        self.form.status.ok(_("Đã lưu mô hình «{name}».").format(name=saved.name))
+        self.events.changed.emit("dvk_models")
+
+    def delete_current(self) -> None:
+        model = self.current()
+        if model is None:
+            return
+        self.service.delete(model.id)
+        push_done(self.undo, ServiceCommand(_("Xóa mô hình"), do=lambda: self.service.delete(model.id),
+                                            undo=lambda: self.service.restore(model.id), after=self.refresh))
+        self.refresh()
+        self.form.status.ok(_("Đã xóa mô hình «{name}». Nhấn Ctrl+Z để hoàn tác.").format(name=model.name))
+        self.events.changed.emit("dvk_models")
+
+
+def _factory(ctx: PageContext) -> QWidget:
+    return DvkPage(ctx.services, ctx.undo, ctx.events)
+
+
+register(PageSpec("models", N_("Mô hình Dân vận khéo"), 60, _factory))
+dashboard_page.SECTIONS.append(ProgressCard)

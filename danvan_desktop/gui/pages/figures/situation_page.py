@@ -1,0 +1,235 @@
+"""Tình hình nhân dân: the situation log (filtered in SQL, paged), the note form, and hot spots on the dashboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from danvan_desktop.domain.formats import short_date
+from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.domain.records import RuleError
+from danvan_desktop.domain.situation import Level, SituationNote, Topic
+from danvan_desktop.gui.events import DataEvents
+from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
+from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.pages import dashboard_page
+from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
+from danvan_desktop.gui.pages.figures.situation_form import SituationForm
+from danvan_desktop.gui.undo import ServiceCommand, push_done
+from danvan_desktop.services.app import AppServices
+from danvan_desktop.services.figures.situation import NoteFilter
+
+
+class SituationPage(QWidget):
+    def __init__(self, services: AppServices, undo: QUndoStack, events: DataEvents, parent=None) -> None:
+        super().__init__(parent)
+        self.services, self.undo, self.events = services, undo, events
+        self.service = services.situation
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(_("Tìm theo nội dung, nguồn tin, người theo dõi… (Ctrl+F)"))
+        self.filter.setClearButtonEnabled(True)
+        self.village_filter = QComboBox()
+        self.topic_filter = QComboBox()
+        self.topic_filter.addItem(_("Mọi lĩnh vực"), None)
+        for topic in Topic:
+            self.topic_filter.addItem(topic.label, topic.value)
+        self.level_filter = QComboBox()
+        self.level_filter.addItem(_("Mọi mức độ"), None)
+        for level in Level:
+            self.level_filter.addItem(level.label, level.value)
+        self.open_only = QCheckBox(_("Chỉ vụ việc chưa giải quyết"))
+        for widget in (self.filter, self.village_filter, self.topic_filter, self.level_filter, self.open_only):
+            bar.addWidget(widget, 2 if widget is self.filter else 0)
+        layout.addLayout(bar)
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+
+        names = lambda: self._village_names
+        self._village_names: dict[str, str] = {}
+        self.model = RecordTableModel([
+            Column(_("Ngày"), lambda n: short_date(n.noted_on), lambda n: n.noted_on),
+            Column(_("Mức độ"), lambda n: Level(n.level).label,
+                   lambda n: ["normal", "watch", "hot"].index(n.level)),
+            Column(_("Nội dung"), lambda n: n.summary.splitlines()[0] if n.summary else "",
+                   tooltip=lambda n: n.summary),
+            Column(_("Thôn"), lambda n: names().get(n.village_id or "", _("Toàn xã"))),
+            Column(_("Lĩnh vực"), lambda n: Topic(n.topic).label),
+            Column(_("Giải quyết"), lambda n: short_date(n.resolved_on) if n.resolved else _("Chưa"),
+                   lambda n: n.resolved_on.isoformat() if n.resolved_on else ""),
+            Column(_("Theo dõi"), lambda n: n.follower),
+        ], self)
+        self.model.warn = lambda n: n.is_open_hot_spot
+        self.model.muted = lambda n: n.resolved
+        self.proxy = FoldedFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)   # the text: wide, never the whole note
+        self.table.setColumnWidth(2, 340)
+        self.form = SituationForm()
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.form)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 380])
+        layout.addWidget(splitter, 1)
+
+        self.filter.textChanged.connect(lambda _t: self.reload())
+        for combo in (self.village_filter, self.topic_filter, self.level_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.open_only.toggled.connect(lambda _c: self.reload())
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.form.save_requested.connect(self.save)
+        self.form.new_requested.connect(self.new_note)
+        self.form.delete_requested.connect(self.delete_current)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_note)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_current)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.refresh()
+
+    # -- loading ----------------------------------------------------------------------------
+    def current_filter(self) -> NoteFilter:
+        return NoteFilter(text=self.filter.text(), village_id=self.village_filter.currentData(),
+                          topic=self.topic_filter.currentData(), level=self.level_filter.currentData(),
+                          open_only=self.open_only.isChecked())
+
+    def refresh(self) -> None:
+        villages = [(v.id, v.label) for v in self.services.villages.list()]
+        self._village_names = self.services.villages.names()
+        self.form.set_villages(villages)
+        current = self.village_filter.currentData()
+        self.village_filter.blockSignals(True)
+        self.village_filter.clear()
+        self.village_filter.addItem(_("Mọi thôn"), None)
+        for village_id, label in villages:
+            self.village_filter.addItem(label, village_id)
+        self.village_filter.setCurrentIndex(max(self.village_filter.findData(current), 0))
+        self.village_filter.blockSignals(False)
+        self.reload()
+
+    def reload(self, select_id: str | None = None) -> None:
+        flt = self.current_filter()
+        self.model.set_pager(lambda offset, limit: self.service.page(flt, offset, limit))
+        total = self.service.count(flt)
+        self.count_label.setText(_("{n} ghi chép; {hot} điểm nóng chưa giải quyết").format(
+            n=total, hot=self.service.open_hot_spot_count()))
+        if select_id and self.select(select_id):
+            return
+        self.form.load(None, self.services.today())
+
+    def apply_filters(self, open_only: bool = False, level: str | None = None, **_ignored) -> None:
+        """The dashboard's jump: e.g. open hot spots only."""
+        self.open_only.setChecked(open_only)
+        self.level_filter.setCurrentIndex(max(self.level_filter.findData(level), 0))
+        self.reload()
+
+    def select(self, note_id: str) -> bool:
+        row = self.model.find_row(lambda n: n.id == note_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def current_note(self) -> SituationNote | None:
+        index = self.table.currentIndex()
+        return self.proxy.row_object(index.row()) if index.isValid() else None
+
+    def _on_current_changed(self, current, _previous) -> None:
+        self.form.load(self.proxy.row_object(current.row()) if current.isValid() else None, self.services.today())
+
+    # -- actions ----------------------------------------------------------------------------
+    def new_note(self) -> None:
+        self.table.clearSelection()
+        self.form.load(None, self.services.today())
+        self.form.summary.setFocus()
+
+    def save(self) -> None:
+        note = self.form.note()
+        try:
+            saved = self.service.save(note)
+        except RuleError as exc:
+            self.form.status.error(str(exc))
+            return
+        self.reload(saved.id)
+        self.form.status.ok(_("Đã lưu ghi chép ngày {date}.").format(date=short_date(saved.noted_on)))
+        self.events.changed.emit("situation_notes")
+
+    def delete_current(self) -> None:
+        note = self.current_note()
+        if note is None:
+            return
+        self.service.delete(note.id)
+        push_done(self.undo, ServiceCommand(_("Xóa ghi chép tình hình"), do=lambda: self.service.delete(note.id),
+                                            undo=lambda: self.service.restore(note.id), after=self._after_undo))
+        self.reload()
+        self.form.status.ok(_("Đã xóa ghi chép. Nhấn Ctrl+Z để hoàn tác."))
+        self.events.changed.emit("situation_notes")
+
+    def _after_undo(self) -> None:
+        self.reload()
+        self.events.changed.emit("situation_notes")
+
+
+class HotSpotSection(QWidget):
+    """Dashboard: hot spots until they are resolved; a click opens the filtered log."""
+
+    def __init__(self, services: AppServices, navigate, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight:bold; font-size:12pt;")
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.open_button = QPushButton(_("Mở danh sách điểm nóng"))
+        self.open_button.clicked.connect(lambda: navigate("situation", open_only=True, level="hot"))
+        layout.addWidget(self.title)
+        layout.addWidget(self.body)
+        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def refresh(self) -> None:
+        spots = self.services.situation.open_hot_spots(limit=6)   # the card shows six; the title counts them all
+        names = self.services.villages.names()
+        count = self.services.situation.open_hot_spot_count()
+        self.title.setText(_("Điểm nóng chưa giải quyết: {n}").format(n=count))
+        self.title.setStyleSheet("font-weight:bold; font-size:12pt; color:%s;" % ("#b3261e" if spots else "#1e6b35"))
+        lines = [_("• {date} — {place}: {text}").format(date=short_date(n.noted_on),
+                                                        place=names.get(n.village_id or "", _("Toàn xã")),
+                                                        text=n.summary.splitlines()[0]) for n in spots[:6]]
+        self.body.setText("\n".join(lines) if lines else _("Không có điểm nóng nào đang theo dõi."))
+        self.open_button.setVisible(bool(spots))
+
+
+def _factory(ctx: PageContext) -> QWidget:
+    return SituationPage(ctx.services, ctx.undo, ctx.events)
+
+
+register(PageSpec("situation", N_("Tình hình nhân dân"), 50, _factory))
+dashboard_page.SECTIONS.append(HotSpotSection)

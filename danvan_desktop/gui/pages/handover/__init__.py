@@ -1,0 +1,1 @@
+"""Hand-over pages: export, import, batches, the upper level's tab."""

@@ -1,0 +1,185 @@
+"""Cấp trên: which communes handed over for a period (on time, late, missing), the consolidated report,
+and the communes' approved documents as received."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from danvan_desktop.domain.formats import number, short_date
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.periods import Period, PeriodKind
+from danvan_desktop.domain.records import RuleError
+from danvan_desktop.domain.text import fold
+from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.pages.handover.batches_tab import _day
+from danvan_desktop.gui.pages.handover.common import RecordTable, open_file
+from danvan_desktop.gui.widgets.form_status import FormStatus
+from danvan_desktop.services.app import AppServices
+from danvan_desktop.services.upper.service import LATE, MISSING, NOT_DUE, ON_TIME
+
+STATUS_COLORS = {ON_TIME: "#1e6b35", LATE: "#a15c00", MISSING: "#b3261e", NOT_DUE: "#555555"}
+STATUS_COLUMN = 2
+
+
+class CompletenessModel(RecordTableModel):
+    """The status column in its colour: green on time, amber late, red missing, grey not yet due."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and index.column() == STATUS_COLUMN:
+            row = self.row_object(index.row())
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(STATUS_COLORS[row.status]))
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(row.status != NOT_DUE)
+                return font
+        return super().data(index, role)
+
+
+class CompletenessTab(QWidget):
+    def __init__(self, services: AppServices, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.upper = services.exchange.upper
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("Kỳ:")))
+        self.period = QComboBox()
+        self.period.setMinimumWidth(200)
+        top.addWidget(self.period)
+        top.addSpacing(16)
+        top.addWidget(QLabel(_("Hạn nộp: ngày")))
+        self.due_day = QSpinBox()
+        self.due_day.setRange(1, 28)
+        top.addWidget(self.due_day)
+        top.addWidget(QLabel(_("của tháng cuối kỳ")))
+        top.addStretch(1)
+        self.report_button = QPushButton(_("Báo cáo tổng hợp (PDF)…"))
+        self.report_button.setStyleSheet("font-weight:bold; padding:6px 14px;")
+        self.report_button.clicked.connect(self.consolidated_report)
+        top.addWidget(self.report_button)
+        layout.addLayout(top)
+        self.summary = QLabel()
+        self.summary.setStyleSheet("font-size:13pt; font-weight:bold; padding:4px 0;")
+        layout.addWidget(self.summary)
+        self.table = RecordTable([
+            Column(_("Đơn vị"), lambda r: r.unit_name, lambda r: fold(r.unit_name)),
+            Column(_("Mã"), lambda r: r.unit_code),
+            Column(_("Tình trạng"), lambda r: r.status_text, lambda r: [ON_TIME, LATE, NOT_DUE, MISSING].index(r.status)),
+            Column(_("Ngày bàn giao"), lambda r: short_date(r.handed_at), lambda r: r.handed_at or ""),
+            Column(_("Ngày nhập"), lambda r: _day(r.batch.imported_at) if r.batch else "",
+                   lambda r: r.batch.imported_at if r.batch else ""),
+            Column(_("Lô số"), lambda r: r.batch.sequence if r.batch else "", align_right=True),
+            Column(_("Số bản ghi"), lambda r: number(sum(r.batch.counts.values())) if r.batch else "",
+                   lambda r: sum(r.batch.counts.values()) if r.batch else 0, align_right=True),
+        ], model_type=CompletenessModel, stretch=0)
+        self.table.model_.warn = lambda r: r.status == MISSING
+        self.table.model_.muted = lambda r: r.status == NOT_DUE
+        layout.addWidget(self.table, 2)
+        layout.addWidget(QLabel(_("<b>Văn bản đã duyệt nhận từ các xã</b> (chỉ xem)")))
+        self.documents = RecordTable([
+            Column(_("Đơn vị"), lambda d: d["unit_name"], lambda d: fold(d["unit_name"])),
+            Column(_("Văn bản"), lambda d: d["title"]),
+            Column(_("Ngày nhận"), lambda d: _day(d["received_at"]), lambda d: d["received_at"]),
+        ], stretch=1)
+        self.documents.doubleClicked.connect(lambda _i: self.open_document())
+        layout.addWidget(self.documents, 1)
+        row = QHBoxLayout()
+        view = QPushButton(_("Xem văn bản"))
+        view.clicked.connect(self.open_document)
+        row.addWidget(view)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.status = FormStatus()
+        layout.addWidget(self.status)
+        self.period.currentIndexChanged.connect(lambda _i: self.reload())
+        self.due_day.valueChanged.connect(self._due_day_changed)
+
+    def refresh(self) -> None:
+        current = self.period.currentData()
+        self.period.blockSignals(True)
+        self.period.clear()
+        month = Period.containing(self.services.today())
+        for _i in range(12):
+            self.period.addItem(month.label().capitalize(), month.code)
+            month = month.previous()
+        quarter = Period.containing(self.services.today(), PeriodKind.QUARTER)
+        for _i in range(4):
+            self.period.addItem(quarter.label().capitalize(), quarter.code)
+            quarter = quarter.previous()
+        if current and self.period.findData(current) >= 0:
+            self.period.setCurrentIndex(self.period.findData(current))
+        self.period.blockSignals(False)
+        self.due_day.blockSignals(True)
+        self.due_day.setValue(self.upper.due_day())
+        self.due_day.blockSignals(False)
+        self.reload()
+
+    def apply_filters(self, period: str | None = None, **_filters) -> None:
+        if period and self.period.findData(period) >= 0:
+            self.period.setCurrentIndex(self.period.findData(period))
+
+    def selected_period(self) -> Period:
+        return Period.parse(self.period.currentData() or Period.containing(self.services.today()).code)
+
+    def reload(self) -> None:
+        period = self.selected_period()
+        rows = self.upper.completeness(period)
+        self.table.set_rows(rows)
+        done = sum(r.status in (ON_TIME, LATE) for r in rows)
+        late = sum(r.status == LATE for r in rows)
+        self.summary.setText(_("{period}: {done}/{total} xã đã bàn giao ({late} trễ hạn), {missing} xã chưa bàn giao "
+                               "— hạn {due}").format(period=period.label().capitalize(), done=done, total=len(rows),
+                                                     late=late, missing=len(rows) - done,
+                                                     due=short_date(self.upper.due_date(period))))
+        self.documents.set_rows(self.upper.documents())
+
+    def _due_day_changed(self, value: int) -> None:
+        try:
+            self.upper.set_due_day(value)
+        except RuleError as exc:
+            self.status.error(str(exc))
+            return
+        self.reload()
+
+    def consolidated_report(self, target: Path | None = None) -> Path | None:
+        period = self.selected_period()
+        if target is None:
+            name, _f = QFileDialog.getSaveFileName(self, _("Lưu báo cáo tổng hợp"),
+                                                   str(Path.home() / f"bao-cao-tong-hop-{period.code}.pdf"),
+                                                   _("Tệp PDF (*.pdf)"))
+            if not name:
+                return None
+            target = Path(name)
+        try:
+            path = self.upper.consolidated_pdf(period, target)
+        except (RuleError, OSError) as exc:
+            self.status.error(str(exc))
+            return None
+        self.status.ok(_("Đã ghi báo cáo tổng hợp {path}.").format(path=path))
+        open_file(path)
+        return path
+
+    def open_document(self) -> None:
+        document = self.documents.current()
+        if document is None:
+            self.status.error(_("Hãy chọn một văn bản."))
+            return
+        path = Path(document["stored_path"])
+        if not path.exists():
+            self.status.error(_("Không còn tệp {path}.").format(path=path))
+            return
+        open_file(path)

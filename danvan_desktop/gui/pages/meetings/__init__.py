@@ -1,0 +1,1 @@
+"""Meeting and minutes pages."""

@@ -1,0 +1,252 @@
+"""Họp & biên bản: the list of meetings beside the meeting being edited; the dashboard's briefing card."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.domain.meetings import Meeting, MeetingKind, attendance_counts
+from danvan_desktop.domain.records import RuleError
+from danvan_desktop.domain.text import fold
+from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
+from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.pages import dashboard_page
+from danvan_desktop.gui.pages.meetings.meeting_editor import MeetingEditor, version_label
+from danvan_desktop.gui.widgets.record_table_view import record_table_view
+
+
+def short_state(meeting: Meeting) -> str:
+    if not meeting.locked:
+        return _("Đang soạn")
+    return _("Đã khóa") if meeting.version == 1 else _("Sửa lần {n}, đã khóa").format(n=meeting.version - 1)
+from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
+from danvan_desktop.gui.widgets.form_status import FormStatus
+from danvan_desktop.services.app import AppServices
+
+
+class MeetingsPage(QWidget):
+    def __init__(self, services: AppServices, events=None, navigate=None, undo=None, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.events = events
+        self.undo = undo
+        self._counts: dict[str, str] = {}
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(_("Tìm theo kỳ, chủ đề, địa điểm, người chủ trì… (Ctrl+F)"))
+        self.filter.setClearButtonEnabled(True)
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem(_("Mọi loại cuộc họp"), "")
+        self.new_kind = QComboBox()
+        for kind in MeetingKind:
+            self.kind_filter.addItem(kind.label, kind.value)
+            self.new_kind.addItem(kind.label, kind.value)
+        self.new_button = QPushButton(_("Cuộc họp mới (Ctrl+N)"))
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.kind_filter)
+        top.addWidget(self.new_kind)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+        self.status = FormStatus()
+        layout.addWidget(self.status)
+
+        self.model = RecordTableModel([
+            Column(_("Ngày họp"), lambda m: m.meeting_date.strftime("%d/%m/%Y") if m.meeting_date else "",
+                   lambda m: m.meeting_date.isoformat() if m.meeting_date else ""),
+            Column(_("Cuộc họp"), lambda m: m.short_name(), lambda m: fold(m.display_name()),
+                   tooltip=lambda m: m.display_name()),
+            Column(_("Có mặt"), lambda m: self._counts.get(m.id, "")),
+            Column(_("Biên bản"), lambda m: short_state(m), tooltip=lambda m: version_label(m)),
+        ], self)
+        self.model.muted = lambda m: m.locked
+        self.model.search_text = lambda m: " ".join([m.display_name(), m.place, m.chair_name, m.title, m.period])
+        self.proxy = FoldedFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = record_table_view(self.proxy)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.editor = MeetingEditor(services, navigate)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        layout.addWidget(splitter, 1)
+
+        self.filter.textChanged.connect(self.proxy.set_query)
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.new_button.clicked.connect(self.new_meeting)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.editor.changed.connect(self._on_meeting_changed)
+        self.editor.version_created.connect(lambda meeting_id: self.reload(meeting_id))
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_meeting)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.editor.flush)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_current)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.reload()
+
+    # -- list -------------------------------------------------------------------------------
+    def reload(self, select_id: str | None = None) -> None:
+        current = self.current_meeting()
+        keep = select_id or (current.id if current else None)
+        rows = self.services.meetings.list(kind=self.kind_filter.currentData() or None)
+        attendance = self.services.meetings.attendance_of([m.id for m in rows])   # not one query per meeting
+        self._counts = {m.id: "{}/{}".format(*attendance_counts(attendance.get(m.id, []))) for m in rows}
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        # The list keeps room for most of its columns (the editor needs ~900 pixels of a 1366 screen).
+        wanted = sum(self.table.columnWidth(c) for c in range(self.model.columnCount())) + 22
+        self.table.setMinimumWidth(min(max(wanted, 240), 330))
+        if keep and self.select(keep):
+            return
+        if rows and self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        else:
+            self.editor.load(None)
+
+    def _count(self, meeting_id: str) -> str:
+        present, total = attendance_counts(self.services.meetings.attendance(meeting_id))
+        return f"{present}/{total}"
+
+    def refresh(self) -> None:
+        """Called when the page is shown: nothing typed is lost (the editor saves first)."""
+        self.editor.flush()
+        self.reload()
+
+    def select(self, meeting_id: str) -> bool:
+        row = self.model.find_row(lambda m: m.id == meeting_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def current_meeting(self) -> Meeting | None:
+        index = self.table.currentIndex()
+        return self.proxy.row_object(index.row()) if index.isValid() else None
+
+    def _on_current_changed(self, current, _previous) -> None:
+        meeting = self.proxy.row_object(current.row()) if current.isValid() else None
+        if meeting is None or self.editor.meeting is None or meeting.id != self.editor.meeting.id:
+            self.editor.load(meeting.id if meeting else None)
+
+    def _on_meeting_changed(self, meeting_id: str) -> None:
+        row = self.model.find_row(lambda m: m.id == meeting_id)
+        if row >= 0:
+            fresh = self.services.meetings.get(meeting_id)
+            self._counts[meeting_id] = self._count(meeting_id)
+            self.model.replace_row(row, fresh)
+        if self.events is not None:
+            self.events.changed.emit("meetings")
+            self.events.changed.emit("tasks")
+
+    # -- actions ----------------------------------------------------------------------------
+    def new_meeting(self) -> None:
+        self.editor.flush()
+        try:
+            meeting = self.services.meetings.create(self.new_kind.currentData(), self.services.today())
+        except RuleError as exc:
+            self.status.error(str(exc))
+            return
+        self.kind_filter.setCurrentIndex(0)
+        self.reload(meeting.id)
+        self.status.ok(_("Đã tạo {name}. Điểm danh rồi ghi diễn biến ở thẻ thứ hai.").format(
+            name=meeting.display_name()))
+        self.editor.form.place.setFocus()
+        if self.events is not None:
+            self.events.changed.emit("meetings")
+
+    def delete_current(self) -> None:
+        """Delete a draft meeting (Del in the list); Ctrl+Z brings it back. A finalised minute is kept."""
+        meeting = self.current_meeting()
+        if meeting is None:
+            return
+        try:
+            self.services.meetings.delete(meeting.id)
+        except RuleError as exc:
+            self.status.error(str(exc))
+            return
+        if self.undo is not None:
+            from danvan_desktop.gui.undo import ServiceCommand, push_done
+            command = ServiceCommand(_("Xóa {name}").format(name=meeting.display_name()),
+                                     do=lambda: self.services.meetings.delete(meeting.id),
+                                     undo=lambda: self.services.meetings.restore(meeting.id),
+                                     after=lambda: self.reload(meeting.id))
+            push_done(self.undo, command)
+        self.editor.meeting = None
+        self.reload()
+        self.status.ok(_("Đã xóa {name}. Nhấn Ctrl+Z để hoàn tác.").format(name=meeting.display_name()))
+        if self.events is not None:
+            self.events.changed.emit("meetings")
+
+    def apply_filters(self, period: str | None = None, meeting_id: str | None = None, **_filters) -> None:
+        if meeting_id:
+            self.select(meeting_id)
+        elif period:
+            self.filter.setText(period)
+
+    def extra_screenshots(self):
+        shots = []
+        if self.editor.meeting is not None:
+            from danvan_desktop.services.report.printing import document_pdf
+            self.editor.tabs.setCurrentIndex(1)
+            shots.append(("minutes", self))
+            self.editor.preview.show_pdf(document_pdf(self.services.minutes.build(self.editor.meeting.id)))
+            self.editor._preview_stale = False
+            self.editor.tabs.setCurrentIndex(2)
+            shots.append(("preview", self))
+        return shots
+
+
+class BriefingSection(QWidget):
+    """The dashboard's line on briefings: 'Tháng 10/2026: chưa họp giao ban' and the last meeting."""
+
+    def __init__(self, services: AppServices, navigate, parent=None) -> None:
+        super().__init__(parent)
+        from danvan_desktop.gui.widgets.banner import Banner
+        self.services = services
+        layout = QGridLayout(self)
+        heading = QLabel(_("Họp giao ban"))
+        heading.setStyleSheet("font-weight:bold; font-size:11pt;")
+        self.banner = Banner()
+        self.banner.action_clicked.connect(lambda: navigate("meetings"))
+        self.last = dashboard_page.Card(_("cuộc họp gần nhất"), lambda: navigate("meetings"))
+        self.drafts = dashboard_page.Card(_("biên bản chưa hoàn thành"), lambda: navigate("meetings"))
+        layout.addWidget(heading, 0, 0, 1, 2)
+        layout.addWidget(self.banner, 1, 0, 1, 2)
+        layout.addWidget(self.last, 2, 0)
+        layout.addWidget(self.drafts, 2, 1)
+
+    def refresh(self) -> None:
+        from danvan_desktop.services.meetings.checks import missed_briefing_message
+        missing = self.services.meetings.missing_briefings()
+        self.banner.show_messages(_("Chưa họp giao ban"), [missed_briefing_message(p) for p in missing])
+        latest = self.services.meetings.latest()
+        self.last.set_value(latest.meeting_date.strftime("%d/%m/%Y") if latest and latest.meeting_date else "—")
+        drafts = self.services.meetings.meetings.count(
+            "content_hash IS NULL AND meeting_date <= ?", (self.services.today().isoformat(),))
+        self.drafts.set_value(str(drafts), warn=drafts > 0)
+
+
+def _page(ctx: PageContext) -> QWidget:
+    return MeetingsPage(ctx.services, ctx.events, ctx.navigate, ctx.undo)
+
+
+register(PageSpec("meetings", N_("Họp & biên bản"), 40, _page, "Ctrl+5"))
+dashboard_page.SECTIONS.append(lambda services, navigate: BriefingSection(services, navigate))

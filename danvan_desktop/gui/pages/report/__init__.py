@@ -1,0 +1,1 @@
+"""Report pages: list, editor, preview, settings."""

@@ -1,0 +1,1 @@
+"""Roster pages: members, villages, post history, roster import."""

@@ -1,0 +1,1 @@
+"""Settings pages: unit, rule profile, change log."""

@@ -1,0 +1,1 @@
+"""Task and village-team pages."""

@@ -1,0 +1,1 @@
+"""The demo commune and the demo upper level."""

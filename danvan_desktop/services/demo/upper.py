@@ -1,0 +1,98 @@
+"""`danvan demo --upper`: an upper level holding ten demo communes, each received through a real .dvx file.
+
+Every commune is a full demo commune (services/demo.build_demo with its own code, name and seed);
+it hands over last month's and this month's data on believable days around the due day — some
+on time, some late, some not yet — and the upper level imports those files as an officer would.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+import tempfile
+from pathlib import Path
+
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.periods import Period
+from danvan_desktop.domain.records import RuleError
+from danvan_desktop.domain.today import today as vietnam_today
+from danvan_desktop.domain.unit import Unit, UnitLevel
+from danvan_desktop.services.app import AppServices
+from danvan_desktop.services.demo.commune import DEMO_UNIT, build_demo
+
+UPPER_UNIT = {
+    "code": "TU38", "name": "Ban Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa", "province": "Thanh Hóa",
+    "upper_unit_name": "Tỉnh ủy Thanh Hóa", "upper_party_name": "ĐẢNG BỘ TỈNH THANH HÓA",
+    "party_committee_name": "TỈNH ỦY THANH HÓA", "place_name": "Thanh Hóa", "doc_symbol": "BTGDVTU",
+    "level": UnitLevel.UPPER.value,
+}
+
+DEMO_COMMUNES = [
+    ("16171", "xã Yên Phú", "Yên Phú"), ("16174", "xã Yên Trường", "Yên Trường"),
+    ("16177", "xã Yên Thái", "Yên Thái"), ("16180", "xã Yên Lâm", "Yên Lâm"),
+    ("16183", "xã Yên Tâm", "Yên Tâm"), ("16186", "xã Định Tân", "Định Tân"),
+    ("16189", "xã Định Hòa", "Định Hòa"), ("16192", "xã Định Liên", "Định Liên"),
+    ("16195", "xã Quý Lộc", "Quý Lộc"), ("16198", "xã Yên Ninh", "Yên Ninh"),
+]
+
+
+# Days around the due day on which the communes hand over this month: a few early, some a day late.
+THIS_MONTH_OFFSETS = (-6, 1, -3, -1, -5, 1, -2, 0)
+
+
+def _at(day: dt.date, hour: int) -> str:
+    """An office hour on this PC's clock as the manifest's UTC time."""
+    moment = dt.datetime(day.year, day.month, day.day, hour, 30).astimezone(dt.timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _commune_unit(code: str, name: str, place: str) -> dict:
+    unit = dict(DEMO_UNIT)
+    unit.update(code=code, name=name, place_name=place, party_committee_name=f"ĐẢNG ỦY {name.upper()}")
+    return unit
+
+
+def build_upper_demo(path: Path, today: dt.date | None = None, communes: int = len(DEMO_COMMUNES),
+                     seed: int = 38) -> AppServices:
+    """Create the upper level at `path` (refuses an existing file) and import the communes' files into it."""
+    path = Path(path)
+    if path.exists() and path.stat().st_size > 0:
+        raise RuleError(_("Tệp «{path}» đã tồn tại; chương trình không ghi đè. Hãy chọn tên khác.").format(path=path))
+    today = today or vietnam_today()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    upper = AppServices.open(path, today=lambda: today)
+    upper.preferences.set_current_user("Lê Thị Hồng Nhung")
+    upper.setup.create_unit(Unit(**UPPER_UNIT))
+    due_day = upper.exchange.upper.due_day()
+    this_month = Period.containing(today)
+    last_month = this_month.previous()
+    work = Path(tempfile.mkdtemp(prefix="danvan-upper-demo-"))
+    try:
+        for index, (code, name, place) in enumerate(DEMO_COMMUNES[:communes]):
+            commune = build_demo(work / f"{code}.sqlite3", today=today, seed=seed * 100 + index,
+                                 unit=_commune_unit(code, name, place))
+            try:
+                exporter = commune.exchange.exporter
+                # last month: everyone handed over, a few days either side of the due day
+                day = upper.exchange.upper.due_date(last_month) + dt.timedelta(days=rng.randint(-6, 3))
+                exporter.now = lambda d=day: _at(d, rng.randint(8, 16))
+                files = [exporter.export(work / exporter.suggested_name(), period=last_month.code).path]
+                # this month: most have handed over by today, some late, the last ones not yet
+                offset = THIS_MONTH_OFFSETS[index % len(THIS_MONTH_OFFSETS)]
+                day = dt.date(today.year, today.month, max(1, min(due_day + offset, 28)))
+                if index < communes - 2 and day <= today:
+                    member = commune.roster.current()[index % 5]
+                    member.note = _("Đã cập nhật số điện thoại tháng {m}.").format(m=today.month)
+                    commune.roster.save(member)
+                    exporter.now = lambda d=day: _at(d, rng.randint(8, 16))
+                    files.append(exporter.export(work / exporter.suggested_name(), since_last=True,
+                                                 period=this_month.code).path)
+                for file in files:
+                    upper.exchange.importer.import_file(file, trust_new=True)
+            finally:
+                commune.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return upper

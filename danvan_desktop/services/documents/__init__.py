@@ -1,0 +1,1 @@
+"""What every official document shares: document settings and the number register."""

@@ -1,0 +1,1 @@
+"""The month's facts: figures, counters from records, the situation log, DVK models."""

@@ -1,0 +1,1 @@
+"""The hand-over to the upper level: export, import, keys, batches, marks, receipts."""

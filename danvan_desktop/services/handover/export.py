@@ -1,0 +1,231 @@
+"""Xuất dữ liệu: write this unit's records (all, or what changed since the last hand-over) as a .dvx file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from danvan_desktop import __version__
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.periods import Period
+from danvan_desktop.domain.records import RuleError
+from danvan_desktop.domain.text import fold
+from danvan_desktop.domain.today import today as vietnam_today
+from danvan_desktop.exchange import format as fmt
+from danvan_desktop.exchange import keys
+from danvan_desktop.exchange.errors import ExchangeError
+from danvan_desktop.exchange.manifest import Manifest
+from danvan_desktop.exchange.schema import PERSONAL_PREFIX, PRIVATE_COLUMN, TableSchema, travelling_schema
+from danvan_desktop.exchange.verify import verify_file
+from danvan_desktop.exchange.writer import write_file
+from danvan_desktop.services.handover.keys import ExchangeKeyService
+from danvan_desktop.services.handover.marks import record_sent
+from danvan_desktop.store.database import Database
+from danvan_desktop.store.exchange_log import BatchOut, ExchangeLog, local_day, now_iso
+
+# Approved documents: functions (db, rows_by_table) -> {entry name: pdf bytes}, added by the features
+# that store approved PDFs. A locked row with a `pdf_path` column pointing at a file is carried too.
+DOCUMENT_SOURCES: list[Callable] = []
+
+
+def _table_exists(db: Database, table: str) -> bool:
+    return db.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone() \
+        is not None
+
+
+def prepare_report_pdf(db: Database, period: Period, today: Callable[[], dt.date]) -> None:
+    """Make sure the approved report of the hand-over period has its PDF stored (rendered once, then kept)."""
+    if not _table_exists(db, "report_files"):
+        return
+    from danvan_desktop.services.report.service import ReportService
+    row = db.conn.execute("SELECT id FROM reports WHERE unit_code = ? AND period = ? AND deleted = 0 AND "
+                          "content_hash IS NOT NULL AND pdf_sha256 = '' ORDER BY version DESC LIMIT 1",
+                          (db.unit_code, period.code)).fetchone()
+    if row is not None:
+        ReportService(db, today).approved_pdf(row[0])
+
+
+def report_pdfs(db: Database, data: dict[str, list[dict]]) -> dict[str, bytes]:
+    """The stored PDFs of the approved reports this batch carries, named by their SHA-256."""
+    if not _table_exists(db, "report_files"):
+        return {}
+    wanted = {r["pdf_sha256"] for r in data.get("reports", []) if r.get("content_hash") and r.get("pdf_sha256")
+              and not r.get("deleted")}
+    result = {}
+    for sha in sorted(wanted):
+        found = db.conn.execute("SELECT data FROM report_files WHERE sha256 = ?", (sha,)).fetchone()
+        if found is not None:
+            result[f"report-{sha}"] = bytes(found[0])
+    return result
+
+
+DOCUMENT_SOURCES.append(report_pdfs)
+
+
+def mark_report_handed_over(db: Database, period: Period, to: str, today: Callable[[], dt.date]) -> None:
+    """The period's approved report has now gone to the upper level: draft → approved → handed over."""
+    if not _table_exists(db, "report_files"):
+        return
+    from danvan_desktop.services.report.service import ReportService
+    reports = ReportService(db, today)
+    report = reports.current_for(period.code)
+    if report is not None and report.is_locked and report.status == "approved":
+        reports.hand_over(report.id, to, today())
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    manifest: Manifest
+    fingerprint: str
+
+    @property
+    def total(self) -> int:
+        return sum(self.manifest.counts.values())
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "don-vi"
+
+
+class ExchangeExportService:
+    def __init__(self, db: Database, today: Callable[[], dt.date] = vietnam_today,
+                 now: Callable[[], str] = now_iso) -> None:
+        self.db = db
+        self.today = today
+        self.now = now          # the file's creation time (ISO UTC); the upper demo backdates hand-overs
+        self.log = ExchangeLog(db)
+        self.keys = ExchangeKeyService(db)
+
+    def suggested_name(self, recipient: str = fmt.RECIPIENT_UPPER) -> str:
+        from danvan_desktop.services.unit.setup import SetupService
+        unit = SetupService(self.db).unit()
+        day = local_day(self.now()) or self.today()
+        return f"{unit.code}-{slug(unit.name)}-lo{self.log.next_sequence(recipient):03d}-{day:%Y%m%d}{fmt.EXTENSION}"
+
+    @staticmethod
+    def _where(table: TableSchema, unit_code: str, since: BatchOut | None, include_private: bool
+               ) -> tuple[str, list]:
+        where, params = ["unit_code = ?"], [unit_code]
+        if since is not None:
+            where.append("(updated_at > ? OR id IN (SELECT record_id FROM audit_log WHERE table_name = ? AND seq > ?))")
+            params += [since.until_stamp or "", table.name, since.audit_seq]
+        if PRIVATE_COLUMN in table.columns and not include_private:
+            where.append(f"{PRIVATE_COLUMN} = 0")
+        return " AND ".join(where), params
+
+    def _rows(self, table: TableSchema, unit_code: str, since: BatchOut | None,
+              include_private: bool) -> Iterator[dict]:
+        where, params = self._where(table, unit_code, since, include_private)
+        columns = [c for c in table.columns if include_private or not c.startswith(PERSONAL_PREFIX)]
+        sql = (f'SELECT {", ".join(chr(34) + c + chr(34) for c in columns)} FROM "{table.name}" '
+               f'WHERE {where} ORDER BY rowid')
+        for row in self.db.conn.execute(sql, params):
+            yield {c: row[c] for c in columns}
+
+    def _seen(self, schema: dict[str, TableSchema]) -> dict[str, str]:
+        seen = self.log.seen()
+        for name in schema:
+            for origin, stamp in self.db.conn.execute(f'SELECT origin, max(updated_at) FROM "{name}" GROUP BY origin'):
+                if origin and stamp and stamp > seen.get(origin, ""):
+                    seen[origin] = stamp
+        seen[self.db.installation_id] = max(self.db.clock.tick(), seen.get(self.db.installation_id, ""))
+        return seen
+
+    def _documents(self, data: dict[str, list[dict]], since: BatchOut | None) -> dict[str, bytes]:
+        if since is not None:   # a locked document already handed over to this recipient is not sent again
+            data = {t: [r for r in rows if not self._sent_before(t, r, since.recipient)] for t, rows in data.items()}
+        documents: dict[str, bytes] = {}
+        for table, rows in data.items():
+            for row in rows:
+                pdf_path = row.get("pdf_path")
+                if row.get("content_hash") and pdf_path and not row.get("deleted"):
+                    file = Path(pdf_path)
+                    if not file.is_absolute() and self.db.path is not None:
+                        file = Path(self.db.path).parent / file
+                    if file.is_file():
+                        documents[f"{table}-{row['id']}"] = file.read_bytes()
+        for source in DOCUMENT_SOURCES:
+            documents.update(source(self.db, data))
+        return documents
+
+    def _sent_before(self, table: str, row: dict, recipient: str) -> bool:
+        if not row.get("content_hash"):
+            return False
+        return self.db.conn.execute(
+            "SELECT 1 FROM exchange_sent_locked s JOIN exchange_batches_out b ON b.batch_id = s.batch_id WHERE "
+            "s.table_name = ? AND s.record_id = ? AND s.content_hash = ? AND b.recipient = ?",
+            (table, row["id"], row["content_hash"], recipient)).fetchone() is not None
+
+    def export(self, path: Path | str, *, recipient: str = fmt.RECIPIENT_UPPER, since_last: bool = False,
+               include_private: bool = False, period: str | None = None,
+               progress: Callable[[str], None] | None = None) -> ExportResult:
+        """Write the file durably, read it back and verify it, then record the batch as exported."""
+        from danvan_desktop.services.unit.setup import SetupService
+        path = Path(path)
+        if path.suffix.lower() != fmt.EXTENSION:
+            path = path.with_name(path.name + fmt.EXTENSION)
+        unit = SetupService(self.db).unit()
+        hand_over_period = Period.parse(period) if period else Period.containing(self.today())
+        private_key = self.keys.private_key()
+        prepare_report_pdf(self.db, hand_over_period, self.today)
+        since = self.log.last_out(recipient) if since_last else None
+        schema = travelling_schema(self.db.conn)
+        audit_seq = self.log.max_audit_seq()
+        data = {name: list(self._rows(table, unit.code, since, include_private)) for name, table in schema.items()}
+        periods = {hand_over_period.code}
+        for rows in data.values():
+            for row in rows:
+                value = row.get("period")
+                if isinstance(value, str):
+                    try:
+                        periods.add(Period.parse(value).code)
+                    except RuleError:
+                        pass
+        stamps = [row["updated_at"] for rows in data.values() for row in rows]
+        manifest = Manifest(
+            kind=fmt.KIND_BATCH, unit_code=unit.code, unit_name=unit.name, unit_level=unit.level,
+            installation_id=self.db.installation_id, batch_id=str(uuid.uuid4()), recipient=recipient,
+            sequence=self.log.next_sequence(recipient), created_at=self.now(),
+            public_key=keys.b64(keys.public_key_of(private_key)), program_version=__version__,
+            schema_version=self.db.schema_version(), since=since.until_stamp if since else None,
+            until=max(stamps) if stamps else (since.until_stamp if since else None), periods=sorted(periods),
+            period=hand_over_period.code,
+            includes_private=include_private, seen=self._seen(schema))
+        write_file(path, manifest, data, self._documents(data, since), private_key, progress)
+        try:
+            verify_file(path, schema, keep_records=False)   # read back from the stick before saying it is done
+        except ExchangeError as exc:
+            path.unlink(missing_ok=True)
+            raise ExchangeError(_("tệp vừa ghi đọc lại không đúng ({reason}); hãy thử ổ đĩa khác.")
+                                .format(reason=exc.reason), path) from exc
+        fingerprint = keys.fingerprint(keys.unb64(manifest.public_key))
+        with self.db.transaction():
+            record_sent(self.db, manifest.batch_id, data)
+            self.log.add_out(BatchOut(manifest.batch_id, recipient, manifest.sequence, path.name, manifest.created_at,
+                                      manifest.since, manifest.until or (since.until_stamp if since else None),
+                                      audit_seq, manifest.periods, manifest.counts, fingerprint, include_private,
+                                      period=manifest.period))
+        if recipient == fmt.RECIPIENT_UPPER:
+            mark_report_handed_over(self.db, hand_over_period, unit.upper_unit_name, self.today)
+        return ExportResult(path, manifest, fingerprint)
+
+    def pending_since_last(self, recipient: str = fmt.RECIPIENT_UPPER) -> int:
+        """How many records a 'since the last hand-over' export would carry now."""
+        from danvan_desktop.services.unit.setup import SetupService
+        unit = SetupService(self.db).unit()
+        since = self.log.last_out(recipient)
+        total = 0
+        for table in travelling_schema(self.db.conn).values():
+            where, params = self._where(table, unit.code, since, False)
+            total += self.db.conn.execute(f'SELECT count(*) FROM "{table.name}" WHERE {where}', params).fetchone()[0]
+        return total
+
+
+def counts_json(manifest: Manifest) -> str:
+    return json.dumps(manifest.counts, ensure_ascii=False)

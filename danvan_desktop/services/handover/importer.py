@@ -1,0 +1,264 @@
+"""Nhập dữ liệu: verify a .dvx file, preview what it would do, then apply it in one transaction.
+
+A refused file changes nothing (every check runs before the transaction opens); several files
+are independent; a batch already applied is a no-op that says so; receipts mark our batches received.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.today import today as vietnam_today
+from danvan_desktop.domain.unit import UnitLevel
+from danvan_desktop.exchange import format as fmt
+from danvan_desktop.exchange.errors import ExchangeError
+from danvan_desktop.exchange.merge import Outcome, Plan, apply_plan, plan_batch, version_json
+from danvan_desktop.exchange.schema import travelling_schema
+from danvan_desktop.exchange.verify import VerifiedFile, verify_file, verify_manifest
+from danvan_desktop.services.handover.keys import ExchangeKeyService, KeyStatus
+from danvan_desktop.store import audit
+from danvan_desktop.store.backup import take_backup
+from danvan_desktop.store.database import Database
+from danvan_desktop.store.exchange_log import BatchIn, ExchangeLog, now_iso
+
+ALREADY = "already"
+APPLIED = "applied"
+PREVIEW = "preview"
+RECEIPT = "receipt"
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    status: str                       # preview / applied / already / receipt
+    verified: VerifiedFile
+    key: KeyStatus
+    plan: Plan | None = None
+    message: str = ""
+    missing_sequences: list[int] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.plan.counts() if self.plan else {}
+
+    def summary(self) -> str:
+        if self.status in (ALREADY, RECEIPT) or self.plan is None:
+            return self.message
+        c = self.counts
+        text = _("{name}: {new} mới, {changed} cập nhật, {same} không đổi, {conflict} xung đột, {refused} từ chối."
+                 ).format(name=self.path.name, new=c["new"], changed=c["changed"],
+                          same=c["identical"] + c["older"], conflict=c["conflict"], refused=c["refused"])
+        if self.missing_sequences:
+            text += " " + _("Thiếu tệp số {numbers} của đơn vị này.").format(
+                numbers=", ".join(str(n) for n in self.missing_sequences))
+        return text
+
+
+@dataclass
+class FileOutcome:
+    path: Path
+    result: ImportResult | None = None
+    error: ExchangeError | None = None
+
+
+class ExchangeImportService:
+    def __init__(self, db: Database, today: Callable[[], dt.date] = vietnam_today) -> None:
+        self.db = db
+        self.today = today
+        self.log = ExchangeLog(db)
+        self.keys = ExchangeKeyService(db)
+
+    def level(self) -> str:
+        from danvan_desktop.services.unit.setup import SetupService
+        setup = SetupService(self.db)
+        return setup.unit().level if setup.is_set_up() else UnitLevel.COMMUNE.value
+
+    # -- checks before the transaction ------------------------------------------------------
+    def _check_sender(self, verified: VerifiedFile) -> None:
+        m = verified.manifest
+        own = self.db.unit_code
+        if m.kind == fmt.KIND_RECEIPT:
+            batch_id = (m.acknowledges or {}).get("batch_id")
+            if not isinstance(batch_id, str) or self.log.batch_out(batch_id) is None:
+                raise ExchangeError(_("biên nhận không thuộc lô dữ liệu nào do máy này xuất."))
+            return
+        if not own:
+            return   # a second PC being set up from its commune's file
+        if self.level() == UnitLevel.COMMUNE.value and m.unit_code != own:
+            raise ExchangeError(_("tệp của đơn vị {name} (mã {code}), không phải của xã này (mã {own}).")
+                                .format(name=m.unit_name, code=m.unit_code, own=own))
+
+    def _missing(self, verified: VerifiedFile) -> list[int]:
+        m = verified.manifest
+        if m.kind != fmt.KIND_BATCH:
+            return []
+        have = set(self.log.sequences_in(m.installation_id, m.recipient)) | {m.sequence}
+        return [n for n in range(1, max(have)) if n not in have] if m.since else []
+
+    def inspect(self, path: Path | str, *, trust_new: bool = False, retrust: bool = False,
+                require_trust: bool = True) -> tuple[VerifiedFile, KeyStatus, bool]:
+        """Verify the file and its sender; a dry run (require_trust=False) lets an unknown key through."""
+        verified = verify_file(path, travelling_schema(self.db.conn))
+        try:
+            self._check_sender(verified)
+            status = self.keys.status(verified.manifest)
+            # a changed key is refused even in a dry run; an unknown one is shown for confirmation
+            must_trust = self.keys.require(verified.manifest, trust_new=trust_new or not require_trust,
+                                           retrust=retrust)
+        except ExchangeError as exc:
+            raise exc.at(path)
+        return verified, status, must_trust
+
+    def _seen_before(self, path: Path | str) -> ImportResult | None:
+        """A batch applied before, signed by the same key, is a no-op known from its manifest alone: the
+        records (100 000 of them for a big commune) are neither read nor checked again."""
+        head = verify_manifest(path)
+        done = self.log.batch_in(head.manifest.batch_id)
+        if done is None or done.fingerprint != head.fingerprint:
+            return None
+        return ImportResult(Path(path), ALREADY, head, self.keys.status(head.manifest), message=self._already(done))
+
+    def preview(self, path: Path | str, *, retrust: bool = False) -> ImportResult:
+        """The dry run: verify everything and say per record what importing would do; writes nothing."""
+        if (already := self._seen_before(path)) is not None:
+            return already
+        verified, status, _must = self.inspect(path, require_trust=False, retrust=retrust)
+        m = verified.manifest
+        done = self.log.batch_in(m.batch_id)
+        if done is not None:
+            return ImportResult(Path(path), ALREADY, verified, status, message=self._already(done))
+        if m.kind == fmt.KIND_RECEIPT:
+            return ImportResult(Path(path), PREVIEW, verified, status,
+                                message=_("Biên nhận của lô {batch}.").format(batch=m.acknowledges.get("batch_id")))
+        plan = plan_batch(self.db.conn, verified, travelling_schema(self.db.conn), self.db.installation_id,
+                          self.log.seen())
+        return ImportResult(Path(path), PREVIEW, verified, status, plan, missing_sequences=self._missing(verified))
+
+    def _already(self, done: BatchIn) -> str:
+        return _("Tệp «{name}» (lô số {seq} của {unit}) đã được nhập lúc {at}; không có gì thay đổi.").format(
+            name=done.file_name, seq=done.sequence, unit=done.sender_unit_name, at=done.imported_at.replace("T", " ")[:16])
+
+    # -- applying ---------------------------------------------------------------------------
+    def import_file(self, path: Path | str, *, trust_new: bool = False, retrust: bool = False) -> ImportResult:
+        path = Path(path)
+        if (already := self._seen_before(path)) is not None:
+            return already
+        verified, status, must_trust = self.inspect(path, trust_new=trust_new, retrust=retrust)
+        m = verified.manifest
+        done = self.log.batch_in(m.batch_id)
+        if done is not None:
+            return ImportResult(path, ALREADY, verified, status, message=self._already(done))
+        if m.kind == fmt.KIND_RECEIPT:
+            return self._import_receipt(path, verified, status, must_trust)
+        schema = travelling_schema(self.db.conn)
+        plan = plan_batch(self.db.conn, verified, schema, self.db.installation_id, self.log.seen())
+        missing = self._missing(verified)
+        if self.db.path is not None and str(self.db.path) != ":memory:" and plan.changes():
+            take_backup(self.db.conn, Path(self.db.path), "before-import")
+        file_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+        try:
+            with self.db.transaction() as conn:
+                if must_trust:
+                    self.keys.trust(m)
+                apply_plan(conn, plan, m.batch_id, self._on_write(m.batch_id), self._on_conflict(m.batch_id))
+                for outcome in plan.outcomes:
+                    if outcome.kind != "identical" or outcome.incoming_wins:
+                        stamp = (outcome.after or {}).get("updated_at") or ""
+                        self.log.record_batch(m.batch_id, outcome.table, outcome.record_id, stamp, outcome.kind)
+                newest = verified.newest_stamps()
+                for origin, stamp in newest.items():   # one write per origin, not one per record
+                    self.log.raise_seen(origin, stamp)
+                if not self.db.unit_code and m.kind == fmt.KIND_BATCH:
+                    conn.execute("INSERT INTO settings (key, value) VALUES ('unit_code', ?) ON CONFLICT (key) DO "
+                                 "UPDATE SET value = excluded.value", (m.unit_code,))
+                self._store_documents(verified)
+                self.log.add_in(BatchIn(m.batch_id, m.kind, m.unit_code, m.unit_name, m.installation_id, m.recipient,
+                                        m.sequence, path.name, file_hash, m.created_at, now_iso(), m.until,
+                                        m.periods, m.counts, plan.counts(), status.fingerprint, m.period))
+        except ExchangeError as exc:
+            raise exc.at(path)
+        if newest:
+            self.db.clock.observe(max(newest.values()))   # the newest stamp folds in all the others
+        return ImportResult(path, APPLIED, verified, status, plan, missing_sequences=missing)
+
+    def _on_write(self, batch_id: str):
+        def write(table: str, record_id: str, before: dict | None, after: dict) -> None:
+            view = {k: v for k, v in after.items() if k != "search_text" and not isinstance(v, bytes)}
+            view["import_batch"] = batch_id
+            before_view = {k: v for k, v in (before or {}).items() if k != "search_text" and not isinstance(v, bytes)}
+            audit.write(self.db, table, record_id, "import", before_view if before else None, view)
+        return write
+
+    def _on_conflict(self, batch_id: str):
+        def conflict(outcome: Outcome) -> None:
+            kept, other = (outcome.after, outcome.before) if outcome.incoming_wins else (outcome.before, outcome.after)
+            self.log.add_conflict(batch_id, outcome.table, outcome.record_id, outcome.fields,
+                                  version_json(kept), version_json(other))
+        return conflict
+
+    def _store_documents(self, verified: VerifiedFile) -> None:
+        if not verified.documents or self.db.path is None or str(self.db.path) == ":memory:":
+            return
+        m = verified.manifest
+        folder = Path(self.db.path).parent / "received" / m.unit_code / m.batch_id[:8]
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in verified.documents.items():
+            digest = hashlib.sha256(data).hexdigest()
+            if self.db.conn.execute("SELECT 1 FROM exchange_documents WHERE unit_code = ? AND sha256 = ?",
+                                    (m.unit_code, digest)).fetchone():
+                continue   # the same approved PDF came with an earlier batch (e.g. before a status change)
+            target = folder / f"{name}.pdf"
+            tmp = target.with_suffix(".tmp")
+            tmp.write_bytes(data)
+            tmp.replace(target)
+            self.log.add_document(m.batch_id, m.unit_code, name, digest, str(target))
+
+    def _import_receipt(self, path: Path, verified: VerifiedFile, status: KeyStatus, must_trust: bool) -> ImportResult:
+        m = verified.manifest
+        ack = m.acknowledges or {}
+        with self.db.transaction():
+            if must_trust:
+                self.keys.trust(m)
+            self.log.acknowledge(ack["batch_id"], str(ack.get("imported_at") or m.created_at), m.unit_name,
+                                 ack.get("summary") if isinstance(ack.get("summary"), dict) else {})
+            self.log.add_in(BatchIn(m.batch_id, m.kind, m.unit_code, m.unit_name, m.installation_id, m.recipient,
+                                    m.sequence, path.name, hashlib.sha256(path.read_bytes()).hexdigest(),
+                                    m.created_at, now_iso(), None, [], {}, {}, status.fingerprint))
+        batch = self.log.batch_out(ack["batch_id"])
+        return ImportResult(path, RECEIPT, verified, status, message=_(
+            "{unit} đã nhận lô số {seq} ({name}).").format(unit=m.unit_name, seq=batch.sequence if batch else "?",
+                                                        name=batch.file_name if batch else ""))
+
+    def import_files(self, paths: list[Path | str], *, trust_new: bool = False) -> list[FileOutcome]:
+        """Each file on its own: one refused file does not stop the others."""
+        outcomes = []
+        for path in paths:
+            try:
+                outcomes.append(FileOutcome(Path(path), self.import_file(path, trust_new=trust_new)))
+            except ExchangeError as exc:
+                outcomes.append(FileOutcome(Path(path), error=exc))
+        return outcomes
+
+    def preview_lines(self, result: ImportResult) -> list[str]:
+        """One line per record for `--dry-run` and the preview dialog."""
+        labels = {"new": _("mới"), "changed": _("thay đổi"), "identical": _("giống hệt"),
+                  "older": _("cũ hơn bản đang có"), "conflict": _("xung đột"), "refused": _("từ chối")}
+        lines = []
+        for o in (result.plan.outcomes if result.plan else []):
+            text = f"{labels[o.kind]:<18} {o.table} {o.record_id}"
+            if o.fields:
+                text += " (" + ", ".join(o.fields) + ")"
+            if o.reason:
+                text += f" — {o.reason}"
+            lines.append(text)
+        return lines
+
+
+def summary_json(result: ImportResult) -> str:
+    return json.dumps(result.counts)

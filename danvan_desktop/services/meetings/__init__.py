@@ -1,0 +1,1 @@
+"""Meetings and their minutes: the meeting service, conclusions to tasks, checks."""

@@ -1,0 +1,1 @@
+"""The monthly (and longer) report: facts, drafting, settings, checks and rendering."""

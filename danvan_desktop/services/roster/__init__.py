@@ -1,0 +1,1 @@
+"""The bloc's roster: members, posts, composition checks and the roster files."""

@@ -1,0 +1,1 @@
+"""Village teams and their tasks: the task service, its summary and checks."""

@@ -1,0 +1,1 @@
+"""The unit itself: set-up, villages, preferences and the change log."""

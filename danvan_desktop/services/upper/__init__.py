@@ -1,0 +1,1 @@
+"""The upper level: received data, completeness and consolidation across communes."""
