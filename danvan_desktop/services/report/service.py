@@ -28,7 +28,7 @@ from danvan_desktop.domain.today import now as vietnam_now
 from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.render.document import Document
 from danvan_desktop.services.report import document as report_document
-from danvan_desktop.services.report import render as report_render
+from danvan_desktop.services.documents import printing
 from danvan_desktop.services.report import settings as report_settings
 from danvan_desktop.services.figures.service import FigureService
 from danvan_desktop.services.documents.numbering import NumberingService, layout_family
@@ -282,7 +282,7 @@ class ReportService:
             data = self.files.get(report.pdf_sha256)
             if data is not None:
                 return data
-        data = report_render.pdf_bytes(self.document(report_id))
+        data = printing.document_pdf(self.document(report_id))
         sha = hashlib.sha256(data).hexdigest()
         with self.db.transaction():
             self.files.put(sha, report.id, self.file_name(report) + ".pdf", data)
@@ -360,14 +360,14 @@ class ReportService:
 
     def write_pdf(self, report_id: str, path) -> None:
         report = self.get(report_id)
-        data = self.approved_pdf(report_id) if report.is_locked else report_render.pdf_bytes(self.document(report_id))
+        data = self.approved_pdf(report_id) if report.is_locked else printing.document_pdf(self.document(report_id))
         if report.is_locked:   # printed after a hand-over: batch number, short hash and QR (services/exchange_marks)
             from danvan_desktop.services.handover.marks import mark_pdf
             data = mark_pdf(self.db, "reports", report.id, data)
-        report_render.write_atomically(path, data)
+        printing.save_pdf_bytes(data, path)
 
     def write_docx(self, report_id: str, path) -> None:
-        report_render.write_docx(self.document(report_id), path)
+        printing.save_docx(self.document(report_id), path)
 
 
 def _section_part(key: str) -> str:

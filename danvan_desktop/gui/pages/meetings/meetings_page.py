@@ -204,7 +204,7 @@ class MeetingsPage(QWidget):
     def extra_screenshots(self):
         shots = []
         if self.editor.meeting is not None:
-            from danvan_desktop.services.report.printing import document_pdf
+            from danvan_desktop.services.documents.printing import document_pdf
             self.editor.tabs.setCurrentIndex(1)
             shots.append(("minutes", self))
             self.editor.preview.show_pdf(document_pdf(self.services.minutes.build(self.editor.meeting.id)))

@@ -352,11 +352,11 @@ class ReportsPage(QWidget):
             self.status.error(str(exc))
             return
         from danvan_desktop.gui.worker import run_job
-        from danvan_desktop.services.report import render as report_render
+        from danvan_desktop.services.documents.printing import document_pdf
 
         def job():
             yield 0, 1, _("Đang dựng báo cáo…")
-            return report_render.pdf_bytes(document)
+            return document_pdf(document)
         run_job(self, _("Đang dựng báo cáo"), job, on_done=lambda data: self._show_preview(title, data, name, docx),
                 on_error=lambda exc, _details: self.status.error(str(exc) if exc else _("Đã hủy.")))
 
