@@ -6,8 +6,8 @@ from exchange_helpers import checksum, make_upper
 from PySide6.QtCore import QThreadPool
 
 from danvan_desktop.gui.events import DataEvents
-from danvan_desktop.gui.pages.handover.import_tab import ImportTab
 from danvan_desktop.gui.pages.handover.exchange_page import ExchangePage, ExchangeSection
+from danvan_desktop.gui.pages.handover.import_tab import ImportTab
 
 
 def _wait(qtbot, condition) -> None:

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop import __version__
 from danvan_desktop.domain.i18n import _, language
+from danvan_desktop.gui.appearance import apply_appearance
 from danvan_desktop.gui.events import DataEvents
-from danvan_desktop.gui.pages.registry import PageContext, pages
+from danvan_desktop.gui.pages.registry import pages
+from danvan_desktop.gui.pages.spec import PageContext
 from danvan_desktop.services.app import AppServices
 
 
@@ -150,8 +152,6 @@ class MainWindow(QMainWindow):
     def _on_appearance_changed(self) -> None:
         """A new text size applies to the open window at once; a new language rebuilds the window,
         because every label was translated when it was made."""
-        from danvan_desktop.gui.app import apply_appearance
-
         apply_appearance(QApplication.instance(), self.services)
         self._fit_sidebar()
         if self.services.preferences.language() != self._language:

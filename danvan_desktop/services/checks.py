@@ -4,25 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from dataclasses import dataclass
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.today import today as vietnam_today
+from danvan_desktop.services.problems import Problem
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.members import MemberRepository
 from danvan_desktop.store.posts import PostRepository
 from danvan_desktop.store.villages import VillageRepository
 
-
-@dataclass(frozen=True)
-class Problem:
-    kind: str       # 'rule' or 'integrity'
-    message: str
-
-
-# Later features add their own checks here: functions (db, today) -> list[Problem], appended by
-# the modules listed in CHECK_MODULES when they are imported.
-EXTRA_CHECKS: list = []
+# Later features' checks: each module listed here has CHECKS, functions (db, today) -> list[Problem].
+# The check modules import services/problems.py, never this module, so there is no import loop.
 CHECK_MODULES: list[str] = [
     "danvan_desktop.services.meetings.checks",
     "danvan_desktop.services.report.checks",
@@ -61,7 +53,6 @@ def run_checks(db: Database, today: dt.date | None = None) -> list[Problem]:
     problems = [Problem("rule", b.message) for b in RosterService(db, lambda: today).check(today)]
     problems += integrity_problems(db)
     for name in CHECK_MODULES:
-        importlib.import_module(name)
-    for extra in EXTRA_CHECKS:
-        problems += extra(db, today)
+        for extra in importlib.import_module(name).CHECKS:
+            problems += extra(db, today)
     return problems

@@ -27,11 +27,11 @@ from danvan_desktop.domain.text import clean, clean_multiline
 from danvan_desktop.domain.today import now as vietnam_now
 from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.render.document import Document
-from danvan_desktop.services.report import document as report_document
 from danvan_desktop.services.documents import printing
-from danvan_desktop.services.report import settings as report_settings
-from danvan_desktop.services.figures.service import FigureService
 from danvan_desktop.services.documents.numbering import NumberingService, layout_family
+from danvan_desktop.services.figures.service import FigureService
+from danvan_desktop.services.report import document as report_document
+from danvan_desktop.services.report import settings as report_settings
 from danvan_desktop.services.report.drafting import draft_sections, figures_table
 from danvan_desktop.services.report.facts import gather
 from danvan_desktop.store.database import Database

@@ -14,7 +14,7 @@ from danvan_desktop.gui.pages.dashboard_page import Card
 from danvan_desktop.gui.pages.handover.batches_tab import BatchesTab, ConflictsTab
 from danvan_desktop.gui.pages.handover.export_tab import ExportTab
 from danvan_desktop.gui.pages.handover.import_tab import ImportTab
-from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
+from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 from danvan_desktop.gui.widgets.banner import Banner
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.handover.batches import created_day
@@ -155,6 +155,6 @@ def _page(ctx: PageContext) -> QWidget:
     return ExchangePage(ctx.services, ctx.events)
 
 
-register(PageSpec("exchange", N_("Trao đổi dữ liệu (USB)"), 80, _page))
+PAGE = PageSpec("exchange", N_("Trao đổi dữ liệu (USB)"), 80, _page)
 ExchangeSection.upper_level = True   # shown on the upper level's dashboard too
 dashboard_page.SECTIONS.append(ExchangeSection)

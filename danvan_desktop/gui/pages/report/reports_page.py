@@ -28,9 +28,9 @@ from danvan_desktop.domain.text import clean_multiline
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages import dashboard_page
-from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
 from danvan_desktop.gui.pages.report.report_editor import ReportEditor
 from danvan_desktop.gui.pages.report.report_widgets import ReportDueSection, figure_chart
+from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.widgets.trend_chart import TrendChart
 from danvan_desktop.services.app import AppServices
@@ -403,5 +403,5 @@ def _factory(ctx: PageContext) -> QWidget:
     return ReportsPage(ctx.services, ctx.events)
 
 
-register(PageSpec("reports", N_("Báo cáo"), 70, _factory))
+PAGE = PageSpec("reports", N_("Báo cáo"), 70, _factory)
 dashboard_page.SECTIONS.append(ReportDueSection)
