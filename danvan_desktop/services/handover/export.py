@@ -28,6 +28,8 @@ from danvan_desktop.services.handover.marks import record_sent
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.exchange_log import BatchOut, ExchangeLog, local_day, now_iso
 
+READ_BACK_NOW = dt.datetime(9998, 1, 1, tzinfo=dt.timezone.utc)
+
 # Approved documents: functions (db, rows_by_table) -> {entry name: pdf bytes}, added by the features
 # that store approved PDFs. A locked row with a `pdf_path` column pointing at a file is carried too.
 DOCUMENT_SOURCES: list[Callable] = []
@@ -199,7 +201,9 @@ class ExchangeExportService:
             includes_private=include_private, seen=self._seen(schema))
         write_file(path, manifest, data, self._documents(data, since), private_key, progress)
         try:
-            verify_file(path, schema, keep_records=False)   # read back from the stick before saying it is done
+            # read back from the stick before saying it is done; stamps ahead of the clock are the receiver's
+            # to refuse (naming the record and the sender's clock), not a fault of the stick
+            verify_file(path, schema, keep_records=False, now=READ_BACK_NOW)
         except ExchangeError as exc:
             path.unlink(missing_ok=True)
             raise ExchangeError(_("tệp vừa ghi đọc lại không đúng ({reason}); hãy thử ổ đĩa khác.")

@@ -52,7 +52,7 @@ class FileRow:
     def state_text(self) -> str:
         if self.state == "checked" and self.result and self.result.missing_sequences:
             return _("Hợp lệ, thiếu tệp số {numbers}").format(
-                numbers=", ".join(str(n) for n in self.result.missing_sequences))
+                numbers=self.result.missing_text)
         return {"waiting": _("Đang chờ kiểm tra"), "checked": _("Hợp lệ"), "refused": _("Bị từ chối"),
                 "imported": _("Đã nhập"), "already": _("Đã nhập trước đây"), "receipt": _("Biên nhận")}[self.state]
 
