@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS test_notes (
     id TEXT PRIMARY KEY, unit_code TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
     updated_by TEXT NOT NULL DEFAULT '', origin TEXT NOT NULL DEFAULT '', deleted INTEGER NOT NULL DEFAULT 0,
     body TEXT NOT NULL DEFAULT '', amount REAL, count INTEGER NOT NULL DEFAULT 0, data BLOB,
-    period TEXT, private INTEGER NOT NULL DEFAULT 0, personal_name TEXT NOT NULL DEFAULT '', content_hash TEXT
+    period TEXT, held_on TEXT, private INTEGER NOT NULL DEFAULT 0, personal_name TEXT NOT NULL DEFAULT '', content_hash TEXT
 )"""
 
 

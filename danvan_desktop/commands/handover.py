@@ -23,7 +23,9 @@ def register(sub, common) -> None:
     p = sub.add_parser("import", parents=[common], help=_("nhập tệp trao đổi (.dvx) hoặc biên nhận"))
     p.add_argument("files", type=Path, nargs="+")
     p.add_argument("--dry-run", action="store_true", help=_("chỉ xem trước, không ghi gì"))
-    p.add_argument("--trust-new", action="store_true", help=_("tin cậy khóa của đơn vị gửi lần đầu"))
+    p.add_argument("--trust-new", action="store_true",
+                   help=_("tin cậy khóa của đơn vị gửi lần đầu, hoặc của bản cài đặt mới (máy cài lại, máy thứ hai) "
+                          "của một đơn vị đã biết; chương trình in ra điều nó đang làm"))
     p.add_argument("--trust-changed-key", action="store_true",
                    help=_("chấp nhận khóa MỚI của một đơn vị đã biết (chỉ sau khi đã gọi điện xác minh)"))
     p.add_argument("--receipt-dir", type=Path, default=None, help=_("ghi biên nhận vào thư mục này"))
@@ -97,16 +99,21 @@ def cmd_import(args) -> int:
                     if result.key.state == "unknown":
                         print(_("{name}: khóa của {unit} chưa được tin cậy (mã nhận dạng {fp}).").format(
                             name=path.name, unit=result.verified.manifest.unit_name, fp=result.key.fingerprint))
+                    elif result.key.needs_confirmation:
+                        from danvan_desktop.services.handover.keys import confirmation_text
+                        print(f"{path.name}: " + confirmation_text(result.verified.manifest, result.key))
                     for line in importer.preview_lines(result):
                         print("  " + line)
                     print(result.summary())
                     continue
                 if args.trust_new:
                     preview = importer.preview(path)
-                    if preview.key.state == "unknown":
+                    if preview.key.needs_confirmation:
+                        from danvan_desktop.services.handover.keys import confirmation_text
+                        print(confirmation_text(preview.verified.manifest, preview.key))
                         print(_("Tin cậy khóa của {unit} (mã {code}): {fp}").format(
                             unit=preview.verified.manifest.unit_name, code=preview.verified.manifest.unit_code,
-                            fp=preview.key.fingerprint))
+                            fp=preview.key.fingerprint) + " " + _("(theo --trust-new)"))
                 result = importer.import_file(path, trust_new=args.trust_new, retrust=args.trust_changed_key)
                 print(result.summary())
                 if args.receipt_dir and result.status == "applied" and result.verified.manifest.kind == "batch":

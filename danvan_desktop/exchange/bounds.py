@@ -18,6 +18,7 @@ _STAMP = re.compile(r"^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)\.(\d{3})Z-(\d{
 _CREATED = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 _DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _DATE_COLUMN = re.compile(r"(^|_)(on|date)$")
+NO_HORIZON = "~"        # sorts after every stamp: the format alone is checked
 
 
 def is_uuid(value: object) -> bool:

@@ -136,7 +136,7 @@ def check_bounds(manifest: Manifest, horizon: str) -> None:
     if not 1 <= m.sequence <= fmt.MAX_SEQUENCE:
         raise ExchangeError(_("số thứ tự lô {seq} nằm ngoài giới hạn (1 đến {limit}).").format(
             seq=str(m.sequence)[:20], limit=f"{fmt.MAX_SEQUENCE:,}".replace(",", ".")))
-    if not bounds.created_ok(m.created_at, "9999"):
+    if not bounds.created_ok(m.created_at, bounds.NO_HORIZON):
         raise bad("created_at")
     if not bounds.created_ok(m.created_at, horizon):
         raise ExchangeError(_("tệp ghi thời điểm tạo {at} ở tương lai (quá một ngày so với đồng hồ máy này); hãy "

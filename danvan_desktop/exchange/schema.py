@@ -124,7 +124,7 @@ def _type_ok(column: Column, value) -> bool:
     return isinstance(value, (int, float, str))
 
 
-def check_record(schema: TableSchema, record: object, unit_code: str, horizon: str = "9999") -> str | None:
+def check_record(schema: TableSchema, record: object, unit_code: str, horizon: str = bounds.NO_HORIZON) -> str | None:
     """Why the record cannot be imported into this table, or None when it fits. `horizon` is the latest wall
     time a clock stamp may carry (the receiver's clock plus a day)."""
     if not isinstance(record, dict):
@@ -150,7 +150,7 @@ def check_record(schema: TableSchema, record: object, unit_code: str, horizon: s
         return _("cột «{column}» không phải mã máy hợp lệ.").format(column="origin")
     for stamp_field in ("created_at", "updated_at"):
         value = record[stamp_field]
-        if not bounds.stamp_ok(value, "9999"):
+        if not bounds.stamp_ok(value, bounds.NO_HORIZON):
             return _("cột «{column}» không phải dấu thời gian hợp lệ.").format(column=stamp_field)
         if value[:24] > horizon:
             return _("cột «{column}» ghi thời điểm {at} ở tương lai (quá một ngày so với đồng hồ máy này); hãy "

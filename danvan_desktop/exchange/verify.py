@@ -136,7 +136,7 @@ def _check_container(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
 
 
 def _parse_table(name: str, raw: bytes, schema: TableSchema | None, unit_code: str,
-                 keep: bool = True, horizon: str = "9999") -> tuple[list[dict], int]:
+                 keep: bool = True, horizon: str = bounds.NO_HORIZON) -> tuple[list[dict], int]:
     """The table's records checked one by one (and kept unless keep=False), and how many there were."""
     table = fmt.TABLE_ENTRY.match(name).group(1)  # type: ignore[union-attr]
     if schema is None:
@@ -238,8 +238,6 @@ def _signed_manifest(zf: zipfile.ZipFile, horizon: str) -> tuple[dict[str, zipfi
         raise ExchangeError(_("chữ ký hoặc khóa công khai không đúng dạng.")) from exc
     if len(public) != 32 or not keys.verify(public, signature, manifest_raw):
         raise ExchangeError(_("chữ ký không khớp: tệp đã bị sửa sau khi ký, hoặc chữ ký bị giả."))
-    if not manifest.unit_code or not manifest.batch_id or not manifest.installation_id:
-        raise ExchangeError(_("tệp mô tả thiếu mã đơn vị, mã lô hoặc mã máy."))
     check_bounds(manifest, horizon)
     return by_name, manifest, keys.fingerprint(public)
 
