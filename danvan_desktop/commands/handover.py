@@ -16,6 +16,8 @@ def register(sub, common) -> None:
     p.add_argument("--period", default=None, help=_("kỳ báo cáo bàn giao, ví dụ 2026-10"))
     p.add_argument("--include-private", action="store_true",
                    help=_("kèm ghi chú riêng và thông tin cá nhân của người gửi đơn"))
+    p.add_argument("--leave-out-personal", action="store_true",
+                   help=_("không xuất các bản ghi có tên người hoặc số điện thoại trong phần ghi chú"))
     p.set_defaults(handler=cmd_export)
     p = sub.add_parser("verify", parents=[common], help=_("kiểm tra một tệp trao đổi mà không nhập"))
     p.add_argument("files", type=Path, nargs="+")
@@ -49,13 +51,23 @@ def cmd_export(args) -> int:
     from danvan_desktop.exchange.errors import ExchangeError
     services = _open(args)
     try:
-        result = services.exchange.exporter.export(args.out, recipient=args.to, since_last=args.since_last,
-                                                   include_private=args.include_private, period=args.period)
+        exporter = services.exchange.exporter
+        hits = exporter.personal_preview(recipient=args.to, since_last=args.since_last,
+                                         include_private=args.include_private)
+        result = exporter.export(args.out, recipient=args.to, since_last=args.since_last,
+                                 include_private=args.include_private, period=args.period,
+                                 leave_out_personal=args.leave_out_personal)
     except ExchangeError as exc:
         print(str(exc), file=sys.stderr)
         return 1
     finally:
         services.close()
+    if hits:
+        print(_("{n} bản ghi có thông tin cá nhân trong phần ghi chú ({state}):").format(
+            n=len(hits), state=_("đã để lại trên máy này") if args.leave_out_personal
+            else _("đã xuất; dùng --leave-out-personal để để lại")))
+        for hit in hits:
+            print(f"  {hit.table} {hit.record_id} — {hit.kinds_text}: {hit.excerpt}")
     print(_("Đã ghi {path}: lô số {seq}, {n} bản ghi, kỳ {periods}.").format(
         path=result.path, seq=result.manifest.sequence, n=result.total, periods=result.manifest.period))
     print(_("Mã nhận dạng khóa: {fp}").format(fp=result.fingerprint))

@@ -25,6 +25,7 @@ class Column:
     affinity: str          # INTEGER, REAL, TEXT, BLOB or NUMERIC (SQLite's rules from the declared type)
     notnull: bool
     has_default: bool
+    default: str | None = None   # the declared default as SQL text ("''" for an empty string)
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def travelling_schema(conn: sqlite3.Connection) -> dict[str, TableSchema]:
     for name in names:
         cols = {}
         for row in conn.execute(f'PRAGMA table_info("{name}")'):
-            cols[row[1]] = Column(row[1], affinity(row[2]), bool(row[3]) or bool(row[5]), row[4] is not None)
+            cols[row[1]] = Column(row[1], affinity(row[2]), bool(row[3]) or bool(row[5]), row[4] is not None, row[4])
         if set(TRAVEL_FIELDS) <= set(cols):
             result[name] = TableSchema(name, cols, _natural_keys(conn, name))
     return result
