@@ -91,3 +91,37 @@ def test_the_export_lists_personal_data_and_can_leave_it_out(pair, capsys):
     assert "2 bản ghi có thông tin cá nhân" in out and "đã để lại trên máy này" in out
     assert "số điện thoại" in out and note_id("sdt") in out
     assert "0912".encode() not in b"".join(read_entries(tmp / "cli.dvx").values())
+
+
+def test_the_export_tab_shows_personal_data_and_leaves_it_out(qtbot, pair):
+    from PySide6.QtCore import QThreadPool
+
+    from danvan_desktop.gui.events import DataEvents
+    from danvan_desktop.gui.pages.handover.exchange_page import ExchangePage
+    _upper, commune, tmp = pair
+    add_note(commune, "sdt", "Ông Tư ở thôn Một nhờ gọi lại số 0912 345 678")
+    add_note(commune, "sach", "Đèn đường thôn Hai đã được sửa")
+    page = ExchangePage(commune, DataEvents())
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    page.refresh()
+    tab = page.export_tab
+    tab.check_personal()
+    qtbot.waitUntil(lambda: tab.personal_list.isVisible() or not tab.personal_list.isHidden(), timeout=20000)
+    QThreadPool.globalInstance().waitForDone(5000)
+    assert "1 bản ghi có thông tin cá nhân" in tab.personal_list.text()
+    assert "tên người, số điện thoại" in tab.personal_list.text() and "0912 345 678" in tab.personal_list.text()
+    tab.leave_out_personal.setChecked(True)
+    stick = tmp / "usb"
+    stick.mkdir()
+    tab.drive.insertItem(0, "USB", str(stick))
+    tab.drive.setCurrentIndex(0)
+    tab.export()
+    qtbot.waitUntil(lambda: not tab.result.isHidden() or tab.status.is_error(), timeout=20000)
+    QThreadPool.globalInstance().waitForDone(5000)
+    assert not tab.status.is_error(), tab.status.text()
+    carried = b"".join(read_entries(next(stick.glob("*.dvx"))).values())
+    assert b"0912" not in carried and "Đèn đường thôn Hai".encode() in carried
+    import os
+    if os.environ.get("DANVAN_SHOTS"):
+        page.grab().save(os.path.join(os.environ["DANVAN_SHOTS"], "export-personal.png"))
