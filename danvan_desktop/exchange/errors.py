@@ -11,7 +11,8 @@ class ExchangeError(Exception):
     """A refused file. `str()` is the Vietnamese message: «file»: reason."""
 
     def __init__(self, reason: str, path: Path | str | None = None) -> None:
-        self.reason = reason
+        # a reason may quote what the file holds: a lone surrogate there could not be printed or logged
+        self.reason = reason.encode("utf-8", "backslashreplace").decode("utf-8")
         self.path = Path(path) if path is not None else None
         super().__init__(self._text())
 
@@ -23,6 +24,7 @@ class ExchangeError(Exception):
     def at(self, path: Path | str) -> ExchangeError:
         """The same error, naming the file (raised deep down before the file name was known)."""
         self.path = Path(path)
+        self.reason = self.reason.encode("utf-8", "backslashreplace").decode("utf-8")
         self.args = (self._text(),)
         return self
 

@@ -55,8 +55,23 @@ def affinity(declared: str) -> str:
     return "NUMERIC"
 
 
+_CACHE: list[tuple[sqlite3.Connection, int, dict[str, TableSchema]]] = []   # a few recent connections
+
+
 def travelling_schema(conn: sqlite3.Connection) -> dict[str, TableSchema]:
-    """Every table carrying the seven travelling columns, in creation order."""
+    """Every table carrying the seven travelling columns, in creation order (read once per connection and
+    schema version: an import asks for it several times)."""
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    for cached_conn, cached_version, schema in _CACHE:
+        if cached_conn is conn and cached_version == version:
+            return schema
+    schema = _read_schema(conn)
+    _CACHE.insert(0, (conn, version, schema))
+    del _CACHE[4:]
+    return schema
+
+
+def _read_schema(conn: sqlite3.Connection) -> dict[str, TableSchema]:
     result: dict[str, TableSchema] = {}
     names = [r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")]
