@@ -16,6 +16,8 @@ def register(sub, common) -> None:
     p.add_argument("--period", default=None, help=_("kỳ báo cáo bàn giao, ví dụ 2026-10"))
     p.add_argument("--include-private", action="store_true",
                    help=_("kèm ghi chú riêng và thông tin cá nhân của người gửi đơn"))
+    p.add_argument("--leave-out-personal", action="store_true",
+                   help=_("không xuất các bản ghi có tên người hoặc số điện thoại trong phần ghi chú"))
     p.set_defaults(handler=cmd_export)
     p = sub.add_parser("verify", parents=[common], help=_("kiểm tra một tệp trao đổi mà không nhập"))
     p.add_argument("files", type=Path, nargs="+")
@@ -23,7 +25,9 @@ def register(sub, common) -> None:
     p = sub.add_parser("import", parents=[common], help=_("nhập tệp trao đổi (.dvx) hoặc biên nhận"))
     p.add_argument("files", type=Path, nargs="+")
     p.add_argument("--dry-run", action="store_true", help=_("chỉ xem trước, không ghi gì"))
-    p.add_argument("--trust-new", action="store_true", help=_("tin cậy khóa của đơn vị gửi lần đầu"))
+    p.add_argument("--trust-new", action="store_true",
+                   help=_("tin cậy khóa của đơn vị gửi lần đầu, hoặc của bản cài đặt mới (máy cài lại, máy thứ hai) "
+                          "của một đơn vị đã biết; chương trình in ra điều nó đang làm"))
     p.add_argument("--trust-changed-key", action="store_true",
                    help=_("chấp nhận khóa MỚI của một đơn vị đã biết (chỉ sau khi đã gọi điện xác minh)"))
     p.add_argument("--receipt-dir", type=Path, default=None, help=_("ghi biên nhận vào thư mục này"))
@@ -47,13 +51,23 @@ def cmd_export(args) -> int:
     from danvan_desktop.exchange.errors import ExchangeError
     services = _open(args)
     try:
-        result = services.exchange.exporter.export(args.out, recipient=args.to, since_last=args.since_last,
-                                                   include_private=args.include_private, period=args.period)
+        exporter = services.exchange.exporter
+        hits = exporter.personal_preview(recipient=args.to, since_last=args.since_last,
+                                         include_private=args.include_private)
+        result = exporter.export(args.out, recipient=args.to, since_last=args.since_last,
+                                 include_private=args.include_private, period=args.period,
+                                 leave_out_personal=args.leave_out_personal)
     except ExchangeError as exc:
         print(str(exc), file=sys.stderr)
         return 1
     finally:
         services.close()
+    if hits:
+        print(_("{n} bản ghi có thông tin cá nhân trong phần ghi chú ({state}):").format(
+            n=len(hits), state=_("đã để lại trên máy này") if args.leave_out_personal
+            else _("đã xuất; dùng --leave-out-personal để để lại")))
+        for hit in hits:
+            print(f"  {hit.table} {hit.record_id} — {hit.kinds_text}: {hit.excerpt}")
     print(_("Đã ghi {path}: lô số {seq}, {n} bản ghi, kỳ {periods}.").format(
         path=result.path, seq=result.manifest.sequence, n=result.total, periods=result.manifest.period))
     print(_("Mã nhận dạng khóa: {fp}").format(fp=result.fingerprint))
@@ -97,16 +111,21 @@ def cmd_import(args) -> int:
                     if result.key.state == "unknown":
                         print(_("{name}: khóa của {unit} chưa được tin cậy (mã nhận dạng {fp}).").format(
                             name=path.name, unit=result.verified.manifest.unit_name, fp=result.key.fingerprint))
+                    elif result.key.needs_confirmation:
+                        from danvan_desktop.services.handover.keys import confirmation_text
+                        print(f"{path.name}: " + confirmation_text(result.verified.manifest, result.key))
                     for line in importer.preview_lines(result):
                         print("  " + line)
                     print(result.summary())
                     continue
                 if args.trust_new:
                     preview = importer.preview(path)
-                    if preview.key.state == "unknown":
+                    if preview.key.needs_confirmation:
+                        from danvan_desktop.services.handover.keys import confirmation_text
+                        print(confirmation_text(preview.verified.manifest, preview.key))
                         print(_("Tin cậy khóa của {unit} (mã {code}): {fp}").format(
                             unit=preview.verified.manifest.unit_name, code=preview.verified.manifest.unit_code,
-                            fp=preview.key.fingerprint))
+                            fp=preview.key.fingerprint) + " " + _("(theo --trust-new)"))
                 result = importer.import_file(path, trust_new=args.trust_new, retrust=args.trust_changed_key)
                 print(result.summary())
                 if args.receipt_dir and result.status == "applied" and result.verified.manifest.kind == "batch":
