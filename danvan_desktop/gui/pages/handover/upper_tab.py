@@ -69,7 +69,8 @@ class CompletenessTab(QWidget):
         top.addStretch(1)
         self.report_button = QPushButton(_("Báo cáo tổng hợp (PDF)…"))
         self.report_button.setStyleSheet("font-weight:bold; padding:6px 14px;")
-        self.report_button.clicked.connect(self.consolidated_report)
+        # clicked(bool) would hand its `checked` False in as the target path: the slot takes no argument
+        self.report_button.clicked.connect(lambda _checked=False: self.consolidated_report())
         top.addWidget(self.report_button)
         layout.addLayout(top)
         self.summary = QLabel()
