@@ -52,7 +52,7 @@ def test_export_to_a_stick_then_the_receipt_marks_it_received(qtbot, xa, tmp_pat
 
 
 def test_upper_level_imports_several_files_one_refused_and_sees_completeness(qtbot, xa, tmp_path, today):
-    xa.exchange.exporter.now = lambda: "2026-11-18T03:00:00Z"
+    xa.exchange.exporter.now = lambda: "2026-11-04T03:00:00Z"      # October's report is due on 5 November
     good = xa.exchange.exporter.export(tmp_path / "xa.dvx").path
     bad = tmp_path / "hong.dvx"
     bad.write_bytes(good.read_bytes()[:-200])
@@ -80,7 +80,7 @@ def test_upper_level_imports_several_files_one_refused_and_sees_completeness(qtb
         page.refresh()
         rows = page.completeness.table.rows()
         assert [(r.unit_name, r.status_text) for r in rows] == [("xã Yên Phú", "Đúng hạn")]
-        assert "1/1 xã đã bàn giao" in page.completeness.summary.text()
+        assert "1/1 xã đã nộp đủ" in page.completeness.summary.text()
         section = ExchangeSection(upper, lambda *a, **k: None)
         qtbot.addWidget(section)
         section.refresh()

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import N_, _, ngettext
-from danvan_desktop.domain.periods import Period
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.dashboard_page import Card
@@ -18,7 +17,7 @@ from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
 from danvan_desktop.gui.widgets.banner import Banner
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.handover.batches import created_day
-from danvan_desktop.services.upper.service import LATE, ON_TIME
+from danvan_desktop.services.upper.service import EARLY, LATE, ON_TIME
 
 
 class ExchangePage(QWidget):
@@ -109,7 +108,7 @@ class ExchangeSection(QWidget):
         grid = QGridLayout()
         layout.addLayout(grid)
         if self.upper:
-            self.handed = Card(_("xã đã bàn giao dữ liệu tháng này"), lambda: navigate("exchange", tab="completeness"))
+            self.handed = Card(_("xã đã gửi báo cáo tháng vừa qua"), lambda: navigate("exchange", tab="completeness"))
             self.late = Card(_("xã chưa bàn giao (đã quá hạn)"), lambda: navigate("exchange", tab="completeness"))
             grid.addWidget(self.handed, 0, 0)
             grid.addWidget(self.late, 0, 1)
@@ -125,8 +124,8 @@ class ExchangeSection(QWidget):
     def refresh(self) -> None:
         exchange = self.services.exchange
         if self.upper:
-            rows = exchange.upper.completeness(Period.containing(self.services.today()))
-            done = sum(r.status in (ON_TIME, LATE) for r in rows)
+            rows = exchange.upper.completeness(exchange.upper.reporting_period())
+            done = sum(r.status in (EARLY, ON_TIME, LATE) for r in rows)
             self.handed.set_value(f"{done}/{len(rows)}")
             overdue = sum(r.status == "missing" for r in rows)
             self.late.set_value(str(overdue), warn=overdue > 0)
