@@ -31,3 +31,29 @@ def test_the_consolidated_report_button_writes_a_pdf(qtbot, xa, tmp_path, today,
         assert str(target) in tab.status.text()
     finally:
         upper.close()
+
+
+def test_the_consolidated_tab_drafts_edits_numbers_approves_and_writes(qtbot, tinh, tmp_path):
+    page = ExchangePage(tinh, DataEvents())
+    qtbot.addWidget(page)
+    page.apply_filters(tab="consolidated", period="2026-Q3")
+    tab = page.consolidated
+    assert page.tabs.currentWidget() is tab and tab.period.currentData() == "2026-Q3"
+    assert "Chưa có báo cáo" in tab.state.text() and not tab.pdf_button.isEnabled()
+    qtbot.mouseClick(tab.open_button, Qt.MouseButton.LeftButton)
+    assert not tab.status.is_error(), tab.status.text()
+    assert "Dự thảo" in tab.state.text()
+    assert tab.editor.editors["situation"].text.toPlainText().startswith("Tình hình Nhân dân")
+    tab.editor.editors["next"].text.setPlainText("1. Nhiệm vụ cán bộ tỉnh viết.")
+    qtbot.mouseClick(tab.editor.take_number, Qt.MouseButton.LeftButton)
+    assert tab.editor.number_label.text() == "Số 01-BC/BTGDVTU"
+    assert tab.approver.currentText() == "Nguyễn Văn Thành"
+    qtbot.mouseClick(tab.approve_button, Qt.MouseButton.LeftButton)
+    assert not tab.status.is_error(), tab.status.text()
+    assert "Đã duyệt" in tab.state.text() and tab.editor.editors["next"].text.isReadOnly()
+    assert tab.service.section(tab._report.id, "next").text == "1. Nhiệm vụ cán bộ tỉnh viết."
+    pdf = tab.export("pdf", str(tmp_path / "q3.pdf"))
+    docx = tab.export("docx", str(tmp_path / "q3.docx"))
+    assert pdf.read_bytes().startswith(b"%PDF") and docx.stat().st_size > 0
+    qtbot.mouseClick(tab.correct_button, Qt.MouseButton.LeftButton)
+    assert "Bản 2" in tab.state.text() and tab.save_button.isEnabled()

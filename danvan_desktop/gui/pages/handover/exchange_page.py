@@ -30,11 +30,14 @@ class ExchangePage(QWidget):
         layout.addWidget(self.banner)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
-        self.completeness = None
+        self.completeness = self.consolidated = None
         if self.is_upper:
             from danvan_desktop.gui.pages.handover.upper_tab import CompletenessTab
             self.completeness = CompletenessTab(services)
             self.tabs.addTab(self.completeness, _("Tình hình nộp của các xã"))
+            from danvan_desktop.gui.pages.handover.consolidated_tab import ConsolidatedTab
+            self.consolidated = ConsolidatedTab(services)
+            self.tabs.addTab(self.consolidated, _("Báo cáo tổng hợp"))
         self.import_tab = ImportTab(services)
         self.export_tab = ExportTab(services)
         self.batches = BatchesTab(services, self.export_tab.print_receipt)
@@ -63,7 +66,8 @@ class ExchangePage(QWidget):
             widget.refresh()
 
     def refresh(self) -> None:
-        for tab in (self.completeness, self.export_tab, self.import_tab, self.batches, self.conflicts):
+        for tab in (self.completeness, self.consolidated, self.export_tab, self.import_tab, self.batches,
+                    self.conflicts):
             if tab is not None:
                 tab.refresh()
         n = self.conflicts.count()
@@ -74,13 +78,15 @@ class ExchangePage(QWidget):
                 seq=b.sequence, day=short_date(created_day(b.created_at)), days=days) for b, days in late])
 
     def apply_filters(self, tab: str | None = None, period: str | None = None, **_filters) -> None:
-        widgets = {"completeness": self.completeness, "export": self.export_tab, "import": self.import_tab,
+        widgets = {"completeness": self.completeness, "consolidated": self.consolidated, "export": self.export_tab,
+                   "import": self.import_tab,
                    "batches": self.batches, "conflicts": self.conflicts}
         widget = widgets.get(tab or "")
         if widget is not None:
             self.tabs.setCurrentWidget(widget)
         if period and self.completeness is not None:
             self.completeness.apply_filters(period=period)
+            self.consolidated.apply_filters(period=period)
 
     def extra_screenshots(self):
         """Each tab in turn (a generator: the tab is switched just before its shot)."""

@@ -39,6 +39,21 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def period_choices(upper, today) -> list[tuple[str, str]]:
+    """Months (this one and the twelve before), quarters, halves, nine months and years, newest first."""
+    choices = []
+    month = upper.reporting_period().next()
+    for _i in range(13):
+        choices.append((_cap(month.label()), month.code))
+        month = month.previous()
+    for kind, count in ((PeriodKind.QUARTER, 4), (PeriodKind.HALF, 2), (PeriodKind.NINE, 1), (PeriodKind.YEAR, 2)):
+        period = Period.containing(today, kind)
+        for _i in range(count):
+            choices.append((_cap(period.label()), period.code))
+            period = period.previous()
+    return choices
+
+
 class CompletenessModel(RecordTableModel):
     """The status column in its colour: green on time, amber late, red missing, grey not yet due."""
 
@@ -122,16 +137,8 @@ class CompletenessTab(QWidget):
         current = self.period.currentData()
         self.period.blockSignals(True)
         self.period.clear()
-        month = self.upper.reporting_period().next()
-        for _i in range(13):
-            self.period.addItem(_cap(month.label()), month.code)
-            month = month.previous()
-        today = self.services.today()
-        for kind, count in ((PeriodKind.QUARTER, 4), (PeriodKind.HALF, 2), (PeriodKind.NINE, 1), (PeriodKind.YEAR, 2)):
-            period = Period.containing(today, kind)
-            for _i in range(count):
-                self.period.addItem(_cap(period.label()), period.code)
-                period = period.previous()
+        for label, code in period_choices(self.upper, self.services.today()):
+            self.period.addItem(label, code)
         if not current:
             current = self.upper.reporting_period().code
         if current and self.period.findData(current) >= 0:
