@@ -115,12 +115,22 @@ def test_the_wizard_sets_up_an_upper_level(qtbot, tmp_path):
         wizard.show()
         page = wizard.unit_page
         page.level.setCurrentIndex(page.level.findData("upper"))
+        labels = [page.form._layout.labelForField(edit).text() for edit in page.form.edits.values()]
+        assert "Tên cơ quan" in labels and "Cấp ủy (dòng trên tên cơ quan)" in labels and "Tên xã" not in labels
+        assert page.title() == "Thông tin cơ quan"
         type_text(qtbot, page.form.edits["name"], "Ban Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa")
+        assert page.form.edits["party_committee_name"].text() == ""      # no "ĐẢNG ỦY XÃ …" suggested
+        type_text(qtbot, page.form.edits["party_committee_name"], "TỈNH ỦY THANH HÓA")
         type_text(qtbot, page.form.edits["code"], "TU38")
-        wizard.button(QWizard.WizardButton.NextButton).click()
-        wizard.accept()
-        assert services.setup.unit().level == "upper"
+        type_text(qtbot, page.form.edits["doc_symbol"], "BTGDVTU")
+        # no villages page: the first page is the last one
+        assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+        assert not wizard.button(QWizard.WizardButton.NextButton).isVisible()
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+        unit = services.setup.unit()
+        assert unit.level == "upper" and unit.party_committee_name == "TỈNH ỦY THANH HÓA"
         assert services.exchange.upper.is_upper()
+        assert services.villages.list() == []
     finally:
         services.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from danvan_desktop.domain.due_rule import EARLY, LATE, MISSING, NOT_DUE, ON_TIME, DueRule
@@ -68,6 +69,9 @@ class UpperLevelService:
     def completeness(self, period: Period | str) -> list[CompletenessRow]:
         return completeness(self.db, period, self.due_rule(), self.today(), communes(self.db))
 
+    def overview(self) -> UpperOverview:
+        return overview(self)
+
     def consolidate(self, period: Period | str) -> Consolidation:
         return consolidate(self.db, period)
 
@@ -119,3 +123,32 @@ class UpperLevelService:
             doc["unit_name"] = doc["unit_name"] or doc["unit_code"]
             result.append(doc)
         return result
+
+
+@dataclass
+class UpperOverview:
+    """What the upper level's dashboard shows for the period being reported on."""
+    period: Period
+    due: dt.date
+    late: list[str]            # commune names
+    missing: list[str]
+    open_hot_spots: int
+    hot_spot_communes: int
+    new_keys: int              # keys trusted on first sight in the last KEY_DAYS days (to confirm by phone)
+
+
+KEY_DAYS = 30
+
+
+def overview(service: UpperLevelService) -> UpperOverview:
+    period = service.reporting_period()
+    rows = service.completeness(period)
+    db = service.db
+    spots, communes_ = db.conn.execute(
+        "SELECT count(*), count(DISTINCT unit_code) FROM situation_notes WHERE deleted = 0 AND level = 'hot' "
+        "AND resolved = 0 AND unit_code != ?", (db.unit_code,)).fetchone()
+    since = (service.today() - dt.timedelta(days=KEY_DAYS)).isoformat()
+    keys = db.conn.execute("SELECT count(*) FROM exchange_trusted_keys WHERE replaced_at IS NULL AND trusted_at >= ?",
+                           (since,)).fetchone()[0]
+    return UpperOverview(period, service.due_date(period), [r.unit_name for r in rows if r.status == LATE],
+                         [r.unit_name for r in rows if r.status == MISSING], spots, communes_, keys)

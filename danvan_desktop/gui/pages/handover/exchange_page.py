@@ -163,3 +163,6 @@ def _page(ctx: PageContext) -> QWidget:
 register(PageSpec("exchange", N_("Trao đổi dữ liệu (USB)"), 80, _page))
 ExchangeSection.upper_level = True   # shown on the upper level's dashboard too
 dashboard_page.SECTIONS.append(ExchangeSection)
+from danvan_desktop.gui.pages.handover.upper_dashboard import UpperDashboardSection
+
+dashboard_page.SECTIONS.append(UpperDashboardSection)   # hidden at a commune
