@@ -60,8 +60,9 @@ class DueRule:
         year, month = _add_months(end.year, end.month, 1)
         return dt.date(year, month, self.due_day)
 
-    def status(self, period: Period, handed_on: dt.date | None, today: dt.date) -> str:
-        due = self.due_date(period)
+    def status(self, period: Period, handed_on: dt.date | None, today: dt.date, due: dt.date | None = None) -> str:
+        """`due`: the period's due date when the caller has it already."""
+        due = due or self.due_date(period)
         if handed_on is None:
             return NOT_DUE if today <= due else MISSING
         if handed_on > due:

@@ -114,14 +114,15 @@ def completeness(db: Database, period: Period | str, rule: DueRule, today: dt.da
             day = dt.date.fromisoformat(signed[:10])
         handed[(unit, month)] = day
     codes = set(names) | {unit for unit, _m in handed}
+    due = rule.due_date(period)
+    month_due = [(month, rule.due_date(month)) for month in months]
     rows = []
     for code in sorted(codes, key=lambda c: (fold(names.get(c, c)), c)):
-        row = CompletenessRow(code, names.get(code, code), NOT_DUE, rule.due_date(period))
-        for month in months:
-            key = (code, month.code)
-            day = handed.get(key)
-            state = rule.status(month, day, today) if key in handed else rule.status(month, None, today)
-            row.months.append(MonthState(month.code, rule.due_date(month), state, day if key in handed else None))
+        row = CompletenessRow(code, names.get(code, code), NOT_DUE, due)
+        for month, month_due_day in month_due:
+            day = handed.get((code, month.code))
+            row.months.append(MonthState(month.code, month_due_day, rule.status(month, day, today, month_due_day),
+                                         day))
         _combine(row, today)
         rows.append(row)
     return rows

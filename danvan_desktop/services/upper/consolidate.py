@@ -9,7 +9,7 @@ a key of the result, so it cannot be counted twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from danvan_desktop.domain.figures import aggregate
 from danvan_desktop.domain.periods import Period
@@ -73,13 +73,15 @@ def communes(db: Database) -> dict[str, str]:
 
 
 def catalogue(db: Database) -> dict[str, FigureTotal]:
-    """The figures, the upper level's own definition first, then the communes' (first one wins)."""
+    """Each figure once (200 communes each send the catalogue): the upper level's own definition first, else
+    the first commune's."""
     result: dict[str, FigureTotal] = {}
     for code, name, unit, aggregation, numerator, denominator, source, integer in db.conn.execute(
-            "SELECT code, name_vi, unit, aggregation, numerator, denominator, source, integer FROM figures "
-            "WHERE deleted = 0 ORDER BY (unit_code = ?) DESC, sort_order, code", (db.unit_code,)):
-        result.setdefault(code, FigureTotal(code, name, unit, aggregation, numerator or "", denominator or "",
-                                            source or "typed", bool(integer)))
+            "SELECT code, name_vi, unit, aggregation, numerator, denominator, source, integer FROM ("
+            "SELECT *, row_number() OVER (PARTITION BY code ORDER BY (unit_code = ?) DESC, unit_code) AS pick "
+            "FROM figures WHERE deleted = 0) WHERE pick = 1 ORDER BY sort_order, code", (db.unit_code,)):
+        result[code] = FigureTotal(code, name, unit, aggregation, numerator or "", denominator or "",
+                                   source or "typed", bool(integer))
     return result
 
 
@@ -103,30 +105,31 @@ def typed_per_unit(db: Database, period: Period, figures: dict[str, FigureTotal]
     """Fill `per_unit` of the typed figures: two grouped queries over the whole province."""
     first, last = _bounds(period)
     params = (first, last, db.unit_code)
+    # the period's rows of every commune are one range of this index (migration 046); left alone, SQLite
+    # prefers the unique index for its GROUP BY order and skip-scans it commune by commune (25× slower)
     where = "deleted = 0 AND period BETWEEN ? AND ? AND unit_code != ?"
-    for unit, code, total, mean in db.conn.execute(
-            f"SELECT unit_code, figure_code, sum(value), avg(value) FROM figure_values WHERE {where} "
-            "GROUP BY unit_code, figure_code", params):
+    source = "figure_values INDEXED BY figure_values_by_period"
+    # one pass: the sum, the mean and the latest month's value ('2026-10|12.0' sorts by month) of each pair
+    for unit, code, total, mean, last in db.conn.execute(
+            f"SELECT unit_code, figure_code, sum(value), avg(value), max(period || '|' || value) FROM {source} "
+            f"WHERE {where} GROUP BY unit_code, figure_code", params):
         figure = figures.get(code)
-        if figure is None or figure.aggregation not in ("sum", "average"):
+        if figure is None or figure.aggregation == "ratio":
             continue
-        figure.per_unit[unit] = float(total) if figure.aggregation == "sum" else float(mean)
-    # the value of the latest month each commune holds (SQLite takes the bare column from the max() row)
-    for unit, code, _month, value in db.conn.execute(
-            f"SELECT unit_code, figure_code, max(period), value FROM figure_values WHERE {where} "
-            "GROUP BY unit_code, figure_code", params):
-        figure = figures.get(code)
-        if figure is not None and figure.aggregation == "last":
-            figure.per_unit[unit] = float(value)
+        figure.per_unit[unit] = {"sum": float(total), "average": float(mean)}.get(
+            figure.aggregation, float(last.split("|", 1)[1]) if figure.aggregation == "last" else None)
+        if figure.per_unit[unit] is None:
+            del figure.per_unit[unit]
 
 
 def counted_per_unit(db: Database, period: Period, figures: dict[str, FigureTotal]) -> None:
+    own = db.unit_code
     for code, counter in GROUPED_COUNTERS.items():
         figure = figures.get(code)
         if figure is None:
             continue
         for unit, value in counter(db, period).items():
-            if unit != db.unit_code:
+            if unit != own:
                 figure.per_unit[unit] = float(value)
 
 
@@ -148,8 +151,8 @@ def combine(figure: FigureTotal, totals: dict[str, FigureTotal]) -> float | None
     return float(sum(values))
 
 
-def _totals(db: Database, period: Period) -> dict[str, FigureTotal]:
-    figures = catalogue(db)
+def _totals(db: Database, period: Period, base: dict[str, FigureTotal]) -> dict[str, FigureTotal]:
+    figures = {code: replace(f, per_unit={}) for code, f in base.items()}
     typed_per_unit(db, period, figures)
     counted_per_unit(db, period, figures)
     for figure in figures.values():
@@ -166,8 +169,9 @@ def _totals(db: Database, period: Period) -> dict[str, FigureTotal]:
 
 def consolidate(db: Database, period: Period | str) -> Consolidation:
     period = Period.parse(str(period))
-    figures = _totals(db, period)
-    before = _totals(db, period.same_period_last_year())
+    base = catalogue(db)
+    figures = _totals(db, period, base)
+    before = _totals(db, period.same_period_last_year(), base)
     for code, figure in figures.items():
         if code in before:
             figure.last_year = before[code].total
