@@ -101,3 +101,33 @@ def test_early_means_before_the_period_was_over():
     assert rule.status(october, dt.date(2026, 11, 6), dt.date(2026, 11, 21)) == "late"
     assert rule.status(october, None, dt.date(2026, 11, 5)) == "not_due"
     assert rule.status(october, None, dt.date(2026, 11, 6)) == "missing"
+
+
+@pytest.mark.parametrize("code", ["2026-10", "2026-Q4", "2026"])
+def test_the_consolidated_report_names_every_sender_and_prints_the_sums(tinh, code, tmp_path):
+    from pypdf import PdfReader
+
+    from danvan_desktop.render.document import Table
+    period = Period.parse(code)
+    totals, per_unit = independent_totals(tinh.db.path, period, tinh.db.unit_code)
+    conn = sqlite3.connect(tinh.db.path)
+    names = dict(conn.execute("SELECT code, name FROM units"))
+    conn.close()
+    senders = sorted(names[u] for u in {u for by_unit in per_unit.values() for u in by_unit})
+    upper = tinh.exchange.upper
+    report = upper.consolidated_report(period)
+    document = upper.reports.document(report.id)
+    tables = {t.caption: t for t in document.body if isinstance(t, Table)}
+    communes = tables["Tình hình gửi báo cáo, dữ liệu của các xã"]
+    named = sorted(row[1] for row in communes.rows if row[2])          # a commune with months of figures
+    assert named == senders and len({row[1] for row in communes.rows}) == len(communes.rows)
+    figures = tables["Số liệu tổng hợp của các xã"]
+    printed = {row[1]: row[3] for row in figures.rows}
+    by_code = {r["code"]: r for r in report.figures_table if r.get("table", "figures") == "figures"}
+    for figure_code, expected in totals.items():
+        row = by_code[figure_code]
+        assert row["value"] == pytest.approx(expected), figure_code
+        assert printed[row["name"]] == row["value_text"]
+    pdf = upper.consolidated_pdf(period, tmp_path / "r.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert all(name in text for name in senders)

@@ -31,7 +31,8 @@ SECTIONS: tuple[SectionSpec, ...] = (
 SHORT_TITLES = {"situation": "I", "reporting": "II.1", "government": "II.2", "outreach": "II.3", "dvk": "II.4",
                 "strengths": "III.1", "limits": "III.2", "next": "IV", "proposals": "V"}
 
-TABLE_AFTER = "dvk"      # the consolidated figures table is printed after this section
+TABLE_AFTER = "dvk"            # the consolidated figures table is printed after this section
+COMMUNES_AFTER = "reporting"   # the table naming every commune (months sent, reports, dates) after this one
 
 
 def default_subject(period: Period) -> str:

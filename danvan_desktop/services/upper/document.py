@@ -17,10 +17,25 @@ def _heading(mark: str, title: str, family: str) -> str:
     return f"{mark}{'. ' if is_state(family) else '- '}{title}"
 
 
+def communes_block(report: Report) -> Table | None:
+    """Every commune whose data the report sums: months sent, approved reports, when, state."""
+    rows = [row for row in report.figures_table if row.get("table") == "communes"]
+    if not rows:
+        return None
+    several = len(report.period_value.months) > 1
+    return Table(columns=[_("TT"), _("Đơn vị"), _("Tháng có số liệu") if several else _("Có số liệu"),
+                          _("Báo cáo đã duyệt"), _("Ngày gửi"), _("Tình trạng")],
+                 rows=[[str(i), row["name"], row["months"], row["reports"], row["handed"], row["status"]]
+                       for i, row in enumerate(rows, start=1)],
+                 widths=[0.6, 2.4, 1.8, 1.2, 1.5, 2.5], align_right=[0],
+                 caption=_("Tình hình gửi báo cáo, dữ liệu của các xã"))
+
+
 def figures_block(report: Report) -> Table:
     label = report.period_value.label()
+    figures = [row for row in report.figures_table if row.get("table", "figures") == "figures"]
     rows = [[str(i), row["name"], row.get("unit", ""), row.get("value_text", ""), row.get("last_year_text", ""),
-             str(row.get("communes", ""))] for i, row in enumerate(report.figures_table, start=1)]
+             str(row.get("communes", ""))] for i, row in enumerate(figures, start=1)]
     return Table(columns=[_("TT"), _("Chỉ tiêu"), _("Đơn vị tính"), label[:1].upper() + label[1:],
                           _("Cùng kỳ năm trước"), _("Số xã")],
                  rows=rows, widths=[0.6, 3.8, 1.3, 1.6, 1.6, 0.8], align_right=[3, 4, 5],
@@ -51,6 +66,10 @@ def build(report: Report, sections: list[ReportSection], unit: Unit, issuing_bod
             body.append(Heading(_heading(str(counters[section_spec.group]), _(section_spec.title), family), level=2))
         section = by_key.get(section_spec.key)
         body.extend(_paragraphs(section.text if section else "", notes))
+        if section_spec.key == spec.COMMUNES_AFTER and report.include_figures_table:
+            table = communes_block(report)
+            if table is not None:
+                body.append(table)
         if section_spec.key == spec.TABLE_AFTER and report.include_figures_table and report.figures_table:
             body.append(figures_block(report))
     number = format_number(family, report.number, report.doc_type, report.body_symbol)

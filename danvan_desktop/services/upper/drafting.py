@@ -254,8 +254,38 @@ def draft_sections(c: Consolidation, rows: list[CompletenessRow], facts: UpperFa
             "limits": limits(c, rows, facts), "next": next_tasks(c, rows, facts), "proposals": proposals(facts)}
 
 
-def figures_table(c: Consolidation) -> list[dict]:
-    """The consolidated figures as the commune report's table rows (value and same period last year)."""
+def month_ranges(months: list[int]) -> str:
+    """[1, 2, 3, 5, 7, 8] → '1–3, 5, 7–8'."""
+    parts, start = [], None
+    for i, m in enumerate(months):
+        if start is None:
+            start = m
+        if i + 1 == len(months) or months[i + 1] != m + 1:
+            parts.append(str(start) if start == m else f"{start}–{m}")
+            start = None
+    return ", ".join(parts)
+
+
+def communes_table(c: Consolidation, rows: list[CompletenessRow]) -> list[dict]:
+    """One row per commune: the months of the period it sent figures for, its approved reports, when, its state —
+    so the report names every commune whose data it sums."""
+    result = []
+    for row in rows:
+        held = c.months_held.get(row.unit_code, [])
+        months = month_ranges([int(m[5:]) for m in held]) if len(c.months) > 1 else ("x" if held else "")
+        result.append({"table": "communes", "code": row.unit_code, "name": row.unit_name, "months": months,
+                       "reports": row.months_text, "handed": short_date(row.handed_at), "status": row.status_text})
+    return result
+
+
+def figures_table(c: Consolidation, rows: list[CompletenessRow] | None = None) -> list[dict]:
+    """The consolidated figures as the commune report's table rows (value and same period last year), then the
+    communes' rows (marked `table: communes`)."""
+    result = figures_rows(c)
+    return result + communes_table(c, rows or [])
+
+
+def figures_rows(c: Consolidation) -> list[dict]:
     rows = []
     for f in c.figures:
         if f.total is None and f.last_year is None:

@@ -52,7 +52,7 @@ class ConsolidatedReportService(ReportService):
         rows = completeness(self.db, period, rule, self.today(), names)
         facts = gather(self.db, period, names)
         texts = drafting.draft_sections(c, rows, facts, short_date(rule.due_date(period)))
-        return texts, drafting.figures_table(c)
+        return texts, drafting.figures_table(c, rows)
 
     def document(self, report_id: str) -> Document:
         report = self.get(report_id)
