@@ -35,9 +35,13 @@ def register(sub, common) -> None:
     p = sub.add_parser("completeness", parents=[common], help=_("cấp trên: các xã đã nộp dữ liệu kỳ này chưa"))
     p.add_argument("--period", required=True)
     p.set_defaults(handler=cmd_completeness)
-    p = sub.add_parser("consolidated-report", parents=[common], help=_("cấp trên: báo cáo tổng hợp các xã (PDF)"))
+    p = sub.add_parser("consolidated-report", parents=[common],
+                       help=_("cấp trên: báo cáo tổng hợp các xã (PDF, DOCX)"))
     p.add_argument("--period", required=True)
-    p.add_argument("--pdf", type=Path, required=True)
+    p.add_argument("--pdf", type=Path, default=None)
+    p.add_argument("--docx", type=Path, default=None)
+    p.add_argument("--approve", default=None, metavar=_("HỌ_TÊN"),
+                   help=_("lấy số (nếu chưa có) và duyệt báo cáo với tên người duyệt này"))
     p.set_defaults(handler=cmd_consolidated)
 
 
@@ -151,18 +155,20 @@ def cmd_import(args) -> int:
 def cmd_completeness(args) -> int:
     from danvan_desktop.domain.formats import short_date
     from danvan_desktop.domain.periods import Period
+    from danvan_desktop.services.upper.completeness import summary_line
     services = _open(args)
     try:
         period = Period.parse(args.period)
         upper = services.exchange.upper
+        rule = upper.due_rule()
         rows = upper.completeness(period)
-        print(_("Tình hình nộp dữ liệu {period} (hạn {due}):").format(period=period.label(),
-                                                                     due=short_date(upper.due_date(period))))
+        print(_("Tình hình nộp báo cáo, dữ liệu {period} (kỳ từ {start} đến {end}; hạn nộp {due}):").format(
+            period=period.label(), start=short_date(rule.window_start_day(period)),
+            end=short_date(rule.window_end(period)), due=short_date(rule.due_date(period))))
         for row in rows:
-            print(f"  {row.unit_code:<8} {row.unit_name:<28} {row.status_text:<24} {short_date(row.handed_at)}")
-        missing = sum(1 for r in rows if r.status in ("missing", "not_due"))
-        print(_("{done}/{total} đơn vị đã nộp; {missing} chưa nộp.").format(
-            done=len(rows) - missing, total=len(rows), missing=missing))
+            print(f"  {row.unit_code:<8} {row.unit_name:<24} {row.months_text:>5}  {row.status_text:<44} "
+                  f"{short_date(row.handed_at)}")
+        print(summary_line(period, rows, rule.due_date(period)))
     finally:
         services.close()
     return 0
@@ -171,17 +177,33 @@ def cmd_completeness(args) -> int:
 def cmd_consolidated(args) -> int:
     """Also reached as `danvan report --consolidated` (commands/report.py hands over to it)."""
     from danvan_desktop.domain.periods import Period
-    if args.pdf is None:
-        print(_("Báo cáo tổng hợp chỉ in ra PDF: hãy cho --pdf."), file=sys.stderr)
+    from danvan_desktop.domain.records import RuleError
+    if getattr(args, "pdf", None) is None and getattr(args, "docx", None) is None and not getattr(args, "approve", None):
+        print(_("Hãy chọn ít nhất một tệp ra: --pdf hoặc --docx."), file=sys.stderr)
         return 2
     services = _open(args)
-    if not services.exchange.upper.is_upper():
+    upper = services.exchange.upper
+    if not upper.is_upper():
         services.close()
         print(_("Báo cáo tổng hợp chỉ lập ở đơn vị cấp trên."), file=sys.stderr)
         return 2
     try:
-        path = services.exchange.upper.consolidated_pdf(Period.parse(args.period), args.pdf)
+        period = Period.parse(args.period)
+        report = upper.consolidated_report(period)
+        if getattr(args, "approve", None) and not report.is_locked:
+            if not report.number:
+                upper.reports.take_number(report.id)
+            report = upper.reports.approve(report.id, args.approve)
+            print(_("Đã duyệt báo cáo tổng hợp {period}: {number}.").format(
+                period=period.label(), number=upper.reports.printed_number(report)))
+        for path, write in ((args.pdf, upper.reports.write_pdf), (getattr(args, "docx", None),
+                                                                 upper.reports.write_docx)):
+            if path is not None:
+                write(report.id, path)
+                print(_("Đã ghi báo cáo tổng hợp: {path}").format(path=path))
+    except RuleError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     finally:
         services.close()
-    print(_("Đã ghi báo cáo tổng hợp: {path}").format(path=path))
     return 0

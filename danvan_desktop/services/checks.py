@@ -22,13 +22,20 @@ CHECK_MODULES: list[str] = [
 ]
 
 
-def integrity_problems(db: Database) -> list[Problem]:
+def file_problems(db: Database) -> list[Problem]:
+    """The file as a whole: SQLite's own integrity and reference checks."""
     problems: list[Problem] = []
     result = db.conn.execute("PRAGMA integrity_check").fetchone()[0]
     if result != "ok":
         problems.append(Problem("integrity", _("Tệp dữ liệu bị hỏng: {detail}").format(detail=result)))
     if db.conn.execute("PRAGMA foreign_key_check").fetchall():
         problems.append(Problem("integrity", _("Có bản ghi tham chiếu tới dữ liệu không tồn tại.")))
+    return problems
+
+
+def record_problems(db: Database) -> list[Problem]:
+    """Members whose post or villages do not exist."""
+    problems: list[Problem] = []
     posts = PostRepository(db).names()
     villages = {v.id for v in VillageRepository(db).all(include_deleted=True)}
     for member in MemberRepository(db).all():
@@ -43,16 +50,30 @@ def integrity_problems(db: Database) -> list[Problem]:
     return problems
 
 
-def run_checks(db: Database, today: dt.date | None = None) -> list[Problem]:
-    from danvan_desktop.services.roster.service import RosterService
-    from danvan_desktop.services.unit.setup import SetupService
+def integrity_problems(db: Database) -> list[Problem]:
+    return file_problems(db) + record_problems(db)
 
-    today = today or vietnam_today()
-    if not SetupService(db).is_set_up():
-        return [Problem("rule", _("Chưa thiết lập thông tin xã."))]
+
+def rule_problems(db: Database, today: dt.date) -> list[Problem]:
+    """One commune's rules on one commune's records (the roster, then every feature's own checks)."""
+    from danvan_desktop.services.roster.service import RosterService
     problems = [Problem("rule", b.message) for b in RosterService(db, lambda: today).check(today)]
-    problems += integrity_problems(db)
+    problems += record_problems(db)
     for name in CHECK_MODULES:
         for extra in importlib.import_module(name).CHECKS:
             problems += extra(db, today)
     return problems
+
+
+def run_checks(db: Database, today: dt.date | None = None) -> list[Problem]:
+    from danvan_desktop.services.unit.setup import SetupService
+
+    today = today or vietnam_today()
+    setup = SetupService(db)
+    if not setup.is_set_up():
+        return [Problem("rule", _("Chưa thiết lập thông tin xã."))]
+    if setup.unit().level == "upper":
+        # each commune's records against that commune's rules, never the union of all communes
+        from danvan_desktop.services.upper.checks import run_upper_checks
+        return run_upper_checks(db, today)
+    return file_problems(db) + rule_problems(db, today)

@@ -42,6 +42,8 @@ HOLDER = "reports"
 
 
 class ReportService:
+    section_specs = SECTIONS      # a report of another shape (the upper level's) names its own
+
     def __init__(self, db: Database, today=vietnam_today) -> None:
         self.db = db
         self.today = today
@@ -104,8 +106,8 @@ class ReportService:
                               "thay thế.").format(period=period.label(), version=existing.version,
                                                  status=existing.status_label), "period")
         with vietnamese():
-            defaults = report_settings.load(self.db, self.today())
-            subject = default_subject(period)
+            defaults = self.defaults()
+            subject = self.default_subject(period)
         unit = UnitRepository(self.db).by_code(self.db.unit_code)
         doc_day = min(self.today(), max(period.end, period.start))
         report = Report(kind=period.kind.value, period=period.code, layout=self.numbers.layout(),
@@ -116,7 +118,7 @@ class ReportService:
         report.figures_table = rows
         with self.db.transaction():
             self.repo.insert(report)
-            for position, spec in enumerate(SECTIONS):
+            for position, spec in enumerate(self.section_specs):
                 text = drafts.get(spec.key, "")
                 self.sections_repo.insert(ReportSection(report_id=report.id, key=spec.key, position=position,
                                                         text=text, drafted_text=text))
@@ -171,6 +173,13 @@ class ReportService:
         section = self.section(report_id, key)
         section.drafted_text, section.pending_draft = section.pending_draft or section.drafted_text, ""
         return self.sections_repo.update(section)
+
+    def defaults(self):
+        """Signer, recipients and place a new draft starts with."""
+        return report_settings.load(self.db, self.today())
+
+    def default_subject(self, period: Period) -> str:
+        return default_subject(period)
 
     # -- header fields ----------------------------------------------------------------------
     def _editable(self, report_id: str) -> Report:
@@ -244,7 +253,7 @@ class ReportService:
             raise RuleError(_("Chưa có Trưởng khối đương nhiệm hay người được giao duyệt báo cáo trong Cài đặt."))
         if clean(approver) not in allowed:
             raise RuleError(_("Chỉ {names} được duyệt báo cáo.").format(names=", ".join(allowed)), "approver")
-        titles = {spec.key: spec for spec in SECTIONS}
+        titles = {spec.key: spec for spec in self.section_specs}
         for section in sections:
             if not section.text.strip():
                 spec = titles.get(section.key)
