@@ -14,6 +14,8 @@ import sqlite3
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.text import fold
+from danvan_desktop.services.commune_checks import file_problems, rule_problems
+from danvan_desktop.services.problems import Problem
 from danvan_desktop.store.connection import connect
 from danvan_desktop.store.database import Database, travelling_tables
 
@@ -31,7 +33,6 @@ def _scoped(db: Database, unit_code: str) -> Database:
 
 
 def run_upper_checks(db: Database, today: dt.date) -> list:
-    from danvan_desktop.services.checks import Problem, file_problems, rule_problems
     problems = list(file_problems(db))
     communes = sorted(db.conn.execute("SELECT code, name FROM units WHERE deleted = 0 AND code != ?",
                                       (db.unit_code,)).fetchall(), key=lambda r: fold(r[1]))
