@@ -4,6 +4,7 @@ officer confirms the new fingerprint; the demo commune's file imports into the d
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 
 import pytest
 from exchange_helpers import add_extra_table, add_note, checksum, make_commune, make_upper, note_id, table_rows
@@ -135,5 +136,10 @@ def test_the_demo_commune_hands_over_to_the_demo_upper_level(xa, tmp_path, capsy
     assert main(["import", "--db", db, "--trust-new", str(path)]) == 0
     out = capsys.readouterr().out
     assert "xã Yên Phú (mã 16171) đã có khóa tin cậy" in out and "mới" in out
-    assert main(["completeness", "--db", db, "--period", "2026-11"]) == 0
-    assert "1/1 đơn vị đã nộp" in capsys.readouterr().out
+    # the new installation's batch is on record at the upper level, and its October report counts
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM exchange_batches_in WHERE sender_unit = '16171' AND "
+                        "sender_installation = ?", (xa.db.installation_id,)).fetchone()[0] == 1
+    conn.close()
+    assert main(["completeness", "--db", db, "--period", "2026-10"]) == 0
+    assert "1/1 xã đã nộp đủ" in capsys.readouterr().out
