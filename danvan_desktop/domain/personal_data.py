@@ -3,7 +3,9 @@
 A simple, predictable detector (no statistics): a phone number is 10–11 digits starting with 0
 (or +84), separators allowed; a name is a common Vietnamese family name followed by two or three
 capitalised words ("Nguyễn Văn An"), or a form of address followed by capitalised words ("ông
-Thành", "chị Lê Thị Hoa"). It errs towards asking: the officer decides what leaves the PC.
+Thành", "chị Lê Thị Hoa"). The unit's own officials are not personal data of citizens: a name the
+caller knows (the bloc's roster, the program's users) or one introduced by "đồng chí" is left aside.
+It errs towards asking: the officer decides what leaves the PC.
 """
 
 from __future__ import annotations
@@ -39,8 +41,12 @@ def _run(words: list[re.Match], start: int, text: str, limit: int) -> int:
     return n
 
 
-def found(text: str) -> set[str]:
-    """Which kinds of personal data the text holds: {"phone"}, {"name"}, both, or nothing."""
+_COMRADE = re.compile(r"(đồng chí|đ/c)\s*$", re.IGNORECASE)
+
+
+def found(text: str, known: frozenset[str] = frozenset()) -> set[str]:
+    """Which kinds of personal data the text holds: {"phone"}, {"name"}, both, or nothing. Names in `known`
+    (the unit's officials) and names after "đồng chí" do not count."""
     if not text or len(text) < 4:
         return set()
     kinds: set[str] = set()
@@ -55,12 +61,15 @@ def found(text: str) -> set[str]:
         word = match.group()
         if word in SURNAMES:
             n = _run(words, i, text, 4)
-            if n >= 3 and " ".join(w.group() for w in words[i:i + n]) not in NOT_PERSONAL:
+            name = " ".join(w.group() for w in words[i:i + n])
+            if n >= 3 and name not in NOT_PERSONAL and name not in known \
+                    and not _COMRADE.search(text[:match.start()]):
                 kinds.add(NAME)
                 break
         elif word.lower() in ADDRESS and i + 1 < len(words) and text[match.end():words[i + 1].start()] == " ":
             n = _run(words, i + 1, text, 4)
-            if n >= 1 and " ".join(w.group() for w in words[i + 1:i + 1 + n]) not in NOT_PERSONAL:
+            name = " ".join(w.group() for w in words[i + 1:i + 1 + n])
+            if n >= 1 and name not in NOT_PERSONAL and name not in known:
                 kinds.add(NAME)
                 break
     return kinds

@@ -8,6 +8,7 @@ clock stamp may not run more than a day ahead of the receiver's own clock.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from danvan_desktop.exchange import format as fmt
@@ -75,6 +76,7 @@ def created_ok(value: object, horizon: str) -> bool:
     return value[:19] <= horizon[:19]
 
 
+@functools.lru_cache(maxsize=1024)
 def is_date_column(name: str) -> bool:
     return bool(_DATE_COLUMN.search(name))
 

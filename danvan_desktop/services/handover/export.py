@@ -25,7 +25,7 @@ from danvan_desktop.exchange.verify import verify_file
 from danvan_desktop.exchange.writer import write_file
 from danvan_desktop.services.handover.keys import ExchangeKeyService
 from danvan_desktop.services.handover.marks import record_sent
-from danvan_desktop.services.handover.privacy import PersonalHit, personal_hits, withdrawal
+from danvan_desktop.services.handover.privacy import PersonalHit, officials, personal_hits, withdrawal
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.exchange_log import BatchOut, ExchangeLog, local_day, now_iso
 
@@ -164,7 +164,8 @@ class ExchangeExportService:
         unit = SetupService(self.db).unit()
         schema = travelling_schema(self.db.conn)
         since = self.log.last_out(recipient) if since_last else None
-        return personal_hits(self._collect(unit.code, schema, since, include_private, recipient), schema)
+        return personal_hits(self._collect(unit.code, schema, since, include_private, recipient), schema,
+                             officials(self.db))
 
     def _seen(self, schema: dict[str, TableSchema]) -> dict[str, str]:
         seen = self.log.seen()
@@ -217,7 +218,7 @@ class ExchangeExportService:
         audit_seq = self.log.max_audit_seq()
         data = self._collect(unit.code, schema, since, include_private, recipient)
         if leave_out_personal:   # the officer chose to keep records naming people or phone numbers on this PC
-            left_out = {(h.table, h.record_id) for h in personal_hits(data, schema)}
+            left_out = {(h.table, h.record_id) for h in personal_hits(data, schema, officials(self.db))}
             data = {t: [r for r in rows if (t, r["id"]) not in left_out] for t, rows in data.items()}
         periods = {hand_over_period.code}
         for rows in data.values():

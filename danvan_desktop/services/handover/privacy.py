@@ -22,7 +22,7 @@ from danvan_desktop.exchange.schema import PERSONAL_PREFIX, TableSchema
 REQUIRED_FREE_TEXT = ("summary", "body", "content", "note", "text")
 # Columns that hold a name or a number by design (the roster's own fields): not "free text".
 _NOT_FREE = ("search_text", "updated_by", "phone")
-_NOT_FREE_SUFFIXES = ("_id", "_ids", "_code", "_hash", "_sha256", "_path", "_json", "_table")
+_NOT_FREE_SUFFIXES = ("_id", "_ids", "_code", "_hash", "_sha256", "_path", "_json", "_table", "_by")
 
 
 def withdrawal(row: dict, table: TableSchema) -> dict:
@@ -60,8 +60,10 @@ class PersonalHit:
         return ", ".join(labels[k] for k in sorted(self.kinds))
 
 
-def personal_hits(data: dict[str, list[dict]], schema: dict[str, TableSchema]) -> list[PersonalHit]:
-    """The records of an export whose free text holds a name or a phone number (tombstones left aside)."""
+def personal_hits(data: dict[str, list[dict]], schema: dict[str, TableSchema],
+                  known: frozenset[str] = frozenset()) -> list[PersonalHit]:
+    """The records of an export whose free text holds a name or a phone number (tombstones, structured JSON
+    values and the names in `known` — the unit's own officials — left aside)."""
     hits = []
     for table, rows in data.items():
         columns = free_text_columns(schema[table]) if table in schema else []
@@ -74,7 +76,7 @@ def personal_hits(data: dict[str, list[dict]], schema: dict[str, TableSchema]) -
             flagged = []
             for column in columns:
                 value = row.get(column)
-                if isinstance(value, str) and (what := found(value)):
+                if isinstance(value, str) and not value.startswith(("[", "{")) and (what := found(value, known)):
                     kinds |= what
                     flagged.append(column)
             if kinds:
@@ -82,3 +84,12 @@ def personal_hits(data: dict[str, list[dict]], schema: dict[str, TableSchema]) -
                 hits.append(PersonalHit(table, row["id"], frozenset(kinds), tuple(flagged),
                                         text if len(text) <= 80 else text[:77] + "…"))
     return hits
+
+
+def officials(db) -> frozenset[str]:
+    """The unit's own people, whose names in its records are not a citizen's personal data: the bloc's
+    roster (past members too) and the program's users."""
+    names = {r[0] for r in db.conn.execute("SELECT full_name FROM bloc_members WHERE full_name != ''")}
+    if db.actor:
+        names.add(db.actor)
+    return frozenset(names)
