@@ -50,6 +50,7 @@ DEMO_MODULES: list[str] = [
     "danvan_desktop.services.demo.tasks",
     "danvan_desktop.services.demo.meetings",
     "danvan_desktop.services.demo.report",
+    "danvan_desktop.services.demo.yearwork",
 ]
 
 
