@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from danvan_desktop.domain.formats import short_date
@@ -25,6 +26,7 @@ class CalendarTab(QWidget):
         self.model.muted = lambda c: c.done
         self.model.warn = lambda c: not c.done and c.days_left < 0
         self.table = record_table_view(self.model)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.table, 1)
         self.refresh()
 

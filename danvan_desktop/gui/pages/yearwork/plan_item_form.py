@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -67,15 +66,17 @@ class PlanItemForm(QWidget):
         form.addRow(_("Ngày hoàn thành"), self.done_on)
         form.addRow(_("Kết quả đạt được"), self.result)
         layout.addLayout(form)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         self.save_button = QPushButton(_("Lưu nội dung"))
         self.new_button = QPushButton(_("Thêm nội dung"))
         self.delete_button = QPushButton(_("Xóa"))
         self.done_button = QPushButton(_("Ghi kết quả thực hiện"))
-        for button, signal in ((self.save_button, self.save_requested), (self.new_button, self.new_requested),
-                               (self.delete_button, self.delete_requested), (self.done_button, self.done_requested)):
+        for index, (button, signal) in enumerate(((self.save_button, self.save_requested),
+                                                  (self.new_button, self.new_requested),
+                                                  (self.delete_button, self.delete_requested),
+                                                  (self.done_button, self.done_requested))):
             button.clicked.connect(signal.emit)
-            buttons.addWidget(button)
+            buttons.addWidget(button, index // 2, index % 2)
         layout.addLayout(buttons)
         self.status = FormStatus()
         layout.addWidget(self.status)

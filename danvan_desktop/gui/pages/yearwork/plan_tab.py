@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -66,27 +68,33 @@ class PlanTab(QWidget):
         self.pdf_button = QPushButton(_("Xuất PDF…"))
         self.due_button = QPushButton(_("Giao việc đến tháng"))
         top.addWidget(self.year)
-        top.addWidget(self.state, 1)
+        top.addStretch(1)
         for button in (self.create_button, self.approve_button, self.due_button, self.pdf_button):
             top.addWidget(button)
         layout.addLayout(top)
+        layout.addWidget(self.state)
         self.model = RecordTableModel([
             Column(_("TT"), lambda r: r[0], align_right=True),
-            Column(_("Lĩnh vực"), lambda r: field_label(r[1].item.field)),
             Column(_("Nội dung công việc"), lambda r: r[1].item.content),
+            Column(_("Tình hình"), lambda r: r[1].state.label),
             Column(_("Người phụ trách"), lambda r: self._owners.get(r[1].item.owner_id, "")),
             Column(_("Thời gian"), lambda r: months_text(r[1].item.months), lambda r: r[1].item.months),
-            Column(_("Tình hình"), lambda r: r[1].state.label),
+            Column(_("Lĩnh vực"), lambda r: field_label(r[1].item.field)),
         ], self)
         self.model.warn = lambda r: r[1].state is TaskStatus.OVERDUE
         self.model.muted = lambda r: r[1].state is TaskStatus.DONE
         self.table = record_table_view(self.model)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(1, 300)
         self.form = PlanItemForm()
+        self.form.setMaximumWidth(470)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.form)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 420])
         layout.addWidget(splitter, 1)
         self._owners: dict[str, str] = {}
         self.year.valueChanged.connect(lambda _v: self.refresh())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -52,6 +53,7 @@ class RegisterTab(QWidget):
             Column(_("Trích yếu"), lambda r: r.subject),
         ], self)
         self.table = record_table_view(self.model)
+        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         box = QWidget()
         form = QFormLayout(box)
         self.number = QLineEdit()
@@ -83,6 +85,7 @@ class RegisterTab(QWidget):
         form.addRow(self.status)
         splitter = QSplitter()
         splitter.addWidget(self.table)
+        box.setMaximumWidth(440)
         splitter.addWidget(box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -66,7 +67,15 @@ class ScorecardTab(QWidget):
         ], self)
         self.model.verdict_column = 5
         self.table = record_table_view(self.model)
+        self.table.setSortingEnabled(False)            # the profile's order: party, bloc, government
+        self.model.sort(-1)
         self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(1, 360)
+        self.table.setColumnWidth(6, 220)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         # typed targets: value and evidence
         self.typed = QWidget()
@@ -152,6 +161,7 @@ class CommunesScorecardTab(QWidget):
                                   + r.scores[i].verdict_text()))
         self.model = RecordTableModel(columns, self)
         self.table = record_table_view(self.model)
+        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)     # the best first; any column sorts
         layout.addWidget(self.table, 1)
         self.year.valueChanged.connect(lambda _v: self.refresh())
         self.refresh()

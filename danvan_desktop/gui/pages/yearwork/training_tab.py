@@ -64,6 +64,7 @@ class TrainingTab(QWidget):
             Column(_("Thành viên tổ dân vận"), lambda t: len(t.team_member_ids), align_right=True),
         ], self)
         self.table = record_table_view(self.model)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         form_box = QWidget()
         form = QFormLayout(form_box)
         self.held_on = DateField(optional=False)
@@ -88,6 +89,7 @@ class TrainingTab(QWidget):
         form.addRow(self.status)
         splitter = QSplitter()
         splitter.addWidget(self.table)
+        form_box.setMaximumWidth(440)
         splitter.addWidget(form_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
