@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from danvan_desktop.gui.events import DataEvents
@@ -83,3 +84,21 @@ def test_training_register_and_countdown(qtbot, demo):
     qtbot.addWidget(card)
     card.refresh()
     assert "còn 9 ngày" in card.lines.text() and "30/11" in card.lines.text()
+
+
+def test_the_upper_level_page_lists_every_commune_sortable(qtbot, tmp_path, today):
+    from danvan_desktop.services.demo.upper import build_upper_demo
+    upper = build_upper_demo(tmp_path / "upper.sqlite3", today=today, communes=2)
+    try:
+        page = _page(qtbot, upper)
+        tab = page.communes
+        assert page.tabs.count() == 1 and tab.model.rowCount() == 2
+        names = {tab.model.row_object(r).unit_name for r in range(2)}
+        assert names == {"xã Yên Phú", "xã Yên Trường"}
+        tab.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        met = [tab.model.row_object(r).met for r in range(2)]
+        assert met == sorted(met)
+        assert tab.model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
+            "Đảng ủy ban hành quy chế công tác dân vận của hệ thống chính trị")
+    finally:
+        upper.close()

@@ -31,6 +31,17 @@ class Target:
     threshold: float = 100.0        # % for ratios, a count for counts, 1 for yes/no
     unit: str = "%"                 # "%", "count", "yes"
     enabled: bool = True
+    short: str = ""                 # a column title in the upper level's table (N_ for the built-in ones)
+
+
+SHORT = {
+    "party_regulation": N_("QC công tác DV"), "inspection_plan": N_("KH kiểm tra"), "bloc_regulation": N_("QC Khối"),
+    "monthly_briefings": N_("Giao ban tháng"), "quarterly_briefings": N_("Giao ban quý"),
+    "annual_briefing": N_("Giao ban năm"), "plan_approved": N_("KH được duyệt"), "plan_items_done": N_("Hoàn thành KH"),
+    "teams_regulated": N_("Tổ có QC, CTr"), "members_trained": N_("TV khối tập huấn"),
+    "team_members_trained": N_("TV tổ tập huấn"), "dvk_new": N_("DVK mới"), "key_people": N_("Người có uy tín"),
+    "petitions_resolved": N_("Đơn thư giải quyết"), "friendly_government": N_("CQ thân thiện"),
+}
 
 
 @dataclass
@@ -59,7 +70,7 @@ G_GOV = N_("Dân vận chính quyền")
 
 def kl862_profile() -> TargetProfile:
     t = Target
-    return TargetProfile(targets=[
+    profile = TargetProfile(targets=[
         t("party_regulation", N_("Đảng ủy ban hành quy chế công tác dân vận của hệ thống chính trị"), G_PARTY,
           TYPED, "", 1, "yes"),
         t("inspection_plan", N_("Đảng ủy ban hành kế hoạch kiểm tra, giám sát công tác dân vận hằng năm"),
@@ -86,6 +97,9 @@ def kl862_profile() -> TargetProfile:
         t("friendly_government", N_("Xây dựng mô hình “Chính quyền thân thiện, vì Nhân dân phục vụ”"), G_GOV,
           TYPED, "", 1, "yes"),
     ])
+    for target in profile.targets:
+        target.short = SHORT.get(target.code, "")
+    return profile
 
 
 @dataclass

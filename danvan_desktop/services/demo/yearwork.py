@@ -95,14 +95,19 @@ def _trainings(services: AppServices, work: YearWork, rng: random.Random, today:
             team_member_ids=people))
 
 
-def _targets(work: YearWork, today: dt.date) -> None:
+def _targets(work: YearWork, rng: random.Random, today: dt.date) -> None:
     y = today.year
     work.scorecard.set_typed(y, "party_regulation", 1, "Quyết định số 09-QĐ/ĐU ngày 20/9/2025 ban hành Quy chế "
                                                        "công tác dân vận của hệ thống chính trị xã")
     work.scorecard.set_typed(y, "inspection_plan", 1, f"Kế hoạch số 03-KH/ĐU ngày 15/01/{y} kiểm tra, giám sát "
                                                       f"năm {y}")
     work.scorecard.set_typed(y, "bloc_regulation", 1, "Quy chế số 01-QC/DV ngày 10/9/2025 của Khối dân vận")
-    work.scorecard.set_typed(y, "friendly_government", 0, "")
+    if rng.random() < 0.5:
+        work.scorecard.set_typed(y, "friendly_government", 1, f"Quyết định số 112/QĐ-UBND ngày 10/10/{y} công nhận "
+                                                              "xã đạt chuẩn “Chính quyền thân thiện, vì Nhân dân "
+                                                              "phục vụ”")
+    else:
+        work.scorecard.set_typed(y, "friendly_government", 0, "")
 
 
 def _plan(services: AppServices, work: YearWork, rng: random.Random, today: dt.date) -> None:
@@ -132,12 +137,13 @@ def _plan(services: AppServices, work: YearWork, rng: random.Random, today: dt.d
 
 
 def demo_step(services: AppServices, rng: random.Random, today: dt.date) -> None:
-    rng = random.Random(f"danvan-yearwork-{today.isoformat()}")
+    # Our own generator, seeded from the commune and the day: each demo commune of an upper level differs.
+    rng = random.Random(f"danvan-yearwork-{services.db.unit_code}-{today.isoformat()}")
     work = YearWork.of(services)
     with services.db.transaction():
         _register(work, today)
         _trainings(services, work, rng, today)
-        _targets(work, today)
+        _targets(work, rng, today)
         _plan(services, work, rng, today)
 
 

@@ -135,6 +135,25 @@ class ScorecardTab(QWidget):
         self.events.changed.emit("scorecard_entries")
 
 
+class _HeaderTipModel(RecordTableModel):
+    """Short column titles; the target's whole name as the header's tooltip."""
+
+    tips: list[str] = []
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt API)
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal \
+                and section < len(self.tips) and self.tips[section]:
+            return self.tips[section]
+        return super().headerData(section, orientation, role)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.column() >= 2:
+            met = self.row_object(index.row()).scores[index.column() - 2].met
+            if met is not None:
+                return QBrush(QColor(GREEN if met else RED))
+        return super().data(index, role)
+
+
 class CommunesScorecardTab(QWidget):
     """The upper level: one row per commune, one column per target, sortable by any of them."""
 
@@ -151,16 +170,24 @@ class CommunesScorecardTab(QWidget):
         top.addWidget(QLabel(_("Kết quả thực hiện chỉ tiêu của các xã (theo dữ liệu đã nhận)")), 1)
         layout.addLayout(top)
         targets = [t for t in work.scorecard.profile().targets if t.enabled]
+        self.full_names = ["", ""] + [_(t.name) for t in targets]
         columns = [Column(_("Xã"), lambda r: r.unit_name),
                    Column(_("Đạt"), lambda r: f"{r.met}/{r.judged}", lambda r: (r.met, -r.judged), align_right=True)]
         for index, target in enumerate(targets):
-            columns.append(Column(_(target.name)[:28] + ("…" if len(_(target.name)) > 28 else ""),
+            title = _(target.short) if target.short else _(target.name)[:18] + "…"
+            columns.append(Column(title,
                                   lambda r, i=index: r.scores[i].value_text(),
                                   lambda r, i=index: r.scores[i].value if r.scores[i].value is not None else -1,
                                   tooltip=lambda r, i=index: _(r.scores[i].target.name) + " — "
                                   + r.scores[i].verdict_text()))
-        self.model = RecordTableModel(columns, self)
+        self.model = _HeaderTipModel(columns, self)
+        self.model.tips = self.full_names
         self.table = record_table_view(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in range(2, len(columns)):
+            self.table.setColumnWidth(column, 125)
+        self.table.setColumnWidth(0, 150)
         self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)     # the best first; any column sorts
         layout.addWidget(self.table, 1)
         self.year.valueChanged.connect(lambda _v: self.refresh())
