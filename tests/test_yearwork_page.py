@@ -12,6 +12,7 @@ from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.pages.yearwork.yearwork_page import YearWorkPage
 from danvan_desktop.gui.pages.yearwork.calendar_tab import DeadlinesCard
 from danvan_desktop.domain.members import BlocMember, BlocRole
+from danvan_desktop.services.yearwork import YearWork
 
 
 def _page(qtbot, services):
@@ -102,3 +103,30 @@ def test_the_upper_level_page_lists_every_commune_sortable(qtbot, tmp_path, toda
             "Đảng ủy ban hành quy chế công tác dân vận của hệ thống chính trị")
     finally:
         upper.close()
+
+
+def test_an_officer_lowers_a_threshold_and_moves_a_deadline(qtbot, demo):
+    page = _page(qtbot, demo)
+    tab = page.scorecard
+    row = tab.model.find_row(lambda s: s.target.code == "dvk_new")
+    tab.table.selectRow(row)
+    assert tab.threshold.isEnabled() and tab.threshold.value() == 3
+    tab.threshold.setValue(2)
+    tab.save_threshold()
+    row = tab.model.find_row(lambda s: s.target.code == "dvk_new")
+    assert tab.model.row_object(row).met is True and "điều chỉnh của đơn vị" in tab.summary.text()
+    tab.reset_profile()
+    assert "(Thanh Hóa, 2022)" in tab.summary.text()
+    calendar = page.calendar
+    calendar.rules_button.setChecked(True)
+    editor = calendar.rules
+    r = next(i for i, rule in enumerate(editor.rules) if rule.code == "annual_evaluation")
+    editor.table.item(r, 1).setText("25")
+    editor.save_button.click()
+    assert editor.status.text() == "Đã lưu quy định hạn."
+    assert any(line.deadline.rule.code == "annual_evaluation" and line.deadline.day.day == 25
+               for line in calendar.model.rows())
+    editor.table.item(r, 2).setText("11, mười hai")
+    editor.save_button.click()
+    assert "phải là số" in editor.status.text()
+    assert [r.months for r in YearWork.of(demo).calendar.rules() if r.code == "annual_evaluation"] == [[11]]

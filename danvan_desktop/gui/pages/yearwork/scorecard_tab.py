@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -94,6 +95,22 @@ class ScorecardTab(QWidget):
         form.addRow(self.typed_save, self.status)
         layout.addWidget(self.typed)
         self.typed.setEnabled(False)
+        levels = QHBoxLayout()
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0, 1000)
+        self.threshold.setDecimals(0)
+        self.threshold_save = QPushButton(_("Lưu mức chỉ tiêu"))
+        self.threshold_reset = QPushButton(_("Dùng bộ chỉ tiêu 862-KL/TU"))
+        levels.addWidget(QLabel(_("Mức của chỉ tiêu đang chọn")))
+        levels.addWidget(self.threshold)
+        levels.addWidget(self.threshold_save)
+        levels.addStretch(1)
+        levels.addWidget(self.threshold_reset)
+        layout.addLayout(levels)
+        self.threshold.setEnabled(False)
+        self.threshold_save.setEnabled(False)
+        self.threshold_save.clicked.connect(self.save_threshold)
+        self.threshold_reset.clicked.connect(self.reset_profile)
         self.year.valueChanged.connect(lambda _v: self.refresh())
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.typed_save.clicked.connect(self.save_typed)
@@ -108,6 +125,8 @@ class ScorecardTab(QWidget):
             met=met, judged=judged, year=self.year.value(), profile=_(self.work.scorecard.profile().name)))
         self.summary.setStyleSheet("font-weight:bold; font-size:12pt; color:%s;" % (GREEN if met == judged else RED))
         self.typed.setEnabled(False)
+        self.threshold.setEnabled(False)
+        self.threshold_save.setEnabled(False)
         self.typed_name.setText(_("Chọn một chỉ tiêu nhập tay trong bảng."))
 
     def _on_current(self, current, _previous) -> None:
@@ -115,6 +134,12 @@ class ScorecardTab(QWidget):
         typed = score is not None and score.target.source == TYPED
         self.typed.setEnabled(typed)
         self.status.clear_status()
+        levelled = score is not None and score.target.unit != "yes"
+        self.threshold.setEnabled(levelled)
+        self.threshold_save.setEnabled(levelled)
+        if score is not None:
+            self.current_code = score.target.code
+            self.threshold.setValue(score.target.threshold)
         if not typed:
             self.typed_name.setText(_("Chỉ tiêu này đếm từ dữ liệu của chương trình.") if score else "")
             return
@@ -122,6 +147,20 @@ class ScorecardTab(QWidget):
         self.typed_name.setText(_(score.target.name))
         self.typed_value.setChecked(bool(score.value))
         self.typed_evidence.setText(score.evidence)
+
+    def save_threshold(self) -> None:
+        try:
+            self.work.scorecard.set_threshold(self.current_code, self.threshold.value())
+        except RuleError as exc:
+            self.status.error(str(exc))
+            return
+        self.refresh()
+        self.status.ok(_("Đã lưu mức chỉ tiêu (bộ chỉ tiêu của đơn vị)."))
+
+    def reset_profile(self) -> None:
+        self.work.scorecard.reset_profile()
+        self.refresh()
+        self.status.ok(_("Đã dùng lại bộ chỉ tiêu theo Kết luận 862-KL/TU."))
 
     def save_typed(self) -> None:
         try:
