@@ -130,3 +130,19 @@ def test_an_officer_lowers_a_threshold_and_moves_a_deadline(qtbot, demo):
     editor.save_button.click()
     assert "phải là số" in editor.status.text()
     assert [r.months for r in YearWork.of(demo).calendar.rules() if r.code == "annual_evaluation"] == [[11]]
+
+
+def test_opening_the_dashboard_in_a_new_month_gives_that_month_s_plan_tasks(qtbot, demo):
+    work = YearWork.of(demo)
+    plan = work.plans.plan(2026)
+    december = [i for i in work.plans.items(plan.id) if 12 in i.months]
+    assert december and all("2026-12" not in i.task_ids for i in december)
+    demo.today = lambda: __import__("datetime").date(2026, 12, 1)
+    card = DeadlinesCard(demo)
+    qtbot.addWidget(card)
+    card.refresh()
+    again = [i for i in work.plans.items(plan.id) if 12 in i.months]
+    assert all("2026-12" in i.task_ids for i in again)
+    card.refresh()                                     # once per item and month
+    assert len(demo.tasks.tasks_from_source("plan", demo.tasks.get(again[0].task_ids["2026-12"]).source_ref)) == \
+        len([m for m in again[0].months if m <= 12])

@@ -132,6 +132,12 @@ class DeadlinesCard(QWidget):
         layout.addWidget(self.lines)
 
     def refresh(self) -> None:
+        # The approved plan's items become tasks when their month comes: the dashboard is where the month
+        # is first seen (as the recurring tasks are extended there too). Once per item and month.
+        try:
+            self.work.plans.bring_due()
+        except RuleError:
+            pass
         rows = self.work.calendar.upcoming(5)
         if not rows:
             self.lines.setText(_("Không có hạn nào trong 60 ngày tới."))
