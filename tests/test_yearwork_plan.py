@@ -133,3 +133,30 @@ def test_the_printed_plan_follows_the_party_layout(bloc, today, tmp_path):
         assert phrase in " ".join(text.split()), phrase
     assert all(f["emb"] == "yes" for f in pdftools.fonts(pdf))
     assert docx.stat().st_size > 0
+
+
+def test_plan_command_prints_drafts_approves_and_lists(tmp_path, capsys):
+    from danvan_desktop.cli import main
+    db = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(db)]) == 0
+    pdf = tmp_path / "kh2027.pdf"
+    assert main(["plan", "--db", str(db), "--year", "2027", "--pdf", str(pdf)]) == 0
+    text = " ".join(pdftools.text(pdf).split())
+    assert "hoạt động của Khối dân vận năm 2027" in text and "DỰ THẢO" in text and "Số -KH/DV" in text
+    capsys.readouterr()
+    assert main(["plan", "--db", str(db), "--year", "2028"]) == 1
+    assert "Chưa có kế hoạch năm 2028" in capsys.readouterr().err
+    assert main(["plan", "--db", str(db), "--year", "2028", "--new"]) == 0
+    assert "Đã lập dự thảo kế hoạch năm 2028 (13 nội dung)." in capsys.readouterr().out   # copied from 2027
+    assert main(["plan", "--db", str(db), "--year", "2027", "--approve", "Quyết định số 40-QĐ/ĐU",
+                 "--approved-on", "21/11/2026"]) == 0
+    out = capsys.readouterr().out
+    assert "Đã ghi phê duyệt: Quyết định số 40-QĐ/ĐU ngày 21/11/2026; 0 nhiệm vụ" in out
+    assert main(["plan", "--db", str(db), "--year", "2027", "--pdf", str(pdf)]) == 0
+    text = " ".join(pdftools.text(pdf).split())
+    assert "Số 02-KH/DV" in text and "Đảng ủy phê duyệt tại Quyết định số 40-QĐ/ĐU ngày 21/11/2026" in text
+    capsys.readouterr()
+    assert main(["plan", "--db", str(db), "--year", "2026"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Kế hoạch hoạt động năm 2026 — đã phê duyệt (Quyết định số 15-QĐ/ĐU ngày 06/01/2026)")
+    assert "[Hoàn thành]" in out and "Hoàn thành" in out.splitlines()[-1]
