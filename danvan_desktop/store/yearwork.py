@@ -95,3 +95,16 @@ def issued_documents(db, unit_code: str) -> list[dict]:
                          subject="", year=r["year"], table="annual_plans", id=r["id"]))
     rows.sort(key=lambda d: (d["day"] or "", d["number"] or 0), reverse=True)
     return rows
+
+
+def task_done_days(db, task_ids) -> dict[str, str | None]:
+    """The live tasks among `task_ids` with their completion day (ISO text, None while open), in one query
+    per 500 ids: a plan's progress reads dozens of tasks, an upper level's scorecard thousands."""
+    ids = list(task_ids)
+    result: dict[str, str | None] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" for _i in chunk)
+        for row in db.conn.execute(f"SELECT id, done_on FROM tasks WHERE deleted = 0 AND id IN ({marks})", chunk):
+            result[row[0]] = row[1]
+    return result

@@ -18,7 +18,7 @@ from danvan_desktop.services.documents.numbering import NumberingService
 from danvan_desktop.services.tasks.service import TaskService
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.members import MemberRepository
-from danvan_desktop.store.yearwork import PlanItemRepository, PlanRepository
+from danvan_desktop.store.yearwork import PlanItemRepository, PlanRepository, task_done_days
 
 PLAN_TYPE = "KH"
 PLAN_TABLE = "annual_plans"
@@ -207,14 +207,15 @@ class PlanService:
     def progress(self, plan_id: str, on: dt.date | None = None) -> list[ItemProgress]:
         on = on or self.today()
         plan = self.plans.get(plan_id)
+        items = self.items(plan_id)
+        days = task_done_days(self.db, [tid for item in items for tid in item.task_ids.values()])
         result = []
-        for item in self.items(plan_id):
-            tasks = [self.tasks.tasks.find(tid) for tid in item.task_ids.values()]
-            tasks = [t for t in tasks if t is not None and not t.deleted]
-            done = [t for t in tasks if t.done_on is not None and t.done_on <= on]
+        for item in items:
+            tasks = [tid for tid in item.task_ids.values() if tid in days]
+            done = [dt.date.fromisoformat(days[tid]) for tid in tasks if days[tid] and days[tid] <= on.isoformat()]
             done_on = item.done_on if item.done_on and item.done_on <= on else None
             if done_on is None and len(done) == len(item.months) and done:
-                done_on = max(t.done_on for t in done)
+                done_on = max(done)
             if done_on is not None:
                 state = TaskStatus.DONE
             elif (plan.year, max(item.months)) < (on.year, on.month):

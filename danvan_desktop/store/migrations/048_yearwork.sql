@@ -71,3 +71,7 @@ CREATE TABLE scorecard_entries (
     evidence TEXT NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX scorecard_entries_one ON scorecard_entries (unit_code, year, target_code) WHERE deleted = 0;
+
+-- The scorecard counts each commune's village-team members (an upper level holds 200 communes' teams).
+CREATE INDEX team_members_unit ON team_members (unit_code, deleted);
+CREATE INDEX village_teams_unit ON village_teams (unit_code, deleted);
