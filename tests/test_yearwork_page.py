@@ -93,7 +93,8 @@ def test_the_upper_level_page_lists_every_commune_sortable(qtbot, tmp_path, toda
     try:
         page = _page(qtbot, upper)
         tab = page.communes
-        assert page.tabs.count() == 1 and tab.model.rowCount() == 2
+        qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=20000)     # computed off the GUI thread
+        assert page.tabs.count() == 1 and tab.note.text() == "2 xã"
         names = {tab.model.row_object(r).unit_name for r in range(2)}
         assert names == {"xã Yên Phú", "xã Yên Trường"}
         tab.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)

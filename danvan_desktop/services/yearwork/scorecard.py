@@ -181,3 +181,12 @@ class ScorecardService:
         """Every commune this database holds (an upper level's imports), with its scorecard."""
         units = [u for u in UnitRepository(self.db).all() if u.level == "commune"]
         return [CommuneScores(u.code, u.name, self.scores(year, u.code)) for u in units]
+
+
+def every_commune_in_file(path, year: int, today) -> list[CommuneScores]:
+    """`every_commune` on a connection of its own: what a worker thread runs for the upper level's page."""
+    db = Database.open(path)
+    try:
+        return ScorecardService(db, today).every_commune(year)
+    finally:
+        db.close()
