@@ -49,8 +49,8 @@ DEMO_STEPS: list[DemoStep] = []
 DEMO_MODULES: list[str] = [
     "danvan_desktop.services.demo.tasks",
     "danvan_desktop.services.demo.meetings",
+    "danvan_desktop.services.demo.yearwork",      # before the reports: they name the register's directives
     "danvan_desktop.services.demo.report",
-    "danvan_desktop.services.demo.yearwork",
 ]
 
 

@@ -114,6 +114,8 @@ def _plan(services: AppServices, work: YearWork, rng: random.Random, today: dt.d
     members = services.roster.current(today)
     by_post = {m.post_code: m.id for m in members}
     villages = [v.id for v in services.villages.list()]
+    from danvan_desktop.services.demo.report import TERM_START   # imported by now: no second step appended
+    services.numbering.set_term_starts([TERM_START])             # the plan is numbered in the Party term
     plan = work.plans.create(today.year)
     plan.doc_date = dt.date(today.year - 1, 12, 26)
     work.plans.save_plan(plan)
