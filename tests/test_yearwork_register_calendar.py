@@ -97,3 +97,16 @@ def test_the_reports_leadership_paragraph_names_the_directives_of_its_month(demo
             "Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa.") in text.splitlines()
     july = leadership(gather(demo.db, Period.parse("2026-07"), demo.today()))
     assert "quán triệt, triển khai" not in july
+
+
+def test_longer_reports_say_how_far_the_year_s_plan_is_carried_out(demo):
+    from danvan_desktop.domain.periods import Period
+    from danvan_desktop.services.report.drafting import leadership
+    from danvan_desktop.services.report.facts import gather
+    work = YearWork.of(demo)
+    half = leadership(gather(demo.db, Period.parse("2026-H1"), demo.today()))
+    done, total = work.plans.completion(2026, dt.date(2026, 6, 30))
+    assert (f"Thực hiện Kế hoạch hoạt động năm 2026 của Khối dân vận (được Đảng ủy phê duyệt tại Quyết định số "
+            f"15-QĐ/ĐU): đã hoàn thành {done:02d}/{total:02d} nội dung") in half
+    assert 0 < done < total == 13
+    assert "Thực hiện Kế hoạch" not in leadership(gather(demo.db, Period.parse("2026-06"), demo.today()))

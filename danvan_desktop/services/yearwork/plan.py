@@ -234,3 +234,20 @@ class PlanService:
             return 0, 0
         rows = self.progress(plan.id, on)
         return sum(1 for r in rows if r.state is TaskStatus.DONE), len(rows)
+
+    def completion_sentence(self, period, on: dt.date | None = None) -> str:
+        """For a quarter, six-month, nine-month or year report: how far the year's plan is carried out
+        by the period's end ('' for a month, or without an approved plan)."""
+        from danvan_desktop.domain.formats import percent
+        from danvan_desktop.domain.periods import Period, PeriodKind
+        period = Period.parse(period) if isinstance(period, str) else period
+        plan = self.plan(period.year)
+        if period.kind is PeriodKind.MONTH or plan is None or not plan.locked:
+            return ""
+        done, total = self.completion(period.year, min(period.end, on or self.today()))
+        if not total:
+            return ""
+        return _("Thực hiện Kế hoạch hoạt động năm {year} của Khối dân vận (được Đảng ủy phê duyệt tại {decision}): "
+                 "đã hoàn thành {done}/{total} nội dung, đạt {pct}.").format(
+            year=period.year, decision=plan.approval_decision, done=f"{done:02d}", total=f"{total:02d}",
+            pct=percent(done / total))
