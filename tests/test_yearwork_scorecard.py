@@ -93,5 +93,17 @@ def test_the_upper_level_scores_every_commune(tmp_path, today):
         assert len(rows) >= 2
         assert all(r.judged > 0 for r in rows)
         assert any(s.target.code == "plan_approved" and s.met for r in rows for s in r.scores)
+        # the year's consolidated report quotes them: per target, how many communes met it
+        from danvan_desktop.domain.periods import Period
+        from danvan_desktop.render.document import Heading, Table
+        from danvan_desktop.services.upper.report import build_consolidated
+        document = build_consolidated(upper.exchange.upper, Period.parse("2026"), today)
+        headings = [b.text for b in document.body if isinstance(b, Heading)]
+        assert headings[-1].endswith("- KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CÔNG TÁC DÂN VẬN Ở XÃ")
+        table = [b for b in document.body if isinstance(b, Table)][-1]
+        by_name = {row[1]: row[3] for row in table.rows}
+        assert by_name["Kế hoạch hoạt động năm được Đảng ủy phê duyệt"] == "2/2"
+        monthly = build_consolidated(upper.exchange.upper, Period.parse("2026-10"), today)
+        assert not any("CHỈ TIÊU CÔNG TÁC" in b.text for b in monthly.body if isinstance(b, Heading))
     finally:
         upper.close()

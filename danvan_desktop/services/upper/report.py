@@ -8,7 +8,7 @@ from pathlib import Path
 
 from danvan_desktop.domain.formats import document_date, short_date
 from danvan_desktop.domain.i18n import _, in_vietnamese
-from danvan_desktop.domain.periods import Period
+from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.render.document import Document, Header, Heading, Paragraph, Signature, Table, Title
 from danvan_desktop.services.upper.consolidate import (
@@ -92,6 +92,10 @@ def build_consolidated(service: UpperLevelService, period: Period, today: dt.dat
                 summary=spot.summary.rstrip(". "), state=state)))
     else:
         body.append(Paragraph(_("Trong kỳ, các xã đã bàn giao không báo cáo điểm nóng.")))
+    if period.kind is PeriodKind.YEAR:        # the year's report quotes the communes' scorecards (862-KL/TU)
+        from danvan_desktop.services.yearwork.scorecard import ScorecardService, consolidated_targets_blocks
+        scored = ScorecardService(service.db, lambda: today).every_commune(period.year)   # as received so far
+        body += consolidated_targets_blocks(scored, "V" if figures else "IV")
     upper_name = unit.upper_unit_name or _("cấp ủy")
     return Document(
         header=Header(upper_body=unit.upper_party_name.upper(), issuing_body=_issuing_body(unit),

@@ -190,3 +190,24 @@ def every_commune_in_file(path, year: int, today) -> list[CommuneScores]:
         return ScorecardService(db, today).every_commune(year)
     finally:
         db.close()
+
+
+def consolidated_targets_blocks(rows: list[CommuneScores], numeral: str) -> list:
+    """The upper level's annual consolidated report quotes the targets: for each, how many of the communes
+    judged met it (a Heading, a Paragraph and a Table of the shared document model)."""
+    from danvan_desktop.render.document import Heading, Paragraph, Table
+    blocks: list = [Heading(f"{numeral}- " + _("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CÔNG TÁC DÂN VẬN Ở XÃ"))]
+    if not rows:
+        return blocks + [Paragraph(_("Chưa có dữ liệu của xã nào."))]
+    blocks.append(Paragraph(_("Đánh giá theo bộ chỉ tiêu của Kết luận 862-KL/TU, từ dữ liệu của {n} xã đã "
+                              "nhận được (chỉ tiêu đếm từ dữ liệu của xã; chỉ tiêu nhập tay theo căn cứ xã ghi).").format(
+        n=len(rows))))
+    table = []
+    for i, score in enumerate(rows[0].scores):
+        judged = [r.scores[i] for r in rows if r.scores[i].met is not None]
+        met = [s for s in judged if s.met]
+        table.append([str(i + 1), _(score.target.name), score.threshold_text(),
+                      f"{len(met)}/{len(judged)}" if judged else "–"])
+    blocks.append(Table([_("TT"), _("Chỉ tiêu"), _("Mức"), _("Số xã đạt")], table, widths=[0.6, 5.6, 1.2, 1.3],
+                        align_right=[0, 3]))
+    return blocks
