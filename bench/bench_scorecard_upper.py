@@ -56,7 +56,7 @@ def build(path: Path, communes: int) -> AppServices:
         code = f"{16000 + c}"
         stamp = f"2026-11-01T08:00:00.000Z-0000-{c:08d}"
 
-        def head() -> tuple:
+        def head(code: str = code, stamp: str = stamp, c: int = c) -> tuple:
             return (str(uuid.uuid4()), code, stamp, stamp, "", f"{c:08d}", 0)
         rows["units"].append((*head(), code, f"xã Số {c}", "Thanh Hóa"))
         villages = []

@@ -8,10 +8,10 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
-from danvan_desktop.gui.events import DataEvents
-from danvan_desktop.gui.pages.yearwork.yearwork_page import YearWorkPage
-from danvan_desktop.gui.pages.yearwork.calendar_tab import DeadlinesCard
 from danvan_desktop.domain.members import BlocMember, BlocRole
+from danvan_desktop.gui.events import DataEvents
+from danvan_desktop.gui.pages.yearwork.calendar_tab import DeadlinesCard
+from danvan_desktop.gui.pages.yearwork.yearwork_page import YearWorkPage
 from danvan_desktop.services.yearwork import YearWork
 
 

@@ -30,7 +30,7 @@ def _item(plan, owner, months, content="Tuyên truyền Luật Thực hiện dâ
 
 
 def test_a_plan_item_needs_content_an_owner_and_months(bloc):
-    services, work, head, _deputy = bloc
+    _services, work, head, _deputy = bloc
     plan = work.plans.create(2026)
     with pytest.raises(RuleError, match="tháng thực hiện"):
         work.plans.save_item(_item(plan, head, []))

@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 
-from danvan_desktop.cli import main
 from danvan_desktop.domain.deadlines import deadlines_between, default_rules
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.yearwork import RegisteredDocument
@@ -89,9 +88,9 @@ def test_the_calendar_counts_down_and_knows_what_is_done(demo, today, tmp_path, 
 
 
 def test_the_reports_leadership_paragraph_names_the_directives_of_its_month(demo):
+    from danvan_desktop.domain.periods import Period
     from danvan_desktop.services.report.drafting import leadership
     from danvan_desktop.services.report.facts import gather
-    from danvan_desktop.domain.periods import Period
     text = leadership(gather(demo.db, Period.parse("2026-08"), demo.today()))
     assert ("Khối dân vận tham mưu Đảng ủy quán triệt, triển khai Công văn số 140-CV/BTGDV ngày 03/8/2026 của Ban "
             "Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa.") in text.splitlines()

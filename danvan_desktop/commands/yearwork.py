@@ -43,11 +43,10 @@ def cmd_plan(args) -> int:
     try:
         year = args.year or services.today().year
         plan = work.plans.plan(year)
-        if args.new:
-            if plan is None:
-                plan = work.plans.create(year, copy_from=year - 1)
-                print(_("Đã lập dự thảo kế hoạch năm {year} ({n} nội dung).").format(
-                    year=year, n=len(work.plans.items(plan.id))))
+        if args.new and plan is None:
+            plan = work.plans.create(year, copy_from=year - 1)
+            print(_("Đã lập dự thảo kế hoạch năm {year} ({n} nội dung).").format(
+                year=year, n=len(work.plans.items(plan.id))))
         if plan is None:
             print(_("Chưa có kế hoạch năm {year}. Dùng --new để lập dự thảo.").format(year=year), file=sys.stderr)
             return 1

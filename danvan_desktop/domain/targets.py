@@ -55,7 +55,7 @@ class TargetProfile:
                           ensure_ascii=False, sort_keys=True)
 
     @classmethod
-    def from_json(cls, text: str) -> "TargetProfile":
+    def from_json(cls, text: str) -> TargetProfile:
         data = json.loads(text or "{}")
         known = set(Target.__dataclass_fields__)
         targets = [Target(**{k: v for k, v in t.items() if k in known}) for t in data.get("targets", [])

@@ -102,7 +102,7 @@ class PlanItem(Record):
             raise RuleError(_("Lĩnh vực không hợp lệ."), "field")
         if not self.owner_id:
             raise RuleError(_("Hãy chọn thành viên khối phụ trách."), "owner_id")
-        months = sorted(set(int(m) for m in self.months))
+        months = sorted({int(m) for m in self.months})
         if not months:
             raise RuleError(_("Hãy chọn ít nhất một tháng thực hiện."), "months")
         if months[0] < 1 or months[-1] > 12:

@@ -79,20 +79,20 @@ def issued_documents(db, unit_code: str) -> list[dict]:
     for r in db.conn.execute(
             "SELECT id, doc_type, number, body_symbol, doc_date, subject FROM reports WHERE unit_code = ? "
             "AND deleted = 0 AND status IN ('approved', 'handed_over') AND number IS NOT NULL", (unit_code,)):
-        rows.append(dict(kind="report", type=r["doc_type"], number=r["number"], body=r["body_symbol"],
-                         day=r["doc_date"], subject=r["subject"], table="reports", id=r["id"]))
+        rows.append({"kind": "report", "type": r["doc_type"], "number": r["number"], "body": r["body_symbol"],
+                     "day": r["doc_date"], "subject": r["subject"], "table": "reports", "id": r["id"]})
     for r in db.conn.execute(
             "SELECT m.id, m.number, m.meeting_date, m.title, m.kind FROM meetings m WHERE m.unit_code = ? "
             "AND m.deleted = 0 AND m.content_hash IS NOT NULL AND m.content_hash != '' AND m.number IS NOT NULL "
             "AND NOT EXISTS (SELECT 1 FROM meetings n WHERE n.previous_id = m.id AND n.deleted = 0)",
             (unit_code,)):
-        rows.append(dict(kind="minutes", type="BB", number=r["number"], body="", day=r["meeting_date"],
-                         subject=r["title"], table="meetings", id=r["id"], meeting_kind=r["kind"]))
+        rows.append({"kind": "minutes", "type": "BB", "number": r["number"], "body": "", "day": r["meeting_date"],
+                     "subject": r["title"], "table": "meetings", "id": r["id"], "meeting_kind": r["kind"]})
     for r in db.conn.execute(
             "SELECT id, number, doc_date, year FROM annual_plans WHERE unit_code = ? AND deleted = 0 "
             "AND content_hash != '' AND number IS NOT NULL", (unit_code,)):
-        rows.append(dict(kind="plan", type="KH", number=r["number"], body="", day=r["doc_date"],
-                         subject="", year=r["year"], table="annual_plans", id=r["id"]))
+        rows.append({"kind": "plan", "type": "KH", "number": r["number"], "body": "", "day": r["doc_date"],
+                     "subject": "", "year": r["year"], "table": "annual_plans", "id": r["id"]})
     rows.sort(key=lambda d: (d["day"] or "", d["number"] or 0), reverse=True)
     return rows
 

@@ -76,7 +76,7 @@ def _register(work: YearWork, today: dt.date) -> None:
 def _trainings(services: AppServices, work: YearWork, rng: random.Random, today: dt.date) -> None:
     members = services.roster.current(today)
     untrained = {m.id for m in members if m.trained_on is None}
-    day = dt.date(today.year, 3, 12) if today >= dt.date(today.year, 3, 12) else today
+    day = min(dt.date(today.year, 3, 12), today)
     work.training.save(Training(
         held_on=day, topic=f"Nghiệp vụ công tác dân vận năm {today.year}; Kết luận 862-KL/TU",
         organiser="Ban Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa", place="Hội trường Đảng ủy xã",
@@ -114,7 +114,7 @@ def _plan(services: AppServices, work: YearWork, rng: random.Random, today: dt.d
     members = services.roster.current(today)
     by_post = {m.post_code: m.id for m in members}
     villages = [v.id for v in services.villages.list()]
-    from danvan_desktop.services.demo.report import TERM_START   # imported by now: no second step appended
+    from danvan_desktop.services.demo.report import TERM_START  # imported by now: no second step appended
     services.numbering.set_term_starts([TERM_START])             # the plan is numbered in the Party term
     plan = work.plans.create(today.year)
     plan.doc_date = dt.date(today.year - 1, 12, 26)

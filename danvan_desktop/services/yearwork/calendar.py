@@ -6,8 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from danvan_desktop.domain.deadlines import Deadline, DeadlineRule, deadlines_between, default_rules, \
-    rules_from_json, rules_to_json
+from danvan_desktop.domain.deadlines import (
+    Deadline,
+    DeadlineRule,
+    deadlines_between,
+    default_rules,
+    rules_from_json,
+    rules_to_json,
+)
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.today import today as vietnam_today

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from danvan_desktop.domain.i18n import _, in_vietnamese
 from danvan_desktop.domain.yearwork import PLAN_FIELDS, AnnualPlan, PlanItem, months_text, party_short_date
 from danvan_desktop.render.document import Document, Header, Heading, Paragraph, Signature, Table, Title

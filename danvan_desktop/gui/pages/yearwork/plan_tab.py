@@ -26,9 +26,9 @@ from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.tasks import TaskStatus
 from danvan_desktop.domain.yearwork import field_label, months_text, party_short_date
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.pages.yearwork.plan_item_form import PlanItemForm
 from danvan_desktop.gui.widgets.date_field import DateField
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
-from danvan_desktop.gui.pages.yearwork.plan_item_form import PlanItemForm
 
 
 class ApprovalDialog(QDialog):

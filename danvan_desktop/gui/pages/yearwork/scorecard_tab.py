@@ -3,8 +3,8 @@ take a value and their evidence here. At the upper level: every commune's scorec
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -181,7 +181,7 @@ class _HeaderTipModel(RecordTableModel):
 
     tips: list[str] = []
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt API)
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal \
                 and section < len(self.tips) and self.tips[section]:
             return self.tips[section]
