@@ -143,7 +143,7 @@ def test_upper_level_window_shows_only_its_pages_and_the_receipt_prints(qtbot, x
     try:
         window = MainWindow(upper)
         qtbot.addWidget(window)
-        assert window.page_keys == ["dashboard", "exchange", "settings"]
+        assert window.page_keys == ["dashboard", "yearwork", "exchange", "settings"]   # yearwork: the communes' scorecards
         dashboard = window.pages["dashboard"]
         assert dashboard.heading.text() == upper.setup.unit().name and dashboard.banner.isHidden()
     finally:

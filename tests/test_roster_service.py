@@ -90,10 +90,10 @@ def test_empty_or_bad_names_are_refused(services, name, message):
 
 def test_the_same_person_twice_in_the_same_post_is_refused_but_a_similar_name_is_not(services):
     roster = services.roster
-    roster.save(new("Nguyễn Thị Hương", "cb_ct"))
+    roster.save(new("Nguyễn Thị Hương", "pct_mttq"))     # a title several members may hold
     with pytest.raises(RuleError, match="Đồng chí Nguyễn Thị Hương đã có trong khối với chức danh này."):
-        roster.save(new("nguyễn thị  hương", "cb_ct"))
-    roster.save(new("Nguyễn Thị Hướng", "cb_ct"))      # another person: the marks differ
+        roster.save(new("nguyễn thị  hương", "pct_mttq"))
+    roster.save(new("Nguyễn Thị Hướng", "pct_mttq"))      # another person: the marks differ
     assert current_names(services) == ["Nguyễn Thị Hương", "Nguyễn Thị Hướng"]
 
 

@@ -22,10 +22,12 @@ def test_warnings_clear_as_members_are_added(qtbot, services):
     assert page.summary.text().startswith("3 thôn; 0 tổ đủ điều kiện hoạt động, 3 tổ cần kiện toàn;")
     page.table.selectRow(0)
     assert "Tổ chưa có tổ trưởng." in page.banner.messages()
-    for name, role in (("Nguyễn Văn Hải", "leader"), ("Lê Thị Mai", "member"), ("Trần Văn Nam", "member")):
+    for name, role, post in (("Nguyễn Văn Hải", "leader", "Bí thư chi bộ"), ("Lê Thị Mai", "member", ""),
+                             ("Trần Văn Nam", "member", "")):
         page.new_member()
         type_text(qtbot, page.member_form.full_name, name)
         page.member_form.role.setCurrentIndex(page.member_form.role.findData(role))
+        page.member_form.post.setEditText(post)
         qtbot.keyClick(page.member_form.phone, Qt.Key.Key_Return)      # Enter on the last field saves
     assert page.members_model.rowCount() == 3
     assert page.banner.messages() == ["Chưa có thành viên khối phụ trách thôn."]

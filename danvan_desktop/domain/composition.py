@@ -2,7 +2,10 @@
 
 The default profile is Kết luận 862-KL/TU (Thanh Hóa, 2022): 9–11 current members; the head is
 the Phó Bí thư Thường trực Đảng ủy; the deputy is the Chủ tịch Ủy ban MTTQ; exactly one Phó Chủ
-tịch HĐND and one Phó Chủ tịch UBND; the others from the list of posts.
+tịch HĐND and one Phó Chủ tịch UBND; the others only from the posts the conclusion lists (Chủ tịch
+Hội CCB, Hội Nông dân, Hội LHPN, Bí thư Đoàn, Trưởng Công an, Chỉ huy trưởng Ban CHQS, công chức
+Tư pháp – Hộ tịch). Since the 2025 reform the heads of those organisations hold the title Phó Chủ
+tịch Ủy ban MTTQ: several members may hold it, never more than the organisations it stands for.
 """
 
 from __future__ import annotations
@@ -30,6 +33,9 @@ class Rules:
     allowed_posts: list[str] = field(default_factory=list)   # empty: any post
     max_per_post: int = 0                                    # 0: no limit
     multi_posts: list[str] = field(default_factory=list)     # posts exempt from max_per_post
+    # a title that stands for one of several posts (post code -> those posts): its holders and theirs
+    # together may not outnumber those posts (Phó CT UBMTTQ = a head of one of the organisations)
+    stands_for: dict[str, list[str]] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, ensure_ascii=False, sort_keys=True)
@@ -66,8 +72,9 @@ BUILTIN_PROFILES: dict[str, tuple[str, Rules]] = {
         head_posts=["pbt_tt"], deputy_posts=["ct_mttq"],
         required_posts={"pct_hdnd": 1, "pct_ubnd": 1},
         allowed_posts=["pbt_tt", "ct_mttq", "pct_hdnd", "pct_ubnd", "ct_ccb", "ct_nd", "ct_lhpn",
-                       "bt_doan", "tr_ca", "cht_qs", "cc_tp", "cb_ct", "cc_vh", "pct_mttq"],
-        max_per_post=1, multi_posts=["cb_ct"],
+                       "bt_doan", "tr_ca", "cht_qs", "cc_tp", "pct_mttq"],
+        max_per_post=1, multi_posts=["pct_mttq"],
+        stands_for={"pct_mttq": ["ct_ccb", "ct_nd", "ct_lhpn", "bt_doan"]},
     )),
     LOOSE: (N_("Quy chế chung (9–11 thành viên, 1 trưởng khối, 1 phó)"), Rules(
         min_members=9, max_members=11, heads=1, deputies_min=1, deputies_max=1,
@@ -145,6 +152,14 @@ def check_roster(members: list[BlocMember], rules: Rules, post_names: dict[str, 
                 breaches.append(Breach(f"count:{code}", _("Chức danh {post} có {n} người trong khối; quy chế "
                                                            "chỉ cho phép {k}.").format(
                     post=post_label(code), n=have, k=rules.max_per_post)))
+    for title, posts in rules.stands_for.items():
+        held = counts.get(title, 0)
+        heads = held + sum(counts.get(p, 0) for p in posts)
+        if held and heads > len(posts):
+            breaches.append(Breach(f"stands_for:{title}", _(
+                "Khối có {n} người đứng đầu các tổ chức chính trị - xã hội ({title} và {posts}); chỉ có {k} tổ chức "
+                "này.").format(n=heads, title=post_label(title), posts=", ".join(post_label(p) for p in posts),
+                               k=len(posts))))
     if rules.allowed_posts:
         for m in current:
             if m.post_code not in rules.allowed_posts:

@@ -99,12 +99,24 @@ def guess_role(text: str) -> str:
     return ROLE_WORDS.get(folded, TeamRole.MEMBER.value)
 
 
+def is_party_cell_secretary(post: str) -> bool:
+    """'Bí thư chi bộ' (also 'Bí thư chi bộ, Trưởng thôn'), but not 'Phó Bí thư chi bộ'."""
+    parts = [fold(p) for p in post.replace(";", ",").split(",")]
+    return any(p.startswith("bi thu chi bo") for p in parts)
+
+
 def team_warnings(members: list[TeamMember], followers: int) -> list[str]:
     """The soft rules of a village team, as Vietnamese warnings (empty when all is well)."""
     live = [m for m in members if not m.deleted]
     warnings: list[str] = []
-    if not any(m.team_role == TeamRole.LEADER.value for m in live):
+    leaders = [m for m in live if m.team_role == TeamRole.LEADER.value]
+    if not leaders:
         warnings.append(_("Tổ chưa có tổ trưởng."))
+    for leader in leaders:
+        if not is_party_cell_secretary(leader.post):
+            warnings.append(_("Tổ trưởng {name} ({post}) không phải Bí thư chi bộ; theo hướng dẫn, Bí thư chi bộ "
+                              "làm tổ trưởng tổ dân vận.").format(name=leader.full_name,
+                                                                 post=leader.post or _("chưa ghi chức danh")))
     if len(live) < MIN_TEAM_MEMBERS:
         warnings.append(_("Tổ mới có {n} người (cần ít nhất {k}).").format(n=len(live), k=MIN_TEAM_MEMBERS))
     if followers == 0:

@@ -20,6 +20,7 @@ PAGE_MODULES: list[str] = [
     "danvan_desktop.gui.pages.report.reports_page",
     "danvan_desktop.gui.pages.tasks.teams_page",
     "danvan_desktop.gui.pages.handover.exchange_page",
+    "danvan_desktop.gui.pages.yearwork.yearwork_page",
 ]
 
 _PAGES: dict[str, PageSpec] = {}    # the foundation's own pages, below
@@ -30,7 +31,7 @@ def register(spec: PageSpec) -> None:
 
 
 # An upper level holds the communes' records as received (read-only): it works in these pages only.
-UPPER_LEVEL_PAGES = {"dashboard", "exchange", "settings"}
+UPPER_LEVEL_PAGES = {"dashboard", "exchange", "settings", "yearwork"}
 
 
 def pages(upper: bool = False) -> list[PageSpec]:

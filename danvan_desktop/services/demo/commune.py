@@ -40,7 +40,7 @@ DEMO_MEMBERS = [
     ("Lê Đình Toàn", "ct_nd", BlocRole.MEMBER, "0869 304 115", False),
     ("Nguyễn Đức Anh", "bt_doan", BlocRole.MEMBER, "0388 742 660", True),
     ("Vũ Mạnh Hùng", "tr_ca", BlocRole.MEMBER, "0917 885 346", True),
-    ("Mai Thị Thu Trang", "cb_ct", BlocRole.MEMBER, "0359 018 427", True),
+    ("Mai Thị Thu Trang", "cc_tp", BlocRole.MEMBER, "0359 018 427", True),
 ]
 
 DemoStep = Callable[[AppServices, random.Random, dt.date], None]
@@ -48,6 +48,7 @@ DemoStep = Callable[[AppServices, random.Random, dt.date], None]
 DEMO_MODULES: list[str] = [
     "danvan_desktop.services.demo.tasks",
     "danvan_desktop.services.demo.meetings",
+    "danvan_desktop.services.demo.yearwork",      # before the reports: they name the register's directives
     "danvan_desktop.services.demo.report",
 ]
 

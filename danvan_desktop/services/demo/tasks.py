@@ -142,7 +142,7 @@ def _tasks(services: AppServices, rng: random.Random, today: dt.date) -> None:
     head = next((m for m in members if m.bloc_role == "head"), None)
     report = services.tasks.create_task(
         title="Tổng hợp báo cáo công tác dân vận tháng", category="other", source_kind="plan",
-        source_ref="Quy chế hoạt động Khối dân vận", member_ids=[m.id for m in members if m.post_code == "cb_ct"],
+        source_ref="Quy chế hoạt động Khối dân vận", member_ids=[m.id for m in members if m.post_code == "cc_tp"],
         responsible_id=head.id if head else None, start_date=first_month.replace(day=15),
         due_date=first_month.replace(day=20), recurring_monthly=True)
     for occurrence in services.tasks.series(report):

@@ -29,6 +29,8 @@ TABLE_LABELS = {
     "task_assignments": "Phân công nhiệm vụ", "task_progress": "Tiến độ nhiệm vụ",
     "meeting_attendance": "Thành phần dự họp", "meeting_agenda_items": "Nội dung cuộc họp",
     "meeting_conclusions": "Kết luận cuộc họp",
+    "annual_plans": "Kế hoạch năm", "plan_items": "Nội dung kế hoạch năm", "trainings": "Tập huấn",
+    "document_register": "Sổ văn bản", "scorecard_entries": "Chỉ tiêu nhập tay",
 }
 
 
@@ -93,8 +95,11 @@ class ExchangeBatchService:
             (", ".join(Period.parse(p).label() for p in batch.periods) or "—")
         counted = [(table_label(t), number(n)) for t, n in batch.counts.items() if n]
         counted.append((_("Tổng cộng"), number(batch.total)))
-        half = (len(counted) + 1) // 2     # two pairs of columns keep the receipt on one page
-        rows = [[*counted[i], *(counted[i + half] if i + half < len(counted) else ("", ""))] for i in range(half)]
+        # two pairs of columns keep the receipt on one page; three once the tables are many (the year's work)
+        pairs = 3 if len(counted) > 24 else 2
+        per = (len(counted) + pairs - 1) // pairs
+        rows = [[cell for k in range(pairs) for cell in (counted[i + k * per] if i + k * per < len(counted)
+                                                         else ("", ""))] for i in range(per)]
         body = [
             Paragraph(_("Tệp: {name}").format(name=batch.file_name), indent=False),
             Paragraph(_("Lô số {seq}, xuất ngày {day}; mã lô {batch}.").format(
@@ -111,8 +116,8 @@ class ExchangeBatchService:
                         "lần đầu:"), indent=False),
             Paragraph(batch.fingerprint, bold=True, align="center"),   # not last: no full stop is added
             Paragraph(_("Số bản ghi theo loại dữ liệu:"), indent=False),
-            Table([_("Loại dữ liệu"), _("Số bản ghi"), _("Loại dữ liệu"), _("Số bản ghi")], rows,
-                  widths=[3.0, 1.2, 3.0, 1.2], align_right=[1, 3]),
+            Table([_("Loại dữ liệu"), _("Số bản ghi")] * pairs, rows,
+                  widths=[3.0, 1.2] * 2 if pairs == 2 else [2.1, 0.9] * 3, align_right=[1, 3, 5][:pairs]),
         ]
         return Document(
             header=Header(upper_body=unit.upper_party_name.upper(),

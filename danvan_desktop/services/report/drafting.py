@@ -145,6 +145,10 @@ def leadership(facts: ReportFacts) -> str:
                "thành viên Khối phụ trách, theo dõi {v} thôn, tổ dân phố trên địa bàn.").format(
         v=count(facts.villages_followed)) if facts.villages_followed else
         _("Khối dân vận tiếp tục triển khai nhiệm vụ công tác dân vận theo chương trình công tác năm.")]
+    if facts.directives:                       # the directives the register holds for the period
+        lines.append(facts.directives)
+    if facts.plan_progress:                    # quarter, six months, nine months, year: the plan's progress
+        lines.append(facts.plan_progress)
     briefings = facts.v("giao_ban")
     if briefings is not None:
         lines.append(_("{span} đã tổ chức {n} cuộc giao ban Khối dân vận.").format(span=cap(span(facts)),

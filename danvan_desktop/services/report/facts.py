@@ -36,6 +36,8 @@ class ReportFacts:
     members_trained: int = 0
     villages_followed: int = 0
     tasks: object | None = None                                         # TaskPeriodSummary when tasks exist
+    directives: str = ""              # the register's directives of the period, as one sentence (may be "")
+    plan_progress: str = ""           # the year's plan carried out so far (longer periods only; may be "")
 
     def resolved_in_time(self, note: SituationNote) -> bool:
         """Resolved by the period's end (a later resolution is news of a later report)."""
@@ -78,6 +80,10 @@ def gather(db: Database, period: Period, today: dt.date) -> ReportFacts:
     facts.members_trained = sum(1 for m in current if m.trained_on and m.trained_on <= day)
     facts.villages_followed = len({v for m in current for v in m.village_ids})
     facts.tasks = task_summary(db, period, today)
+    from danvan_desktop.services.yearwork.register import RegisterService
+    facts.directives = RegisterService(db, lambda: today).leadership_sentence(period)
+    from danvan_desktop.services.yearwork.plan import PlanService
+    facts.plan_progress = PlanService(db, today=lambda: today).completion_sentence(period)
     return facts
 
 

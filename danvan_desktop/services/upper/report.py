@@ -7,9 +7,9 @@ from __future__ import annotations
 from danvan_desktop.domain import consolidated as spec
 from danvan_desktop.domain.formats import document_date, short_date
 from danvan_desktop.domain.i18n import _, vietnamese
-from danvan_desktop.domain.periods import Period
+from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.report import Report
-from danvan_desktop.render.document import Document
+from danvan_desktop.render.document import Document, Heading
 from danvan_desktop.services.documents.numbering import layout_family
 from danvan_desktop.services.report.service import ReportService
 from danvan_desktop.services.upper import drafting, settings
@@ -17,8 +17,18 @@ from danvan_desktop.services.upper.completeness import completeness
 from danvan_desktop.services.upper.consolidate import communes, consolidate
 from danvan_desktop.services.upper.document import build
 from danvan_desktop.services.upper.facts import gather
+from danvan_desktop.services.yearwork.scorecard import ScorecardService, consolidated_targets_blocks
 from danvan_desktop.store.reports import ReportRepository
 from danvan_desktop.store.units import UnitRepository
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def _next_part(body: list) -> str:
+    """The numeral after the document's last part heading ("V- ĐỀ XUẤT…" → "VI")."""
+    parts = [b.text.split("-")[0].split(".")[0].strip() for b in body if isinstance(b, Heading)]
+    used = [ROMAN.index(p) for p in parts if p in ROMAN]
+    return ROMAN[max(used) + 1] if used else ROMAN[0]
 
 
 class OwnReportRepository(ReportRepository):
@@ -58,8 +68,12 @@ class ConsolidatedReportService(ReportService):
         report = self.get(report_id)
         unit = UnitRepository(self.db).by_code(self.db.unit_code)
         with vietnamese():
-            return build(report, self.sections(report_id), unit, settings.load(self.db).issuing_body,
-                         layout_family(report.layout))
+            document = build(report, self.sections(report_id), unit, settings.load(self.db).issuing_body,
+                             layout_family(report.layout))
+            if report.period_value.kind is PeriodKind.YEAR:   # the year's report quotes the communes' scorecards
+                scored = ScorecardService(self.db, self.today).every_commune(report.period_value.year)
+                document.body += consolidated_targets_blocks(scored, _next_part(document.body))
+        return document
 
     def create_draft(self, period_code: str, kind: str | None = None) -> Report:
         """Dated today: the province consolidates after the communes' due date, not within the period."""

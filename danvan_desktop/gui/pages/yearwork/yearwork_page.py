@@ -1,0 +1,67 @@
+"""Công tác năm: the annual plan, the scorecard against the targets (862-KL/TU), the training record,
+the register of documents and the calendar of deadlines, as tabs of one page. At the upper level the
+page shows every commune's scorecard."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.gui.pages import dashboard_page
+from danvan_desktop.gui.pages.spec import PageContext, PageSpec
+from danvan_desktop.gui.pages.yearwork.calendar_tab import DeadlinesCard
+from danvan_desktop.services.yearwork import YearWork
+
+
+class YearWorkPage(QWidget):
+    def __init__(self, services, undo, events, parent=None) -> None:
+        super().__init__(parent)
+        self.services, self.events = services, events
+        self.work = YearWork.of(services)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs)
+        if services.exchange.upper.is_upper():
+            from danvan_desktop.gui.pages.yearwork.scorecard_tab import CommunesScorecardTab
+            self.communes = CommunesScorecardTab(services, self.work)
+            self.tabs.addTab(self.communes, _("Chỉ tiêu các xã"))
+            return
+        from danvan_desktop.gui.pages.yearwork.plan_tab import PlanTab
+        from danvan_desktop.gui.pages.yearwork.scorecard_tab import ScorecardTab
+        self.plan = PlanTab(services, self.work, events)
+        self.scorecard = ScorecardTab(services, self.work, events)
+        self.tabs.addTab(self.plan, _("Kế hoạch năm"))
+        self.tabs.addTab(self.scorecard, _("Chỉ tiêu"))
+        for module, name, title in (("training_tab", "TrainingTab", N_("Tập huấn")),
+                                    ("register_tab", "RegisterTab", N_("Sổ văn bản")),
+                                    ("calendar_tab", "CalendarTab", N_("Lịch công việc"))):
+            try:
+                cls = getattr(__import__(f"danvan_desktop.gui.pages.yearwork.{module}", fromlist=[name]), name)
+            except ImportError:
+                continue
+            tab = cls(services, self.work, events)
+            setattr(self, module.replace("_tab", ""), tab)
+            self.tabs.addTab(tab, _(title))
+        self.tabs.currentChanged.connect(self._refresh_current)
+
+    def _refresh_current(self, _index: int) -> None:
+        widget = self.tabs.currentWidget()
+        if hasattr(widget, "refresh"):
+            widget.refresh()
+
+    def refresh(self) -> None:
+        self._refresh_current(self.tabs.currentIndex())
+
+    def extra_screenshots(self):
+        """Each tab as its own picture (danvan screenshots)."""
+        for index in range(1, self.tabs.count()):
+            self.tabs.setCurrentIndex(index)
+            yield f"tab{index}", self
+
+
+def _factory(ctx: PageContext) -> QWidget:
+    return YearWorkPage(ctx.services, ctx.undo, ctx.events)
+
+
+PAGE = PageSpec("yearwork", N_("Công tác năm"), 65, _factory)
+dashboard_page.SECTIONS.append(DeadlinesCard)
