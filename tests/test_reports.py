@@ -30,7 +30,8 @@ def _october(services):
     services.situation.save(SituationNote(noted_on=dt.date(2026, 10, 14), topic="security", level="watch",
                                           summary="Mâu thuẫn gia đình ông A", private=True,
                                           personal_people="Nguyễn Văn A"))
-    for code, value in {"tcd_luot": 18, "tcd_nguoi": 21, "don_nhan": 124, "don_da_gq": 106, "don_dang_gq": 14,
+    for code, value in {"tcd_luot": 18, "tcd_nguoi": 21, "don_nhan": 124, "don_da_gq": 106, "don_chuyen": 4,
+                        "don_dang_gq": 14,
                         "hoa_giai": 5, "hoa_giai_tc": 4, "tuyen_truyen": 75, "tuyen_truyen_luot": 231}.items():
         services.figures.set_value(code, "2026-10", str(value))
     services.dvk.save(DvkModel(name="Dân vận khéo trong hiến đất làm đường", owner_name="Thôn Đông",
