@@ -59,3 +59,48 @@ def test_check_exits_1_naming_the_figures_and_the_month(services, db_path):
 
 def test_the_demo_obeys_every_figure_rule(demo):
     assert demo.figures.problems() == []
+
+
+def test_the_report_phrases_petitions_as_officers_do(services):
+    f = services.figures
+    for code, value in {"don_nhan": 8, "don_da_gq": 6, "don_dang_gq": 2}.items():
+        f.set_value(code, "2026-09", value)
+    for code, value in {"don_nhan": 10, "don_da_gq": 10, "don_dang_gq": 2}.items():
+        f.set_value(code, "2026-10", value)
+    report = services.reports.create_draft("2026-10")
+    text = services.reports.section(report.id, "government").text
+    assert "Tiếp nhận 10 đơn (kỳ trước chuyển sang 02 đơn), đã giải quyết 10/12 đơn, đạt 83,33%; " \
+           "đang giải quyết 02 đơn." in text
+    rows = {r["code"]: r["value_text"] for r in services.reports.get(report.id).figures_table}
+    assert rows["ty_le_gq_don"] == "83,33%" and rows["don_ky_truoc"] == "2"
+    f.set_value("don_dang_gq", "2026-09", "")          # cleared first: a complete month must balance
+    f.set_value("don_da_gq", "2026-09", 8)
+    f.set_value("don_dang_gq", "2026-09", 0)
+    f.set_value("don_dang_gq", "2026-10", 0)
+    services.reports.redraft(report.id)
+    text = services.reports.section(report.id, "government").text
+    assert "Tiếp nhận 10 đơn, đã giải quyết 10/10 đơn, đạt 100%." in text
+
+
+def test_unbalanced_figures_are_shown_in_the_editor_and_stop_approval(qtbot, services):
+    import datetime as dt
+
+    from danvan_desktop.domain.members import BlocMember
+    from danvan_desktop.gui.events import DataEvents
+    from danvan_desktop.gui.pages.report.reports_page import ReportsPage
+    services.roster.save(BlocMember(full_name="Lê Văn Thắng", post_code="pbt_tt", bloc_role="head",
+                                    start_date=dt.date(2025, 10, 20)))
+    for code, value in {"don_nhan": 10, "don_da_gq": 10, "don_dang_gq": 0}.items():
+        services.figures.set_value(code, "2026-10", value)
+    services.db.conn.execute("INSERT INTO figure_values (id, unit_code, created_at, updated_at, figure_code, period, "
+                             "value) VALUES ('x1', ?, '', '', 'don_dang_gq', '2026-09', 2)", (services.db.unit_code,))
+    services.db.conn.commit()
+    page = ReportsPage(services, DataEvents())
+    qtbot.addWidget(page)
+    page.period.setText("2026-10")
+    page.create_draft()
+    assert page.figure_problems.isVisibleTo(page)
+    assert "Tháng 10/2026: số liệu đơn thư không cân đối" in page.figure_problems.text()
+    report = services.reports.take_number(page._report.id)
+    with pytest.raises(RuleError, match="chưa nhất quán"):
+        services.reports.approve(report.id, "Lê Văn Thắng")

@@ -182,6 +182,28 @@ def teams(facts: ReportFacts) -> str:
     return "\n".join(lines)
 
 
+def petitions_sentence(facts: ReportFacts) -> str:
+    """As officers write it: 'Tiếp nhận 10 đơn (kỳ trước chuyển sang 02 đơn), đã giải quyết 10/12 đơn, đạt
+    83,33%; đang giải quyết 02 đơn' — the rate over everything there was to resolve. Empty without data."""
+    v = facts.v
+    received, carried, solved = v("don_nhan"), v("don_ky_truoc") or 0, v("don_da_gq")
+    transferred, pending = v("don_chuyen"), v("don_dang_gq")
+    if not received and not carried:
+        return ""
+    text = _("Tiếp nhận {r} đơn").format(r=count(received or 0))
+    if carried:
+        text += _(" (kỳ trước chuyển sang {c} đơn)").format(c=count(carried))
+    whole = (received or 0) + carried
+    if solved is not None:
+        text += _(", đã giải quyết {s}/{t} đơn, đạt {pct}").format(s=count(solved) if solved else "0",
+                                                                   t=count(whole), pct=percent(solved / whole))
+    if transferred:
+        text += _("; chuyển cơ quan có thẩm quyền giải quyết {n} đơn").format(n=count(transferred))
+    if pending:
+        text += _("; đang giải quyết {p} đơn").format(p=count(pending))
+    return text
+
+
 def government(facts: ReportFacts) -> str:
     v, last = facts.v, facts.last_year
     lines = []
@@ -195,14 +217,10 @@ def government(facts: ReportFacts) -> str:
     elif visits == 0:
         lines.append(_("Chính quyền xã duy trì lịch tiếp công dân định kỳ; {span} không có công dân đến kiến nghị, "
                        "phản ánh.").format(span=span(facts)))
-    received, solved, pending = v("don_nhan"), v("don_da_gq"), v("don_dang_gq")
-    if received:
-        text = _("Tiếp nhận {r} đơn").format(r=count(received))
-        if solved is not None:
-            text += _(", đã giải quyết {s}/{r} đơn, đạt {pct}").format(s=count(solved), r=count(received),
-                                                                       pct=percent(solved / received))
-        if pending:
-            text += _(", {p} đơn đang giải quyết").format(p=count(pending))
+    petitions = petitions_sentence(facts)
+    if petitions:
+        text = petitions
+        received = v("don_nhan")
         if last.get("don_nhan"):
             before_solved = last.get("don_da_gq") or 0
             text += "[[fn:" + _("Cùng kỳ năm trước tiếp nhận {r} đơn, đã giải quyết {s}/{r} đơn, đạt {pct}; số đơn "
@@ -211,7 +229,7 @@ def government(facts: ReportFacts) -> str:
                 compare=_compare(received, last["don_nhan"], _("đơn")).replace(_(" so với cùng kỳ năm trước"), "")) + \
                 "]]"
         lines.append(text + ".")
-    elif received == 0:
+    elif v("don_nhan") == 0 and not v("don_ky_truoc"):
         lines.append(_("{span} không phát sinh đơn thư khiếu nại, tố cáo, kiến nghị, phản ánh.").format(
             span=cap(span(facts))))
     cases, success = v("hoa_giai"), v("hoa_giai_tc")
@@ -291,9 +309,9 @@ def strengths(facts: ReportFacts) -> str:
     if resolved:
         points.append(_("Đã phối hợp giải quyết {n} vụ việc phát sinh ngay tại cơ sở, không để kéo dài.").format(
             n=count(len(resolved))))
-    received, solved = facts.v("don_nhan"), facts.v("don_da_gq")
-    if received and solved is not None and solved / received >= 0.8:
-        points.append(_("Tỷ lệ giải quyết đơn thư đạt {pct}.").format(pct=percent(solved / received)))
+    rate = facts.v("ty_le_gq_don")
+    if rate is not None and rate >= 0.8:
+        points.append(_("Tỷ lệ giải quyết đơn thư đạt {pct}.").format(pct=percent(rate)))
     return " ".join(points)
 
 
