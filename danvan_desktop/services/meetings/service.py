@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.meetings import (
+    reviewed_period,
     BRIEFING_PERIOD,
     AgendaItem,
     AttendanceEntry,
@@ -135,7 +136,7 @@ class MeetingService(BriefingCheck):
         day = meeting_date or self.today()
         kind_enum = MeetingKind(kind)
         if period is None and kind_enum in BRIEFING_PERIOD:
-            period = Period.containing(day, BRIEFING_PERIOD[kind_enum]).code
+            period = reviewed_period(kind_enum, day).code
         previous = self.latest()
         current = self.members.current(day)
         head = next((m for m in current if m.bloc_role == BlocRole.HEAD.value), None)
