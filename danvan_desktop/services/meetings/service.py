@@ -24,7 +24,6 @@ from danvan_desktop.domain.meetings import (
     content_hash,
 )
 from danvan_desktop.domain.members import BlocMember, BlocRole
-from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError, new_id
 from danvan_desktop.domain.text import clean, clean_multiline, fold
 from danvan_desktop.domain.today import now as vietnam_now

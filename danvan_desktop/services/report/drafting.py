@@ -12,7 +12,9 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import PeriodKind
 from danvan_desktop.domain.situation import Level, SituationNote, Topic
 from danvan_desktop.domain.text import fold
+from danvan_desktop.services.report import occasions
 from danvan_desktop.services.report.facts import ReportFacts
+from danvan_desktop.services.report.wording import after_colon, nhan_dan
 
 
 def count(n: float) -> str:
@@ -140,10 +142,18 @@ def situation(facts: ReportFacts) -> str:
 
 # -- II. results ---------------------------------------------------------------------------------
 def leadership(facts: ReportFacts) -> str:
-    lines = [_("Khối dân vận tiếp tục triển khai nhiệm vụ công tác dân vận theo chương trình công tác năm; phân công "
-               "thành viên Khối phụ trách, theo dõi {v} thôn, tổ dân phố trên địa bàn.").format(
-        v=count(facts.villages_followed)) if facts.villages_followed else
-        _("Khối dân vận tiếp tục triển khai nhiệm vụ công tác dân vận theo chương trình công tác năm.")]
+    """What the Đảng ủy directed in the period and how the bloc carried it out (seed 004's part I)."""
+    docs = "; ".join(d.title for d in facts.directives)
+    opening = _("Thực hiện sự lãnh đạo, chỉ đạo của Đảng ủy xã") + (f" ({docs})" if docs else "")
+    where = _("; phân công thành viên Khối phụ trách, theo dõi {v} thôn, tổ dân phố").format(
+        v=count(facts.villages_followed)) if facts.villages_followed else ""
+    lines = [_("{opening}, {span} Khối dân vận đã tập trung triển khai các nhiệm vụ trọng tâm công tác dân vận{where}."
+               ).format(opening=opening, span=span(facts), where=where)]
+    for briefing in facts.conclusions:
+        points = "; ".join(after_colon(t) for t in briefing.texts)
+        lines.append(_("Tại cuộc giao ban Khối dân vận ngày {date}, đồng chí chủ trì kết luận, giao nhiệm vụ: {points}."
+                       ).format(date=short_date(briefing.held_on), points=points))
+    lines += occasions.of_period(facts.period)
     briefings = facts.v("giao_ban")
     if briefings is not None:
         lines.append(_("{span} đã tổ chức {n} cuộc giao ban Khối dân vận.").format(span=cap(span(facts)),
@@ -178,7 +188,8 @@ def teams(facts: ReportFacts) -> str:
         if not result:
             continue
         place = getattr(note, "village_name", "")
-        lines.append(_("- {place}{result}.").format(place=f"{place}: " if place else "", result=result))
+        lines.append(_("- {place}{result}.").format(place=f"{place}: " if place else "",
+                                                    result=after_colon(result) if place else result))
     return "\n".join(lines)
 
 
@@ -316,25 +327,38 @@ def strengths(facts: ReportFacts) -> str:
 
 
 def limits(facts: ReportFacts) -> str:
-    points = []
+    """The limits, then their causes (seed 004 separates them: "Hạn chế, tồn tại" / "Nguyên nhân")."""
+    points, causes = [], []
     hot = _open_hot(facts)
     if hot:
         points.append(_("Còn {n} điểm nóng chưa được giải quyết dứt điểm.").format(n=count(len(hot))))
+        causes.append(_("vụ việc liên quan trực tiếp đến quyền lợi của Nhân dân (đất đai, bồi thường, môi trường), "
+                        "phức tạp, cần nhiều thời gian xác minh, đối thoại"))
     overdue = getattr(facts.tasks, "overdue", 0) or 0
     if overdue:
         points.append(_("Còn {n} nhiệm vụ giao cho các tổ dân vận thôn quá hạn chưa hoàn thành.").format(
             n=count(overdue)))
+        causes.append(_("một số tổ dân vận thôn chưa chủ động; việc theo dõi, đôn đốc của thành viên Khối phụ trách "
+                        "thôn có lúc chưa thường xuyên"))
+    rate, pending = facts.v("ty_le_gq_don"), facts.v("don_dang_gq")
+    if rate is not None and rate < 0.8:
+        points.append(_("Tỷ lệ giải quyết đơn thư mới đạt {pct}{rest}.").format(
+            pct=percent(rate), rest=_(", còn {p} đơn đang giải quyết").format(p=count(pending)) if pending else ""))
+        causes.append(_("một số đơn phức tạp, vượt thẩm quyền, phải chờ ý kiến của cơ quan có thẩm quyền"))
     progress = facts.dvk_progress
     if progress and progress.target and progress.new < progress.target and facts.period.months[-1] >= 6:
         points.append(_("Số mô hình “Dân vận khéo” mới từ đầu năm ({n}) chưa đạt chỉ tiêu năm (ít nhất {t} mô hình)."
                         ).format(n=count(progress.new) if progress.new else _("chưa có"), t=count(progress.target)))
+        causes.append(_("việc hướng dẫn các thôn, đoàn thể đăng ký, xây dựng mô hình “Dân vận khéo” chưa được quan "
+                        "tâm đúng mức"))
     if facts.members_total and facts.members_trained < facts.members_total:
         points.append(_("Còn {n} thành viên Khối chưa được tập huấn nghiệp vụ công tác dân vận.").format(
             n=count(facts.members_total - facts.members_trained)))
+        causes.append(_("thành viên mới được kiện toàn chưa có điều kiện tham gia lớp tập huấn nghiệp vụ"))
     if not points:
         return _("Qua theo dõi {span}, chưa phát sinh hạn chế đáng kể trong hoạt động của Khối dân vận.").format(
             span=span(facts))
-    return " ".join(points)
+    return " ".join(points) + "\n" + _("Nguyên nhân: {causes}.").format(causes="; ".join(causes))
 
 
 def next_tasks(facts: ReportFacts) -> str:
@@ -348,9 +372,15 @@ def next_tasks(facts: ReportFacts) -> str:
     if overdue:
         items.append(_("Đôn đốc các tổ dân vận thôn hoàn thành {n} nhiệm vụ đã quá hạn.").format(n=count(overdue)))
     progress = facts.dvk_progress
-    if progress and progress.target and progress.new < progress.target:
+    next_year = facts.period.next().year
+    if progress and progress.target and next_year > progress.year:
+        # the coming period opens a new year: its own target, never last year's
+        items.append(_("Hướng dẫn các thôn, đoàn thể đăng ký xây dựng mô hình “Dân vận khéo” năm {year} (chỉ tiêu: "
+                       "ít nhất {t} mô hình).").format(year=next_year, t=count(progress.target)))
+    elif progress and progress.target and progress.new < progress.target:
         items.append(_("Hướng dẫn các thôn, đoàn thể đăng ký, xây dựng thêm mô hình “Dân vận khéo” để đạt chỉ tiêu "
                        "năm {year}.").format(year=progress.year))
+    items += occasions.of_next_period(facts.period)
     items.append(_("Duy trì giao ban Khối dân vận định kỳ; chỉ đạo các tổ dân vận thôn hoạt động theo quy chế."))
     items.append(_("Thực hiện tốt quy chế dân chủ ở cơ sở; phối hợp tiếp công dân, giải quyết đơn thư đúng quy định."))
     return "\n".join(f"{i}- {text}" for i, text in enumerate(items, start=1))
@@ -372,7 +402,8 @@ DRAFTERS = {"situation": situation, "leadership": leadership, "teams": teams, "g
 
 
 def draft_sections(facts: ReportFacts) -> dict[str, str]:
-    return {key: fn(facts) for key, fn in DRAFTERS.items()}
+    """Every section, with "Nhân dân" capitalised as officers write it wherever a note said "nhân dân"."""
+    return {key: nhan_dan(fn(facts)) for key, fn in DRAFTERS.items()}
 
 
 def figures_table(facts: ReportFacts, format_value) -> list[dict]:

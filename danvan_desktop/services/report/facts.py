@@ -10,6 +10,7 @@ from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.situation import SituationNote
 from danvan_desktop.services.figures.dvk import DvkProgress, DvkService
 from danvan_desktop.services.figures.counters import task_summary
+from danvan_desktop.services.report.directives import briefing_conclusions, period_directives
 from danvan_desktop.services.figures.service import FigureService
 from danvan_desktop.services.figures.situation import SituationService
 from danvan_desktop.store.database import Database
@@ -36,6 +37,8 @@ class ReportFacts:
     members_trained: int = 0
     villages_followed: int = 0
     tasks: object | None = None                                         # TaskPeriodSummary when tasks exist
+    directives: list = field(default_factory=list)                      # directives.Directive carried out
+    conclusions: list = field(default_factory=list)                     # directives.BriefingConclusions
 
     def resolved_in_time(self, note: SituationNote) -> bool:
         """Resolved by the period's end (a later resolution is news of a later report)."""
@@ -78,6 +81,8 @@ def gather(db: Database, period: Period, today: dt.date) -> ReportFacts:
     facts.members_trained = sum(1 for m in current if m.trained_on and m.trained_on <= day)
     facts.villages_followed = len({v for m in current for v in m.village_ids})
     facts.tasks = task_summary(db, period, today)
+    facts.directives = period_directives(db, period)
+    facts.conclusions = briefing_conclusions(db, period)
     return facts
 
 

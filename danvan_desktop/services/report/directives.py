@@ -1,0 +1,75 @@
+"""What the Đảng ủy directed in a period, for the report's leadership paragraph (seed 004's part I).
+
+Two sources: the incoming directives register (`register_directives_source` — the register of the
+Đảng ủy's and the upper level's documents plugs in there; until it does, the list is empty), and the
+conclusions of the briefings held in the period, which say what the bloc was told to carry out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from danvan_desktop.domain.periods import Period
+from danvan_desktop.store.database import Database
+
+
+@dataclass(frozen=True)
+class Directive:
+    """A document being carried out: 'Kế hoạch số 12-KH/ĐU ngày 05/10/2026 của Ban Thường vụ Đảng ủy về …'."""
+    title: str
+    issued_on: dt.date | None = None
+
+
+@dataclass
+class BriefingConclusions:
+    meeting_name: str           # 'cuộc giao ban Khối dân vận'
+    held_on: dt.date
+    chair: str
+    texts: list[str] = field(default_factory=list)
+
+
+DirectivesSource = Callable[[Database, Period], list[Directive]]
+_SOURCES: list[DirectivesSource] = []
+
+
+def register_directives_source(source: DirectivesSource) -> None:
+    """The incoming directives register adds itself here (one line in its module)."""
+    if source not in _SOURCES:
+        _SOURCES.append(source)
+
+
+def period_directives(db: Database, period: Period) -> list[Directive]:
+    """The directives the bloc carried out in the period, from every registered source."""
+    found: list[Directive] = []
+    for source in _SOURCES:
+        try:
+            found += source(db, period)
+        except Exception:  # noqa: BLE001 — a source that fails must not stop the report from drafting
+            continue
+    return found
+
+
+def briefing_conclusions(db: Database, period: Period) -> list[BriefingConclusions]:
+    """The conclusions of the finalised briefings held in the period (latest version of each minute)."""
+    tables = {r[0] for r in db.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not {"meetings", "meeting_conclusions"} <= tables:
+        return []
+    rows = db.conn.execute(
+        "SELECT m.id, m.meeting_date, m.chair_name, m.series_id, m.version FROM meetings m WHERE m.deleted = 0 "
+        "AND m.content_hash IS NOT NULL AND m.meeting_date BETWEEN ? AND ? ORDER BY m.meeting_date, m.version",
+        (period.start.isoformat(), period.end.isoformat())).fetchall()
+    latest: dict[str, tuple] = {}
+    for row in rows:
+        latest[row[3] or row[0]] = row                       # later versions replace earlier ones
+    result = []
+    for meeting_id, held_on, chair, _series, _version in sorted(latest.values(), key=lambda r: r[1]):
+        texts = [r[0] for r in db.conn.execute(
+            "SELECT c.text FROM meeting_conclusions c JOIN meeting_agenda_items i ON i.id = c.agenda_item_id "
+            "WHERE c.meeting_id = ? AND c.deleted = 0 AND i.deleted = 0 ORDER BY i.position, c.position",
+            (meeting_id,)) if r[0].strip()]
+        if texts:
+            result.append(BriefingConclusions("cuộc giao ban Khối dân vận", dt.date.fromisoformat(held_on[:10]),
+                                              chair or "", texts))
+    return result

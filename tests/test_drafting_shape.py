@@ -1,0 +1,52 @@
+"""The drafted report in the shape of seed 004: what was directed, results by actor, limits with causes,
+the period's occasions, next period's tasks in the right year, "Nhân dân" as officers write it."""
+
+from __future__ import annotations
+
+from danvan_desktop.services.report import directives
+from danvan_desktop.services.report.wording import after_colon, nhan_dan
+
+
+def _text(services, period):
+    existing = [r for r in services.reports.list() if r.period == period]
+    report = existing[-1] if existing else services.reports.create_draft(period)
+    return {s.key: s.text for s in services.reports.sections(report.id)}
+
+
+def test_october_names_what_was_directed_and_15_10(xa):
+    text = _text(xa, "2026-10")
+    lead = text["leadership"]
+    assert lead.startswith("Thực hiện sự lãnh đạo, chỉ đạo của Đảng ủy xã, trong tháng Khối dân vận")
+    assert "Tại cuộc giao ban Khối dân vận ngày 09/10/2026, đồng chí chủ trì kết luận, giao nhiệm vụ: các đoàn " \
+           "thể tiếp tục nắm chắc" in lead
+    assert "96 năm Ngày truyền thống công tác dân vận của Đảng (15/10/1930 - 15/10/2026)" in lead
+    assert "\nNguyên nhân: " in text["limits"]
+    assert "nhân dân đồng tình" not in text["teams"] and "Nhân dân đồng tình" in text["teams"]
+    assert "18/11" in text["next"]                                         # November's occasion ahead
+
+
+def test_december_reviews_the_year_and_january_has_its_own_target(services):
+    services.today = lambda: __import__("datetime").date(2027, 1, 5)
+    services.reports.today = services.today
+    text = _text(services, "2026-12")
+    assert "tổng kết công tác năm 2026" in text["leadership"] and "chương trình công tác năm 2027" in text["leadership"]
+    assert "năm 2026 (chỉ tiêu" not in text["next"] and "đạt chỉ tiêu năm 2026" not in text["next"]
+    assert "mô hình “Dân vận khéo” năm 2027 (chỉ tiêu: ít nhất 03 mô hình)" in text["next"]
+    assert "Tết Nguyên đán" in text["next"]
+
+
+def test_the_directives_hook_names_the_documents_being_carried_out(services):
+    def register(db, period):
+        return [directives.Directive("Kế hoạch số 12-KH/ĐU ngày 05/10/2026 của Ban Thường vụ Đảng ủy")]
+    directives.register_directives_source(register)
+    try:
+        lead = _text(services, "2026-10")["leadership"]
+    finally:
+        directives._SOURCES.remove(register)
+    assert lead.startswith("Thực hiện sự lãnh đạo, chỉ đạo của Đảng ủy xã (Kế hoạch số 12-KH/ĐU ngày 05/10/2026")
+
+
+def test_vietnamese_capitalisation():
+    assert nhan_dan("nhân dân đồng tình; Ủy ban nhân dân xã; Hội đồng nhân dân; công an nhân dân") == \
+        "Nhân dân đồng tình; Ủy ban nhân dân xã; Hội đồng nhân dân; công an nhân dân"
+    assert after_colon("Tổ chức họp dân.") == "tổ chức họp dân" and after_colon("UBND xã kiểm tra") == "UBND xã kiểm tra"
