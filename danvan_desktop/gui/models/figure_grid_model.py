@@ -51,8 +51,12 @@ class FigureGridModel(QAbstractTableModel):
             self._periods, self._periods_year = months + derived, self.year
         return self._periods
 
-    def _compute(self) -> None:
-        self._values = {(f.code, p.code): self.service.value(f.code, p) for f in self.figures for p in self.periods()}
+    def _compute(self, typed_only: bool = False) -> None:
+        """The values of every cell; after a typed value is saved only the figures that follow typed values
+        (typed, ratios, carried over) are read again — counted figures do not change with a typed number."""
+        figures = [f for f in self.figures if not typed_only or f.source != "counted" or f.is_ratio]
+        self._values.update({(f.code, p.code): self.service.value(f.code, p) for f in figures
+                             for p in self.periods()})
         self._records = self.service.year_records(self.year)
 
     def load(self, year: int | None = None) -> None:
@@ -60,12 +64,13 @@ class FigureGridModel(QAbstractTableModel):
         if year:
             self.year = year
         self.figures = self.service.catalogue()
+        self._values = {}
         self._compute()
         self.endResetModel()
 
     def reload_values(self) -> None:
         """New values in the same cells: the view keeps its current cell and selection."""
-        self._compute()
+        self._compute(typed_only=True)
         if self.figures:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.figures) - 1, self.columnCount() - 1))
 
