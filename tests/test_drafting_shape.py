@@ -50,3 +50,12 @@ def test_vietnamese_capitalisation():
     assert nhan_dan("nhân dân đồng tình; Ủy ban nhân dân xã; Hội đồng nhân dân; công an nhân dân") == \
         "Nhân dân đồng tình; Ủy ban nhân dân xã; Hội đồng nhân dân; công an nhân dân"
     assert after_colon("Tổ chức họp dân.") == "tổ chức họp dân" and after_colon("UBND xã kiểm tra") == "UBND xã kiểm tra"
+
+
+def test_results_by_organisation_and_lessons_for_the_year(xa):
+    front = _text(xa, "2026-10")["front"]
+    lines = [line for line in front.splitlines() if line.startswith("- Hội LHPN xã: ")]
+    assert lines and "hoàn thiện hồ sơ đề nghị công nhận mô hình “Dân vận khéo”" in lines[0]
+    assert len(front.splitlines()) == len(set(front.splitlines()))
+    year = _text(xa, "2025")["limits"]
+    assert "\nNguyên nhân: " in year and "\nBài học kinh nghiệm: Một là," in year

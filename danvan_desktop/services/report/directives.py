@@ -73,3 +73,40 @@ def briefing_conclusions(db: Database, period: Period) -> list[BriefingConclusio
             result.append(BriefingConclusions("cuộc giao ban Khối dân vận", dt.date.fromisoformat(held_on[:10]),
                                               chair or "", texts))
     return result
+
+
+# The organisations whose heads sit in the bloc, by the head's post (results by actor, seed 004's II.3).
+ORGANISATIONS = {"ct_mttq": "Ủy ban MTTQ xã", "pct_mttq": "Ủy ban MTTQ xã", "ct_lhpn": "Hội LHPN xã",
+                 "ct_nd": "Hội Nông dân xã", "ct_ccb": "Hội Cựu chiến binh xã", "bt_doan": "Đoàn Thanh niên xã"}
+
+
+@dataclass(frozen=True)
+class OrganisationTask:
+    organisation: str
+    title: str
+    state: str          # 'done' | 'overdue' | 'under_way'
+
+
+def organisation_tasks(db: Database, period: Period, today: dt.date) -> list[OrganisationTask]:
+    """The tasks whose responsible member heads an organisation, due or done in the period."""
+    tables = {r[0] for r in db.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not {"tasks", "bloc_members"} <= tables:
+        return []
+    start, end = period.start.isoformat(), period.end.isoformat()
+    as_of = min(period.end, today).isoformat()
+    marks = ", ".join("?" for _ in ORGANISATIONS)
+    rows = db.conn.execute(
+        f"SELECT m.post_code, t.title, t.status, t.done_on, t.due_date FROM tasks t JOIN bloc_members m "
+        f"ON m.id = t.responsible_id WHERE t.deleted = 0 AND t.status != 'cancelled' AND m.post_code IN ({marks}) "
+        f"AND (t.due_date BETWEEN ? AND ? OR t.done_on BETWEEN ? AND ?) ORDER BY t.due_date, t.title",
+        (*ORGANISATIONS, start, end, start, end)).fetchall()
+    result = []
+    for post, title, status, done_on, due in rows:
+        if status == "done" and done_on and done_on[:10] <= as_of:
+            state = "done"
+        elif due and due[:10] < as_of:
+            state = "overdue"
+        else:
+            state = "under_way"
+        result.append(OrganisationTask(ORGANISATIONS[post], title, state))
+    return result

@@ -259,6 +259,26 @@ def government(facts: ReportFacts) -> str:
 
 
 def front(facts: ReportFacts) -> str:
+    """Mặt trận and the organisations: the outreach figures, then what each organisation carried out."""
+    return "\n".join([_front_outreach(facts)] + organisation_lines(facts))
+
+
+def organisation_lines(facts: ReportFacts) -> list[str]:
+    """'- Hội LHPN xã: hoàn thiện hồ sơ đề nghị công nhận mô hình “Dân vận khéo” (đã hoàn thành).'"""
+    states = {"done": _("đã hoàn thành"), "overdue": _("chưa hoàn thành, đã quá hạn"),
+              "under_way": _("đang thực hiện")}
+    by_org: dict[str, list[str]] = {}
+    for task in facts.organisation_tasks:
+        title = task.title.strip().rstrip(". ")
+        if fold(title).startswith(fold(task.organisation)):
+            title = title[len(task.organisation):].strip()
+        item = _("{title} ({state})").format(title=after_colon(title), state=states[task.state])
+        if item not in by_org.setdefault(task.organisation, []):      # a monthly task once, not each month
+            by_org[task.organisation].append(item)
+    return [_("- {org}: {items}.").format(org=org, items="; ".join(items)) for org, items in by_org.items()]
+
+
+def _front_outreach(facts: ReportFacts) -> str:
     sessions, attendance = facts.v("tuyen_truyen"), facts.v("tuyen_truyen_luot")
     if sessions:
         text = _("Ủy ban MTTQ và các đoàn thể chính trị - xã hội xã tổ chức tuyên truyền được {n} buổi").format(
@@ -358,7 +378,18 @@ def limits(facts: ReportFacts) -> str:
     if not points:
         return _("Qua theo dõi {span}, chưa phát sinh hạn chế đáng kể trong hoạt động của Khối dân vận.").format(
             span=span(facts))
-    return " ".join(points) + "\n" + _("Nguyên nhân: {causes}.").format(causes="; ".join(causes))
+    text = " ".join(points) + "\n" + _("Nguyên nhân: {causes}.").format(causes="; ".join(causes))
+    if facts.period.kind is not PeriodKind.MONTH:
+        text += "\n" + lessons()
+    return text
+
+
+def lessons() -> str:
+    """Bài học kinh nghiệm, as seed 004 closes its evaluation (reports longer than a month)."""
+    return _("Bài học kinh nghiệm: Một là, bám sát sự lãnh đạo, chỉ đạo của Đảng ủy, phối hợp chặt chẽ giữa chính "
+             "quyền, Mặt trận và các đoàn thể trong công tác dân vận. Hai là, phát huy vai trò của các tổ dân vận thôn, "
+             "nắm chắc tình hình Nhân dân, giải quyết kịp thời những vấn đề phát sinh ngay từ cơ sở. Ba là, thường "
+             "xuyên kiểm tra, đôn đốc việc thực hiện các kết luận giao ban, nhân rộng các mô hình “Dân vận khéo”.")
 
 
 def next_tasks(facts: ReportFacts) -> str:

@@ -10,7 +10,7 @@ from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.situation import SituationNote
 from danvan_desktop.services.figures.dvk import DvkProgress, DvkService
 from danvan_desktop.services.figures.counters import task_summary
-from danvan_desktop.services.report.directives import briefing_conclusions, period_directives
+from danvan_desktop.services.report.directives import briefing_conclusions, organisation_tasks, period_directives
 from danvan_desktop.services.figures.service import FigureService
 from danvan_desktop.services.figures.situation import SituationService
 from danvan_desktop.store.database import Database
@@ -39,6 +39,7 @@ class ReportFacts:
     tasks: object | None = None                                         # TaskPeriodSummary when tasks exist
     directives: list = field(default_factory=list)                      # directives.Directive carried out
     conclusions: list = field(default_factory=list)                     # directives.BriefingConclusions
+    organisation_tasks: list = field(default_factory=list)              # directives.OrganisationTask
 
     def resolved_in_time(self, note: SituationNote) -> bool:
         """Resolved by the period's end (a later resolution is news of a later report)."""
@@ -83,6 +84,7 @@ def gather(db: Database, period: Period, today: dt.date) -> ReportFacts:
     facts.tasks = task_summary(db, period, today)
     facts.directives = period_directives(db, period)
     facts.conclusions = briefing_conclusions(db, period)
+    facts.organisation_tasks = organisation_tasks(db, period, today)
     return facts
 
 
