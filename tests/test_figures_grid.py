@@ -88,7 +88,8 @@ def test_the_current_month_is_in_view_and_cells_say_where_numbers_come_from(qtbo
     typed_tip = page.model.data(page.model.index(_row(page, "don_nhan"), 9), Qt.ItemDataRole.ToolTipRole)
     counted_tip = page.model.data(page.model.index(_row(page, "giao_ban"), 9), Qt.ItemDataRole.ToolTipRole)
     assert "Nhập tay" in typed_tip and "Tự đếm" in counted_tip
-    assert "Nhập tay" in page.legend.text() and "Nhận từ tệp" in page.legend.text()
+    legend = " ".join(label.text() for label in page.legend_labels)
+    assert "Nhập tay" in legend and "Nhận từ tệp" in legend and "Tự đếm" in legend
     services.db.conn.execute("UPDATE figure_values SET origin = 'another-installation' WHERE figure_code = 'don_nhan'")
     page.refresh()
     cell = page.model.index(_row(page, "don_nhan"), 9)

@@ -102,9 +102,20 @@ class FiguresPage(QWidget):
         self.table.verticalHeader().setMaximumWidth(300)   # long names elide; the tooltip holds them whole
         layout.addWidget(self.table, 1)
         labels = source_labels()
-        self.legend = QLabel("   ".join(
-            f'<span style="background:{COLOURS[key]}; border:1px solid #999">&nbsp;&nbsp;&nbsp;&nbsp;</span> '
-            f'{labels[key][:1].upper() + labels[key][1:]}' for key in ("typed", "imported", "counted", "derived")))
+        self.legend = QWidget()               # where each number comes from: the cells' colours, explained
+        legend_row = QHBoxLayout(self.legend)
+        legend_row.setContentsMargins(0, 0, 0, 0)
+        self.legend_labels: list[QLabel] = []
+        for key in ("typed", "imported", "counted", "derived"):
+            swatch = QLabel()
+            swatch.setFixedSize(16, 16)
+            swatch.setStyleSheet(f"background:{COLOURS[key]}; border:1px solid #8a8f98;")
+            text = QLabel(labels[key][:1].upper() + labels[key][1:])
+            self.legend_labels.append(text)
+            legend_row.addWidget(swatch)
+            legend_row.addWidget(text)
+            legend_row.addSpacing(12)
+        legend_row.addStretch(1)
         self.legend.setToolTip(_("Màu nền của ô cho biết số liệu từ đâu; rê chuột vào ô để xem chi tiết."))
         layout.addWidget(self.legend)
         self.status = FormStatus()
