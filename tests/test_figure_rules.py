@@ -104,3 +104,16 @@ def test_unbalanced_figures_are_shown_in_the_editor_and_stop_approval(qtbot, ser
     report = services.reports.take_number(page._report.id)
     with pytest.raises(RuleError, match="chưa nhất quán"):
         services.reports.approve(report.id, "Lê Văn Thắng")
+
+
+def test_the_upper_level_rate_divides_by_carried_over_plus_received():
+    from danvan_desktop.services.upper.consolidate import FigureTotal, combine
+    totals = {
+        "don_ky_truoc": FigureTotal("don_ky_truoc", "Đơn thư kỳ trước chuyển sang", "đơn", "opening",
+                                    per_unit={"A": 2.0}),
+        "don_nhan": FigureTotal("don_nhan", "Đơn thư tiếp nhận", "đơn", "sum", per_unit={"A": 10.0, "B": 8.0}),
+        "don_da_gq": FigureTotal("don_da_gq", "Đơn thư đã giải quyết", "đơn", "sum", per_unit={"A": 10.0, "B": 8.0}),
+    }
+    rate = FigureTotal("ty_le_gq_don", "Tỷ lệ", "%", "ratio", "don_da_gq", "don_ky_truoc+don_nhan",
+                       per_unit={"A": 10 / 12, "B": 1.0})
+    assert combine(rate, totals) == pytest.approx(18 / 20)

@@ -100,11 +100,14 @@ def _catalogue(conn: sqlite3.Connection, own_unit: str) -> dict[str, FigureTotal
 def combine(figure: FigureTotal, totals: dict[str, FigureTotal]) -> float | None:
     """Communes' values → one: counts add up; a ratio is recomputed from the summed parts; other shares average."""
     values = list(figure.per_unit.values())
-    if figure.aggregation == "ratio" and figure.numerator in totals and figure.denominator in totals:
-        num, den = totals[figure.numerator], totals[figure.denominator]
-        both = [c for c in figure.per_unit if c in num.per_unit and c in den.per_unit] or \
-            [c for c in num.per_unit if c in den.per_unit]
-        den_sum = sum(den.per_unit[c] for c in both)
+    # a denominator may add figures ("don_ky_truoc+don_nhan": carried over + received)
+    parts = [totals[c] for c in figure.denominator.split("+") if c in totals]
+    if figure.aggregation == "ratio" and figure.numerator in totals and parts:
+        num = totals[figure.numerator]
+        has_den = {c for part in parts for c in part.per_unit}
+        both = [c for c in figure.per_unit if c in num.per_unit and c in has_den] or \
+            [c for c in num.per_unit if c in has_den]
+        den_sum = sum(part.per_unit.get(c, 0.0) for part in parts for c in both)
         if both and den_sum:
             return sum(num.per_unit[c] for c in both) / den_sum
     if not values:
