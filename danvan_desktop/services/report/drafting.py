@@ -233,10 +233,13 @@ def government(facts: ReportFacts) -> str:
         text = petitions
         received = v("don_nhan")
         if last.get("don_nhan"):
+            # last year's rate over everything there was to resolve then (carried over + received)
             before_solved = last.get("don_da_gq") or 0
-            text += "[[fn:" + _("Cùng kỳ năm trước tiếp nhận {r} đơn, đã giải quyết {s}/{r} đơn, đạt {pct}; số đơn "
+            before_total = last["don_nhan"] + (last.get("don_ky_truoc") or 0)
+            text += "[[fn:" + _("Cùng kỳ năm trước tiếp nhận {r} đơn, đã giải quyết {s}/{t} đơn, đạt {pct}; số đơn "
                                 "tiếp nhận {compare}.").format(
-                r=count(last["don_nhan"]), s=count(before_solved), pct=percent(before_solved / last["don_nhan"]),
+                r=count(last["don_nhan"]), s=count(before_solved) if before_solved else "0", t=count(before_total),
+                pct=percent(before_solved / before_total),
                 compare=_compare(received, last["don_nhan"], _("đơn")).replace(_(" so với cùng kỳ năm trước"), "")) + \
                 "]]"
         lines.append(text + ".")
