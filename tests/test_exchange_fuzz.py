@@ -15,7 +15,15 @@ import uuid
 import zipfile
 
 import pytest
-from exchange_helpers import add_extra_table, add_note, checksum, make_commune, make_upper, note_id, private_key
+from exchange_helpers import (
+    add_extra_table,
+    add_note,
+    checksum,
+    make_commune,
+    make_upper,
+    note_id,
+    private_key,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -7,7 +7,15 @@ import datetime as dt
 import sqlite3
 
 import pytest
-from exchange_helpers import add_extra_table, add_note, checksum, make_commune, make_upper, note_id, table_rows
+from exchange_helpers import (
+    add_extra_table,
+    add_note,
+    checksum,
+    make_commune,
+    make_upper,
+    note_id,
+    table_rows,
+)
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 

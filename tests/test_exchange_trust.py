@@ -22,7 +22,7 @@ from exchange_helpers import (
 from danvan_desktop.cli import main
 from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange import keys
-from danvan_desktop.exchange.errors import ExchangeError, NewInstallation, UntrustedKey
+from danvan_desktop.exchange.errors import ExchangeError, UntrustedKey
 
 
 @pytest.fixture

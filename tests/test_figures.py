@@ -18,7 +18,8 @@ def test_every_period_kind_is_derived_from_the_months(services):
     received = {m: m for m in range(1, 11)}            # 1 … 10 petitions from January to October
     _type_year(services, "don_nhan", received)
     _type_year(services, "don_da_gq", {m: m - 1 for m in range(1, 11)})
-    _type_year(services, "don_dang_gq", {1: 4, 2: 3, 8: 7})
+    # pending balances each month: carried over (last month's pending) + received = resolved + pending
+    _type_year(services, "don_dang_gq", {1: 1, 2: 2, 8: 1})
     f = services.figures
     assert f.value("don_nhan", "2026-03") == 3
     assert f.value("don_nhan", "2026-Q1") == 1 + 2 + 3
@@ -28,8 +29,11 @@ def test_every_period_kind_is_derived_from_the_months(services):
     assert f.value("don_nhan", "2026-9M") == sum(range(1, 10))
     assert f.value("don_nhan", "2026") == sum(range(1, 11))
     # "last": the latest month with a value inside the period
-    assert f.value("don_dang_gq", "2026-Q1") == 3
-    assert f.value("don_dang_gq", "2026-H2") == 7
+    assert f.value("don_dang_gq", "2026-Q1") == 2
+    assert f.value("don_dang_gq", "2026-H2") == 1
+    # carried over: the pending left at the end of the month before the period
+    assert f.value("don_ky_truoc", "2026-02") == 1 and f.value("don_ky_truoc", "2026-Q2") is None
+    assert f.value("don_ky_truoc", "2026-03") == 2
     assert f.value("don_dang_gq", "2026-Q2") is None
     # ratio of the derived sums, not an average of monthly ratios
     assert f.value("ty_le_gq_don", "2026") == pytest.approx(sum(range(10)) / sum(range(1, 11)))
@@ -56,10 +60,10 @@ def test_bad_values_are_refused_and_nothing_changes(services):
         f.set_value("don_nhan", "2026-10", "-3")
     with pytest.raises(RuleError, match="số nguyên"):
         f.set_value("don_nhan", "2026-10", "2,5")
-    with pytest.raises(RuleError, match="lớn hơn «Đơn thư tiếp nhận»"):
+    with pytest.raises(RuleError, match="lớn hơn «Đơn thư kỳ trước chuyển sang» \\+ «Đơn thư tiếp nhận»"):
         f.set_value("don_da_gq", "2026-10", "13")
     f.set_value("don_da_gq", "2026-10", "12")
-    with pytest.raises(RuleError, match="nhỏ hơn «Đơn thư đã giải quyết»"):
+    with pytest.raises(RuleError, match="Tháng 10/2026: «Đơn thư đã giải quyết» \\(12\\) lớn hơn"):
         f.set_value("don_nhan", "2026-10", "11")
     with pytest.raises(RuleError, match="chưa tới"):
         f.set_value("don_nhan", "2026-12", "1")               # today is 21/11/2026

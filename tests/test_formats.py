@@ -43,7 +43,8 @@ def test_numbers_and_percentages():
     assert formats.number(7, 0) == "7"
     assert formats.percent(0.8548) == "85,48%"
     assert formats.percent(0.9, 0) == "90%"
-    assert formats.percent(1) == "100,00%"
+    assert formats.percent(1) == "100%" and formats.percent(0.5) == "50%"
+    assert formats.percent(10 / 12) == "83,33%"
 
 
 def test_month_label():

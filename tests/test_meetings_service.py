@@ -44,7 +44,8 @@ def _ready(services, bloc, day=dt.date(2026, 10, 6)):
 
 def test_new_briefing_has_period_chair_secretary_and_everyone_present(services, bloc):
     m = services.meetings.create(MeetingKind.MONTHLY.value, dt.date(2026, 10, 6))
-    assert m.period == "2026-10"
+    assert m.period == "2026-09"                  # held early in October: it reviews September
+    assert services.meetings.create(MeetingKind.MONTHLY.value, dt.date(2026, 10, 16)).period == "2026-10"
     assert m.chair_name == "Lê Văn Thắng" and "Trưởng Khối dân vận" in m.chair_post
     assert m.secretary_name == "Mai Thị Thu Trang"
     entries = services.meetings.attendance(m.id)
@@ -54,7 +55,7 @@ def test_new_briefing_has_period_chair_secretary_and_everyone_present(services, 
     services.meetings.set_attendance(m.id, bloc["Đỗ Thị Lan"].id, Presence.LATE.value)
     entries = services.meetings.attendance(m.id)
     assert attendance_summary(entries) == "Có mặt 9/10 đồng chí"
-    assert m.subject() == "hội nghị giao ban Khối dân vận tháng 10 năm 2026"
+    assert m.subject() == "hội nghị giao ban Khối dân vận tháng 9 năm 2026"
 
 
 def test_finalise_refuses_without_chair_or_secretary_and_says_which(services, bloc):
@@ -174,7 +175,7 @@ def test_conclusion_becomes_a_prefilled_task_and_its_progress_shows(services, bl
                                                                 "Tổ dân vận thôn Đông vận động Nhân dân hiến đất làm đường")
     draft = services.meeting_tasks.draft(lhpn.id)
     assert draft.responsible_id == bloc["Đỗ Thị Lan"].id and draft.member_ids == [bloc["Đỗ Thị Lan"].id]
-    assert draft.due_date == dt.date(2026, 11, 5) and draft.start_date == dt.date(2026, 10, 6)
+    assert draft.due_date == dt.date(2026, 10, 31) and draft.start_date == dt.date(2026, 10, 6)   # end of month
     names = services.tasks.village_names()
     assert [names[v] for v in services.meeting_tasks.draft(villages.id).village_ids] == ["Thôn Đông"]
     assert services.meeting_tasks.draft(villages.id).category == "new_rural"

@@ -28,7 +28,7 @@ def meeting(services):
         ids[name] = services.roster.save(BlocMember(full_name=name, post_code=post, bloc_role=role.value,
                                                     start_date=dt.date(2026, 1, 1))).id
     ms = services.meetings
-    m = ms.create(MeetingKind.MONTHLY.value, dt.date(2026, 10, 6))
+    m = ms.create(MeetingKind.MONTHLY.value, dt.date(2026, 10, 6), "2026-10")
     m.place, m.start_time, m.end_time = "Hội trường Đảng ủy xã", "8h", "10h30"
     m.guests = [{"name": "Lê Thị Mai", "post": "Chuyên viên Ban Tuyên giáo và Dân vận Tỉnh ủy"}]
     ms.save(m)

@@ -69,11 +69,15 @@ def test_docx_page_number_field_from_page_two(tmp_path):
     assert "PAGE" not in section.first_page_header._element.xml
 
 
-def test_docx_normal_style_font_and_footnote_text(tmp_path):
+def test_docx_normal_style_font_and_real_word_footnotes(tmp_path):
     out = docx.Document(str(render_docx(minutes_document(), tmp_path / "bb.docx")))
     assert out.styles["Normal"].font.name == "Times New Roman"
     texts = _paragraph_texts(out)
-    assert any(t.startswith("(1) Vắng 01 đồng chí") for t in texts)
+    assert not any(t.startswith("(1) Vắng 01 đồng chí") for t in texts)      # no longer typed after the body
+    part = next(p for p in out.part.package.iter_parts() if p.partname == "/word/footnotes.xml")
+    xml = part.blob.decode("utf-8")
+    assert 'w:id="1"' in xml and "Vắng 01 đồng chí" in xml and "w:footnoteRef" in xml
+    assert out.element.body.xpath('.//w:footnoteReference[@w:id="1"]')
 
 
 def test_builtin_profiles_hold_the_documented_values():

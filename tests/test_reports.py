@@ -30,7 +30,8 @@ def _october(services):
     services.situation.save(SituationNote(noted_on=dt.date(2026, 10, 14), topic="security", level="watch",
                                           summary="Mâu thuẫn gia đình ông A", private=True,
                                           personal_people="Nguyễn Văn A"))
-    for code, value in {"tcd_luot": 18, "tcd_nguoi": 21, "don_nhan": 124, "don_da_gq": 106, "don_dang_gq": 14,
+    for code, value in {"tcd_luot": 18, "tcd_nguoi": 21, "don_nhan": 124, "don_da_gq": 106, "don_chuyen": 4,
+                        "don_dang_gq": 14,
                         "hoa_giai": 5, "hoa_giai_tc": 4, "tuyen_truyen": 75, "tuyen_truyen_luot": 231}.items():
         services.figures.set_value(code, "2026-10", str(value))
     services.dvk.save(DvkModel(name="Dân vận khéo trong hiến đất làm đường", owner_name="Thôn Đông",
@@ -42,9 +43,10 @@ def test_draft_states_the_figures_as_real_reports_do(services):
     _october(services)
     report = services.reports.create_draft("2026-10")
     text = {s.key: s.text for s in services.reports.sections(report.id)}
-    assert "Tiếp nhận 124 đơn, đã giải quyết 106/124 đơn, đạt 85,48%, 14 đơn đang giải quyết." in text["government"]
+    assert "Tiếp nhận 124 đơn, đã giải quyết 106/124 đơn, đạt 85,48%; chuyển cơ quan có thẩm quyền giải quyết 04 " \
+           "đơn; đang giải quyết 14 đơn." in text["government"]
     assert "tiếp 18 lượt công dân với 21 người" in text["government"]
-    assert "hòa giải 05 vụ việc, thành công 04/05 vụ, đạt 80,00%" in text["government"]
+    assert "hòa giải 05 vụ việc, thành công 04/05 vụ, đạt 80%" in text["government"]
     assert "tuyên truyền được 75 buổi với 231 lượt đoàn viên, hội viên và Nhân dân tham dự" in text["front"]
     assert "ghi nhận 03 vụ việc" in text["situation"] and "01 điểm nóng" in text["situation"]
     assert "Nhân dân phản ánh mùi hôi từ trại chăn nuôi (Thôn Tây); đã được giải quyết ngày 25/10/2026" in \
@@ -77,7 +79,7 @@ def test_comparison_with_the_same_period_last_year(services):
     services.figures.set_value("don_da_gq", "2026-10", "106")
     report = services.reports.create_draft("2026-10")
     gov = services.reports.section(report.id, "government").text
-    assert "[[fn:Cùng kỳ năm trước tiếp nhận 100 đơn, đã giải quyết 90/100 đơn, đạt 90,00%; số đơn tiếp nhận " \
+    assert "[[fn:Cùng kỳ năm trước tiếp nhận 100 đơn, đã giải quyết 90/100 đơn, đạt 90%; số đơn tiếp nhận " \
            "tăng 24 đơn.]]" in gov
     doc = services.reports.document(report.id)
     assert doc.footnotes and doc.footnotes[0].text.startswith("Cùng kỳ năm trước")
@@ -89,7 +91,7 @@ def test_quarterly_report_sums_the_months(services):
         services.figures.set_value("don_nhan", f"2026-{month:02d}", str(value))
         services.figures.set_value("don_da_gq", f"2026-{month:02d}", str(value - 1))
     report = services.reports.create_draft("2026-Q3", "quarterly")
-    assert "Tiếp nhận 60 đơn, đã giải quyết 57/60 đơn, đạt 95,00%" in \
+    assert "Tiếp nhận 60 đơn, đã giải quyết 57/60 đơn, đạt 95%" in \
         services.reports.section(report.id, "government").text
     assert report.subject.startswith("sơ kết công tác dân vận quý III năm 2026")
     with pytest.raises(RuleError, match="không phải kỳ"):

@@ -1,7 +1,8 @@
 """The figures catalogue (chỉ tiêu / số liệu), monthly values and how a longer period derives from them.
 
-A figure aggregates over a period by `sum`, `last` (the latest month with a value), `average`
-or `ratio` of two other figures. Typed figures are entered per month; counted figures are
+A figure aggregates over a period by `sum`, `last` (the latest month with a value), `average`,
+`ratio` of two other figures, or `opening` (what another figure left at the end of the period
+before: petitions carried over are last period's pending ones). Typed figures are entered per month; counted figures are
 computed from the records by a counter. Quarter, half-year, nine-month and year values are
 always derived from the months, never typed.
 """
@@ -25,6 +26,8 @@ class Aggregation(LabelledEnum):
     LAST = "last", N_("Lấy số cuối kỳ")
     AVERAGE = "average", N_("Bình quân")
     RATIO = "ratio", N_("Tỷ lệ giữa hai chỉ tiêu")
+    # the value another figure (`numerator`) had at the end of the period before
+    OPENING = "opening", N_("Số cuối kỳ trước chuyển sang")
 
 
 class Source(str, Enum):
@@ -39,8 +42,8 @@ class Figure(Record):
     name_en: str = ""
     unit: str = ""                    # "đơn", "lượt", "%"
     aggregation: str = Aggregation.SUM.value
-    numerator: str = ""               # for ratio: the codes of the two figures
-    denominator: str = ""
+    numerator: str = ""               # for ratio: the codes of the two figures; for opening: the carried figure
+    denominator: str = ""             # may add several: "don_ky_truoc+don_nhan"
     source: str = Source.TYPED.value
     not_above: str = ""               # a figure this one may not exceed in the same month (resolved ≤ received)
     integer: bool = True
@@ -52,8 +55,16 @@ class Figure(Record):
         return self.aggregation == Aggregation.RATIO.value
 
     @property
+    def is_opening(self) -> bool:
+        return self.aggregation == Aggregation.OPENING.value
+
+    @property
     def is_typed(self) -> bool:
-        return self.source == Source.TYPED.value and not self.is_ratio
+        return self.source == Source.TYPED.value and not self.is_ratio and not self.is_opening
+
+    @property
+    def denominator_codes(self) -> list[str]:
+        return [c.strip() for c in self.denominator.split("+") if c.strip()]
 
     def name(self, language: str = "vi") -> str:
         return self.name_en if language == "en" and self.name_en else self.name_vi
@@ -72,9 +83,8 @@ class Figure(Record):
         if self.aggregation not in {a.value for a in Aggregation}:
             raise RuleError(_("Cách tổng hợp không hợp lệ."), "aggregation")
         if self.is_ratio:
-            for attr in ("numerator", "denominator"):
-                code = getattr(self, attr)
-                if not code or code not in known or code == self.code:
+            for attr, codes in (("numerator", [self.numerator]), ("denominator", self.denominator_codes)):
+                if not codes or any(not code or code not in known or code == self.code for code in codes):
                     raise RuleError(_("Tỷ lệ cần hai chỉ tiêu có trong danh mục (tử số và mẫu số)."), attr)
             self.unit = self.unit or "%"
             self.integer = False
@@ -134,6 +144,12 @@ def aggregate(kind: str, monthly: list[float | None]) -> float | None:
     raise ValueError(kind)
 
 
+def total(values: Iterable[float | None]) -> float | None:
+    """The sum of the values present; None when none is."""
+    present = [v for v in values if v is not None]
+    return float(sum(present)) if present else None
+
+
 def ratio(numerator: float | None, denominator: float | None) -> float | None:
     if numerator is None or not denominator:
         return None
@@ -145,13 +161,17 @@ _F = tuple[str, str, str, str, str, str, str, str, str, bool]
 DEFAULT_FIGURES: tuple[_F, ...] = (
     ("tcd_luot", N_("Lượt tiếp công dân"), "Citizen receptions", N_("lượt"), "sum", "typed", "", "", "", True),
     ("tcd_nguoi", N_("Số người được tiếp"), "People received", N_("người"), "sum", "typed", "", "", "", True),
+    ("don_ky_truoc", N_("Đơn thư kỳ trước chuyển sang"), "Petitions carried over", N_("đơn"), "opening", "typed",
+     "don_dang_gq", "", "", True),
     ("don_nhan", N_("Đơn thư tiếp nhận"), "Petitions received", N_("đơn"), "sum", "typed", "", "", "", True),
     ("don_da_gq", N_("Đơn thư đã giải quyết"), "Petitions resolved", N_("đơn"), "sum", "typed", "", "",
-     "don_nhan", True),
+     "", True),
+    ("don_chuyen", N_("Đơn thư chuyển cơ quan có thẩm quyền"), "Petitions transferred", N_("đơn"), "sum", "typed",
+     "", "", "", True),
     ("don_dang_gq", N_("Đơn thư đang giải quyết"), "Petitions in progress", N_("đơn"), "last", "typed", "", "",
      "", True),
     ("ty_le_gq_don", N_("Tỷ lệ giải quyết đơn thư"), "Petition resolution rate", "%", "ratio", "typed",
-     "don_da_gq", "don_nhan", "", False),
+     "don_da_gq", "don_ky_truoc+don_nhan", "", False),
     ("hoa_giai", N_("Vụ việc hòa giải"), "Mediation cases", N_("vụ"), "sum", "typed", "", "", "", True),
     ("hoa_giai_tc", N_("Vụ hòa giải thành công"), "Successful mediations", N_("vụ"), "sum", "typed", "", "",
      "hoa_giai", True),
@@ -177,6 +197,30 @@ def default_figures() -> list[Figure]:
     return [Figure(code=c, name_vi=vi, name_en=en, unit=unit, aggregation=agg, source=src, numerator=num,
                    denominator=den, not_above=above, integer=integer, builtin=True, sort_order=(i + 1) * 10)
             for i, (c, vi, en, unit, agg, src, num, den, above, integer) in enumerate(DEFAULT_FIGURES)]
+
+
+@dataclass(frozen=True)
+class Balance:
+    """A month's flow that must add up, as officers check it: carried over + received = resolved +
+    transferred + still pending. A figure in `optional` counts as 0 when not reported; the rule is
+    checked once every other figure of it has a value for the month."""
+    name: str
+    inflow: tuple[str, ...]
+    outflow: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return self.inflow + self.outflow
+
+
+# The consistency rules beside the figures. Besides these balances: a ratio's numerator never exceeds
+# its denominator in a month, a `not_above` figure never exceeds the other, and no count is negative
+# (all checked by `domain.figure_rules.month_breaches`).
+BALANCES: tuple[Balance, ...] = (
+    Balance(N_("đơn thư"), inflow=("don_ky_truoc", "don_nhan"), outflow=("don_da_gq", "don_chuyen", "don_dang_gq"),
+            optional=("don_ky_truoc", "don_chuyen")),
+)
 
 
 Counter = Callable[..., float | None]

@@ -59,7 +59,9 @@ def number(value: float | int, digits: int | None = None) -> str:
 
 
 def percent(ratio: float, digits: int = 2) -> str:
-    """0.8548 → '85,48%'."""
+    """0.8548 → '85,48%'; a whole percentage without decimals, as officers write it: 1 → '100%'."""
+    if digits and round(ratio * 100, digits) == round(ratio * 100):
+        digits = 0
     fmt = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
     return format_percent(ratio, format=fmt, locale=_locale())
 

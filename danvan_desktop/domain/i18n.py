@@ -8,6 +8,7 @@ missing or older, so a checkout always speaks the catalog it carries.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import gettext as _gettext
 from pathlib import Path
 from typing import Iterator
@@ -20,6 +21,11 @@ _I18N_DIR = Path(__file__).resolve().parents[2] / "i18n"
 
 _current: NullTranslations = NullTranslations()
 _language = "vi"
+# A document being built on this thread (or task) speaks Vietnamese whatever the screen speaks: the
+# override lives in a context variable, so a worker thread building a report never changes the
+# language of the screen's thread, and two overlapping builds cannot leave either stuck.
+_override: contextvars.ContextVar[tuple[NullTranslations, str] | None] = contextvars.ContextVar(
+    "danvan_document_language", default=None)
 
 
 def catalog_paths(language: str) -> tuple[Path, Path]:
@@ -46,36 +52,44 @@ def compile_catalog(language: str) -> Path | None:
     return mo_path
 
 
-def set_language(language: str) -> None:
-    """Switch every later `_()` call to `language` ('vi' or 'en')."""
-    global _current, _language
+def translations(language: str) -> NullTranslations:
+    """The catalog of `language` ('vi' is the source language: no catalog)."""
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}")
-    _language = language
     if language == "vi":
-        _current = NullTranslations()
-        return
+        return NullTranslations()
     try:
         mo = compile_catalog(language)
     except OSError:
         mo = None
     if mo is None:
-        _current = NullTranslations()
-        return
+        return NullTranslations()
     with mo.open("rb") as fh:
-        _current = Translations(fh, domain=DOMAIN)
+        return Translations(fh, domain=DOMAIN)
+
+
+def set_language(language: str) -> None:
+    """Switch the screen's language ('vi' or 'en') for every later `_()` call outside `vietnamese()`.
+    Called by the GUI thread only (at start and from Settings), never to build a document."""
+    global _current, _language
+    _current = translations(language)
+    _language = language
 
 
 @contextlib.contextmanager
-def vietnamese() -> Iterator[None]:
-    """Official documents are always Vietnamese: build them inside this, whatever the screen's language."""
-    global _current, _language
-    saved = (_current, _language)
-    _current, _language = NullTranslations(), "vi"
+def in_language(language: str) -> Iterator[None]:
+    """`_()` speaks `language` on this thread (and this task) only, inside the block."""
+    token = _override.set((translations(language), language))
     try:
         yield
     finally:
-        _current, _language = saved
+        _override.reset(token)
+
+
+def vietnamese():
+    """Official documents are always Vietnamese: build them inside this, whatever the screen's language.
+    Only the current thread is affected (a context variable), never the screen's."""
+    return in_language("vi")
 
 
 def in_vietnamese(function):
@@ -89,20 +103,30 @@ def in_vietnamese(function):
     return wrapper
 
 
+def _active() -> tuple[NullTranslations, str]:
+    override = _override.get()
+    return override if override is not None else (_current, _language)
+
+
 def language() -> str:
+    return _active()[1]
+
+
+def screen_language() -> str:
+    """The language the screen speaks, whatever a document being built on this thread speaks."""
     return _language
 
 
 def _(message: str) -> str:
-    return _current.gettext(message)
+    return _active()[0].gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _current.ngettext(singular, plural, n)
+    return _active()[0].ngettext(singular, plural, n)
 
 
 def pgettext(context: str, message: str) -> str:
-    return _current.pgettext(context, message)
+    return _active()[0].pgettext(context, message)
 
 
 def N_(message: str) -> str:
@@ -110,4 +134,5 @@ def N_(message: str) -> str:
     return message
 
 
-__all__ = ["_", "ngettext", "pgettext", "N_", "set_language", "language", "vietnamese", "in_vietnamese", "LANGUAGES", "_gettext"]
+__all__ = ["_", "ngettext", "pgettext", "N_", "set_language", "language", "screen_language", "vietnamese",
+           "in_language", "in_vietnamese", "translations", "LANGUAGES", "_gettext"]

@@ -3,7 +3,10 @@
 The header block and the signatures are borderless two-column tables; styles carry the font
 (Times New Roman, which Word has and LibreOffice maps to Liberation Serif); the page number is
 a PAGE field in the header from page 2 (a different first-page header). python-docx cannot
-write real footnotes, so the notes follow the body under a short rule, numbered as in the text.
+write footnotes, so `docx_footnotes` adds the footnotes part: real Word footnotes at the foot of
+the page, marked "(1)" as in the PDF. Headings use Word's heading styles (the navigation pane
+lists them) and keep with the next paragraph; the last body paragraph keeps with the signature
+block; tables have real column widths and a repeated header row, and split by rows.
 """
 
 from __future__ import annotations
@@ -16,11 +19,12 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 
 from danvan_desktop.render import common
 from danvan_desktop.render.document import Document, Heading, PageBreak, Paragraph, Signature
 from danvan_desktop.render.document import Table as DocTable
+from danvan_desktop.render.docx_footnotes import add_footnotes_part, reference_run
 from danvan_desktop.render.layout import LayoutProfile, TextStyle, load_profile
 
 _ALIGN = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -45,6 +49,7 @@ class _Writer:
         self.out = new_docx()
         self.font = _font_name(profile)
         self.text_width_mm = profile.page.text_width_mm
+        self.last_para = None
 
     # -- set-up -----------------------------------------------------------------------------
     def setup(self) -> None:
@@ -66,6 +71,8 @@ class _Writer:
             rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
             for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
                 rfonts.set(qn(attr), self.font)
+        for level in (1, 2, 3):
+            self._heading_style(level)
         normal = self.out.styles["Normal"].paragraph_format
         normal.space_before, normal.space_after = Pt(0), Pt(0)
         props = self.out.core_properties
@@ -74,6 +81,25 @@ class _Writer:
         props.subject = self.doc.metadata.get("subject", "")
         props.comments = "danvan-desktop"
         self._page_numbers(section)
+
+    def _heading_style(self, level: int) -> None:
+        """Word's 'Heading n' in the document's font, black, sized as the profile's heading: the text
+        keeps its direct formatting, the style gives Word its outline (navigation pane, table of contents)."""
+        try:
+            style = self.out.styles[f"Heading {level}"]
+        except KeyError:
+            return
+        ts = self.p.heading_style(level)
+        style.font.name, style.font.size = self.font, Pt(ts.size)
+        style.font.bold, style.font.italic = ts.bold, ts.italic
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            rfonts.set(qn(attr), self.font)
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            rfonts.attrib.pop(qn(attr), None)
+        fmt = style.paragraph_format
+        fmt.space_before, fmt.keep_with_next = Pt(0), True
 
     def _page_numbers(self, section) -> None:
         pn = self.p.page_number
@@ -122,13 +148,14 @@ class _Writer:
         fmt.keep_with_next = keep_next
         fmt.widow_control = True
         for run_text, number in common.split_footnotes(common.nfc(text)):
-            run = para.add_run(style.apply_case(run_text) if number is None else f"({number})")
+            if number is not None:
+                reference_run(para, number, self.font, style.size)
+                continue
+            run = para.add_run(style.apply_case(run_text))
             _set_run_font(run, self.font)
             run.font.size = Pt(style.size)
             run.bold, run.italic = style.bold, style.italic
-            run.underline = style.underline and number is None
-            if number is not None:
-                run.font.superscript = True
+            run.underline = style.underline
         return para
 
     def rule(self, container, width_mm: float, cell_width_mm: float, *, at_left: bool = False) -> None:
@@ -176,6 +203,23 @@ class _Writer:
         from docx.oxml.ns import qn
         for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm):
             column.set(qn("w:w"), str(round(width / 25.4 * 1440)))
+
+    def _fixed_widths(self, table, widths_mm: list[float]) -> None:
+        """Real column widths Word and LibreOffice honour: the grid, every cell, a fixed layout, the table's width."""
+        table.autofit = False
+        for column, width in zip(table.columns, widths_mm):
+            column.width = Mm(width)
+        self._widths(table, widths_mm)
+        tbl_pr = table._tbl.tblPr
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        tbl_pr.append(layout)
+        width = tbl_pr.find(qn("w:tblW"))
+        if width is None:
+            width = OxmlElement("w:tblW")
+            tbl_pr.append(width)
+        width.set(qn("w:type"), "dxa")
+        width.set(qn("w:w"), str(int(sum(widths_mm) / 25.4 * 1440)))
 
     # -- parts ------------------------------------------------------------------------------
     def header(self) -> None:
@@ -237,17 +281,21 @@ class _Writer:
         bp = self.p.body
         for block in self.doc.body:
             if isinstance(block, Heading):
-                self.para(self.out, block.text, self.p.heading_style(block.level), "justify",
-                          indent_mm=bp.first_line_indent_mm, space_after=bp.space_after_pt, leading=bp.leading_pt,
-                          keep_next=True)
+                para = self.para(self.out, block.text, self.p.heading_style(block.level), "justify",
+                                 indent_mm=bp.first_line_indent_mm, space_after=bp.space_after_pt,
+                                 leading=bp.leading_pt, keep_next=True)
+                try:
+                    para.style = self.out.styles[f"Heading {min(block.level, 3)}"]
+                except KeyError:
+                    pass
             elif isinstance(block, Paragraph):
                 style = TextStyle(bp.style.size, bold=block.bold or bp.style.bold,
                                   italic=block.italic or bp.style.italic)
                 for line in block.text.split("\n"):
                     if line.strip():
-                        self.para(self.out, line, style, block.align,
-                                  indent_mm=bp.first_line_indent_mm if block.indent else 0.0,
-                                  space_after=bp.space_after_pt, leading=bp.leading_pt)
+                        self.last_para = self.para(self.out, line, style, block.align,
+                                                   indent_mm=bp.first_line_indent_mm if block.indent else 0.0,
+                                                   space_after=bp.space_after_pt, leading=bp.leading_pt)
             elif isinstance(block, DocTable):
                 self.table(block)
             elif isinstance(block, PageBreak):
@@ -263,7 +311,8 @@ class _Writer:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         weights = block.widths if block.widths and len(block.widths) == n else [1.0] * n
         total = sum(weights) or 1.0
-        self._widths(table, [self.text_width_mm * w / total for w in weights])
+        widths = [self.text_width_mm * w / total for w in weights]
+        self._fixed_widths(table, widths)
         head_row = table.rows[0]
         tr_pr = head_row._tr.get_or_add_trPr()
         repeat = OxmlElement("w:tblHeader")
@@ -272,7 +321,7 @@ class _Writer:
         for i, text in enumerate(list(block.columns) + [""] * (n - len(block.columns))):
             cell = head_row.cells[i]
             self._clear(cell)
-            self.para(cell, text, TextStyle(tp.size, bold=tp.header_bold))
+            self.para(cell, text, TextStyle(tp.size, bold=tp.header_bold), keep_next=True)
         for r, row in enumerate(block.rows, start=1):
             cells = list(row) + [""] * (n - len(row))
             for i, value in enumerate(cells):
@@ -282,17 +331,9 @@ class _Writer:
         self.out.add_paragraph().paragraph_format.space_after = Pt(self.p.body.space_after_pt)
 
     def notes(self) -> None:
-        if not self.doc.footnotes:
-            return
-        self.rule(self.out, self.text_width_mm / 3, self.text_width_mm, at_left=True)
-        fp = self.p.footnote
-        for note in self.doc.footnotes:
-            para = self.para(self.out, "", TextStyle(fp.size), "justify", space_after=2)
-            marker = para.add_run(f"({note.number}) ")
-            marker.font.superscript = True
-            for run in (marker, para.add_run(common.nfc(note.text))):
-                _set_run_font(run, self.font)
-                run.font.size = Pt(fp.size)
+        """Word footnotes (the footnotes part), printed at the foot of the page of their marker."""
+        notes = [(n.number, common.nfc(n.text)) for n in self.doc.footnotes]
+        add_footnotes_part(self.out, notes, self.font, self.p.footnote.size)
 
     def signature_cell(self, cell, sig: Signature) -> None:
         sp = self.p.signature
@@ -326,8 +367,12 @@ class _Writer:
         sigs = self.doc.signatures
         if not sigs and not self.doc.recipients:
             return
+        if self.last_para is not None:
+            # the signature never stands alone on a page: the last paragraph goes with it
+            self.last_para.paragraph_format.keep_with_next = True
         gap = self.out.add_paragraph()
         gap.paragraph_format.space_after = Pt(self.p.signature.space_before_pt)
+        gap.paragraph_format.keep_with_next = True
         table = self.out.add_table(rows=1, cols=2)
         self._borderless(table)
         half = self.text_width_mm / 2

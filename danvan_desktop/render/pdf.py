@@ -211,11 +211,20 @@ class _Builder:
                                    ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
                                    ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]))
+        # The table splits by rows (its header row repeats on the next page); only its caption, header
+        # and first rows are kept together, so a long table never leaves a third of a page blank.
+        _w, head_height = Table(data[:1], colWidths=widths).wrap(self.width, 10_000)
+        first_rows = sum(Table(data[i:i + 1], colWidths=widths).wrap(self.width, 10_000)[1]
+                         for i in range(1, min(len(data), 3)))
         flow: list[Flowable] = []
+        caption_height = 0.0
+        caption = None
         if block.caption.strip():
             caption = RLParagraph(_markup(block.caption), self.s.get(TextStyle(tp.size + 1, bold=True), "center",
                                                                       space_after=3))
-            caption.keepWithNext = 1
+            caption_height = caption.wrap(self.width, 10_000)[1] + 3
+        flow.append(CondPageBreak(caption_height + head_height + first_rows + 6))
+        if caption is not None:
             flow.append(caption)
         flow += [table, Spacer(1, self.p.body.space_after_pt)]
         return flow
@@ -294,8 +303,14 @@ class _Builder:
             body += [Spacer(1, 6), _TextRule(self.width / 3)]
             body += self.footnote_flowables([f.number for f in self.doc.footnotes])
         if closing and body:
-            # The signature never stands alone at the top of a page: it keeps the last paragraph with it.
-            flow += body[:-1] + [KeepTogether([body[-1]] + closing)]
+            # The signature never stands alone at the top of a page: it keeps the last paragraph with it,
+            # and with that paragraph any heading just above it (reportlab's keepWithNext does not reach
+            # into a KeepTogether, so the heading is taken in explicitly).
+            start = len(body) - 1
+            while start > 0 and (getattr(body[start - 1], "keepWithNext", 0) or
+                                 isinstance(body[start - 1], CondPageBreak)):
+                start -= 1
+            flow += body[:start] + [KeepTogether(body[start:] + closing)]
         else:
             flow += body + closing
         return flow

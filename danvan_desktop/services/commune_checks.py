@@ -18,6 +18,7 @@ CHECK_MODULES: list[str] = [
     "danvan_desktop.services.meetings.checks",
     "danvan_desktop.services.report.checks",
     "danvan_desktop.services.tasks.checks",
+    "danvan_desktop.services.documents.checks",
 ]
 
 

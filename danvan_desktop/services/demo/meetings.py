@@ -43,7 +43,7 @@ ITEMS = [
 CONCLUSIONS = [
     ["Các đoàn thể tiếp tục nắm chắc tình hình tư tưởng của Nhân dân, báo cáo kịp thời những vấn đề phát sinh",
      "Tổ dân vận thôn {village} tuyên truyền, vận động Nhân dân đồng thuận với phương án mở rộng đường liên thôn"],
-    ["Ủy ban nhân dân xã giải quyết dứt điểm kiến nghị về đường giao thông nội đồng thôn {village}"],
+    ["Ủy ban nhân dân xã giải quyết dứt điểm kiến nghị về đường giao thông nội đồng thôn {village} trước {due}"],
     ["Hội LHPN xã hoàn thiện hồ sơ đề nghị công nhận mô hình “Dân vận khéo” năm {year}",
      "Các tổ dân vận thôn họp định kỳ hằng tháng và gửi báo cáo về Khối trước ngày 25"],
 ]
@@ -69,7 +69,9 @@ def step(services, rng: random.Random, today: dt.date) -> None:
         day = dt.date(month.year, month.months[0], min(5 + rng.randint(0, 4), 28))
         day = min(day, today)
         latest = index == len(months) - 1
-        meeting = meetings.create(MeetingKind.MONTHLY.value, day, month.code)
+        # held early in the month, the briefing reviews the month before and sets this month's tasks
+        reviewed = month.previous()
+        meeting = meetings.create(MeetingKind.MONTHLY.value, day, reviewed.code)
         meeting.place = PLACE
         meeting.start_time = "08:00"
         meeting.end_time = f"{10 + rng.randint(0, 1)}:{rng.choice(['00', '15', '30', '45'])}"
@@ -85,10 +87,10 @@ def step(services, rng: random.Random, today: dt.date) -> None:
             absent_name = services.roster.members.get(absentee.member_id).full_name
             meetings.set_attendance(meeting.id, absentee.member_id, Presence.EXCUSED.value,
                                     rng.choice(["đi công tác huyện", "ốm", "dự tập huấn tại tỉnh", "việc gia đình"]))
-        month_label = month.label()
-        fill = dict(month=month_label, n=rng.randint(6, 14), people=rng.randint(180, 420), a=rng.randint(40, 90),
+        month_label = reviewed.label()
+        fill = dict(month=month_label, due=f"20/{month.months[0]:02d}", n=rng.randint(6, 14), people=rng.randint(180, 420), a=rng.randint(40, 90),
                     b=rng.randint(30, 40), c=rng.randint(2, 4), d=rng.randint(1, 5),
-                    village=rng.choice(villages), year=month.year)
+                    village=rng.choice(villages), year=reviewed.year)
         items = meetings.items(meeting.id)
         for k, (title, presenter, lines) in enumerate(ITEMS):
             item = items[0] if k == 0 else meetings.add_item(meeting.id)

@@ -57,18 +57,26 @@ def _months(today: dt.date, count: int) -> list[Period]:
 
 
 def _figures(services: AppServices, rng: random.Random, today: dt.date) -> None:
+    """Monthly figures that obey the rules: last month's pending petitions are carried over, and
+    carried over + received = resolved + transferred + still pending."""
+    pending = 0            # nothing carried into the first month the program was used
     for period in _months(today, 23):
         visits = rng.randint(8, 20)
         received = rng.randint(3, 12)
-        solved = received - rng.randint(0, 3)
+        carried = pending
+        transferred = 1 if rng.random() < 0.15 else 0
+        solved = max(carried + received - transferred - rng.randint(0, 3), 0)
+        pending = carried + received - transferred - solved
         cases = rng.randint(1, 6)
         sessions = rng.randint(5, 15)
         values = {"tcd_luot": visits, "tcd_nguoi": visits + rng.randint(0, 5), "don_nhan": received,
-                  "don_da_gq": max(solved, 0), "don_dang_gq": rng.randint(0, 4), "hoa_giai": cases,
+                  "don_da_gq": solved, "don_chuyen": transferred, "don_dang_gq": pending, "hoa_giai": cases,
                   "hoa_giai_tc": cases - rng.randint(0, 1), "tuyen_truyen": sessions,
                   "tuyen_truyen_luot": sessions * rng.randint(30, 70)}
         if period.start.month == today.month and period.year == today.year:
-            values = {k: v for k, v in values.items() if k in ("tcd_luot", "tcd_nguoi", "don_nhan", "don_da_gq")}
+            # the month under way: some petitions in, not all settled yet, pending not counted yet
+            values = {"tcd_luot": visits, "tcd_nguoi": values["tcd_nguoi"], "don_nhan": received,
+                      "don_da_gq": min(solved, carried + received)}
         for code, value in values.items():
             services.figures.set_value(code, period.code, value)
 

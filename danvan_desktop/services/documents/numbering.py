@@ -13,7 +13,7 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.numbering import PARTY, format_number, next_free, parse_term_starts, scope_for
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.store.database import Database
-from danvan_desktop.store.reports import DocNumber, NumberRepository
+from danvan_desktop.store.reports import DocNumber, NumberRepository, ReportRepository
 
 TERM_SETTING = "party_term_starts"      # ISO dates, comma separated: the day after each congress closed
 LAYOUT_SETTING = "layout_profile"       # the layout profile's code (shared with DocumentSettings)
@@ -42,7 +42,80 @@ class NumberingService:
         return parse_term_starts(self.db.get_setting(TERM_SETTING, ""))
 
     def set_term_starts(self, days: list[dt.date]) -> None:
-        self.db.set_setting(TERM_SETTING, ",".join(d.isoformat() for d in sorted(set(days))))
+        """Change the Party terms' start dates and re-scope the register to them in one transaction.
+
+        Every issued or recorded number moves to the term its document's date now falls in (a number
+        recorded without a document stays, or joins the current term if it had none); a draft's number
+        goes back to the register (the draft takes a new one). A move that would give one number to
+        two documents of a term is refused, and nothing changes: numbers never repeat within a term."""
+        days = sorted(set(days))
+        with self.db.transaction():
+            moves = self._rescope_plan(days)
+            self.db.set_setting(TERM_SETTING, ",".join(d.isoformat() for d in days))
+            for row, scope in moves:
+                if row.state == "held":
+                    self._release_draft(row)
+                    continue
+                clash = next((r for r in self.repo.in_scope(row.doc_type, scope) if r.number == row.number), None)
+                if clash is not None:              # a free gap in the new scope gives way to the number
+                    self.repo.soft_delete(clash.id)
+                row.scope = scope
+                self.repo.update(row)
+                self._set_report_number(row, row.number, scope)
+
+    def _document_day(self, row: DocNumber) -> dt.date | None:
+        column = {"meetings": "meeting_date", "reports": "doc_date"}.get(row.holder_table)
+        if not column or not row.holder_id:
+            return None
+        found = self.db.conn.execute(f"SELECT {column} FROM {row.holder_table} WHERE id = ?",
+                                     (row.holder_id,)).fetchone()
+        try:
+            return dt.date.fromisoformat(str(found[0])[:10]) if found and found[0] else None
+        except ValueError:
+            return None
+
+    def _rescope_plan(self, days: list[dt.date]) -> list[tuple[DocNumber, str]]:
+        """(row, new scope) for every register row of a Party term whose scope changes; RuleError on a clash."""
+        from danvan_desktop.domain.today import today as vietnam_today
+        rows = [r for r in self.repo.select("scope LIKE 'term:%'") if r.state in _LIVE]
+        plan: list[tuple[DocNumber, str]] = []
+        for row in rows:
+            day = self._document_day(row)
+            if day is None and row.scope != "term:":
+                continue
+            target = scope_for(PARTY, day or vietnam_today(), days)
+            if target != row.scope:
+                plan.append((row, target))
+        moving = {row.id for row, _scope in plan}
+        taken: dict[tuple[str, str, int], DocNumber] = {
+            (r.doc_type, r.scope, r.number): r for r in rows if r.id not in moving}
+        for row, scope in plan:
+            if row.state == "held":
+                continue
+            key = (row.doc_type, scope, row.number)
+            other = taken.get(key)
+            if other is not None:
+                raise RuleError(_("Không đổi được ngày bắt đầu nhiệm kỳ: số {number:02d}-{type} sẽ trùng giữa hai văn "
+                                  "bản trong {scope} ({a}; {b}). Hãy kiểm tra lại ngày bắt đầu nhiệm kỳ.").format(
+                    number=row.number, type=row.doc_type, scope=self.scope_label(scope),
+                    a=other.note or other.holder_table, b=row.note or row.holder_table), "party_term_starts")
+            taken[key] = row
+        return plan
+
+    def _release_draft(self, row: DocNumber) -> None:
+        """A draft's number goes back to the register when its term changes: it takes a new one later."""
+        self._set_report_number(row, None, "")
+        self._free(row)
+
+    def _set_report_number(self, row: DocNumber, number: int | None, scope: str) -> None:
+        """Keep a report's own copy of its number and scope in step with the register."""
+        if row.holder_table != "reports" or not row.holder_id:
+            return
+        reports = ReportRepository(self.db)
+        report = reports.find(row.holder_id)
+        if report is not None and (report.number, report.number_scope) != (number, scope):
+            report.number, report.number_scope = number, scope
+            reports.update(report)
 
     def scope(self, day: dt.date, layout: str | None = None) -> str:
         return scope_for(layout_family(layout or self.layout()), day, self.term_starts())

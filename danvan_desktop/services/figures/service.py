@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from danvan_desktop.domain.figures import Figure, FigureValue, aggregate, default_figures, parse_value, ratio
+from danvan_desktop.domain.figure_rules import Breach, month_breaches
+from danvan_desktop.domain.figures import (
+    Figure,
+    FigureValue,
+    aggregate,
+    default_figures,
+    parse_value,
+    ratio,
+    total,
+)
 from danvan_desktop.domain.formats import number, percent
 from danvan_desktop.domain.i18n import _, language
 from danvan_desktop.domain.periods import Period, PeriodKind
@@ -51,16 +60,22 @@ class FigureService:
 
     # -- catalogue --------------------------------------------------------------------------
     def ensure_catalogue(self) -> None:
-        """Add the shipped figures that are missing; never overwrites the user's edits."""
+        """Add the shipped figures that are missing (a newer release ships more) and keep the shipped
+        ones in the shipped order; never overwrites what the user typed into a figure."""
         with self.db.transaction():
-            have = {f.code for f in self.figures.all(include_deleted=True)}
+            have = {f.code: f for f in self.figures.all(include_deleted=True)}
             for figure in default_figures():
-                if figure.code not in have:
+                mine = have.get(figure.code)
+                if mine is None:
                     self.figures.insert(figure)
+                elif mine.builtin and mine.sort_order != figure.sort_order:
+                    mine.sort_order = figure.sort_order
+                    self.figures.update(mine)
 
     def catalogue(self) -> list[Figure]:
         figures = self.figures.all()
-        if not figures and self.db.unit_code:
+        shipped = {f.code for f in default_figures()}
+        if self.db.unit_code and not shipped <= {f.code for f in self.figures.all(include_deleted=True)}:
             self.ensure_catalogue()
             figures = self.figures.all()
         return figures
@@ -117,7 +132,10 @@ class FigureService:
         value = parse_value(text, figure)
         with self.db.transaction():
             if value is not None:
-                self._check_bounds(figure, period.code, value)
+                broken = [b for b in self.breaches(period.code, {code: value}) if b.involves(code)]
+                if broken:
+                    raise RuleError(broken[0].message + " " + _("Giá trị chưa được lưu; hãy kiểm tra lại các ô "
+                                                                 "liên quan của tháng này."), "value")
             existing = self.values.one(code, period.code)
             if value is None:
                 if existing is not None:
@@ -131,20 +149,56 @@ class FigureService:
                 self.values.update(existing)
         return value
 
-    def _check_bounds(self, figure: Figure, month: str, value: float) -> None:
-        if figure.not_above:
-            ceiling = self.month_value(figure.not_above, month)
-            if ceiling is not None and value > ceiling:
-                upper = self.figure(figure.not_above)
-                raise RuleError(_("«{name}» ({value}) lớn hơn «{other}» ({ceiling}) trong cùng tháng.").format(
-                    name=figure.name_vi, value=format_value(figure, value), other=upper.name_vi,
-                    ceiling=format_value(upper, ceiling)), "value")
-        for lower in self.figures.select("not_above = ?", (figure.code,)):
-            floor = self.month_value(lower.code, month)
-            if floor is not None and value < floor:
-                raise RuleError(_("«{name}» ({value}) nhỏ hơn «{other}» đã nhập ({floor}) trong cùng tháng.").format(
-                    name=figure.name_vi, value=format_value(figure, value), other=lower.name_vi,
-                    floor=format_value(lower, floor)), "value")
+    # -- consistency rules ------------------------------------------------------------------
+    def month_inputs(self, month: str, override: dict[str, float | None] | None = None) -> dict[str, float | None]:
+        """A month's typed values and carried-over (opening) values, with `override` put in first."""
+        figures = self.catalogue()
+        typed = {v.figure_code: v.value for v in self.values.in_periods([month])}
+        typed.update(override or {})
+        values: dict[str, float | None] = {f.code: typed.get(f.code) for f in figures if f.is_typed}
+        previous = Period.parse(month).previous().code
+        for f in figures:
+            if f.is_opening:
+                values[f.code] = override[f.code] if override and f.code in override else \
+                    self.month_value(f.numerator, previous)
+        return values
+
+    def breaches(self, month: str, override: dict[str, float | None] | None = None) -> list[Breach]:
+        """The rules a month's figures break (with `override` as if typed)."""
+        figures = {f.code: f for f in self.catalogue()}
+        return month_breaches(month, self.month_inputs(month, override), figures)
+
+    def knock_on(self, code: str, month: str) -> list[Breach]:
+        """What a month's value breaks in the month after (its pending is next month's carried over)."""
+        carried = [f.code for f in self.catalogue() if f.is_opening and f.numerator == code]
+        if not carried:
+            return []
+        following = Period.parse(month).next().code
+        return [b for b in self.breaches(following) if any(b.involves(c) for c in carried)]
+
+    def problems(self, periods: list[str] | None = None) -> list[Breach]:
+        """Every breach in the given months (default: every month with a typed value), oldest first."""
+        if periods is None:
+            periods = [row[0] for row in self.db.conn.execute(
+                "SELECT DISTINCT period FROM figure_values WHERE deleted = 0 ORDER BY period")]
+        found: list[Breach] = []
+        for month in periods:
+            found += self.breaches(month)
+        return found
+
+    def period_problems(self, period: Period | str) -> list[Breach]:
+        """The breaches of a report's period, month by month."""
+        period = Period.parse(str(period))
+        return self.problems([m.code for m in period.month_periods() if m.start <= self.today()])
+
+    def year_records(self, year: int) -> dict[tuple[str, int], FigureValue]:
+        """The typed value records of a year by (code, month): who typed them, when, and where."""
+        return {(v.figure_code, int(v.period[5:7])): v
+                for v in self.values.in_periods([Period.month(year, m).code for m in range(1, 13)])}
+
+    def imported(self, record: FigureValue) -> bool:
+        """A value that came in a hand-over file from another installation, not typed here."""
+        return bool(record.origin) and record.origin != self.db.installation_id
 
     def year_grid(self, year: int) -> dict[str, dict[int, float]]:
         """Typed values of a year: {code: {month: value}}."""
@@ -158,7 +212,11 @@ class FigureService:
         period = Period.parse(str(period))
         figure = self.figure(code)
         if figure.is_ratio:
-            return ratio(self.value(figure.numerator, period), self.value(figure.denominator, period))
+            return ratio(self.value(figure.numerator, period),
+                         total(self.value(c, period) for c in figure.denominator_codes))
+        if figure.is_opening:
+            before = period.month_periods()[0].previous()
+            return self.month_value(figure.numerator, before.code)
         if figure.source == "counted":
             counter = COUNTERS.get(code)
             return counter(self.db, period) if counter else None

@@ -2,8 +2,9 @@
 
 Pre-filling reads the conclusion as an officer would: the villages it names (or every village
 when it speaks of "các thôn" / "tổ dân vận"), the organisation it names (its head in the bloc is
-responsible), the field ("tuyên truyền", "hòa giải" …), and a due date before the next monthly
-briefing. The task can be edited afterwards on the task page; the conclusion keeps its id.
+responsible), the field ("tuyên truyền", "hòa giải" …), and the due date its words state ("trước
+20/12" → 20/12 of the right year, `domain/due_dates`), else the end of the month (before the next
+monthly briefing). The task can be edited afterwards on the task page; the conclusion keeps its id.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from danvan_desktop.domain.due_dates import default_due, due_from_text
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.meetings import Conclusion, Meeting
 from danvan_desktop.domain.records import RuleError
@@ -21,7 +23,6 @@ from danvan_desktop.services.meetings.service import MeetingService
 from danvan_desktop.services.tasks.service import TaskService
 from danvan_desktop.store.database import Database
 
-DUE_AFTER_DAYS = 30
 TITLE_MAX = 160
 
 # Words in a conclusion → the task's field (checked in this order).
@@ -107,7 +108,7 @@ class MeetingTaskService:
             meeting=meeting.display_name(), date=day.strftime("%d/%m/%Y"), text=conclusion.text)
         return TaskDraft(title=title, details=details, category=category, village_ids=village_ids,
                          member_ids=member_ids, responsible_id=responsible, start_date=day,
-                         due_date=day + dt.timedelta(days=DUE_AFTER_DAYS))
+                         due_date=due_from_text(conclusion.text, day) or default_due(day))
 
     def give_task(self, conclusion_id: str, **changes) -> Task:
         """Create the task from the conclusion (pre-filled; `changes` override any field) and link it."""

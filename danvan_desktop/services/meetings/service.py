@@ -21,9 +21,9 @@ from danvan_desktop.domain.meetings import (
     MeetingKind,
     Presence,
     content_hash,
+    reviewed_period,
 )
 from danvan_desktop.domain.members import BlocMember, BlocRole
-from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError, new_id
 from danvan_desktop.domain.text import clean, clean_multiline, fold
 from danvan_desktop.domain.today import now as vietnam_now
@@ -135,7 +135,7 @@ class MeetingService(BriefingCheck):
         day = meeting_date or self.today()
         kind_enum = MeetingKind(kind)
         if period is None and kind_enum in BRIEFING_PERIOD:
-            period = Period.containing(day, BRIEFING_PERIOD[kind_enum]).code
+            period = reviewed_period(kind_enum, day).code
         previous = self.latest()
         current = self.members.current(day)
         head = next((m for m in current if m.bloc_role == BlocRole.HEAD.value), None)

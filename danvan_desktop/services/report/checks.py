@@ -1,4 +1,4 @@
-"""`danvan check` for the report feature: broken locks, numbers held twice, figures that break their bounds."""
+"""`danvan check` for the report feature: broken locks, numbers held twice, figures that break their rules."""
 
 from __future__ import annotations
 
@@ -27,16 +27,8 @@ def report_problems(db: Database, today: dt.date) -> list[Problem]:
         if len(same) > 1:
             problems.append(Problem("integrity", _("Số {number:02d}-{type} được dùng cho {n} báo cáo.").format(
                 number=number, type=doc_type, n=len(same))))
-    figures = FigureService(db, lambda: today)
-    catalogue = {f.code: f for f in figures.catalogue()}
-    for figure in catalogue.values():
-        if not figure.not_above or figure.not_above not in catalogue:
-            continue
-        for value in figures.values.select("figure_code = ?", (figure.code,)):
-            ceiling = figures.month_value(figure.not_above, value.period)
-            if ceiling is not None and value.value > ceiling:
-                problems.append(Problem("rule", _("{period}: «{name}» lớn hơn «{other}».").format(
-                    period=value.period, name=figure.name_vi, other=catalogue[figure.not_above].name_vi)))
+    # the figures' consistency rules (domain/figures.BALANCES, ratios, bounds), month by month
+    problems += [Problem("rule", breach.message) for breach in FigureService(db, lambda: today).problems()]
     return problems
 
 

@@ -12,7 +12,9 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import PeriodKind
 from danvan_desktop.domain.situation import Level, SituationNote, Topic
 from danvan_desktop.domain.text import fold
+from danvan_desktop.services.report import occasions
 from danvan_desktop.services.report.facts import ReportFacts
+from danvan_desktop.services.report.wording import after_colon, nhan_dan
 
 
 def count(n: float) -> str:
@@ -141,12 +143,18 @@ def situation(facts: ReportFacts) -> str:
 
 # -- II. results ---------------------------------------------------------------------------------
 def leadership(facts: ReportFacts) -> str:
-    lines = [_("Khối dân vận tiếp tục triển khai nhiệm vụ công tác dân vận theo chương trình công tác năm; phân công "
-               "thành viên Khối phụ trách, theo dõi {v} thôn, tổ dân phố trên địa bàn.").format(
-        v=count(facts.villages_followed)) if facts.villages_followed else
-        _("Khối dân vận tiếp tục triển khai nhiệm vụ công tác dân vận theo chương trình công tác năm.")]
-    if facts.directives:                       # the directives the register holds for the period
-        lines.append(facts.directives)
+    """What the Đảng ủy directed in the period and how the bloc carried it out (seed 004's part I)."""
+    docs = "; ".join(d.title for d in facts.directives)
+    opening = _("Thực hiện sự lãnh đạo, chỉ đạo của Đảng ủy xã") + (f" ({docs})" if docs else "")
+    where = _("; phân công thành viên Khối phụ trách, theo dõi {v} thôn, tổ dân phố").format(
+        v=count(facts.villages_followed)) if facts.villages_followed else ""
+    lines = [_("{opening}, {span} Khối dân vận đã tập trung triển khai các nhiệm vụ trọng tâm công tác dân vận{where}."
+               ).format(opening=opening, span=span(facts), where=where)]
+    for briefing in facts.conclusions:
+        points = "; ".join(after_colon(t) for t in briefing.texts)
+        lines.append(_("Tại cuộc giao ban Khối dân vận ngày {date}, đồng chí chủ trì kết luận, giao nhiệm vụ: {points}."
+                       ).format(date=short_date(briefing.held_on), points=points))
+    lines += occasions.of_period(facts.period)
     if facts.plan_progress:                    # quarter, six months, nine months, year: the plan's progress
         lines.append(facts.plan_progress)
     briefings = facts.v("giao_ban")
@@ -183,8 +191,31 @@ def teams(facts: ReportFacts) -> str:
         if not result:
             continue
         place = getattr(note, "village_name", "")
-        lines.append(_("- {place}{result}.").format(place=f"{place}: " if place else "", result=result))
+        lines.append(_("- {place}{result}.").format(place=f"{place}: " if place else "",
+                                                    result=after_colon(result) if place else result))
     return "\n".join(lines)
+
+
+def petitions_sentence(facts: ReportFacts) -> str:
+    """As officers write it: 'Tiếp nhận 10 đơn (kỳ trước chuyển sang 02 đơn), đã giải quyết 10/12 đơn, đạt
+    83,33%; đang giải quyết 02 đơn' — the rate over everything there was to resolve. Empty without data."""
+    v = facts.v
+    received, carried, solved = v("don_nhan"), v("don_ky_truoc") or 0, v("don_da_gq")
+    transferred, pending = v("don_chuyen"), v("don_dang_gq")
+    if not received and not carried:
+        return ""
+    text = _("Tiếp nhận {r} đơn").format(r=count(received or 0))
+    if carried:
+        text += _(" (kỳ trước chuyển sang {c} đơn)").format(c=count(carried))
+    whole = (received or 0) + carried
+    if solved is not None:
+        text += _(", đã giải quyết {s}/{t} đơn, đạt {pct}").format(s=count(solved) if solved else "0",
+                                                                   t=count(whole), pct=percent(solved / whole))
+    if transferred:
+        text += _("; chuyển cơ quan có thẩm quyền giải quyết {n} đơn").format(n=count(transferred))
+    if pending:
+        text += _("; đang giải quyết {p} đơn").format(p=count(pending))
+    return text
 
 
 def government(facts: ReportFacts) -> str:
@@ -200,23 +231,22 @@ def government(facts: ReportFacts) -> str:
     elif visits == 0:
         lines.append(_("Chính quyền xã duy trì lịch tiếp công dân định kỳ; {span} không có công dân đến kiến nghị, "
                        "phản ánh.").format(span=span(facts)))
-    received, solved, pending = v("don_nhan"), v("don_da_gq"), v("don_dang_gq")
-    if received:
-        text = _("Tiếp nhận {r} đơn").format(r=count(received))
-        if solved is not None:
-            text += _(", đã giải quyết {s}/{r} đơn, đạt {pct}").format(s=count(solved), r=count(received),
-                                                                       pct=percent(solved / received))
-        if pending:
-            text += _(", {p} đơn đang giải quyết").format(p=count(pending))
+    petitions = petitions_sentence(facts)
+    if petitions:
+        text = petitions
+        received = v("don_nhan")
         if last.get("don_nhan"):
+            # last year's rate over everything there was to resolve then (carried over + received)
             before_solved = last.get("don_da_gq") or 0
-            text += "[[fn:" + _("Cùng kỳ năm trước tiếp nhận {r} đơn, đã giải quyết {s}/{r} đơn, đạt {pct}; số đơn "
+            before_total = last["don_nhan"] + (last.get("don_ky_truoc") or 0)
+            text += "[[fn:" + _("Cùng kỳ năm trước tiếp nhận {r} đơn, đã giải quyết {s}/{t} đơn, đạt {pct}; số đơn "
                                 "tiếp nhận {compare}.").format(
-                r=count(last["don_nhan"]), s=count(before_solved), pct=percent(before_solved / last["don_nhan"]),
+                r=count(last["don_nhan"]), s=count(before_solved) if before_solved else "0", t=count(before_total),
+                pct=percent(before_solved / before_total),
                 compare=_compare(received, last["don_nhan"], _("đơn")).replace(_(" so với cùng kỳ năm trước"), "")) + \
                 "]]"
         lines.append(text + ".")
-    elif received == 0:
+    elif v("don_nhan") == 0 and not v("don_ky_truoc"):
         lines.append(_("{span} không phát sinh đơn thư khiếu nại, tố cáo, kiến nghị, phản ánh.").format(
             span=cap(span(facts))))
     cases, success = v("hoa_giai"), v("hoa_giai_tc")
@@ -235,6 +265,26 @@ def government(facts: ReportFacts) -> str:
 
 
 def front(facts: ReportFacts) -> str:
+    """Mặt trận and the organisations: the outreach figures, then what each organisation carried out."""
+    return "\n".join([_front_outreach(facts)] + organisation_lines(facts))
+
+
+def organisation_lines(facts: ReportFacts) -> list[str]:
+    """'- Hội LHPN xã: hoàn thiện hồ sơ đề nghị công nhận mô hình “Dân vận khéo” (đã hoàn thành).'"""
+    states = {"done": _("đã hoàn thành"), "overdue": _("chưa hoàn thành, đã quá hạn"),
+              "under_way": _("đang thực hiện")}
+    by_org: dict[str, list[str]] = {}
+    for task in facts.organisation_tasks:
+        title = task.title.strip().rstrip(". ")
+        if fold(title).startswith(fold(task.organisation)):
+            title = title[len(task.organisation):].strip()
+        item = _("{title} ({state})").format(title=after_colon(title), state=states[task.state])
+        if item not in by_org.setdefault(task.organisation, []):      # a monthly task once, not each month
+            by_org[task.organisation].append(item)
+    return [_("- {org}: {items}.").format(org=org, items="; ".join(items)) for org, items in by_org.items()]
+
+
+def _front_outreach(facts: ReportFacts) -> str:
     sessions, attendance = facts.v("tuyen_truyen"), facts.v("tuyen_truyen_luot")
     if sessions:
         text = _("Ủy ban MTTQ và các đoàn thể chính trị - xã hội xã tổ chức tuyên truyền được {n} buổi").format(
@@ -298,32 +348,56 @@ def strengths(facts: ReportFacts) -> str:
     if resolved:
         points.append(_("Đã phối hợp giải quyết {n} vụ việc phát sinh ngay tại cơ sở, không để kéo dài.").format(
             n=count(len(resolved))))
-    received, solved = facts.v("don_nhan"), facts.v("don_da_gq")
-    if received and solved is not None and solved / received >= 0.8:
-        points.append(_("Tỷ lệ giải quyết đơn thư đạt {pct}.").format(pct=percent(solved / received)))
+    rate = facts.v("ty_le_gq_don")
+    if rate is not None and rate >= 0.8:
+        points.append(_("Tỷ lệ giải quyết đơn thư đạt {pct}.").format(pct=percent(rate)))
     return " ".join(points)
 
 
 def limits(facts: ReportFacts) -> str:
-    points = []
+    """The limits, then their causes (seed 004 separates them: "Hạn chế, tồn tại" / "Nguyên nhân")."""
+    points, causes = [], []
     hot = _open_hot(facts, quoted=False)
     if hot:
         points.append(_("Còn {n} điểm nóng chưa được giải quyết dứt điểm.").format(n=count(len(hot))))
+        causes.append(_("vụ việc liên quan trực tiếp đến quyền lợi của Nhân dân (đất đai, bồi thường, môi trường), "
+                        "phức tạp, cần nhiều thời gian xác minh, đối thoại"))
     overdue = getattr(facts.tasks, "overdue", 0) or 0
     if overdue:
         points.append(_("Còn {n} nhiệm vụ giao cho các tổ dân vận thôn quá hạn chưa hoàn thành.").format(
             n=count(overdue)))
+        causes.append(_("một số tổ dân vận thôn chưa chủ động; việc theo dõi, đôn đốc của thành viên Khối phụ trách "
+                        "thôn có lúc chưa thường xuyên"))
+    rate, pending = facts.v("ty_le_gq_don"), facts.v("don_dang_gq")
+    if rate is not None and rate < 0.8:
+        points.append(_("Tỷ lệ giải quyết đơn thư mới đạt {pct}{rest}.").format(
+            pct=percent(rate), rest=_(", còn {p} đơn đang giải quyết").format(p=count(pending)) if pending else ""))
+        causes.append(_("một số đơn phức tạp, vượt thẩm quyền, phải chờ ý kiến của cơ quan có thẩm quyền"))
     progress = facts.dvk_progress
     if progress and progress.target and progress.new < progress.target and facts.period.months[-1] >= 6:
         points.append(_("Số mô hình “Dân vận khéo” mới từ đầu năm ({n}) chưa đạt chỉ tiêu năm (ít nhất {t} mô hình)."
                         ).format(n=count(progress.new) if progress.new else _("chưa có"), t=count(progress.target)))
+        causes.append(_("việc hướng dẫn các thôn, đoàn thể đăng ký, xây dựng mô hình “Dân vận khéo” chưa được quan "
+                        "tâm đúng mức"))
     if facts.members_total and facts.members_trained < facts.members_total:
         points.append(_("Còn {n} thành viên Khối chưa được tập huấn nghiệp vụ công tác dân vận.").format(
             n=count(facts.members_total - facts.members_trained)))
+        causes.append(_("thành viên mới được kiện toàn chưa có điều kiện tham gia lớp tập huấn nghiệp vụ"))
     if not points:
         return _("Qua theo dõi {span}, chưa phát sinh hạn chế đáng kể trong hoạt động của Khối dân vận.").format(
             span=span(facts))
-    return " ".join(points)
+    text = " ".join(points) + "\n" + _("Nguyên nhân: {causes}.").format(causes="; ".join(causes))
+    if facts.period.kind is not PeriodKind.MONTH:
+        text += "\n" + lessons()
+    return text
+
+
+def lessons() -> str:
+    """Bài học kinh nghiệm, as seed 004 closes its evaluation (reports longer than a month)."""
+    return _("Bài học kinh nghiệm: Một là, bám sát sự lãnh đạo, chỉ đạo của Đảng ủy, phối hợp chặt chẽ giữa chính "
+             "quyền, Mặt trận và các đoàn thể trong công tác dân vận. Hai là, phát huy vai trò của các tổ dân vận thôn, "
+             "nắm chắc tình hình Nhân dân, giải quyết kịp thời những vấn đề phát sinh ngay từ cơ sở. Ba là, thường "
+             "xuyên kiểm tra, đôn đốc việc thực hiện các kết luận giao ban, nhân rộng các mô hình “Dân vận khéo”.")
 
 
 def next_tasks(facts: ReportFacts) -> str:
@@ -337,9 +411,15 @@ def next_tasks(facts: ReportFacts) -> str:
     if overdue:
         items.append(_("Đôn đốc các tổ dân vận thôn hoàn thành {n} nhiệm vụ đã quá hạn.").format(n=count(overdue)))
     progress = facts.dvk_progress
-    if progress and progress.target and progress.new < progress.target:
+    next_year = facts.period.next().year
+    if progress and progress.target and next_year > progress.year:
+        # the coming period opens a new year: its own target, never last year's
+        items.append(_("Hướng dẫn các thôn, đoàn thể đăng ký xây dựng mô hình “Dân vận khéo” năm {year} (chỉ tiêu: "
+                       "ít nhất {t} mô hình).").format(year=next_year, t=count(progress.target)))
+    elif progress and progress.target and progress.new < progress.target:
         items.append(_("Hướng dẫn các thôn, đoàn thể đăng ký, xây dựng thêm mô hình “Dân vận khéo” để đạt chỉ tiêu "
                        "năm {year}.").format(year=progress.year))
+    items += occasions.of_next_period(facts.period)
     items.append(_("Duy trì giao ban Khối dân vận định kỳ; chỉ đạo các tổ dân vận thôn hoạt động theo quy chế."))
     items.append(_("Thực hiện tốt quy chế dân chủ ở cơ sở; phối hợp tiếp công dân, giải quyết đơn thư đúng quy định."))
     return "\n".join(f"{i}- {text}" for i, text in enumerate(items, start=1))
@@ -361,7 +441,8 @@ DRAFTERS = {"situation": situation, "leadership": leadership, "teams": teams, "g
 
 
 def draft_sections(facts: ReportFacts) -> dict[str, str]:
-    return {key: fn(facts) for key, fn in DRAFTERS.items()}
+    """Every section, with "Nhân dân" capitalised as officers write it wherever a note said "nhân dân"."""
+    return {key: nhan_dan(fn(facts)) for key, fn in DRAFTERS.items()}
 
 
 def figures_table(facts: ReportFacts, format_value) -> list[dict]:

@@ -12,6 +12,11 @@ from danvan_desktop.services.figures.counters import task_summary
 from danvan_desktop.services.figures.dvk import DvkProgress, DvkService
 from danvan_desktop.services.figures.service import FigureService
 from danvan_desktop.services.figures.situation import SituationService
+from danvan_desktop.services.report.directives import (
+    briefing_conclusions,
+    organisation_tasks,
+    period_directives,
+)
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.members import MemberRepository
 from danvan_desktop.store.villages import VillageRepository
@@ -36,7 +41,9 @@ class ReportFacts:
     members_trained: int = 0
     villages_followed: int = 0
     tasks: object | None = None                                         # TaskPeriodSummary when tasks exist
-    directives: str = ""              # the register's directives of the period, as one sentence (may be "")
+    directives: list = field(default_factory=list)                      # directives.Directive carried out
+    conclusions: list = field(default_factory=list)                     # directives.BriefingConclusions
+    organisation_tasks: list = field(default_factory=list)              # directives.OrganisationTask
     plan_progress: str = ""           # the year's plan carried out so far (longer periods only; may be "")
 
     def resolved_in_time(self, note: SituationNote) -> bool:
@@ -80,8 +87,9 @@ def gather(db: Database, period: Period, today: dt.date) -> ReportFacts:
     facts.members_trained = sum(1 for m in current if m.trained_on and m.trained_on <= day)
     facts.villages_followed = len({v for m in current for v in m.village_ids})
     facts.tasks = task_summary(db, period, today)
-    from danvan_desktop.services.yearwork.register import RegisterService
-    facts.directives = RegisterService(db, lambda: today).leadership_sentence(period)
+    facts.directives = period_directives(db, period)
+    facts.conclusions = briefing_conclusions(db, period)
+    facts.organisation_tasks = organisation_tasks(db, period, today)
     from danvan_desktop.services.yearwork.plan import PlanService
     facts.plan_progress = PlanService(db, today=lambda: today).completion_sentence(period)
     return facts

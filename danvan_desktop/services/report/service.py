@@ -242,6 +242,11 @@ class ReportService:
             return self.repo.update(report)
 
     # -- approval, hand-over, correction ----------------------------------------------------
+    def figure_problems(self, report_id: str) -> list:
+        """The period's figures that break a consistency rule (domain/figures.BALANCES and bounds)."""
+        from danvan_desktop.services.figures.service import FigureService
+        return FigureService(self.db, self.today).period_problems(self.get(report_id).period)
+
     def approvers(self) -> list[str]:
         return report_settings.allowed_approvers(self.db, self.today())
 
@@ -265,6 +270,11 @@ class ReportService:
             raise RuleError(_("Chưa có họ tên người ký."), "signer_name")
         if report.doc_date is None:
             raise RuleError(_("Chưa có ngày báo cáo."), "doc_date")
+        broken = self.figure_problems(report_id)
+        if broken:
+            raise RuleError(_("Số liệu của kỳ chưa nhất quán, chưa duyệt được: {problem}").format(
+                problem=broken[0].message) + (_(" (và {n} chỗ khác)").format(n=len(broken) - 1)
+                                               if len(broken) > 1 else ""), "figures")
         with self.db.transaction():
             self.numbers.issue(HOLDER, report.id, report.subject)
             report.status = ReportStatus.APPROVED.value
@@ -316,7 +326,8 @@ class ReportService:
         if self.current_for(old.period).id != old.id:
             raise RuleError(_("Đã có bản mới hơn của báo cáo này."))
         with vietnamese():
-            note = _("Báo cáo này thay thế Báo cáo {number} ngày {date} của Khối dân vận.").format(
+            # document_date() already reads "ngày 02 tháng 11 năm 2026": no second "ngày" here
+            note = _("Báo cáo này thay thế Báo cáo {number} {date} của Khối dân vận.").format(
                 number=self.printed_number(old).replace("Số: ", "số ").replace("Số ", "số "),
                 date=document_date(old.doc_date) if old.doc_date else "")
         new = Report(**{k: v for k, v in old.__dict__.items()

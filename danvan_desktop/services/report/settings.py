@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.i18n import _, in_language, vietnamese
 from danvan_desktop.domain.members import BlocRole
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.store.database import Database
@@ -49,11 +49,33 @@ def _default_authority(db: Database) -> str:
     return _("TM. KHỐI DÂN VẬN") if family == "state" else _("T/M KHỐI DÂN VẬN")
 
 
+def _default_texts(db: Database, upper: str) -> list[str]:
+    """The defaults as printed (Vietnamese) — the words a document carries."""
+    return [_default_authority(db), _("TRƯỞNG KHỐI"), _("Ban Thường vụ Đảng ủy xã (báo cáo)"),
+            _("{upper} (báo cáo)").format(upper=upper), _("Các đồng chí thành viên Khối dân vận"),
+            _("Lưu Khối dân vận"), _("T/M KHỐI DÂN VẬN"), _("TM. KHỐI DÂN VẬN")]
+
+
+def _vietnamese_default(db: Database, upper: str, text: str) -> str:
+    """A default saved by an older version while the screen spoke English goes back to its Vietnamese words."""
+    with in_language("en"):
+        english = _default_texts(db, upper)
+    with vietnamese():
+        native = _default_texts(db, upper)
+    return native[english.index(text)] if text and text in english and text not in native else text
+
+
 def load(db: Database, on: dt.date) -> ReportDefaults:
+    """The defaults, always in Vietnamese: they are printed on documents whatever the screen's language."""
+    with vietnamese():
+        return _load(db, on)
+
+
+def _load(db: Database, on: dt.date) -> ReportDefaults:
     unit = UnitRepository(db).by_code(db.unit_code)
     upper = unit.upper_unit_name if unit else ""
-    recipients = [line.strip() for line in (db.get_setting(KEYS["recipients"], "") or "").splitlines()
-                  if line.strip()]
+    recipients = [_vietnamese_default(db, upper, line.strip())
+                  for line in (db.get_setting(KEYS["recipients"], "") or "").splitlines() if line.strip()]
     if not recipients:
         recipients = [_("Ban Thường vụ Đảng ủy xã (báo cáo)")]
         if upper:
@@ -64,8 +86,9 @@ def load(db: Database, on: dt.date) -> ReportDefaults:
     except ValueError:
         due = 20
     return ReportDefaults(
-        authority=db.get_setting(KEYS["authority"], "") or _default_authority(db),
-        post=db.get_setting(KEYS["post"], "") or _("TRƯỞNG KHỐI"),
+        authority=_vietnamese_default(db, upper, db.get_setting(KEYS["authority"], "") or "") or
+        _default_authority(db),
+        post=_vietnamese_default(db, upper, db.get_setting(KEYS["post"], "") or "") or _("TRƯỞNG KHỐI"),
         name=db.get_setting(KEYS["name"], "") or bloc_head_name(db, on),
         recipients=recipients,
         approver=db.get_setting(KEYS["approver"], "") or "",

@@ -136,14 +136,17 @@ def counted_per_unit(db: Database, period: Period, figures: dict[str, FigureTota
 def combine(figure: FigureTotal, totals: dict[str, FigureTotal]) -> float | None:
     """Communes' values → one: counts add up; a ratio is recomputed from the summed parts over the communes
     that have both; other shares average."""
-    if figure.aggregation == "ratio":
-        num, den = totals.get(figure.numerator), totals.get(figure.denominator)
-        if num is None or den is None:
-            return None
-        both = [c for c in num.per_unit if c in den.per_unit]
-        den_sum = sum(den.per_unit[c] for c in both)
-        return sum(num.per_unit[c] for c in both) / den_sum if both and den_sum else None
     values = list(figure.per_unit.values())
+    if figure.aggregation == "ratio":
+        # a denominator may add figures ("don_ky_truoc+don_nhan": carried over + received)
+        num = totals.get(figure.numerator)
+        parts = [totals[c] for c in figure.denominator.split("+") if c in totals]
+        if num is None or not parts:
+            return None
+        has_den = {c for part in parts for c in part.per_unit}
+        both = [c for c in num.per_unit if c in has_den]
+        den_sum = sum(part.per_unit.get(c, 0.0) for part in parts for c in both)
+        return sum(num.per_unit[c] for c in both) / den_sum if both and den_sum else None
     if not values:
         return None
     if figure.is_share or figure.aggregation == "average":

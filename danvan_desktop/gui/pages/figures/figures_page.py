@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,8 @@ from danvan_desktop.domain.figures import Aggregation, Figure
 from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui.events import DataEvents
-from danvan_desktop.gui.models.figure_grid_model import FigureGridModel
+from danvan_desktop.gui.models.figure_grid_model import COLOURS, FigureGridModel, source_labels
+from danvan_desktop.gui.pages.figures.figure_grid_view import FigureGridView
 from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.figures.service import FigureService
@@ -83,8 +83,8 @@ class FiguresPage(QWidget):
         self.year.setRange(2000, service.today().year)
         self.year.setValue(service.today().year)
         bar.addWidget(self.year)
-        hint = QLabel(_("Nhập số liệu từng tháng (ô trắng). Quý, 6 tháng, 9 tháng và cả năm tự tính; các chỉ tiêu tô "
-                        "xám được đếm từ dữ liệu của chương trình."))
+        hint = QLabel(_("Nhập số liệu từng tháng (ô trắng): gõ số rồi Enter để xuống ô dưới cùng tháng; Delete để "
+                        "xóa ô (chưa báo cáo). Quý, 6 tháng, 9 tháng và cả năm tự tính."))
         hint.setWordWrap(True)
         bar.addWidget(hint, 1)
         self.view_choice = QComboBox()
@@ -95,15 +95,32 @@ class FiguresPage(QWidget):
         bar.addWidget(self.add_button)
         layout.addLayout(bar)
         self.model = FigureGridModel(service, self)
-        self.table = QTableView()
+        self.table = FigureGridView()
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setMinimumSectionSize(48)
         self.table.verticalHeader().setMaximumWidth(300)   # long names elide; the tooltip holds them whole
         layout.addWidget(self.table, 1)
+        labels = source_labels()
+        self.legend = QWidget()               # where each number comes from: the cells' colours, explained
+        legend_row = QHBoxLayout(self.legend)
+        legend_row.setContentsMargins(0, 0, 0, 0)
+        self.legend_labels: list[QLabel] = []
+        for key in ("typed", "imported", "counted", "derived"):
+            swatch = QLabel()
+            swatch.setFixedSize(16, 16)
+            swatch.setStyleSheet(f"background:{COLOURS[key]}; border:1px solid #8a8f98;")
+            text = QLabel(labels[key][:1].upper() + labels[key][1:])
+            self.legend_labels.append(text)
+            legend_row.addWidget(swatch)
+            legend_row.addWidget(text)
+            legend_row.addSpacing(12)
+        legend_row.addStretch(1)
+        self.legend.setToolTip(_("Màu nền của ô cho biết số liệu từ đâu; rê chuột vào ô để xem chi tiết."))
+        layout.addWidget(self.legend)
         self.status = FormStatus()
         layout.addWidget(self.status)
-        self.year.valueChanged.connect(lambda y: self.model.load(y))
+        self.year.valueChanged.connect(lambda _y: self.refresh())
         self.model.error.connect(self.status.error)
         self.model.saved.connect(self._saved)
         self.add_button.clicked.connect(self.add_figure)
@@ -118,7 +135,15 @@ class FiguresPage(QWidget):
             self.table.setColumnHidden(column, (column < 12 and not months) or (derived and months))
 
     def refresh(self) -> None:
+        current = self.table.currentIndex()
         self.model.load(self.year.value())
+        today = self.service.today()
+        if current.isValid():
+            self.table.show_month(current.row(), current.column())
+        else:
+            month = today.month - 1 if self.year.value() == today.year else 11
+            first = next((r for r, f in enumerate(self.model.figures) if f.is_typed), 0)
+            self.table.show_month(first, month)
 
     def _saved(self, text: str) -> None:
         self.status.ok(text)

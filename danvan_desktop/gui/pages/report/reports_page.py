@@ -90,6 +90,11 @@ class ReportsPage(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size:13pt; font-weight:bold;")
         right_layout.addWidget(self.title)
+        self.figure_problems = QLabel()      # the period's figures that break a rule, shown before approval
+        self.figure_problems.setWordWrap(True)
+        self.figure_problems.setStyleSheet("color:#a00000;")
+        self.figure_problems.hide()
+        right_layout.addWidget(self.figure_problems)
         actions = QHBoxLayout()
         workflow = QHBoxLayout()
         self.save_button = QPushButton(_("Lưu (Ctrl+S)"))
@@ -231,6 +236,10 @@ class ReportsPage(QWidget):
         for button in (self.save_button, self.redraft_button, self.approve_button, self.approver,
                        self.delete_button):
             button.setEnabled(draft)
+        problems = self.service.figure_problems(report.id) if draft else []
+        self.figure_problems.setText(_("Số liệu của kỳ chưa nhất quán; sửa ở trang Số liệu trước khi duyệt:") + "\n" +
+                                     "\n".join(f"- {b.message}" for b in problems) if problems else "")
+        self.figure_problems.setVisible(bool(problems))
         self.handover_button.setEnabled(report is not None and report.status == "approved")
         self.correct_button.setEnabled(report is not None and report.is_locked)
         for button in (self.preview_button, self.pdf_button, self.docx_button):
