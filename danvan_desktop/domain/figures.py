@@ -1,7 +1,7 @@
 """The figures catalogue (chỉ tiêu / số liệu), monthly values and how a longer period derives from them.
 
-A figure aggregates over a period by `sum`, `last` (the latest month with a value), `average`
-or `ratio` of two other figures. Typed figures are entered per month; counted figures are
+A figure aggregates over a period by `sum`, `last` (the latest month with a value), `max` (the
+highest month), `average` or `ratio` of two other figures. Typed figures are entered per month; counted figures are
 computed from the records by a counter. Quarter, half-year, nine-month and year values are
 always derived from the months, never typed.
 """
@@ -22,6 +22,7 @@ from danvan_desktop.domain.text import clean
 class Aggregation(str, Enum):
     SUM = "sum"
     LAST = "last"
+    MAX = "max"
     AVERAGE = "average"
     RATIO = "ratio"
 
@@ -33,6 +34,7 @@ class Aggregation(str, Enum):
 AGGREGATION_LABELS = {
     Aggregation.SUM: N_("Cộng dồn"),
     Aggregation.LAST: N_("Lấy số cuối kỳ"),
+    Aggregation.MAX: N_("Lấy số cao nhất trong kỳ"),
     Aggregation.AVERAGE: N_("Bình quân"),
     Aggregation.RATIO: N_("Tỷ lệ giữa hai chỉ tiêu"),
 }
@@ -140,6 +142,8 @@ def aggregate(kind: str, monthly: list[float | None]) -> float | None:
         return float(sum(present))
     if kind == Aggregation.LAST.value:
         return present[-1]
+    if kind == Aggregation.MAX.value:
+        return max(present)
     if kind == Aggregation.AVERAGE.value:
         return sum(present) / len(present)
     raise ValueError(kind)
