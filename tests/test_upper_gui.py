@@ -54,6 +54,7 @@ def test_the_consolidated_tab_drafts_edits_numbers_approves_and_writes(qtbot, ti
     assert tab.editor.number_label.text() == "Số 01-BC/BTGDVTU"
     assert tab.approver.currentText() == "Nguyễn Văn Thành"
     qtbot.mouseClick(tab.approve_button, Qt.MouseButton.LeftButton)
+    _wait(qtbot, lambda: bool(tab.service.get(tab._report.id).pdf_sha256) or tab.status.is_error())  # off-thread
     assert not tab.status.is_error(), tab.status.text()
     assert "Đã duyệt" in tab.state.text() and tab.editor.editors["next"].text.isReadOnly()
     assert tab.service.section(tab._report.id, "next").text == "1. Nhiệm vụ cán bộ tỉnh viết."

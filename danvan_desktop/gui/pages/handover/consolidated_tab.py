@@ -211,10 +211,21 @@ class ConsolidatedTab(QWidget):
             self._act(lambda: self.service.take_number(self._report.id, wanted), _("Đã lấy số."))
 
     def approve(self) -> None:
-        if self._report is not None:
-            name = self.approver.currentText()
-            self._act(lambda: self.service.approve(self._report.id, name),   # keeps the approved PDF
-                      _("Đã duyệt và khóa báo cáo tổng hợp."))
+        """Approve and lock; the PDF kept with it is rendered on a worker thread (a year's takes over a second)."""
+        if self._report is None:
+            return
+        name, report_id = self.approver.currentText(), self._report.id
+        if not self._act(lambda: self.service.approve(report_id, name, keep_pdf=False),
+                         _("Đã duyệt và khóa báo cáo tổng hợp.")):
+            return
+        document = self.service.document(report_id)
+
+        def job():
+            yield 0, 0, _("Đang dựng văn bản…")
+            return render.pdf_bytes(document)
+        self.job = run_job(self, _("Đang lưu bản PDF đã duyệt"), job,
+                           on_done=lambda data: self.service.approved_pdf(report_id, rendered=data),
+                           on_error=lambda exc, _details: self.status.error(str(exc) if exc else _("Đã hủy.")))
 
     def correct(self) -> None:
         if self._report is not None:
