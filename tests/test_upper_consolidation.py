@@ -29,7 +29,7 @@ def independent_totals(path, period: Period, own: str) -> tuple[dict[str, float]
         agg = rules[code][0]
         for unit, by_month in by_unit.items():
             ordered = [by_month[m] for m in months if m in by_month]
-            per_unit.setdefault(code, {})[unit] = {"sum": sum(ordered), "last": ordered[-1],
+            per_unit.setdefault(code, {})[unit] = {"sum": sum(ordered), "last": ordered[-1], "max": max(ordered),
                                                    "average": sum(ordered) / len(ordered)}[agg]
     totals = {code: sum(v.values()) for code, v in per_unit.items()}
     for code, (agg, num, den) in rules.items():
@@ -55,6 +55,19 @@ def test_consolidated_period_matches_the_imported_rows(tinh, code):
     senders = sorted({u for by_unit in per_unit.values() for u in by_unit})
     assert sorted(result.contributing) == senders
     assert len(result.contributing) == len(set(result.contributing))
+
+
+def test_a_figure_that_takes_its_peak_month(tinh):
+    """A figure may aggregate by its maximum (migration 046 lets the catalogue say so)."""
+    tinh.db.conn.execute("UPDATE figures SET aggregation = 'max' WHERE code = 'tuyen_truyen_luot'")
+    tinh.db.conn.execute("UPDATE figures SET aggregation = 'average' WHERE code = 'tuyen_truyen'")
+    for code in ("2026-Q3", "2026"):
+        totals, per_unit = independent_totals(tinh.db.path, Period.parse(code), tinh.db.unit_code)
+        result = tinh.exchange.upper.consolidate(code)
+        peak = result.figure("tuyen_truyen_luot")
+        assert peak.aggregation == "max" and peak.total == pytest.approx(totals["tuyen_truyen_luot"])
+        assert peak.per_unit == pytest.approx(per_unit["tuyen_truyen_luot"])
+        assert result.figure("tuyen_truyen").per_unit == pytest.approx(per_unit["tuyen_truyen"])
 
 
 def test_a_commune_a_month_behind_holds_only_part_of_october_and_is_named(tinh):
@@ -131,3 +144,9 @@ def test_the_consolidated_report_names_every_sender_and_prints_the_sums(tinh, co
     pdf = upper.consolidated_pdf(period, tmp_path / "r.pdf")
     text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert all(name in text for name in senders)
+
+
+def test_the_figures_rules_include_the_peak_month():
+    from danvan_desktop.domain.figures import Aggregation, aggregate
+    assert aggregate("max", [3.0, None, 7.0, 5.0]) == 7.0 and aggregate("last", [3.0, 7.0, None]) == 7.0
+    assert Aggregation("max").label == "Lấy số cao nhất trong kỳ"

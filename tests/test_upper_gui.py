@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from exchange_helpers import make_upper
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.pages.handover import upper_tab
 from danvan_desktop.gui.pages.handover.exchange_page import ExchangePage
+
+
+def _wait(qtbot, condition) -> None:
+    qtbot.waitUntil(condition, timeout=30000)
+    QThreadPool.globalInstance().waitForDone(5000)
 
 
 def test_the_consolidated_report_button_writes_a_pdf(qtbot, xa, tmp_path, today, monkeypatch):
@@ -26,9 +31,9 @@ def test_the_consolidated_report_button_writes_a_pdf(qtbot, xa, tmp_path, today,
                             lambda *args, **kwargs: asked.append(args) or (str(target), ""))
         qtbot.mouseClick(tab.report_button, Qt.MouseButton.LeftButton)
         assert asked, "the click asks where to save"
+        _wait(qtbot, lambda: str(target) in tab.status.text() or tab.status.is_error())
         assert not tab.status.is_error(), tab.status.text()
         assert target.read_bytes().startswith(b"%PDF")
-        assert str(target) in tab.status.text()
     finally:
         upper.close()
 
@@ -41,20 +46,25 @@ def test_the_consolidated_tab_drafts_edits_numbers_approves_and_writes(qtbot, ti
     assert page.tabs.currentWidget() is tab and tab.period.currentData() == "2026-Q3"
     assert "Chưa có báo cáo" in tab.state.text() and not tab.pdf_button.isEnabled()
     qtbot.mouseClick(tab.open_button, Qt.MouseButton.LeftButton)
+    _wait(qtbot, lambda: "Dự thảo" in tab.state.text() or tab.status.is_error())   # read on a worker thread
     assert not tab.status.is_error(), tab.status.text()
-    assert "Dự thảo" in tab.state.text()
     assert tab.editor.editors["situation"].text.toPlainText().startswith("Tình hình Nhân dân")
     tab.editor.editors["next"].text.setPlainText("1. Nhiệm vụ cán bộ tỉnh viết.")
     qtbot.mouseClick(tab.editor.take_number, Qt.MouseButton.LeftButton)
     assert tab.editor.number_label.text() == "Số 01-BC/BTGDVTU"
     assert tab.approver.currentText() == "Nguyễn Văn Thành"
     qtbot.mouseClick(tab.approve_button, Qt.MouseButton.LeftButton)
+    _wait(qtbot, lambda: bool(tab.service.get(tab._report.id).pdf_sha256) or tab.status.is_error())  # off-thread
     assert not tab.status.is_error(), tab.status.text()
     assert "Đã duyệt" in tab.state.text() and tab.editor.editors["next"].text.isReadOnly()
     assert tab.service.section(tab._report.id, "next").text == "1. Nhiệm vụ cán bộ tỉnh viết."
-    pdf = tab.export("pdf", str(tmp_path / "q3.pdf"))
-    docx = tab.export("docx", str(tmp_path / "q3.docx"))
-    assert pdf.read_bytes().startswith(b"%PDF") and docx.stat().st_size > 0
+    pdf, docx = tmp_path / "q3.pdf", tmp_path / "q3.docx"
+    tab.export("pdf", str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF")           # the approved PDF, kept at approval
+    tab.export("docx", str(docx))
+    _wait(qtbot, lambda: docx.exists() or tab.status.is_error())
+    assert not tab.status.is_error(), tab.status.text()
+    assert docx.stat().st_size > 0
     qtbot.mouseClick(tab.correct_button, Qt.MouseButton.LeftButton)
     assert "Bản 2" in tab.state.text() and tab.save_button.isEnabled()
 

@@ -1,8 +1,9 @@
 """The figures catalogue (chỉ tiêu / số liệu), monthly values and how a longer period derives from them.
 
-A figure aggregates over a period by `sum`, `last` (the latest month with a value), `average`,
-`ratio` of two other figures, or `opening` (what another figure left at the end of the period
-before: petitions carried over are last period's pending ones). Typed figures are entered per month; counted figures are
+A figure aggregates over a period by `sum`, `last` (the latest month with a value), `max` (the
+highest month), `average`, `ratio` of two other figures, or `opening` (what another figure left at the
+end of the period before: petitions carried over are last period's pending ones). Typed figures are
+entered per month; counted figures are
 computed from the records by a counter. Quarter, half-year, nine-month and year values are
 always derived from the months, never typed.
 """
@@ -24,6 +25,7 @@ from danvan_desktop.domain.text import clean
 class Aggregation(LabelledEnum):
     SUM = "sum", N_("Cộng dồn")
     LAST = "last", N_("Lấy số cuối kỳ")
+    MAX = "max", N_("Lấy số cao nhất trong kỳ")
     AVERAGE = "average", N_("Bình quân")
     RATIO = "ratio", N_("Tỷ lệ giữa hai chỉ tiêu")
     # the value another figure (`numerator`) had at the end of the period before
@@ -139,6 +141,8 @@ def aggregate(kind: str, monthly: list[float | None]) -> float | None:
         return float(sum(present))
     if kind == Aggregation.LAST.value:
         return present[-1]
+    if kind == Aggregation.MAX.value:
+        return max(present)
     if kind == Aggregation.AVERAGE.value:
         return sum(present) / len(present)
     raise ValueError(kind)

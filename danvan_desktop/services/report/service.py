@@ -292,8 +292,9 @@ class ReportService:
                 pass  # no renderer in this build: the PDF is made the first time it is asked for
         return self.get(report.id)
 
-    def approved_pdf(self, report_id: str) -> bytes:
-        """The PDF kept with an approved report; rendered and stored the first time it is asked for."""
+    def approved_pdf(self, report_id: str, rendered: bytes | None = None) -> bytes:
+        """The PDF kept with an approved report; rendered and stored the first time it is asked for (`rendered`:
+        the document's PDF already rendered off the GUI thread)."""
         report = self.get(report_id)
         if not report.is_locked:
             raise RuleError(_("Báo cáo chưa được duyệt."))
@@ -301,7 +302,7 @@ class ReportService:
             data = self.files.get(report.pdf_sha256)
             if data is not None:
                 return data
-        data = printing.document_pdf(self.document(report_id))
+        data = rendered if rendered is not None else printing.document_pdf(self.document(report_id))
         sha = hashlib.sha256(data).hexdigest()
         with self.db.transaction():
             self.files.put(sha, report.id, self.file_name(report) + ".pdf", data)

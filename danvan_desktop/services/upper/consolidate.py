@@ -1,7 +1,7 @@
 """The upper level's consolidation of any period, from the records the communes handed over.
 
 Each commune's typed figures are combined over the months of the period it holds, by the figure's
-own rule (sum, last value, average); counted figures that the records answer directly (hot spots,
+own rule (sum, last value, maximum, average); counted figures that the records answer directly (hot spots,
 "Dân vận khéo" models) are counted per commune; ratios are recomputed from the summed parts. Every
 step is one grouped SQL query over the whole province, never a query per commune, and a commune is
 a key of the result, so it cannot be counted twice.
@@ -110,16 +110,15 @@ def typed_per_unit(db: Database, period: Period, figures: dict[str, FigureTotal]
     where = "deleted = 0 AND period BETWEEN ? AND ? AND unit_code != ?"
     source = "figure_values INDEXED BY figure_values_by_period"
     # one pass: the sum, the mean and the latest month's value ('2026-10|12.0' sorts by month) of each pair
-    for unit, code, total, mean, last in db.conn.execute(
-            f"SELECT unit_code, figure_code, sum(value), avg(value), max(period || '|' || value) FROM {source} "
-            f"WHERE {where} GROUP BY unit_code, figure_code", params):
+    for unit, code, total, mean, peak, last in db.conn.execute(
+            f"SELECT unit_code, figure_code, sum(value), avg(value), max(value), max(period || '|' || value) "
+            f"FROM {source} WHERE {where} GROUP BY unit_code, figure_code", params):
         figure = figures.get(code)
-        if figure is None or figure.aggregation == "ratio":
+        if figure is None:
             continue
-        figure.per_unit[unit] = {"sum": float(total), "average": float(mean)}.get(
-            figure.aggregation, float(last.split("|", 1)[1]) if figure.aggregation == "last" else None)
-        if figure.per_unit[unit] is None:
-            del figure.per_unit[unit]
+        values = {"sum": total, "average": mean, "max": peak, "last": last.split("|", 1)[1]}
+        if figure.aggregation in values:
+            figure.per_unit[unit] = float(values[figure.aggregation])
 
 
 def counted_per_unit(db: Database, period: Period, figures: dict[str, FigureTotal]) -> None:

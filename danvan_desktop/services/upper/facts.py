@@ -58,7 +58,7 @@ def _hot_spots(db: Database, period: Period, names: dict[str, str]) -> list[HotS
     for unit, noted, village, kind, topic, summary, resolved, resolved_on in db.conn.execute(
             "SELECT n.unit_code, n.noted_on, v.name, v.kind, n.topic, n.summary, n.resolved, n.resolved_on "
             "FROM situation_notes n LEFT JOIN villages v ON v.id = n.village_id "
-            "WHERE n.deleted = 0 AND n.level = 'hot' AND n.unit_code != ? AND n.noted_on <= ? "
+            "WHERE n.deleted = 0 AND n.private = 0 AND n.level = 'hot' AND n.unit_code != ? AND n.noted_on <= ? "
             "AND (n.noted_on >= ? OR n.resolved = 0 OR n.resolved_on > ?)", (db.unit_code, end, start, end)):
         done = bool(resolved) and (not resolved_on or resolved_on <= end)
         place = f"{kind} {village}".strip() if village else ""

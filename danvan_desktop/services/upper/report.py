@@ -4,6 +4,8 @@ drafting, header, signer, approvers and recipients."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from danvan_desktop.domain import consolidated as spec
 from danvan_desktop.domain.formats import document_date, short_date
 from danvan_desktop.domain.i18n import _, vietnamese
@@ -18,6 +20,7 @@ from danvan_desktop.services.upper.consolidate import communes, consolidate
 from danvan_desktop.services.upper.document import build
 from danvan_desktop.services.upper.facts import gather
 from danvan_desktop.services.yearwork.scorecard import ScorecardService, consolidated_targets_blocks
+from danvan_desktop.store.connection import connect
 from danvan_desktop.store.reports import ReportRepository
 from danvan_desktop.store.units import UnitRepository
 
@@ -44,6 +47,7 @@ class ConsolidatedReportService(ReportService):
     def __init__(self, db, today) -> None:
         super().__init__(db, today)
         self.repo = OwnReportRepository(db)
+        self._prepared: dict[str, tuple[dict[str, str], list[dict]]] = {}
 
     # -- what differs from the commune report ----------------------------------------------------
     def defaults(self):
@@ -55,14 +59,28 @@ class ConsolidatedReportService(ReportService):
     def approvers(self) -> list[str]:
         return settings.load(self.db).approvers
 
+    def _drafts(self, period: Period) -> tuple[dict[str, str], list[dict]]:
+        ready = self._prepared.pop(period.code, None)
+        return ready if ready is not None else super()._drafts(period)
+
     def _drafts_vi(self, period: Period) -> tuple[dict[str, str], list[dict]]:
-        rule = settings.due_rule(self.db)
-        names = communes(self.db)
-        c = consolidate(self.db, period)
-        rows = completeness(self.db, period, rule, self.today(), names)
-        facts = gather(self.db, period, names)
-        texts = drafting.draft_sections(c, rows, facts, short_date(rule.due_date(period)))
-        return texts, drafting.figures_table(c, rows)
+        return compute_drafts(self.db, self.today(), period)
+
+    # -- the heavy part off the GUI thread ----------------------------------------------------------
+    def draft_from(self, period_code: str, parts: tuple[dict[str, str], list[dict]]) -> Report:
+        """The period's report (drafted now from `parts`, made by `draft_parts` on a worker, if it has none)."""
+        self._prepared[Period.parse(period_code).code] = parts
+        try:
+            return self.get_or_draft(period_code)
+        finally:
+            self._prepared.pop(Period.parse(period_code).code, None)
+
+    def redraft_from(self, report_id: str, parts: tuple[dict[str, str], list[dict]]) -> list[str]:
+        self._prepared[self.get(report_id).period] = parts
+        try:
+            return self.redraft(report_id)
+        finally:
+            self._prepared.pop(self.get(report_id).period, None)
 
     def document(self, report_id: str) -> Document:
         report = self.get(report_id)
@@ -98,3 +116,40 @@ class ConsolidatedReportService(ReportService):
                 number=self.printed_number(old).replace("Số: ", "số ").replace("Số ", "số "),
                 date=document_date(old.doc_date) if old.doc_date else "")
         return self.update_header(new.id, replace_note=note)
+
+
+def compute_drafts(db, today: dt.date, period: Period) -> tuple[dict[str, str], list[dict]]:
+    """The sections and tables of a period's consolidated report, read from the communes' records (read only)."""
+    rule = settings.due_rule(db)
+    names = communes(db)
+    c = consolidate(db, period)
+    rows = completeness(db, period, rule, today, names)
+    facts = gather(db, period, names)
+    texts = drafting.draft_sections(c, rows, facts, short_date(rule.due_date(period)))
+    return texts, drafting.figures_table(c, rows)
+
+
+class _ReadOnlyFile:
+    """Just what drafting reads (connection, settings, own unit code) over a read-only connection of its own."""
+
+    def __init__(self, path) -> None:
+        self.path = path
+        self.conn = connect(path, readonly=True)
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    @property
+    def unit_code(self) -> str:
+        return self.get_setting("unit_code", "") or ""
+
+
+def draft_parts(path, today: dt.date, period_code: str) -> tuple[dict[str, str], list[dict]]:
+    """`compute_drafts` through a connection of its own: safe on a worker thread while the screen stays live."""
+    db = _ReadOnlyFile(path)
+    try:
+        with vietnamese():
+            return compute_drafts(db, today, Period.parse(period_code))
+    finally:
+        db.conn.close()

@@ -8,7 +8,7 @@ CREATE TABLE figures_new (
     name_vi TEXT NOT NULL,
     name_en TEXT NOT NULL DEFAULT '',
     unit TEXT NOT NULL DEFAULT '',
-    aggregation TEXT NOT NULL DEFAULT 'sum' CHECK (aggregation IN ('sum', 'last', 'average', 'ratio', 'opening')),
+    aggregation TEXT NOT NULL DEFAULT 'sum' CHECK (aggregation IN ('sum', 'last', 'max', 'average', 'ratio', 'opening')),
     numerator TEXT NOT NULL DEFAULT '',
     denominator TEXT NOT NULL DEFAULT '',
     source TEXT NOT NULL DEFAULT 'typed' CHECK (source IN ('typed', 'counted')),

@@ -13,7 +13,50 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui.pages.report.report_editor import ReportEditor
 from danvan_desktop.gui.widgets.form_status import FormStatus
+from danvan_desktop.gui.worker import run_job
 from danvan_desktop.services.app import AppServices
+from danvan_desktop.services.report import render
+from danvan_desktop.services.upper.report import draft_parts
+
+
+def with_parts(widget, services: AppServices, code: str, then, on_error) -> None:
+    """Read the communes' records for a draft on a worker thread (a province's year takes most of a second),
+    then `then(parts)` on the GUI thread (`then(None)`: draft in place, for a database in memory)."""
+    path, today = services.db.path, services.today()
+    if path is None or str(path) == ":memory:":
+        then(None)
+        return
+
+    def job():
+        yield 0, 0, _("Đang đọc số liệu của các xã…")
+        return draft_parts(path, today, code)
+    widget.job = run_job(widget, _("Đang lập dự thảo báo cáo tổng hợp"), job, on_done=then,
+                         on_error=lambda exc, _details: on_error(str(exc) if exc else _("Đã hủy.")))
+
+
+def write_file(widget, service, report_id: str, kind: str, target, then, on_error) -> None:
+    """A draft is rendered on a worker thread (a year's report takes over a second); an approved report's PDF is
+    the one kept at approval."""
+    report = service.get(report_id)
+    if kind == "pdf" and report.is_locked:
+        try:
+            service.write_pdf(report_id, target)
+        except (RuleError, OSError) as exc:
+            on_error(str(exc))
+            return
+        then(Path(target))
+        return
+    document = service.document(report_id)
+
+    def job():
+        yield 0, 0, _("Đang dựng văn bản…")
+        if kind == "pdf":
+            render.write_atomically(target, render.pdf_bytes(document))
+        else:
+            render.write_docx(document, target)
+        return Path(target)
+    widget.job = run_job(widget, _("Đang ghi báo cáo tổng hợp"), job, on_done=then,
+                         on_error=lambda exc, _details: on_error(str(exc) if exc else _("Đã hủy.")))
 
 
 class ConsolidatedTab(QWidget):
@@ -137,46 +180,68 @@ class ConsolidatedTab(QWidget):
             for key, text in self.editor.section_texts().items():
                 self.service.save_section(report_id, key, text)
 
+    def _with_parts(self, code: str, then) -> None:
+        with_parts(self, self.services, code, then, self.status.error)
+
     def open_period(self) -> None:
         code = self.period.currentData()
-        self._act(lambda: self.service.get_or_draft(code),
-                  _("Đã mở báo cáo tổng hợp; mục nào chưa có thì đã lập dự thảo từ số liệu các xã."))
+        existing = self.service.current_for(code)
+        done = _("Đã mở báo cáo tổng hợp; mục nào chưa có thì đã lập dự thảo từ số liệu các xã.")
+        if existing is not None:
+            self._act(lambda: existing, done)
+            return
+        self._with_parts(code, lambda parts: self._act(
+            lambda: self.service.draft_from(code, parts) if parts else self.service.get_or_draft(code), done))
 
     def save(self) -> None:
         if self._report is not None:
             self._act(lambda: self._report, _("Đã lưu báo cáo tổng hợp."))
 
     def redraft(self) -> None:
-        if self._report is not None:
-            self._act(lambda: self.service.redraft(self._report.id) and None,
-                      _("Đã lập lại dự thảo từ số liệu mới nhất; mục bạn đã sửa được giữ, bản mới hiện bên cạnh."))
+        if self._report is None or self._report.is_locked:
+            return
+        report_id = self._report.id
+        done = _("Đã lập lại dự thảo từ số liệu mới nhất; mục bạn đã sửa được giữ, bản mới hiện bên cạnh.")
+        self._with_parts(self._report.period, lambda parts: self._act(
+            lambda: (self.service.redraft_from(report_id, parts) if parts else self.service.redraft(report_id))
+            and None, done))
 
     def number(self, wanted: int | None) -> None:
         if self._report is not None:
             self._act(lambda: self.service.take_number(self._report.id, wanted), _("Đã lấy số."))
 
     def approve(self) -> None:
-        if self._report is not None:
-            name = self.approver.currentText()
-            self._act(lambda: self.service.approve(self._report.id, name),
-                      _("Đã duyệt và khóa báo cáo tổng hợp."))
+        """Approve and lock; the PDF kept with it is rendered on a worker thread (a year's takes over a second)."""
+        if self._report is None:
+            return
+        name, report_id = self.approver.currentText(), self._report.id
+        if not self._act(lambda: self.service.approve(report_id, name, keep_pdf=False),
+                         _("Đã duyệt và khóa báo cáo tổng hợp.")):
+            return
+        document = self.service.document(report_id)
+
+        def job():
+            yield 0, 0, _("Đang dựng văn bản…")
+            return render.pdf_bytes(document)
+        self.job = run_job(self, _("Đang lưu bản PDF đã duyệt"), job,
+                           on_done=lambda data: self.service.approved_pdf(report_id, rendered=data),
+                           on_error=lambda exc, _details: self.status.error(str(exc) if exc else _("Đã hủy.")))
 
     def correct(self) -> None:
         if self._report is not None:
             self._act(lambda: self.service.new_version(self._report.id),
                       _("Đã lập bản thay thế (dự thảo); hãy sửa, lấy số mới và duyệt."))
 
-    def export(self, kind: str, target: str | None = None) -> Path | None:
+    def export(self, kind: str, target: str | None = None) -> None:
         if self._report is None:
-            return None
+            return
         if target is None:
             target, _filter = QFileDialog.getSaveFileName(
                 self, _("Lưu báo cáo tổng hợp"), self.service.file_name(self._report) + "." + kind,
                 _("Tệp PDF (*.pdf)") if kind == "pdf" else _("Tệp Word (*.docx)"))
             if not target:
-                return None
-        write = self.service.write_pdf if kind == "pdf" else self.service.write_docx
-        report_id = self._report.id
-        if self._act(lambda: write(report_id, target), _("Đã ghi {path}.").format(path=target)):
-            return Path(target)
-        return None
+                return
+        if not self._act(lambda: self._report):      # what is typed is saved first
+            return
+        write_file(self, self.service, self._report.id, kind, target,
+                   lambda path: self.status.ok(_("Đã ghi {path}.").format(path=path)), self.status.error)

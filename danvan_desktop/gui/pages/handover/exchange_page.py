@@ -115,9 +115,7 @@ class ExchangeSection(QWidget):
         layout.addLayout(grid)
         if self.upper:
             self.handed = Card(_("xã đã gửi báo cáo tháng vừa qua"), lambda: navigate("exchange", tab="completeness"))
-            self.late = Card(_("xã chưa bàn giao (đã quá hạn)"), lambda: navigate("exchange", tab="completeness"))
-            grid.addWidget(self.handed, 0, 0)
-            grid.addWidget(self.late, 0, 1)
+            grid.addWidget(self.handed, 0, 0)      # late and missing: the upper section below (upper_dashboard.py)
         else:
             self.last = Card(_("lần bàn giao dữ liệu gần nhất"), lambda: navigate("exchange", tab="batches"))
             self.pending = Card(_("bản ghi thay đổi chưa bàn giao"), lambda: navigate("exchange", tab="export"))
@@ -133,8 +131,6 @@ class ExchangeSection(QWidget):
             rows = exchange.upper.completeness(exchange.upper.reporting_period())
             done = sum(r.status in (EARLY, ON_TIME, LATE) for r in rows)
             self.handed.set_value(f"{done}/{len(rows)}")
-            overdue = sum(r.status == "missing" for r in rows)
-            self.late.set_value(str(overdue), warn=overdue > 0)
         else:
             out = exchange.log.batches_out()
             if out:

@@ -173,23 +173,36 @@ class CompletenessTab(QWidget):
             return
         self.reload()
 
-    def consolidated_report(self, target: Path | None = None) -> Path | None:
+    def consolidated_report(self, target: Path | None = None) -> None:
+        """The period's consolidated report as PDF (drafted from the records first if it has none); the reading
+        and the rendering run on a worker thread."""
+        from danvan_desktop.gui.pages.handover.consolidated_tab import with_parts, write_file
         period = self.selected_period()
         if target is None:
             name, _f = QFileDialog.getSaveFileName(self, _("Lưu báo cáo tổng hợp"),
                                                    str(Path.home() / f"bao-cao-tong-hop-{period.code}.pdf"),
                                                    _("Tệp PDF (*.pdf)"))
             if not name:
-                return None
+                return
             target = Path(name)
-        try:
-            path = self.upper.consolidated_pdf(period, target)
-        except (RuleError, OSError) as exc:
-            self.status.error(str(exc))
-            return None
-        self.status.ok(_("Đã ghi báo cáo tổng hợp {path}.").format(path=path))
-        open_file(path)
-        return path
+        reports = self.upper.reports
+
+        def written(path: Path) -> None:
+            self.status.ok(_("Đã ghi báo cáo tổng hợp {path}.").format(path=path))
+            open_file(path)
+
+        def drafted(parts) -> None:
+            try:
+                report = reports.draft_from(period.code, parts) if parts else reports.get_or_draft(period.code)
+            except RuleError as exc:
+                self.status.error(str(exc))
+                return
+            write_file(self, reports, report.id, "pdf", target, written, self.status.error)
+
+        if reports.current_for(period.code) is not None:
+            drafted(None)
+        else:
+            with_parts(self, self.services, period.code, drafted, self.status.error)
 
     def open_document(self) -> None:
         document = self.documents.current()
