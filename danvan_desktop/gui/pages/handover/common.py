@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from danvan_desktop.domain.formats import number
 from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 
@@ -76,3 +77,22 @@ def open_file(path: Path) -> None:
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         return
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def period_choices(upper, today) -> list[tuple[str, str]]:
+    """Months (this one and the twelve before), quarters, halves, nine months and years, newest first."""
+    choices = []
+    month = upper.reporting_period().next()
+    for _i in range(13):
+        choices.append((_cap(month.label()), month.code))
+        month = month.previous()
+    for kind, count in ((PeriodKind.QUARTER, 4), (PeriodKind.HALF, 2), (PeriodKind.NINE, 1), (PeriodKind.YEAR, 2)):
+        period = Period.containing(today, kind)
+        for _i in range(count):
+            choices.append((_cap(period.label()), period.code))
+            period = period.previous()
+    return choices

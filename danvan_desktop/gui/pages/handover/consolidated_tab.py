@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPush
 from danvan_desktop.domain import consolidated as spec
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop.gui.pages.handover.common import period_choices
 from danvan_desktop.gui.pages.report.report_editor import ReportEditor
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.worker import run_job
@@ -62,7 +63,6 @@ def write_file(widget, service, report_id: str, kind: str, target, then, on_erro
 class ConsolidatedTab(QWidget):
     def __init__(self, services: AppServices, parent=None) -> None:
         super().__init__(parent)
-        from danvan_desktop.gui.pages.handover.upper_tab import period_choices
         self.services = services
         self.upper = services.exchange.upper
         self.service = self.upper.reports

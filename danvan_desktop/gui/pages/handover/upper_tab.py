@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import _
-from danvan_desktop.domain.periods import Period, PeriodKind
+from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.text import fold
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.handover.batches_tab import _day
-from danvan_desktop.gui.pages.handover.common import RecordTable, open_file
+from danvan_desktop.gui.pages.handover.common import RecordTable, open_file, period_choices
+from danvan_desktop.gui.pages.handover.consolidated_tab import with_parts, write_file
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.upper.completeness import summary_line
@@ -33,25 +34,6 @@ from danvan_desktop.services.upper.service import EARLY, LATE, MISSING, NOT_DUE,
 
 STATUS_COLORS = {EARLY: "#1f4e79", ON_TIME: "#1e6b35", LATE: "#a15c00", MISSING: "#b3261e", NOT_DUE: "#555555"}
 STATUS_COLUMN = 2
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def period_choices(upper, today) -> list[tuple[str, str]]:
-    """Months (this one and the twelve before), quarters, halves, nine months and years, newest first."""
-    choices = []
-    month = upper.reporting_period().next()
-    for _i in range(13):
-        choices.append((_cap(month.label()), month.code))
-        month = month.previous()
-    for kind, count in ((PeriodKind.QUARTER, 4), (PeriodKind.HALF, 2), (PeriodKind.NINE, 1), (PeriodKind.YEAR, 2)):
-        period = Period.containing(today, kind)
-        for _i in range(count):
-            choices.append((_cap(period.label()), period.code))
-            period = period.previous()
-    return choices
 
 
 class CompletenessModel(RecordTableModel):
@@ -176,7 +158,6 @@ class CompletenessTab(QWidget):
     def consolidated_report(self, target: Path | None = None) -> None:
         """The period's consolidated report as PDF (drafted from the records first if it has none); the reading
         and the rendering run on a worker thread."""
-        from danvan_desktop.gui.pages.handover.consolidated_tab import with_parts, write_file
         period = self.selected_period()
         if target is None:
             name, _f = QFileDialog.getSaveFileName(self, _("Lưu báo cáo tổng hợp"),
