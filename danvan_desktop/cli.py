@@ -12,7 +12,7 @@ from danvan_desktop import __version__
 from danvan_desktop.commands.common import db_path
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.store.errors import StoreError
+from danvan_desktop.services.errors import StoreError
 
 # Each module has `register(subparsers, common)`; its handlers take the parsed args and return an exit code.
 COMMAND_MODULES = [

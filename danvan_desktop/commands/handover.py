@@ -52,7 +52,7 @@ def _open(args):
 
 
 def cmd_export(args) -> int:
-    from danvan_desktop.exchange.errors import ExchangeError
+    from danvan_desktop.services.errors import ExchangeError
     services = _open(args)
     try:
         exporter = services.exchange.exporter
@@ -79,18 +79,12 @@ def cmd_export(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    from danvan_desktop.exchange.errors import ExchangeError
-    from danvan_desktop.exchange.schema import travelling_schema
-    from danvan_desktop.exchange.verify import verify_file
-    from danvan_desktop.store.database import Database
-    db = Database.open(args.db) if args.db and Path(args.db).exists() else Database.open(":memory:")
-    schema = travelling_schema(db.conn)
+    from danvan_desktop.services.errors import ExchangeError
+    from danvan_desktop.services.handover.checking import verify_files
     failed = 0
-    for path in args.files:
-        try:
-            verified = verify_file(path, schema)
-        except ExchangeError as exc:
-            print(str(exc), file=sys.stderr)
+    for path, verified in verify_files(args.files, Path(args.db) if args.db else None):
+        if isinstance(verified, ExchangeError):
+            print(str(verified), file=sys.stderr)
             failed += 1
             continue
         m = verified.manifest
@@ -98,12 +92,11 @@ def cmd_verify(args) -> int:
                 "khóa {fp}.").format(name=path.name, unit=m.unit_name, code=m.unit_code, seq=m.sequence,
                                      n=verified.record_count(), docs=len(verified.documents),
                                      periods=m.period or ", ".join(m.periods) or "—", fp=verified.fingerprint))
-    db.close()
     return 1 if failed else 0
 
 
 def cmd_import(args) -> int:
-    from danvan_desktop.exchange.errors import ExchangeError, KeyChanged, UntrustedKey
+    from danvan_desktop.services.errors import ExchangeError, KeyChanged, UntrustedKey
     services = _open(args)
     importer = services.exchange.importer
     failed = 0

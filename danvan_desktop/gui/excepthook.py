@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.store.errors import StoreError
+from danvan_desktop.services.errors import StoreError
 
 log = logging.getLogger("danvan")
 

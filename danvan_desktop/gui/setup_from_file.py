@@ -7,9 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from danvan_desktop.domain.i18n import _
-from danvan_desktop.exchange.errors import ExchangeError
-from danvan_desktop.services.handover.importer import ExchangeImportService
-from danvan_desktop.store.database import Database
+from danvan_desktop.services.handover import first_setup
+from danvan_desktop.services.unit.setup import SetupService
 
 
 def choose_file(parent: QWidget) -> Path | None:
@@ -26,18 +25,7 @@ def confirm(parent: QWidget, unit_name: str, fingerprint: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
-def set_up_from_file(db: Database, path: Path, ask=None, parent: QWidget | None = None) -> str:
-    """Import a full commune file into this empty installation; returns the unit's name.
-    Raises ExchangeError (with the reason) for a file that cannot set a PC up."""
-    importer = ExchangeImportService(db)
-    preview = importer.preview(path)
-    manifest = preview.verified.manifest
-    if manifest.kind != "batch" or manifest.unit_level != "commune":
-        raise ExchangeError(_("đây không phải tệp dữ liệu của một xã."), path)
-    if manifest.since is not None:
-        raise ExchangeError(_("tệp chỉ gồm những thay đổi từ lần trước; hãy xuất «Toàn bộ dữ liệu» ở máy kia."),
-                            path)
-    if not (ask or confirm)(parent, manifest.unit_name, preview.key.fingerprint):
-        raise ExchangeError(_("chưa xác nhận khóa của máy gửi."), path)
-    importer.import_file(path, trust_new=True)
-    return manifest.unit_name
+def set_up_from_file(setup: SetupService, path: Path, ask=None, parent: QWidget | None = None) -> str:
+    """Import a full commune file into this empty installation (services/handover/first_setup.py), asking
+    the officer to compare the sender's key first; returns the unit's name."""
+    return first_setup.set_up_from_file(setup.db, path, lambda unit, fp: (ask or confirm)(parent, unit, fp))

@@ -134,13 +134,13 @@ class SetupWizard(QWizard):
 
     def set_up_from_file(self, path=None) -> None:
         """A second PC of a commune starts from the first PC's full hand-over file (same records, same ids)."""
-        from danvan_desktop.exchange.errors import ExchangeError
         from danvan_desktop.gui.setup_from_file import choose_file, set_up_from_file
+        from danvan_desktop.services.errors import ExchangeError
         path = path or choose_file(self)
         if path is None:
             return
         try:
-            set_up_from_file(self.setup.db, path, parent=self)
+            set_up_from_file(self.setup, path, parent=self)
         except ExchangeError as exc:
             self.unit_page.status.error(str(exc))
             return

@@ -79,5 +79,10 @@ class AppServices:
         set_language(services.preferences.language())
         return services
 
+    def on_own_connection(self) -> "AppServices":
+        """The same services over a second connection to the same file, for a job on a worker thread (a
+        SQLite connection stays on the thread that made it). The job closes it when done."""
+        return AppServices(Database.open(self.db.path), self.today)
+
     def close(self) -> None:
         self.db.close()

@@ -30,21 +30,18 @@ from danvan_desktop.gui.widgets.banner import Banner
 from danvan_desktop.gui.worker import run_job
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.roster.files import ImportPreview, RosterFileService
-from danvan_desktop.store.database import Database
 
 FILE_FILTER = N_("Bảng tính (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)")
 
 
 def _own_connection_job(services: AppServices, work):
     """A job that opens its own connection (the worker thread may not share the GUI's) and closes it."""
-    path, today = services.db.path, services.today
-
     def job():
-        db = Database.open(path)
+        own = services.on_own_connection()
         try:
-            return (yield from work(RosterFileService(db, today)))
+            return (yield from work(own.roster_files))
         finally:
-            db.close()
+            own.close()
     return job
 
 
