@@ -16,7 +16,7 @@ from danvan_desktop.gui.pages.report.report_editor import ReportEditor
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.worker import run_job
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.report import render
+from danvan_desktop.services.documents import printing
 from danvan_desktop.services.upper.report import draft_parts
 
 
@@ -52,9 +52,9 @@ def write_file(widget, service, report_id: str, kind: str, target, then, on_erro
     def job():
         yield 0, 0, _("Đang dựng văn bản…")
         if kind == "pdf":
-            render.write_atomically(target, render.pdf_bytes(document))
+            printing.save_pdf_bytes(printing.document_pdf(document), target)
         else:
-            render.write_docx(document, target)
+            printing.save_docx(document, target)
         return Path(target)
     widget.job = run_job(widget, _("Đang ghi báo cáo tổng hợp"), job, on_done=then,
                          on_error=lambda exc, _details: on_error(str(exc) if exc else _("Đã hủy.")))
@@ -222,7 +222,7 @@ class ConsolidatedTab(QWidget):
 
         def job():
             yield 0, 0, _("Đang dựng văn bản…")
-            return render.pdf_bytes(document)
+            return printing.document_pdf(document)
         self.job = run_job(self, _("Đang lưu bản PDF đã duyệt"), job,
                            on_done=lambda data: self.service.approved_pdf(report_id, rendered=data),
                            on_error=lambda exc, _details: self.status.error(str(exc) if exc else _("Đã hủy.")))
