@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "danvan_desktop.commands.report",
     "danvan_desktop.commands.handover",
     "danvan_desktop.commands.tasks",
+    "danvan_desktop.commands.backup",
 ]
 
 
