@@ -24,7 +24,6 @@ from pathlib import Path
 from danvan_desktop.domain import backups as rules
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.today import now as vietnam_now
-from danvan_desktop.store import migrate
 from danvan_desktop.store.errors import StoreError
 
 Progress = Callable[[int, int], None]    # (pages done, pages in all); may raise to cancel
@@ -222,6 +221,8 @@ def rotate(db_path: Path) -> list[Path]:
 def _refused(path: Path, why: str, purpose: str = "restore") -> BackupError:
     if purpose == "backup":
         error = BackupError(_("Không sao lưu được «{path}»: {why} Không có gì bị thay đổi.").format(path=path, why=why))
+    elif purpose == "open":
+        error = BackupError(_("Không mở được «{path}»: {why} Không có gì bị thay đổi.").format(path=path, why=why))
     else:
         error = BackupError(_("Không thể khôi phục từ «{path}»: {why} Không có gì bị thay đổi.").format(
             path=path, why=why))
@@ -260,6 +261,7 @@ def _inspect(path: Path, check: bool) -> BackupInfo:
 
 
 def _read_info(conn: sqlite3.Connection, path: Path, size: int, check: bool) -> BackupInfo:
+    from danvan_desktop.store import migrate   # migrate takes its copies through this module
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if check:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
