@@ -195,3 +195,27 @@ def test_the_command_line_backs_up_and_restores_with_exit_codes_and_vietnamese_w
         assert main(["restore", "--db", str(demo_file), str(copy)]) == 1
     assert "cửa sổ khác" in capsys.readouterr().err
     assert row_digests(demo_file) == before
+
+
+# -- one backup per import sitting ---------------------------------------------------------------
+def test_an_import_sitting_of_several_files_takes_one_backup_not_one_per_file(tmp_path, today):
+    from tests.exchange_helpers import make_commune, make_upper
+    upper = make_upper(tmp_path / "tinh.sqlite3", today)
+    files = []
+    for code, name in (("99002", "xã Một"), ("99003", "xã Hai"), ("99004", "xã Ba")):
+        commune = make_commune(tmp_path / f"{code}.sqlite3", today, code, name)
+        files.append(commune.exchange.exporter.export(tmp_path / f"{code}.dvx").path)
+        commune.close()
+    try:
+        outcomes = upper.exchange.importer.import_files(files, trust_new=True)
+        assert [o.result.status for o in outcomes] == ["applied"] * 3
+        taken = [p.name for p in backup_dir(tmp_path / "tinh.sqlite3").glob("*before-import*")]
+        assert len(taken) == 1
+        # a later sitting takes its own
+        commune = make_commune(tmp_path / "99005.sqlite3", today, "99005", "xã Bốn")
+        late = commune.exchange.exporter.export(tmp_path / "99005.dvx").path
+        commune.close()
+        upper.exchange.importer.import_files([late], trust_new=True)
+        assert len(list(backup_dir(tmp_path / "tinh.sqlite3").glob("*before-import*"))) == 2
+    finally:
+        upper.close()
