@@ -255,6 +255,8 @@ def _inspect(path: Path, check: bool) -> BackupInfo:
     try:
         return _read_info(conn, path, size, check)
     except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc) or "not a database" in str(exc):
+            raise _refused(path, _("tệp đã hỏng hoặc bị cắt ngắn (có thể chép chưa hết).")) from exc
         raise _refused(path, _("tệp đã hỏng ({error}).").format(error=exc)) from exc
     finally:
         conn.close()
