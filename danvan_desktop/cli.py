@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "danvan_desktop.commands.handover",
     "danvan_desktop.commands.tasks",
     "danvan_desktop.commands.yearwork",
+    "danvan_desktop.commands.backup",
 ]
 
 

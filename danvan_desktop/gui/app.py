@@ -16,7 +16,6 @@ from danvan_desktop.gui.main_window import MainWindow
 from danvan_desktop.gui.setup_wizard import SetupWizard
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.store.errors import StoreError
-from danvan_desktop.store.instance_lock import InstanceLock
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -41,21 +40,20 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
     if demo and not Path(db_path).exists():
         from danvan_desktop.services.demo.commune import build_demo
         build_demo(db_path).close()
-    lock = InstanceLock(db_path)
+    from danvan_desktop.gui import data_files
+    from danvan_desktop.services.unit.data_file import close_data_file, open_data_file
     try:
-        lock.acquire()
-        services = AppServices.open(db_path)
+        services = open_data_file(db_path)
     except (StoreError, RuleError) as exc:
         QMessageBox.critical(None, _("Không mở được dữ liệu"), str(exc))
         return 2
     apply_appearance(app, services)
     window = open_window(services)
     if window is None:
-        services.close()
-        lock.release()
+        close_data_file(services)
         return 0
     window.show()
+    window.file_actions.start_daily_backup()
     code = app.exec()
-    services.close()
-    lock.release()
+    data_files.close_all()
     return code

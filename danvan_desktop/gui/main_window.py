@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         self.successor: MainWindow | None = None
         self.events.changed.connect(self._on_data_changed)
         self._build_menu()
+        from danvan_desktop.gui.data_files import FileActions
+        self.file_actions = FileActions(self)
         self.statusBar().showMessage(_("Tệp dữ liệu: {path}").format(path=services.db.path))
         self.sidebar.setCurrentRow(0)
 

@@ -86,22 +86,23 @@ def _import_all(db_path: Path, rows: list[FileRow], trusted: set[Path], receipts
     db = Database.open(db_path)
     try:
         exchange = ExchangeServices(db, today)
-        for i, row in enumerate(rows):
-            yield i, len(rows), _("Đang nhập {name}…").format(name=row.path.name)
-            try:
-                result = exchange.importer.import_file(row.path, trust_new=row.path in trusted, retrust=retrust)
-            except ExchangeError as exc:
-                row.state, row.error, row.message = "refused", exc.reason, str(exc)
-                continue
-            row.result = result
-            row.state = {"applied": "imported", "already": "already", "receipt": "receipt"}[result.status]
-            row.message = result.summary()
-            if receipts and result.status == "applied" and result.verified.manifest.kind == fmt.KIND_BATCH:
+        with exchange.importer.sitting():   # one backup for the whole sitting, not one per file
+            for i, row in enumerate(rows):
+                yield i, len(rows), _("Đang nhập {name}…").format(name=row.path.name)
                 try:
-                    written = exchange.receipts.write_receipt(result.verified.manifest.batch_id, row.path.parent)
-                    row.message += " " + _("Đã ghi biên nhận {name}.").format(name=written.name)
-                except OSError as exc:
-                    row.message += " " + _("Không ghi được biên nhận: {error}").format(error=exc.strerror or exc)
+                    result = exchange.importer.import_file(row.path, trust_new=row.path in trusted, retrust=retrust)
+                except ExchangeError as exc:
+                    row.state, row.error, row.message = "refused", exc.reason, str(exc)
+                    continue
+                row.result = result
+                row.state = {"applied": "imported", "already": "already", "receipt": "receipt"}[result.status]
+                row.message = result.summary()
+                if receipts and result.status == "applied" and result.verified.manifest.kind == fmt.KIND_BATCH:
+                    try:
+                        written = exchange.receipts.write_receipt(result.verified.manifest.batch_id, row.path.parent)
+                        row.message += " " + _("Đã ghi biên nhận {name}.").format(name=written.name)
+                    except OSError as exc:
+                        row.message += " " + _("Không ghi được biên nhận: {error}").format(error=exc.strerror or exc)
         return rows
     finally:
         db.close()
