@@ -21,7 +21,7 @@ def register(sub, common) -> None:
 
 
 def _service(args):
-    from danvan_desktop.cli import db_path
+    from danvan_desktop.commands.common import db_path
     from danvan_desktop.services.unit.backups import BackupService
     return BackupService(db_path(args))
 

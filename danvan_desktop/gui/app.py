@@ -12,9 +12,7 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui import excepthook
 from danvan_desktop.gui.appearance import apply_appearance
-from danvan_desktop.gui.main_window import MainWindow
-from danvan_desktop.gui.setup_wizard import SetupWizard
-from danvan_desktop.services.app import AppServices
+from danvan_desktop.gui.main_window import open_window
 from danvan_desktop.store.errors import StoreError
 
 
@@ -23,14 +21,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("danvan-desktop")
     app.setOrganizationName("danvan")
     return app
-
-
-def open_window(services: AppServices):
-    if not services.setup.is_set_up():
-        wizard = SetupWizard(services.setup)
-        if not wizard.exec():
-            return None
-    return MainWindow(services)
 
 
 def run_gui(db_path: Path, demo: bool = False) -> int:

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop.gui.appearance import apply_appearance
+from danvan_desktop.gui.open_windows import take_over
 from danvan_desktop.gui.worker import run_job, run_quiet
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.unit.backups import BackupService, contents_text, file_size, in_steps
@@ -48,9 +50,10 @@ def _same(a, b) -> bool:
 class FileActions(QObject):
     """Built by each main window; `window.file_actions`."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window, open_window) -> None:
         super().__init__(window)
         self.window = window
+        self.open_window = open_window      # services -> a new main window (or None if set-up was cancelled)
         self.services: AppServices = window.services
         self.path = Path(self.services.db.path)
         self.recent = RecentFiles()
@@ -93,7 +96,6 @@ class FileActions(QObject):
     def open_file(self, path: Path):
         """The same checks as at start: lock, not ours or too new refused untouched, upgrade after a
         backup. The current file stays open until the new one has opened."""
-        from danvan_desktop.gui.app import apply_appearance, open_window
         path = Path(path)
         if _same(path, self.path):
             return None
@@ -103,7 +105,7 @@ class FileActions(QObject):
             self.warn(_("Không mở được tệp dữ liệu"), str(exc))
             return None
         apply_appearance(QApplication.instance(), services)
-        window = open_window(services)
+        window = self.open_window(services)
         if window is None:          # the setup wizard was cancelled for a new file
             close_data_file(services)
             return None
@@ -116,16 +118,13 @@ class FileActions(QObject):
         return window
 
     def _hand_over_to(self, window) -> None:
-        from danvan_desktop.gui.main_window import _OPEN_WINDOWS
         window.setGeometry(self.window.geometry())
         window.quiet_messages = getattr(self.window, "quiet_messages", False)
         if self.window.isMaximized():
             window.showMaximized()
         elif self.window.isVisible():
             window.show()
-        _OPEN_WINDOWS.append(window)
-        if self.window in _OPEN_WINDOWS:
-            _OPEN_WINDOWS.remove(self.window)
+        take_over(self.window, window)
         self.successor = window
         self.window.successor = window
         self.window.close()
@@ -189,15 +188,13 @@ class FileActions(QObject):
                 on_error=lambda exc, details: self._reopen(lock, None, exc))
 
     def _reopen(self, lock, done, error=None) -> None:
-        from danvan_desktop.gui.app import open_window
-        from danvan_desktop.gui.main_window import MainWindow
         try:
             services = resume(self.path, lock, self.services.today)
         except (StoreError, RuleError, OSError) as exc:
             self.warn(_("Không mở lại được tệp dữ liệu"), str(exc))
             return
         adopt(services)
-        window = open_window(services) if not services.setup.is_set_up() else MainWindow(services)
+        window = self.open_window(services)
         if window is None:
             return
         self._hand_over_to(window)

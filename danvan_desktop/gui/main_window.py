@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
 from danvan_desktop import __version__
 from danvan_desktop.domain.i18n import _, language
 from danvan_desktop.gui.appearance import apply_appearance
+from danvan_desktop.gui.data_files import FileActions
 from danvan_desktop.gui.events import DataEvents
+from danvan_desktop.gui.open_windows import take_over
 from danvan_desktop.gui.pages.registry import pages
 from danvan_desktop.gui.pages.spec import PageContext
+from danvan_desktop.gui.setup_wizard import SetupWizard
 from danvan_desktop.services.app import AppServices
 
 
@@ -73,8 +76,7 @@ class MainWindow(QMainWindow):
         self.successor: MainWindow | None = None
         self.events.changed.connect(self._on_data_changed)
         self._build_menu()
-        from danvan_desktop.gui.data_files import FileActions
-        self.file_actions = FileActions(self)
+        self.file_actions = FileActions(self, open_window)
         self.statusBar().showMessage(_("Tệp dữ liệu: {path}").format(path=services.db.path))
         self.sidebar.setCurrentRow(0)
 
@@ -173,11 +175,17 @@ class MainWindow(QMainWindow):
         if notice is not None:
             notice()
         self.successor = successor
-        _OPEN_WINDOWS.append(successor)
-        if self in _OPEN_WINDOWS:
-            _OPEN_WINDOWS.remove(self)
+        take_over(self, successor)
         self.close()
         return successor
+
+
+def open_window(services: AppServices):
+    if not services.setup.is_set_up():
+        wizard = SetupWizard(services.setup)
+        if not wizard.exec():
+            return None
+    return MainWindow(services)
 
 
 class LazyPages:
@@ -194,7 +202,3 @@ class LazyPages:
 
     def get(self, key: str, default=None):
         return self.built.get(key, default)
-
-
-# Windows made by rebuild() have no other owner; this keeps them alive while they are open.
-_OPEN_WINDOWS: list[MainWindow] = []
