@@ -92,6 +92,19 @@ def test_the_row_comparison_sees_a_step_that_changes_old_rows_and_accepts_one_th
         assert_rows_kept_by_the_upgrade(newest, tmp_path / "changes")
 
 
+# Changes a migration makes on purpose to rows that existed, with the reason; everything else must come
+# through an upgrade unchanged.
+INTENDED_CHANGES = {
+    # 047: the petition rate divides by carried over + received; "resolved ≤ received" became the balance rule
+    "figures": ("denominator", "not_above"),
+}
+
+
+def _without(columns: list[str], rows: list[tuple], dropped: tuple[str, ...]) -> list[tuple]:
+    keep = [i for i, name in enumerate(columns) if name not in dropped]
+    return [tuple(row[i] for i in keep) for row in rows]
+
+
 def assert_rows_kept_by_the_upgrade(fixture: Path, tmp_path: Path) -> None:
     tmp_path.mkdir(parents=True, exist_ok=True)
     path = tmp_path / "danvan.sqlite3"
@@ -107,6 +120,9 @@ def assert_rows_kept_by_the_upgrade(fixture: Path, tmp_path: Path) -> None:
     try:
         for table, (columns, rows) in before.items():
             after = table_rows(conn, table, columns)   # raises if a table or column went missing
+            if table in INTENDED_CHANGES:
+                rows, after = (_without(columns, rows, INTENDED_CHANGES[table]),
+                               _without(columns, after, INTENDED_CHANGES[table]))
             old_digest = hashlib.sha256(repr(rows).encode()).hexdigest()
             if table == "settings" or table == "audit_log":
                 lost = Counter(rows) - Counter(after)
