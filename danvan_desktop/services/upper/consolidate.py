@@ -7,8 +7,8 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
+from danvan_desktop.domain.collation import vi_key
 from danvan_desktop.domain.periods import Period
-from danvan_desktop.domain.text import fold
 from danvan_desktop.store.database import Database
 
 
@@ -150,7 +150,7 @@ def hot_spots(db: Database, period: Period, names: dict[str, str]) -> list[HotSp
         if row[0] in names:
             spots.append(HotSpot(row[0], names[row[0]], row[1], villages.get(row[2], ""), row[3] or "", row[4],
                                  bool(row[5])))
-    return sorted(spots, key=lambda s: (fold(s.unit_name), s.noted_on))
+    return sorted(spots, key=lambda s: (vi_key(s.unit_name), s.noted_on))
 
 
 def format_total(figure: FigureTotal, value: float | None) -> str:

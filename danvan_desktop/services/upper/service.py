@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from danvan_desktop.domain.collation import vi_key
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
-from danvan_desktop.domain.text import fold
 from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.domain.unit import Unit, UnitLevel
 from danvan_desktop.services.report.settings import KEYS as REPORT_KEYS
@@ -92,7 +92,7 @@ class UpperLevelService:
                 by_unit.setdefault(batch.sender_unit, []).append(batch)
         rows = []
         names = {u.code: u.name for u in self.communes()}
-        for code in sorted(set(names) | set(by_unit), key=lambda c: (fold(names.get(c, "")), c)):
+        for code in sorted(set(names) | set(by_unit), key=lambda c: (vi_key(names.get(c, "")), c)):
             batches = sorted(by_unit.get(code, []), key=lambda b: b.created_at)
             name = names.get(code) or (batches[0].sender_unit_name if batches else code)
             if not batches:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from danvan_desktop.domain.collation import vi_key
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import N_, _, ngettext
 from danvan_desktop.domain.periods import Period
@@ -30,7 +31,6 @@ from danvan_desktop.domain.tasks import (
     TaskStatus,
     label_of,
 )
-from danvan_desktop.domain.text import fold
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.progress_dialog import ProgressDialog
@@ -190,7 +190,7 @@ class TasksPage(QWidget):
         rows = []
         for item in listed:
             t = item.task
-            villages = sorted((self._village_names.get(a.village_id, "?") for a in given.get(t.id, [])), key=fold)
+            villages = sorted((self._village_names.get(a.village_id, "?") for a in given.get(t.id, [])), key=vi_key)
             members = [self._member_names.get(m, "?") for m in t.member_ids]
             rows.append(TaskRow(t, item.share, villages, members, self._member_names.get(t.responsible_id or "", "")))
         return rows
