@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QUndoStack
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.context = PageContext(services, self.undo_stack, self.events, self.navigate)
         self.page_keys: list[str] = []
         self.pages: dict[str, QWidget] = {}
+        self.page_shortcuts: dict[str, str] = {}
         for spec in pages(upper=unit.level == "upper"):
             widget = spec.factory(self.context)
             self.pages[spec.key] = widget
@@ -58,11 +59,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(_(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
-            if spec.shortcut:
-                action = QAction(self)
-                action.setShortcut(QKeySequence(spec.shortcut))
-                action.triggered.connect(lambda _c=False, key=spec.key: self.navigate(key))
-                self.addAction(action)
+            self.page_shortcuts[spec.key] = spec.shortcut
         self._fit_sidebar()
         self.sidebar.currentRowChanged.connect(self._on_page_changed)
         self._language = language()
@@ -95,8 +92,12 @@ class MainWindow(QMainWindow):
         edit.addAction(redo)
         view = self.menuBar().addMenu(_("&Trang"))
         for row, key in enumerate(self.page_keys):
-            action = view.addAction(self.sidebar.item(row).text())
+            # "&" in a page's name is a character, not a mnemonic ("Họp & biên bản", not "Họp _biên bản")
+            action = view.addAction(self.sidebar.item(row).text().replace("&", "&&"))
             action.triggered.connect(lambda _c=False, k=key: self.navigate(k))
+            if self.page_shortcuts.get(key):     # the page's key lives on its menu entry, shown beside it
+                action.setShortcut(QKeySequence(self.page_shortcuts[key]))
+            self.addAction(action)               # works while the menu is closed
 
     def navigate(self, key: str, **filters) -> None:
         """Open a page; pages that understand filters (e.g. overdue=True) apply them."""

@@ -248,5 +248,5 @@ def _page(ctx: PageContext) -> QWidget:
     return MeetingsPage(ctx.services, ctx.events, ctx.navigate, ctx.undo)
 
 
-register(PageSpec("meetings", N_("Họp & biên bản"), 40, _page, "Ctrl+5"))
+register(PageSpec("meetings", N_("Họp & biên bản"), 40, _page, "Ctrl+6"))
 dashboard_page.SECTIONS.append(lambda services, navigate: BriefingSection(services, navigate))

@@ -19,12 +19,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.report import PART_TITLES, SECTIONS, Report, ReportSection
 from danvan_desktop.gui.widgets.date_field import DateField
 
 SHORT_TITLES = {"situation": "I", "leadership": "II.1", "teams": "II.2", "government": "II.3", "front": "II.4",
                 "dvk": "II.5", "strengths": "III.1", "limits": "III.2", "next": "IV", "proposals": "V"}
+# The tabs say what each section is about, in a word or two (the full heading is the tab's tooltip
+# and the editor's own heading): "II.3 Chính quyền" rather than a bare "II.3".
+TAB_WORDS = {"situation": N_("Tình hình"), "leadership": N_("Lãnh đạo"), "teams": N_("Tổ dân vận"),
+             "government": N_("Chính quyền"), "front": N_("Mặt trận, đoàn thể"), "dvk": N_("Dân vận khéo"),
+             "strengths": N_("Ưu điểm"), "limits": N_("Hạn chế"), "next": N_("Phương hướng"),
+             "proposals": N_("Kiến nghị")}
+
+
+def tab_label(key: str) -> str:
+    return f"{SHORT_TITLES[key]} {_(TAB_WORDS[key])}"
 
 
 class SectionEditor(QWidget):
@@ -110,7 +120,8 @@ class ReportEditor(QWidget):
             title = _(spec.title) if spec.title else _(PART_TITLES[spec.group]).replace(" {next}", "")
             editor = SectionEditor(spec.key, f"{SHORT_TITLES[spec.key]}. {title}")
             self.editors[spec.key] = editor
-            self.tabs.addTab(editor, SHORT_TITLES[spec.key])
+            index = self.tabs.addTab(editor, tab_label(spec.key))
+            self.tabs.setTabToolTip(index, f"{SHORT_TITLES[spec.key]}. {title}")
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs, 1)
         self.tabs.setCurrentIndex(1)
@@ -140,7 +151,7 @@ class ReportEditor(QWidget):
         for key, editor in self.editors.items():
             if key in by_key:
                 editor.load(by_key[key], locked)
-            label = SHORT_TITLES[key] + (" •" if key in by_key and by_key[key].pending_draft else "")
+            label = tab_label(key) + (" •" if key in by_key and by_key[key].pending_draft else "")
             self.tabs.setTabText(list(self.editors).index(key) + 1, label)
 
     def header_values(self) -> dict:

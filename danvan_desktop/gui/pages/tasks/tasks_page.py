@@ -350,6 +350,6 @@ def _page(ctx: PageContext) -> QWidget:
     return TasksPage(ctx.services, ctx.undo, ctx.events)
 
 
-register(PageSpec("tasks", N_("Nhiệm vụ"), 30, _page, "Ctrl+4"))
+register(PageSpec("tasks", N_("Nhiệm vụ"), 30, _page, "Ctrl+5"))
 
 from danvan_desktop.gui.pages.tasks import task_dashboard  # noqa: F401  (adds the dashboard section)

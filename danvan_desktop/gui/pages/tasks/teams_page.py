@@ -272,4 +272,4 @@ def _page(ctx: PageContext) -> QWidget:
     return TeamsPage(ctx.services, ctx.undo, ctx.events, ctx.navigate)
 
 
-register(PageSpec("teams", N_("Tổ dân vận"), 25, _page, "Ctrl+5"))
+register(PageSpec("teams", N_("Tổ dân vận"), 25, _page, "Ctrl+4"))
