@@ -28,12 +28,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 _qt_translator: QTranslator | None = None
 
 
-def apply_appearance(app: QApplication, services: AppServices) -> None:
+def apply_appearance(app: QApplication, services: AppServices, point_size: int | None = None) -> None:
     """Text size for every widget, and Qt's own strings (dialog buttons) in the chosen language.
-    Called again when the user changes either in Cài đặt: open widgets take the new size at once."""
+    Called again when the user changes either in Cài đặt: open widgets take the new size at once.
+    `point_size` overrides the saved text size without saving it (screenshots)."""
     global _qt_translator
     font = QFont(app.font())
-    font.setPointSize(services.preferences.font_size())
+    font.setPointSize(point_size or services.preferences.font_size())
     app.setFont(font)
     # Qt passes a new application font on to existing widgets only inside exec(); open windows are
     # given it directly so the change shows at once whatever the state of the event loop

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +22,8 @@ from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.pages.registry import PageContext, pages
 from danvan_desktop.services.app import AppServices
 
+SIDEBAR_CHARS = 20          # the sidebar is at most about this many characters wide
+
 
 class MainWindow(QMainWindow):
     def __init__(self, services: AppServices, parent=None) -> None:
@@ -37,7 +39,9 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setWordWrap(True)
         self.sidebar.setStyleSheet(
             "QListWidget { background:#1f4e79; color:white; border:none; padding-top:8px; }"
             "QListWidget::item { padding:9px 12px; }"
@@ -133,7 +137,16 @@ class MainWindow(QMainWindow):
         metrics = QFontMetrics(font)
         longest = max((metrics.horizontalAdvance(self.sidebar.item(i).text()) for i in range(self.sidebar.count())),
                       default=120)
-        self.sidebar.setFixedWidth(max(150, longest + 2 * 12 + 12))
+        # a long name ("Villages / residential groups") wraps onto two lines rather than widen the sidebar
+        # for every page: at 14 pt in English that gives the pages ~100 pixels back
+        cap = metrics.averageCharWidth() * SIDEBAR_CHARS
+        text_width = min(longest, cap)
+        self.sidebar.setFixedWidth(max(150, text_width + 2 * 12 + 12))
+        padding = 2 * 9 + 2     # the style sheet's item padding (9 px above and below) is inside the hint
+        for i in range(self.sidebar.count()):     # each entry as tall as its wrapped name needs
+            item = self.sidebar.item(i)
+            bounds = metrics.boundingRect(QRect(0, 0, text_width, 1000), Qt.TextFlag.TextWordWrap, item.text())
+            item.setSizeHint(QSize(text_width, bounds.height() + padding))
 
     def _on_appearance_changed(self) -> None:
         """A new text size applies to the open window at once; a new language rebuilds the window,

@@ -10,7 +10,7 @@ from danvan_desktop.domain.i18n import set_language
 
 
 def take_screenshots(db_path: Path, out_dir: Path, language: str | None = None,
-                     size: tuple[int, int] = (1366, 768)) -> list[Path]:
+                     size: tuple[int, int] = (1366, 768), text_size: int | None = None) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from danvan_desktop.gui.app import apply_appearance, make_application
     from danvan_desktop.gui.main_window import MainWindow
@@ -18,7 +18,7 @@ def take_screenshots(db_path: Path, out_dir: Path, language: str | None = None,
 
     app = make_application()
     services = AppServices.open(db_path)
-    apply_appearance(app, services)
+    apply_appearance(app, services, point_size=text_size)
     if language:        # after the saved preference, which apply_appearance puts in force
         set_language(language)
     out_dir = Path(out_dir)

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -29,6 +28,7 @@ from danvan_desktop.domain.records import RuleError
 from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange.errors import ExchangeError
 from danvan_desktop.gui.pages.handover.common import open_file, removable_drives
+from danvan_desktop.gui.widgets.fit import WrapCheckBox
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.worker import run_job
 from danvan_desktop.services.app import AppServices
@@ -58,7 +58,7 @@ class ExportTab(QWidget):
         form.addRow("", self.since_last)
         self.period = QComboBox()
         form.addRow(_("Kỳ báo cáo:"), self.period)
-        self.private = QCheckBox(_("Kèm ghi chú riêng tư và thông tin cá nhân của người gửi đơn (chỉ khi thật cần)"))
+        self.private = WrapCheckBox(_("Kèm ghi chú riêng tư và thông tin cá nhân của người gửi đơn (chỉ khi thật cần)"))
         form.addRow("", self.private)
         layout.addWidget(what)
 

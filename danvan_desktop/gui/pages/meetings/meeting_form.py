@@ -22,6 +22,7 @@ from danvan_desktop.domain.members import BlocMember
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.text import clean, fold
 from danvan_desktop.domain.today import today as vietnam_today
+from danvan_desktop.gui.widgets.fit import compact_combo
 
 
 def _split_person(text: str) -> tuple[str, str]:
@@ -83,6 +84,7 @@ class MeetingForm(QWidget):
         self._loading = False
         self._auto_period = ""
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)   # labels above fields when narrow
         self.kind = QComboBox()
         for kind in MeetingKind:
             self.kind.addItem(kind.label, kind.value)
@@ -112,6 +114,10 @@ class MeetingForm(QWidget):
         self.number = QSpinBox()
         self.number.setRange(0, 9999)
         self.number.setSpecialValueText(_("tự cấp khi hoàn thành"))
+        for combo in (self.kind, self.chair, self.secretary):
+            compact_combo(combo, 14)
+        self.number.setMinimumWidth(self.number.fontMetrics().averageCharWidth() * 10)
+        self.number.setToolTip(_("tự cấp khi hoàn thành"))
         form.addRow(_("Loại cuộc họp"), self.kind)
         form.addRow(_("Kỳ"), self.period)
         form.addRow(_("Chủ đề"), self.title)

@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,6 +31,8 @@ def short_state(meeting: Meeting) -> str:
         return _("Đang soạn")
     return _("Đã khóa") if meeting.version == 1 else _("Sửa lần {n}, đã khóa").format(n=meeting.version - 1)
 from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
+from danvan_desktop.gui.widgets.fit import compact_combo
+from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
 
@@ -44,7 +45,7 @@ class MeetingsPage(QWidget):
         self.undo = undo
         self._counts: dict[str, str] = {}
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
+        top = FlowLayout()          # wraps onto a second line when the window is narrow
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(_("Tìm theo kỳ, chủ đề, địa điểm, người chủ trì… (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
@@ -55,10 +56,11 @@ class MeetingsPage(QWidget):
             self.kind_filter.addItem(kind.label, kind.value)
             self.new_kind.addItem(kind.label, kind.value)
         self.new_button = QPushButton(_("Cuộc họp mới (Ctrl+N)"))
-        top.addWidget(self.filter, 1)
-        top.addWidget(self.kind_filter)
-        top.addWidget(self.new_kind)
-        top.addWidget(self.new_button)
+        self.filter.setMinimumWidth(self.filter.fontMetrics().averageCharWidth() * 24)
+        compact_combo(self.kind_filter, 14)
+        compact_combo(self.new_kind, 14)
+        for widget in (self.filter, self.kind_filter, self.new_kind, self.new_button):
+            top.addWidget(widget)
         layout.addLayout(top)
         self.status = FormStatus()
         layout.addWidget(self.status)
@@ -109,7 +111,7 @@ class MeetingsPage(QWidget):
         self.table.resizeColumnsToContents()
         # The list keeps room for most of its columns (the editor needs ~900 pixels of a 1366 screen).
         wanted = sum(self.table.columnWidth(c) for c in range(self.model.columnCount())) + 22
-        self.table.setMinimumWidth(min(max(wanted, 240), 330))
+        self.table.setMinimumWidth(min(max(wanted, 200), 260))
         if keep and self.select(keep):
             return
         if rows and self.proxy.rowCount():

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
 from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.report import PART_TITLES, SECTIONS, Report, ReportSection
 from danvan_desktop.gui.widgets.date_field import DateField
+from danvan_desktop.gui.widgets.fit import wrapping_label
+from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 
 SHORT_TITLES = {"situation": "I", "leadership": "II.1", "teams": "II.2", "government": "II.3", "front": "II.4",
                 "dvk": "II.5", "strengths": "III.1", "limits": "III.2", "next": "IV", "proposals": "V"}
@@ -53,18 +54,20 @@ class SectionEditor(QWidget):
         self.text.setPlaceholderText(_("Nội dung mục này. Mỗi dòng là một đoạn; chú thích cuối trang viết trong "
                                        "[[fn: …]]."))
         layout.addWidget(self.text, 2)
-        self.pending_box = QGroupBox(_("Bản dự thảo mới từ số liệu (nội dung bạn đã sửa được giữ nguyên)"))
+        self.pending_box = QGroupBox()
         self.pending_box.setStyleSheet("QGroupBox { background:#fff4e5; }")
         pending = QVBoxLayout(self.pending_box)
+        # the explanation wraps (a group box's own title never does, and would widen the page)
+        pending.addWidget(wrapping_label(QLabel(_("Bản dự thảo mới từ số liệu (nội dung bạn đã sửa được giữ "
+                                                  "nguyên)"))))
         self.pending = QPlainTextEdit()
         self.pending.setReadOnly(True)
         pending.addWidget(self.pending)
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.accept_button = QPushButton(_("Dùng bản dự thảo mới"))
         self.dismiss_button = QPushButton(_("Giữ nội dung đã sửa"))
         row.addWidget(self.accept_button)
         row.addWidget(self.dismiss_button)
-        row.addStretch(1)
         pending.addLayout(row)
         layout.addWidget(self.pending_box, 1)
         self.accept_button.clicked.connect(lambda: self.accept_requested.emit(self.key))
@@ -83,7 +86,8 @@ class ReportEditor(QWidget):
         layout = QVBoxLayout(self)
         header = QWidget()
         form = QFormLayout(header)
-        number_row = QHBoxLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        number_row = FlowLayout()
         self.number_label = QLabel()
         self.number_label.setStyleSheet("font-weight:bold;")
         self.take_number = QPushButton(_("Lấy số tiếp theo"))
@@ -92,7 +96,6 @@ class ReportEditor(QWidget):
         self.set_number = QPushButton(_("Đặt số này"))
         for w in (self.number_label, self.take_number, self.wanted, self.set_number):
             number_row.addWidget(w)
-        number_row.addStretch(1)
         self.doc_date = DateField(optional=False)
         self.place = QLineEdit()
         self.subject = QLineEdit()
