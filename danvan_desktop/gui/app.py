@@ -83,7 +83,7 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
         services.close()
         lock.release()
         return 0
-    window.show()
+    window.show_restored()
     code = app.exec()
     services.close()
     lock.release()

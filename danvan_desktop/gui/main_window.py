@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop import __version__
 from danvan_desktop.domain.i18n import _, language
+from danvan_desktop.gui import window_state
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.pages.registry import PageContext, pages
 from danvan_desktop.services.app import AppServices
@@ -34,7 +37,9 @@ class MainWindow(QMainWindow):
         unit = services.setup.unit()
         self.setWindowTitle(_("Khối dân vận {unit} — danvan-desktop {version}").format(
             unit=unit.name, version=__version__))
-        self.resize(1280, 760)
+        window_state.initial_size(self)        # never taller than the screen less its taskbar
+        self._restored = window_state.restore(self, services.preferences)
+        self._shown_pages: dict[str, QWidget] = {}
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -116,15 +121,37 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         self.stack.setCurrentIndex(row)
-        page = self.pages[self.page_keys[row]]
+        key = self.page_keys[row]
+        page = self.pages[key]
         if hasattr(page, "refresh"):
             page.refresh()
+        if key not in self._shown_pages:       # splitters as the officer left them last time
+            self._shown_pages[key] = page
+            window_state.restore_splitters(key, page, self.services.preferences)
 
     def _on_data_changed(self, _table: str) -> None:
         """Other pages are refreshed when shown; the dashboard and banners must be right at once."""
         dashboard = self.pages.get("dashboard")
         if dashboard is not None and self.current_page_key() != "dashboard":
             dashboard.refresh()
+
+    def show_restored(self) -> None:
+        """Show the window as it was left: maximised or at its place and size."""
+        if window_state.was_maximised(self.services.preferences):
+            self.showMaximized()
+        else:
+            self.show()
+
+    def save_state(self) -> None:
+        try:
+            window_state.save(self, self._shown_pages, self.services.preferences)
+        except Exception:  # noqa: BLE001 - a window closing must never fail over its remembered size
+            logging.getLogger(__name__).exception("saving the window state")
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self.successor is None:             # a window replaced by a new language hands its place on
+            self.save_state()
+        super().closeEvent(event)
 
     def current_page_key(self) -> str:
         return self.page_keys[self.stack.currentIndex()]

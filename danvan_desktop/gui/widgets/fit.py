@@ -69,3 +69,17 @@ class WrapCheckBox(QCheckBox):
 
     def hitButton(self, pos) -> bool:  # noqa: N802 - the words are part of the box, as with QCheckBox
         return QRect(0, 0, self.width(), self.height()).contains(pos)
+
+
+def available_screen(widget=None) -> QRect:
+    """The part of the screen windows may use (without the taskbar)."""
+    from PySide6.QtGui import QGuiApplication
+    screen = (widget.screen() if widget is not None else None) or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 728)
+
+
+def fit_to_screen(window, width: int, height: int, frame: int = 40) -> None:
+    """Resize a window or dialog to width×height, or less where the screen is smaller: a dialog taller
+    than a 768-pixel screen hides its buttons. `frame` leaves room for the title bar."""
+    area = available_screen(window)
+    window.resize(min(width, area.width()), min(height, max(200, area.height() - frame)))

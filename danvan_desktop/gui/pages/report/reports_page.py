@@ -34,7 +34,7 @@ from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
 from danvan_desktop.gui.pages.report.report_editor import ReportEditor
 from danvan_desktop.gui.pages.report.report_widgets import ReportDueSection, figure_chart
 from danvan_desktop.gui.theme import icon
-from danvan_desktop.gui.widgets.fit import compact_combo
+from danvan_desktop.gui.widgets.fit import compact_combo, fit_to_screen
 from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.widgets.trend_chart import TrendChart
@@ -400,7 +400,7 @@ class ReportsPage(QWidget):
 
     def extra_screenshots(self) -> list:
         dialog = self.settings_dialog()
-        dialog.resize(620, 560)
+        fit_to_screen(dialog, 620, 560)
         return [("settings", dialog)]
 
     def apply_filters(self, period: str | None = None, **_ignored) -> None:

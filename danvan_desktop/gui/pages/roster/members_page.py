@@ -25,12 +25,13 @@ from danvan_desktop.domain.text import person_sort_key
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
-from danvan_desktop.gui.pages.settings.change_log_dialog import ChangeLogDialog
 from danvan_desktop.gui.pages.roster.end_term_dialog import EndTermDialog
 from danvan_desktop.gui.pages.roster.member_form import MemberForm
 from danvan_desktop.gui.pages.roster.post_history_dialog import PostHistoryDialog
+from danvan_desktop.gui.pages.settings.change_log_dialog import ChangeLogDialog
 from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.gui.widgets.banner import Banner
+from danvan_desktop.gui.widgets.fit import fit_to_screen
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.services.roster.service import RosterService
 from danvan_desktop.services.unit.villages import VillageService
@@ -174,7 +175,7 @@ class MembersPage(QWidget):
 
     def extra_screenshots(self) -> list:
         dialog = PostHistoryDialog(self.roster, self)
-        dialog.resize(1200, 620)
+        fit_to_screen(dialog, 1200, 620)
         dialog.show()
         self._shot_dialog = dialog
         shots = [("post_history", dialog)]
