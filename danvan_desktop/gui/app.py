@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from danvan_desktop.domain.i18n import _, set_language
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui import excepthook
+from danvan_desktop.gui.theme import apply_theme
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.store.errors import StoreError
 from danvan_desktop.store.instance_lock import InstanceLock
@@ -40,6 +41,7 @@ def apply_appearance(app: QApplication, services: AppServices, point_size: int |
     # given it directly so the change shows at once whatever the state of the event loop
     for window in app.topLevelWidgets():
         window.setFont(font)
+    apply_theme(app, font.pointSize())      # ui/theme.qss, its sizes following the text size
     language = services.preferences.language()
     set_language(language)
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English))

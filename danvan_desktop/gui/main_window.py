@@ -23,9 +23,10 @@ from danvan_desktop.domain.i18n import _, language
 from danvan_desktop.gui import window_state
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.pages.registry import PageContext, pages
+from danvan_desktop.gui.theme import icon, themed
 from danvan_desktop.services.app import AppServices
 
-SIDEBAR_CHARS = 20          # the sidebar is at most about this many characters wide
+SIDEBAR_CHARS = 18          # the sidebar is at most about this many characters wide
 
 
 class MainWindow(QMainWindow):
@@ -47,10 +48,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setWordWrap(True)
-        self.sidebar.setStyleSheet(
-            "QListWidget { background:#1f4e79; color:white; border:none; padding-top:8px; }"
-            "QListWidget::item { padding:9px 12px; }"
-            "QListWidget::item:selected { background:#2e75b6; color:white; font-weight:bold; }")
+        themed(self.sidebar)        # its colours and spacing are in ui/theme.qss (QListWidget#sidebar)
         self.stack = QStackedWidget()
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
@@ -65,7 +63,7 @@ class MainWindow(QMainWindow):
             self.pages[spec.key] = widget
             self.page_keys.append(spec.key)
             self.stack.addWidget(self._scrollable(widget))
-            item = QListWidgetItem(_(spec.title))
+            item = QListWidgetItem(icon(f"pages/{spec.key}"), _(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
             self.page_shortcuts[spec.key] = spec.shortcut
@@ -168,12 +166,15 @@ class MainWindow(QMainWindow):
         # for every page: at 14 pt in English that gives the pages ~100 pixels back
         cap = metrics.averageCharWidth() * SIDEBAR_CHARS
         text_width = min(longest, cap)
-        self.sidebar.setFixedWidth(max(150, text_width + 2 * 12 + 12))
-        padding = 2 * 9 + 2     # the style sheet's item padding (9 px above and below) is inside the hint
+        side = metrics.height()                 # the page icons are as tall as a line of text
+        self.sidebar.setIconSize(QSize(side, side))
+        self.sidebar.setFixedWidth(max(150, text_width + side + 6 + 2 * 12 + 12))
+        # the theme's item padding, px(6) above and below, scales with the text size and is inside the hint
+        padding = 2 * round(6 * font.pointSizeF() / 11) + 2
         for i in range(self.sidebar.count()):     # each entry as tall as its wrapped name needs
             item = self.sidebar.item(i)
             bounds = metrics.boundingRect(QRect(0, 0, text_width, 1000), Qt.TextFlag.TextWordWrap, item.text())
-            item.setSizeHint(QSize(text_width, bounds.height() + padding))
+            item.setSizeHint(QSize(text_width + side + 6, bounds.height() + padding))
 
     def _on_appearance_changed(self) -> None:
         """A new text size applies to the open window at once; a new language rebuilds the window,

@@ -37,7 +37,9 @@ def take_screenshots(db_path: Path, out_dir: Path, language: str | None = None,
         extra = getattr(window.pages[key], "extra_screenshots", None)
         if extra:
             for name, widget in extra():
-                app.processEvents()
+                if callable(widget):        # a step that sets the page up for this shot, then names the widget
+                    widget = widget()
+                settle(0.1)
                 shot = out_dir / f"{index:02d}_{slug}_{name}.png"
                 widget.grab().save(str(shot))
                 written.append(shot)
@@ -61,3 +63,14 @@ def _shoot_wizard(services, out_dir: Path, app) -> Path:
     wizard.grab().save(str(path))
     wizard.close()
     return path
+
+
+def settle(seconds: float) -> None:
+    """Let queued work finish before a grab (a PDF view paints its pages a moment after it is shown)."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)

@@ -24,6 +24,7 @@ from danvan_desktop.gui.models.record_table_model import Column, RecordTableMode
 from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.figures.dvk_form import DvkForm
 from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
+from danvan_desktop.gui.theme import set_role, set_tone
 from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.services.app import AppServices
@@ -40,7 +41,7 @@ class ProgressCard(QWidget):
         self.services = services
         layout = QHBoxLayout(self)
         self.label = QLabel()
-        self.label.setStyleSheet("font-weight:bold; font-size:12pt;")
+        set_role(self.label, "section")
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)
         self.bar.setMaximumWidth(260)
@@ -58,7 +59,7 @@ class ProgressCard(QWidget):
             year=p.year, new=p.new, target=p.target, rec=p.recognised))
         self.bar.setRange(0, max(p.target, p.new, 1))
         self.bar.setValue(p.new)
-        self.label.setStyleSheet("font-weight:bold; font-size:12pt; color:%s;" % ("#1e6b35" if p.reached else "#b3261e"))
+        set_tone(self.label, "ok" if p.reached else "bad")
 
 
 class DvkPage(QWidget):

@@ -27,8 +27,9 @@ from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages import dashboard_page
-from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
 from danvan_desktop.gui.pages.figures.situation_form import SituationForm
+from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
+from danvan_desktop.gui.theme import set_role, set_tone
 from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.figures.situation import NoteFilter
@@ -205,7 +206,7 @@ class HotSpotSection(QWidget):
         self.services = services
         layout = QVBoxLayout(self)
         self.title = QLabel()
-        self.title.setStyleSheet("font-weight:bold; font-size:12pt;")
+        set_role(self.title, "section")
         self.body = QLabel()
         self.body.setWordWrap(True)
         self.open_button = QPushButton(_("Mở danh sách điểm nóng"))
@@ -219,7 +220,7 @@ class HotSpotSection(QWidget):
         names = self.services.villages.names()
         count = self.services.situation.open_hot_spot_count()
         self.title.setText(_("Điểm nóng chưa giải quyết: {n}").format(n=count))
-        self.title.setStyleSheet("font-weight:bold; font-size:12pt; color:%s;" % ("#b3261e" if spots else "#1e6b35"))
+        set_tone(self.title, "bad" if spots else "ok")
         lines = [_("• {date} — {place}: {text}").format(date=short_date(n.noted_on),
                                                         place=names.get(n.village_id or "", _("Toàn xã")),
                                                         text=n.summary.splitlines()[0]) for n in spots[:6]]

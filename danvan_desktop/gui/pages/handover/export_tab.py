@@ -28,6 +28,7 @@ from danvan_desktop.domain.records import RuleError
 from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange.errors import ExchangeError
 from danvan_desktop.gui.pages.handover.common import open_file, removable_drives
+from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.widgets.fit import WrapCheckBox
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.worker import run_job
@@ -97,7 +98,7 @@ class ExportTab(QWidget):
         self.result_text = QLabel()
         self.result_text.setWordWrap(True)
         self.fingerprint = QLabel()
-        self.fingerprint.setStyleSheet("font-size:16pt; font-weight:bold; letter-spacing:2px;")
+        set_role(self.fingerprint, "fingerprint")
         print_button = QPushButton(_("In biên nhận (PDF)…"))
         print_button.clicked.connect(self.print_receipt)
         box.addWidget(self.result_text)

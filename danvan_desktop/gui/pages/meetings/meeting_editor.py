@@ -25,6 +25,7 @@ from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui.pages.meetings.attendance_grid import AttendanceGrid
 from danvan_desktop.gui.pages.meetings.meeting_form import MeetingForm
 from danvan_desktop.gui.pages.meetings.minutes_editor import MinutesEditor
+from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.widgets.banner import Banner
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.widgets.pdf_preview import PdfPreview
@@ -61,7 +62,7 @@ class MeetingEditor(QWidget):
         top = QHBoxLayout()
         self.heading = QLabel()
         self.heading.setWordWrap(True)
-        self.heading.setStyleSheet("font-size:13pt; font-weight:bold;")
+        set_role(self.heading, "title")
         self.versions = QComboBox()
         self.finalise_button = QPushButton(_("Hoàn thành biên bản"))
         self.new_version_button = QPushButton(_("Tạo bản sửa đổi"))

@@ -31,6 +31,7 @@ def short_state(meeting: Meeting) -> str:
         return _("Đang soạn")
     return _("Đã khóa") if meeting.version == 1 else _("Sửa lần {n}, đã khóa").format(n=meeting.version - 1)
 from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
+from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.widgets.fit import compact_combo
 from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
@@ -204,16 +205,25 @@ class MeetingsPage(QWidget):
             self.filter.setText(period)
 
     def extra_screenshots(self):
-        shots = []
-        if self.editor.meeting is not None:
-            from danvan_desktop.services.report.printing import document_pdf
+        """Each shot is a step run just before its grab: the minutes tab, then the rendered biên bản
+        (the list was once built first, so both shots showed the preview tab, the first one still blank)."""
+        if self.editor.meeting is None:
+            return []
+
+        def minutes():
             self.editor.tabs.setCurrentIndex(1)
-            shots.append(("minutes", self))
+            return self
+
+        def preview():
+            from danvan_desktop.gui.screenshots import settle
+            from danvan_desktop.services.report.printing import document_pdf
             self.editor.preview.show_pdf(document_pdf(self.services.minutes.build(self.editor.meeting.id)))
             self.editor._preview_stale = False
             self.editor.tabs.setCurrentIndex(2)
-            shots.append(("preview", self))
-        return shots
+            settle(1.0)             # QPdfView paints its pages on a worker thread, a moment after showing
+            return self
+
+        return [("minutes", minutes), ("preview", preview)]
 
 
 class BriefingSection(QWidget):
@@ -225,7 +235,7 @@ class BriefingSection(QWidget):
         self.services = services
         layout = QGridLayout(self)
         heading = QLabel(_("Họp giao ban"))
-        heading.setStyleSheet("font-weight:bold; font-size:11pt;")
+        set_role(heading, "subheading")
         self.banner = Banner()
         self.banner.action_clicked.connect(lambda: navigate("meetings"))
         self.last = dashboard_page.Card(_("cuộc họp gần nhất"), lambda: navigate("meetings"))

@@ -33,7 +33,7 @@ from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
 from danvan_desktop.gui.pages.report.report_editor import ReportEditor
 from danvan_desktop.gui.pages.report.report_widgets import ReportDueSection, figure_chart
-from danvan_desktop.gui.theme import icon
+from danvan_desktop.gui.theme import icon, set_role, themed
 from danvan_desktop.gui.widgets.fit import compact_combo, fit_to_screen
 from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
@@ -95,13 +95,14 @@ class ReportsPage(QWidget):
         right_layout = QVBoxLayout(right)
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-size:13pt; font-weight:bold;")
+        set_role(self.title, "title")
         right_layout.addWidget(self.title)
         # Two tool bars: what any report allows, and the approval workflow. A tool bar too long for the
         # window shows its last entries under a » button instead of widening the page.
         actions, workflow = QToolBar(), QToolBar()
         for bar in (actions, workflow):
             bar.setObjectName("actions")
+            themed(bar)
             bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             bar.setMovable(False)
         self.save_button = QAction(icon("actions/save"), _("Lưu (Ctrl+S)"), self)

@@ -24,6 +24,7 @@ from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
 from danvan_desktop.gui.pages.tasks.team_forms import TeamInfoForm, TeamMemberForm, founded_text
+from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.gui.widgets.banner import Banner
 from danvan_desktop.gui.widgets.form_status import FormStatus
@@ -89,7 +90,7 @@ class TeamsPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.banner = Banner()
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size:12pt; font-weight:bold;")
+        set_role(self.heading, "section")
         self.members_model = RecordTableModel([
             Column(_("Họ và tên"), lambda m: m.full_name),
             Column(_("Vai trò"), lambda m: TeamRole(m.team_role).label),
