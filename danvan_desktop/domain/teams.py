@@ -14,6 +14,7 @@ from enum import Enum
 from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.records import Record, RuleError
 from danvan_desktop.domain.text import clean, clean_multiline, fold
+from danvan_desktop.domain.names import check_person_name
 
 MIN_TEAM_MEMBERS = 3
 
@@ -88,6 +89,7 @@ class TeamMember(Record):
             raise RuleError(_("Họ và tên không được để trống."), "full_name")
         if any(ch.isdigit() for ch in self.full_name):
             raise RuleError(_("Họ và tên không được chứa chữ số."), "full_name")
+        check_person_name(self.full_name)
         if self.team_role not in {r.value for r in TeamRole}:
             raise RuleError(_("Vai trò trong tổ không hợp lệ."), "team_role")
         if self.phone and not all(ch.isdigit() or ch in " +.-()" for ch in self.phone):
