@@ -26,6 +26,7 @@ from danvan_desktop.gui.pages.figures.dvk_form import DvkForm
 from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
 from danvan_desktop.gui.theme import set_role, set_tone
 from danvan_desktop.gui.undo import ServiceCommand, push_done
+from danvan_desktop.gui.widgets.confirm import confirm
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.services.app import AppServices
 
@@ -145,6 +146,9 @@ class DvkPage(QWidget):
     def delete_current(self) -> None:
         model = self.current()
         if model is None:
+            return
+        if not confirm(self, _("Xóa mô hình"), _("Xóa mô hình «{name}»? Có thể hoàn tác bằng Ctrl+Z.").format(
+                name=model.name), _("Xóa")):
             return
         self.service.delete(model.id)
         push_done(self.undo, ServiceCommand(_("Xóa mô hình"), do=lambda: self.service.delete(model.id),

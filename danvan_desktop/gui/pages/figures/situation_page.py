@@ -31,6 +31,7 @@ from danvan_desktop.gui.pages.figures.situation_form import SituationForm
 from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
 from danvan_desktop.gui.theme import set_role, set_tone
 from danvan_desktop.gui.undo import ServiceCommand, push_done
+from danvan_desktop.gui.widgets.confirm import confirm
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.figures.situation import NoteFilter
 
@@ -185,6 +186,9 @@ class SituationPage(QWidget):
     def delete_current(self) -> None:
         note = self.current_note()
         if note is None:
+            return
+        if not confirm(self, _("Xóa ghi chép"), _("Xóa ghi chép tình hình ngày {day}? Có thể hoàn tác bằng Ctrl+Z.")
+                       .format(day=note.noted_on.strftime("%d/%m/%Y")), _("Xóa")):
             return
         self.service.delete(note.id)
         push_done(self.undo, ServiceCommand(_("Xóa ghi chép tình hình"), do=lambda: self.service.delete(note.id),

@@ -27,6 +27,7 @@ from danvan_desktop.gui.pages.meetings.meeting_form import MeetingForm
 from danvan_desktop.gui.pages.meetings.minutes_editor import MinutesEditor
 from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.widgets.banner import Banner
+from danvan_desktop.gui.widgets.confirm import confirm
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.widgets.pdf_preview import PdfPreview
 from danvan_desktop.gui.worker import run_job
@@ -261,6 +262,11 @@ class MeetingEditor(QWidget):
     # -- finalise and versions --------------------------------------------------------------
     def finalise(self) -> bool:
         if self.meeting is None or not self.flush():
+            return False
+        if not confirm(self, _("Hoàn thành biên bản"),
+                       _("Hoàn thành và khóa biên bản {name}? Sau khi khóa, nội dung không sửa được nữa; muốn sửa "
+                         "phải tạo bản sửa đổi (bản này vẫn được giữ).").format(name=self.meeting.display_name()),
+                       _("Hoàn thành và khóa"), destructive=False):
             return False
         try:
             self.meetings.finalise(self.meeting.id)

@@ -32,6 +32,7 @@ def short_state(meeting: Meeting) -> str:
     return _("Đã khóa") if meeting.version == 1 else _("Sửa lần {n}, đã khóa").format(n=meeting.version - 1)
 from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
 from danvan_desktop.gui.theme import set_role
+from danvan_desktop.gui.widgets.confirm import confirm
 from danvan_desktop.gui.widgets.fit import compact_combo
 from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
@@ -179,6 +180,10 @@ class MeetingsPage(QWidget):
         """Delete a draft meeting (Del in the list); Ctrl+Z brings it back. A finalised minute is kept."""
         meeting = self.current_meeting()
         if meeting is None:
+            return
+        if not meeting.locked and not confirm(
+                self, _("Xóa cuộc họp"), _("Xóa {name} cùng điểm danh, diễn biến và kết luận đã ghi? Có thể hoàn tác "
+                                          "bằng Ctrl+Z.").format(name=meeting.display_name()), _("Xóa")):
             return
         try:
             self.services.meetings.delete(meeting.id)

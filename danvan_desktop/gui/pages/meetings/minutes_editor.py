@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.meetings import AgendaItem, AttendanceEntry, Conclusion
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop.gui.widgets.confirm import confirm
 from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.meetings.service import MeetingService
@@ -274,6 +275,11 @@ class MinutesEditor(QWidget):
     def delete_item(self) -> None:
         if self.read_only or self.current is None:
             return
+        if self.current.title.strip() or self.discussion.toPlainText().strip() or \
+                self.conclusions.toPlainText().strip():          # an empty item goes without a question
+            if not confirm(self, _("Xóa nội dung họp"), _("Xóa nội dung «{title}» cùng diễn biến và kết luận của "
+                                                          "nó?").format(title=self.current.title), _("Xóa")):
+                return
         self.timer.stop()
         self._dirty = False
         title = self.current.title

@@ -34,6 +34,7 @@ from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
 from danvan_desktop.gui.pages.report.report_editor import ReportEditor
 from danvan_desktop.gui.pages.report.report_widgets import ReportDueSection, figure_chart
 from danvan_desktop.gui.theme import icon, set_role, themed
+from danvan_desktop.gui.widgets.confirm import confirm
 from danvan_desktop.gui.widgets.fit import compact_combo, fit_to_screen
 from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
@@ -319,6 +320,12 @@ class ReportsPage(QWidget):
         self.save()
         if self.status.is_error():
             return
+        if not confirm(self, _("Duyệt và khóa báo cáo"),
+                       _("Duyệt và khóa {title}, người duyệt {name}? Sau khi khóa, báo cáo không sửa được nữa; "
+                         "muốn sửa phải lập bản thay thế.").format(title=self._report.title_line(),
+                                                                   name=self.approver.currentText()),
+                       _("Duyệt và khóa"), destructive=False):
+            return
         report_id = self._report.id
         self._run(lambda: (self.service.approve(report_id, self.approver.currentText()), self._reload(report_id)),
                   _("Đã duyệt và khóa báo cáo; bản PDF đã duyệt được lưu kèm."))
@@ -341,6 +348,10 @@ class ReportsPage(QWidget):
 
     def delete(self) -> None:
         if self._report is None:
+            return
+        if not confirm(self, _("Xóa dự thảo"), _("Xóa dự thảo {title}? Nội dung đã soạn bị xóa; số của nó (nếu có) "
+                                                  "được trả lại sổ.").format(title=self._report.title_line()),
+                       _("Xóa dự thảo")):
             return
         report_id = self._report.id
         self._report = None

@@ -285,6 +285,12 @@ class TasksPage(QWidget):
         task = self.current_task()
         if task is None:
             return
+        notes = len(self.tasks.progress(task.id))
+        text = _("Xóa nhiệm vụ «{title}»?").format(title=task.title)
+        if notes:
+            text += " " + _("Nhiệm vụ có {n} ghi chép tiến độ; chúng bị xóa theo.").format(n=notes)
+        if not confirm(self, _("Xóa nhiệm vụ"), text + " " + _("Có thể hoàn tác bằng Ctrl+Z."), _("Xóa")):
+            return
         self.tasks.delete(task.id)
         command = ServiceCommand(_("Xóa nhiệm vụ {title}").format(title=task.title),
                                  do=lambda: self.tasks.delete(task.id), undo=lambda: self.tasks.restore(task.id),
@@ -332,6 +338,8 @@ class TasksPage(QWidget):
         task = self.current_task()
         if note is None or task is None:
             return
+        if not confirm(self, _("Xóa kết quả"), _("Xóa ghi chép tiến độ này? Có thể hoàn tác bằng Ctrl+Z."), _("Xóa")):
+            return
         self.tasks.delete_progress(note.id)
         command = ServiceCommand(_("Xóa kết quả"), do=lambda: self.tasks.delete_progress(note.id),
                                  undo=lambda: self.tasks.restore_progress(note.id),
@@ -353,3 +361,4 @@ def _page(ctx: PageContext) -> QWidget:
 register(PageSpec("tasks", N_("Nhiệm vụ"), 30, _page, "Ctrl+5"))
 
 from danvan_desktop.gui.pages.tasks import task_dashboard  # noqa: F401  (adds the dashboard section)
+from danvan_desktop.gui.widgets.confirm import confirm

@@ -27,6 +27,7 @@ from danvan_desktop.gui.pages.tasks.team_forms import TeamInfoForm, TeamMemberFo
 from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.gui.widgets.banner import Banner
+from danvan_desktop.gui.widgets.confirm import confirm
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.tasks.teams import TeamOverview
@@ -219,6 +220,9 @@ class TeamsPage(QWidget):
         if not index.isValid():
             return
         member = self.members_model.row_object(index.row())
+        if not confirm(self, _("Xóa thành viên tổ"), _("Xóa {name} khỏi tổ dân vận? Có thể hoàn tác bằng Ctrl+Z.")
+                       .format(name=member.full_name), _("Xóa")):
+            return
         self.teams.delete_member(member.id)
         command = ServiceCommand(_("Xóa {name}").format(name=member.full_name),
                                  do=lambda: self.teams.delete_member(member.id),
