@@ -173,8 +173,8 @@ class SituationPage(QWidget):
         self.form.summary.setFocus()
 
     def save(self) -> None:
-        note = self.form.note()
         try:
+            note = self.form.note()
             saved = self.service.save(note)
         except RuleError as exc:
             self.form.status.error(str(exc))

@@ -232,7 +232,11 @@ class MembersPage(QWidget):
         self.form.full_name.setFocus()
 
     def save(self) -> None:
-        member = self.form.member()
+        try:
+            member = self.form.member()
+        except RuleError as exc:            # a date that is not a date: said under the field and here
+            self.form.status.error(str(exc))
+            return
         is_new = self.form.is_new()
         before = None if is_new else self.roster.members.get(member.id)
         if not self._duplicates_accepted(member, before):

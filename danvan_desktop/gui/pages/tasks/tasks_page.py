@@ -107,6 +107,7 @@ class TasksPage(QWidget):
         self.form.source_resolver = self._source_label
         self.progress = TaskProgressPanel()
         form_scroll = QScrollArea()
+        self.form_scroll = form_scroll
         form_scroll.setWidgetResizable(True)
         form_scroll.setWidget(self.form)
         form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -265,8 +266,8 @@ class TasksPage(QWidget):
         self.form.title.setFocus()
 
     def save(self) -> None:
-        status, done_on = self.form.wanted_status()
         try:
+            status, done_on = self.form.wanted_status()
             if self.form.is_new():
                 saved = self.tasks.create_task(**self.form.values(), village_ids=self.form.village_ids(),
                                                recurring_monthly=self.form.recurring.isChecked(),
@@ -277,6 +278,7 @@ class TasksPage(QWidget):
                 saved = self.tasks.set_status(saved.id, status, done_on=done_on)
         except RuleError as exc:
             self.form.status_line.error(str(exc))
+            self.form_scroll.ensureWidgetVisible(self.form.status_line)     # the message in view
             return
         self._changed(saved.id)
         self.form.status_line.ok(_("Đã lưu nhiệm vụ «{title}».").format(title=saved.title))
