@@ -34,3 +34,17 @@ def test_each_page_key_opens_its_page_and_the_menu_shows_names_whole(qtbot, serv
                           ("dashboard", Qt.Key.Key_1)):
         qtbot.keyClick(window.sidebar, sequence, Qt.KeyboardModifier.ControlModifier)
         assert window.current_page_key() == key
+
+
+def test_periods_are_shown_in_the_words_officers_write(qtbot, services):
+    from danvan_desktop.gui.widgets.period_words import period_words
+    assert period_words("2026-12") == "tháng 12 năm 2026"
+    assert period_words("2026-Q4") == "quý IV năm 2026"
+    assert period_words("không phải kỳ") == ""
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.navigate("reports")
+    page = window.pages["reports"]
+    page.period.setText("2026-Q4")
+    words = page.period.parentWidget().words
+    assert words.text() == "quý IV năm 2026" and not words.isHidden()

@@ -23,6 +23,7 @@ from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.text import clean, fold
 from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.gui.widgets.fit import compact_combo
+from danvan_desktop.gui.widgets.period_words import PeriodWords
 
 
 def _split_person(text: str) -> tuple[str, str]:
@@ -119,7 +120,7 @@ class MeetingForm(QWidget):
         self.number.setMinimumWidth(self.number.fontMetrics().averageCharWidth() * 10)
         self.number.setToolTip(_("tự cấp khi hoàn thành"))
         form.addRow(_("Loại cuộc họp"), self.kind)
-        form.addRow(_("Kỳ"), self.period)
+        form.addRow(_("Kỳ"), PeriodWords(self.period))     # '2026-11' → 'tháng 11 năm 2026' under it
         form.addRow(_("Chủ đề"), self.title)
         form.addRow(_("Ngày họp"), self.date)
         form.addRow(_("Giờ bắt đầu / kết thúc"), times)

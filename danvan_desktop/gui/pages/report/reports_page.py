@@ -38,6 +38,7 @@ from danvan_desktop.gui.widgets.confirm import confirm
 from danvan_desktop.gui.widgets.fit import compact_combo, fit_to_screen
 from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
+from danvan_desktop.gui.widgets.period_words import PeriodWords
 from danvan_desktop.gui.widgets.trend_chart import TrendChart
 from danvan_desktop.services.app import AppServices
 
@@ -64,7 +65,7 @@ class ReportsPage(QWidget):
         self.period.setMinimumWidth(80)
         self.create_button = QPushButton(_("Tạo dự thảo"))
         create.addWidget(self.kind)
-        create.addWidget(self.period)
+        create.addWidget(PeriodWords(self.period))      # the code with its words: 'tháng 11 năm 2026'
         create.addWidget(self.create_button)
         left_layout.addLayout(create)
         self.model = RecordTableModel([
