@@ -85,7 +85,6 @@ class MeetingForm(QWidget):
         self._loading = False
         self._auto_period = ""
         form = QFormLayout(self)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)   # labels above fields when narrow
         self.kind = QComboBox()
         for kind in MeetingKind:
             self.kind.addItem(kind.label, kind.value)

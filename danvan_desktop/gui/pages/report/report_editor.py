@@ -86,7 +86,6 @@ class ReportEditor(QWidget):
         layout = QVBoxLayout(self)
         header = QWidget()
         form = QFormLayout(header)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         number_row = FlowLayout()
         self.number_label = QLabel()
         self.number_label.setStyleSheet("font-weight:bold;")
