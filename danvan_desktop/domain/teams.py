@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from enum import Enum
 
 from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.domain.names import check_person_name
 from danvan_desktop.domain.records import Record, RuleError
 from danvan_desktop.domain.text import clean, clean_multiline, fold
-from danvan_desktop.domain.names import check_person_name
 
 MIN_TEAM_MEMBERS = 3
 

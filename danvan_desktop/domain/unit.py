@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from enum import Enum
 
 from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.domain.names import check_place_name
 from danvan_desktop.domain.records import Record, RuleError
 from danvan_desktop.domain.text import clean
-from danvan_desktop.domain.names import check_place_name
 
 
 class UnitLevel(str, Enum):
