@@ -42,7 +42,7 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
     if window is None:
         close_data_file(services)
         return 0
-    window.show()
+    window.show_restored()
     window.file_actions.start_daily_backup()
     code = app.exec()
     data_files.close_all()

@@ -19,6 +19,7 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui.models.record_table_model import Column
 from danvan_desktop.gui.pages.handover.common import RecordTable
+from danvan_desktop.gui.widgets.fit import wrapping_label
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.handover.batches import created_day, short_period, table_label
@@ -43,8 +44,8 @@ class BatchesTab(QWidget):
         super().__init__(parent)
         self.services = services
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("<b>Đã xuất</b> — một lô chuyển sang «Đã nhận» khi biên nhận của nơi nhận được "
-                                  "nhập vào máy này.")))
+        layout.addWidget(wrapping_label(QLabel(_("<b>Đã xuất</b> — một lô chuyển sang «Đã nhận» khi biên nhận "
+                                                 "của nơi nhận được nhập vào máy này."))))
         self.out = RecordTable([
             Column(_("Lô số"), lambda b: b.sequence, align_right=True),
             Column(_("Ngày xuất"), lambda b: _day(b.created_at), lambda b: b.created_at),

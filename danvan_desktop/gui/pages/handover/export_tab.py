@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -29,6 +28,8 @@ from danvan_desktop.domain.records import RuleError
 from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange.errors import ExchangeError
 from danvan_desktop.gui.pages.handover.common import open_file, removable_drives
+from danvan_desktop.gui.theme import set_role
+from danvan_desktop.gui.widgets.fit import WrapCheckBox
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.worker import run_job
 from danvan_desktop.services.app import AppServices
@@ -58,7 +59,7 @@ class ExportTab(QWidget):
         form.addRow("", self.since_last)
         self.period = QComboBox()
         form.addRow(_("Kỳ báo cáo:"), self.period)
-        self.private = QCheckBox(_("Kèm ghi chú riêng tư và thông tin cá nhân của người gửi đơn (chỉ khi thật cần)"))
+        self.private = WrapCheckBox(_("Kèm ghi chú riêng tư và thông tin cá nhân của người gửi đơn (chỉ khi thật cần)"))
         form.addRow("", self.private)
         personal_row = QHBoxLayout()
         self.leave_out_personal = QCheckBox(_("Không xuất các bản ghi có tên người hoặc số điện thoại trong phần ghi chú"))
@@ -110,7 +111,7 @@ class ExportTab(QWidget):
         self.result_text = QLabel()
         self.result_text.setWordWrap(True)
         self.fingerprint = QLabel()
-        self.fingerprint.setStyleSheet("font-size:16pt; font-weight:bold; letter-spacing:2px;")
+        set_role(self.fingerprint, "fingerprint")
         print_button = QPushButton(_("In biên nhận (PDF)…"))
         print_button.clicked.connect(self.print_receipt)
         box.addWidget(self.result_text)

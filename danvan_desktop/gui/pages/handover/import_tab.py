@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -24,6 +23,7 @@ from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange.errors import ExchangeError, KeyChanged
 from danvan_desktop.gui.models.record_table_model import Column
 from danvan_desktop.gui.pages.handover.common import RecordTable, removable_drives
+from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.worker import run_job
 from danvan_desktop.services.app import AppServices
@@ -115,7 +115,7 @@ class ImportTab(QWidget):
         super().__init__(parent)
         self.services = services
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
+        top = FlowLayout()          # wraps in a narrow window rather than widen the page
         choose = QPushButton(_("Chọn tệp .dvx…"))
         choose.clicked.connect(self.choose_files)
         scan = QPushButton(_("Tìm tệp trên USB"))
@@ -131,7 +131,6 @@ class ImportTab(QWidget):
         self.retrust_button.clicked.connect(self.retrust_selected)
         for widget in (choose, scan, self.receipts, self.retrust_button):
             top.addWidget(widget)
-        top.addStretch(1)
         top.addWidget(self.import_button)
         layout.addLayout(top)
         hint = QLabel(_("Mỗi tệp được kiểm tra đầy đủ (chữ ký, mã SHA-256, giới hạn kích thước, từng bản ghi) trước "

@@ -27,6 +27,7 @@ from danvan_desktop.gui.models.record_table_model import Column, RecordTableMode
 from danvan_desktop.gui.pages.handover.batches_tab import _day
 from danvan_desktop.gui.pages.handover.common import RecordTable, open_file, period_choices
 from danvan_desktop.gui.pages.handover.consolidated_tab import with_parts, write_file
+from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.upper.completeness import summary_line
@@ -81,7 +82,7 @@ class CompletenessTab(QWidget):
         top.addWidget(self.report_button)
         layout.addLayout(top)
         self.summary = QLabel()
-        self.summary.setStyleSheet("font-size:13pt; font-weight:bold; padding:4px 0;")
+        set_role(self.summary, "summary")
         layout.addWidget(self.summary)
         self.table = RecordTable([
             Column(_("Đơn vị"), lambda r: r.unit_name, lambda r: fold(r.unit_name)),

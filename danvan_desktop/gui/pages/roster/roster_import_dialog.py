@@ -27,6 +27,7 @@ from danvan_desktop.domain.i18n import N_, _, ngettext
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.widgets.banner import Banner
+from danvan_desktop.gui.widgets.fit import fit_to_screen
 from danvan_desktop.gui.worker import run_job
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.roster.files import ImportPreview, RosterFileService
@@ -55,7 +56,7 @@ class RosterImportDialog(QDialog):
         self.preview: ImportPreview | None = None
         self.path: Path | None = None
         self.setWindowTitle(_("Nhập danh sách từ Excel hoặc CSV"))
-        self.resize(980, 600)
+        fit_to_screen(self, 980, 600)
         layout = QVBoxLayout(self)
         kinds = QHBoxLayout()
         self.teams_radio = QRadioButton(_("Tổ viên tổ dân vận các thôn"))
