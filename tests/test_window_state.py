@@ -48,7 +48,7 @@ def test_a_first_window_is_no_taller_than_the_screen(qtbot, services):
 
 
 def test_the_report_preview_is_no_taller_than_the_screen(qtbot, demo):
-    from danvan_desktop.services.report.printing import document_pdf
+    from danvan_desktop.services.documents.printing import document_pdf
 
     from danvan_desktop.gui.pages.report.report_preview import PdfPreviewDialog
 

@@ -62,7 +62,7 @@ class ExportTab(QWidget):
         self.private = WrapCheckBox(_("Kèm ghi chú riêng tư và thông tin cá nhân của người gửi đơn (chỉ khi thật cần)"))
         form.addRow("", self.private)
         personal_row = QHBoxLayout()
-        self.leave_out_personal = QCheckBox(_("Không xuất các bản ghi có tên người hoặc số điện thoại trong phần ghi chú"))
+        self.leave_out_personal = WrapCheckBox(_("Không xuất các bản ghi có tên người hoặc số điện thoại trong phần ghi chú"))
         self.personal_button = QPushButton(_("Xem các bản ghi này…"))
         self.personal_button.clicked.connect(self.check_personal)
         personal_row.addWidget(self.leave_out_personal)
