@@ -76,5 +76,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def gui_main() -> int:
+    """The gui-scripts entry point (`danvan-gui`, no console on Windows): the same as `danvan`."""
+    return main()
+
+
 if __name__ == "__main__":
     raise SystemExit(main())
