@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 from pathlib import Path
 
-from danvan_desktop import __version__
+from danvan_desktop import __version__, logs
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.paths import default_db_path
 from danvan_desktop.store.errors import StoreError
+
+log = logging.getLogger("danvan")
 
 # Each module has `register(subparsers, common)`; its handlers take the parsed args and return an exit code.
 COMMAND_MODULES = [
@@ -50,6 +53,7 @@ def has_display(environ=None) -> bool:
 
 
 def _utf8_console() -> None:
+    _console_streams()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[attr-defined]
@@ -57,8 +61,31 @@ def _utf8_console() -> None:
             pass
 
 
+def _console_streams() -> None:
+    """The windowed build (danvan.exe, danvan-gui.exe) starts with no console: sys.stdout and sys.stderr
+    are None, and `print` or argparse's --version would fail or say nothing. Run from cmd.exe, it writes
+    to the console it was started from; started from a shortcut, output goes nowhere (errors still
+    reach the log file and a dialog)."""
+    if sys.stdout is not None and sys.stderr is not None:
+        return
+    if sys.platform == "win32":
+        try:
+            import ctypes
+            if ctypes.windll.kernel32.AttachConsole(-1):         # ATTACH_PARENT_PROCESS
+                console = open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+                sys.stdout = sys.stdout or console
+                sys.stderr = sys.stderr or console
+                return
+        except (AttributeError, OSError):
+            pass
+    import io
+    sys.stdout = sys.stdout or io.StringIO()
+    sys.stderr = sys.stderr or io.StringIO()
+
+
 def main(argv: list[str] | None = None) -> int:
     _utf8_console()
+    logs.configure()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -72,8 +99,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except (RuleError, StoreError) as exc:
+        log.warning("danvan %s: %s", args.command, exc)
         print(_("Lỗi: {message}").format(message=exc), file=sys.stderr)
         return 2
+    except Exception:
+        log.exception("danvan %s: unexpected error", args.command)
+        raise
 
 
 def gui_main() -> int:

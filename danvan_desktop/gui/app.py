@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from danvan_desktop.domain.i18n import _, set_language
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop import logs
 from danvan_desktop.gui import excepthook
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.store.errors import StoreError
@@ -63,7 +63,7 @@ def open_window(services: AppServices):
 
 
 def run_gui(db_path: Path, demo: bool = False) -> int:
-    logging.basicConfig(level=logging.INFO)
+    logs.configure()
     app = make_application()
     excepthook.install()
     if demo and not Path(db_path).exists():

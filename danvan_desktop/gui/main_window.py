@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop import __version__
 from danvan_desktop.domain.i18n import _, language
+from danvan_desktop.gui import help_menu
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.pages.registry import PageContext, pages
 from danvan_desktop.services.app import AppServices
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         for row, key in enumerate(self.page_keys):
             action = view.addAction(self.sidebar.item(row).text())
             action.triggered.connect(lambda _c=False, k=key: self.navigate(k))
+        help_menu.install(self)      # Trợ giúp: the guide (F1), the log folder, About
 
     def navigate(self, key: str, **filters) -> None:
         """Open a page; pages that understand filters (e.g. overdue=True) apply them."""

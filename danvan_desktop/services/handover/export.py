@@ -27,6 +27,7 @@ from danvan_desktop.services.handover.keys import ExchangeKeyService
 from danvan_desktop.services.handover.marks import record_sent
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.exchange_log import BatchOut, ExchangeLog, local_day, now_iso
+from danvan_desktop.services.activity import logged
 
 # Approved documents: functions (db, rows_by_table) -> {entry name: pdf bytes}, added by the features
 # that store approved PDFs. A locked row with a `pdf_path` column pointing at a file is carried too.
@@ -162,6 +163,7 @@ class ExchangeExportService:
             "s.table_name = ? AND s.record_id = ? AND s.content_hash = ? AND b.recipient = ?",
             (table, row["id"], row["content_hash"], recipient)).fetchone() is not None
 
+    @logged("export hand-over file")
     def export(self, path: Path | str, *, recipient: str = fmt.RECIPIENT_UPPER, since_last: bool = False,
                include_private: bool = False, period: str | None = None,
                progress: Callable[[str], None] | None = None) -> ExportResult:

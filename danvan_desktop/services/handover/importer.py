@@ -26,6 +26,7 @@ from danvan_desktop.store import audit
 from danvan_desktop.store.backup import take_backup
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.exchange_log import BatchIn, ExchangeLog, now_iso
+from danvan_desktop.services.activity import logged
 
 ALREADY = "already"
 APPLIED = "applied"
@@ -145,6 +146,7 @@ class ExchangeImportService:
             name=done.file_name, seq=done.sequence, unit=done.sender_unit_name, at=done.imported_at.replace("T", " ")[:16])
 
     # -- applying ---------------------------------------------------------------------------
+    @logged("import hand-over file")
     def import_file(self, path: Path | str, *, trust_new: bool = False, retrust: bool = False) -> ImportResult:
         path = Path(path)
         if (already := self._seen_before(path)) is not None:

@@ -38,6 +38,7 @@ from danvan_desktop.store.meetings import (
 )
 from danvan_desktop.store.members import MemberRepository
 from danvan_desktop.store.posts import PostRepository
+from danvan_desktop.services.activity import logged
 
 DEFAULT_START = "08:00"
 
@@ -415,6 +416,7 @@ class MeetingService(BriefingCheck):
                     n=item.position)))
         return found
 
+    @logged("finalise minutes of meeting")
     def finalise(self, meeting_id: str) -> Meeting:
         """Lock the minute: its number is given if empty, its content hash stored."""
         with self.db.transaction():

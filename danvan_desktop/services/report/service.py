@@ -37,6 +37,7 @@ from danvan_desktop.services.report.facts import gather
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.reports import FileStore, ReportRepository, SectionRepository
 from danvan_desktop.store.units import UnitRepository
+from danvan_desktop.services.activity import logged
 
 HOLDER = "reports"
 
@@ -236,6 +237,7 @@ class ReportService:
     def approvers(self) -> list[str]:
         return report_settings.allowed_approvers(self.db, self.today())
 
+    @logged("approve report")
     def approve(self, report_id: str, approver: str, *, keep_pdf: bool = True) -> Report:
         report = self._editable(report_id)
         sections = self.sections(report_id)
