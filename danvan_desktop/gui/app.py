@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -13,6 +13,7 @@ from danvan_desktop.domain.i18n import _, set_language
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop import logs
 from danvan_desktop.gui import excepthook
+from danvan_desktop.gui.qt_strings import QtStrings
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.store.errors import StoreError
 from danvan_desktop.store.instance_lock import InstanceLock
@@ -45,10 +46,9 @@ def apply_appearance(app: QApplication, services: AppServices) -> None:
     if _qt_translator is not None:
         app.removeTranslator(_qt_translator)
         _qt_translator = None
-    translator = QTranslator(app)
-    if language == "vi" and translator.load("qtbase_vi", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
-        _qt_translator = translator
+    if language == "vi":          # PySide6 ships no qtbase_vi.qm: our own table (gui/qt_strings.py)
+        _qt_translator = QtStrings(app)
+        app.installTranslator(_qt_translator)
 
 
 def open_window(services: AppServices):

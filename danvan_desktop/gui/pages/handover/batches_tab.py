@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,6 +21,7 @@ from danvan_desktop.gui.pages.handover.common import RecordTable
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.handover.batches import created_day, short_period, table_label
+from danvan_desktop.gui import file_dialogs
 
 
 def _day(iso: str | None) -> str:
@@ -120,7 +120,7 @@ class BatchesTab(QWidget):
         if batch is None or batch.kind != "batch":
             self.status.error(_("Hãy chọn một lô dữ liệu đã nhập."))
             return
-        folder = QFileDialog.getExistingDirectory(self, _("Ghi biên nhận vào thư mục (thường là USB)"))
+        folder = file_dialogs.folder(self, _("Ghi biên nhận vào thư mục (thường là USB)"))
         if not folder:
             return
         try:

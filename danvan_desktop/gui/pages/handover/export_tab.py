@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -33,6 +32,7 @@ from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.worker import run_job
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.store.database import Database
+from danvan_desktop.gui import file_dialogs
 
 
 class ExportTab(QWidget):
@@ -161,7 +161,7 @@ class ExportTab(QWidget):
             self.drive.addItem(_("Không thấy USB — lưu vào thư mục Tài liệu"), str(Path.home()))
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Chọn thư mục lưu tệp"), self.drive.currentData() or "")
+        folder = file_dialogs.folder(self, _("Chọn thư mục lưu tệp"), self.drive.currentData() or None)
         if folder:
             self.drive.insertItem(0, folder, folder)
             self.drive.setCurrentIndex(0)

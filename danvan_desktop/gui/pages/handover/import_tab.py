@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +29,7 @@ from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.handover.batches import created_day, short_period, table_label
 from danvan_desktop.services.handover.importer import ImportResult
 from danvan_desktop.store.database import Database
+from danvan_desktop.gui import file_dialogs
 
 KIND_LABELS = {"new": "Mới", "changed": "Thay đổi", "identical": "Giống hệt", "older": "Cũ hơn bản đang có",
                "conflict": "Xung đột", "refused": "Từ chối"}
@@ -185,9 +185,8 @@ class ImportTab(QWidget):
 
     # -- choosing and checking ------------------------------------------------------------------
     def choose_files(self) -> None:
-        start = removable_drives()[0][1] if removable_drives() else Path.home()
-        names, _f = QFileDialog.getOpenFileNames(self, _("Chọn tệp trao đổi"), str(start),
-                                                 _("Tệp trao đổi (*.dvx)"))
+        start = removable_drives()[0][1] if removable_drives() else None   # else the last folder used
+        names = file_dialogs.open_files(self, _("Chọn tệp trao đổi"), _("Tệp trao đổi (*.dvx)"), start)
         if names:
             self.check_files([Path(n) for n in names])
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,6 +28,7 @@ from danvan_desktop.gui.pages.handover.common import RecordTable, open_file
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.upper.service import LATE, MISSING, NOT_DUE, ON_TIME
+from danvan_desktop.gui import file_dialogs
 
 STATUS_COLORS = {ON_TIME: "#1e6b35", LATE: "#a15c00", MISSING: "#b3261e", NOT_DUE: "#555555"}
 STATUS_COLUMN = 2
@@ -158,9 +158,8 @@ class CompletenessTab(QWidget):
     def consolidated_report(self, target: Path | None = None) -> Path | None:
         period = self.selected_period()
         if target is None:
-            name, _f = QFileDialog.getSaveFileName(self, _("Lưu báo cáo tổng hợp"),
-                                                   str(Path.home() / f"bao-cao-tong-hop-{period.code}.pdf"),
-                                                   _("Tệp PDF (*.pdf)"))
+            name, _f = file_dialogs.save_file(self, _("Lưu báo cáo tổng hợp"),
+                                              f"bao-cao-tong-hop-{period.code}.pdf", _("Tệp PDF (*.pdf)"))
             if not name:
                 return None
             target = Path(name)

@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -34,6 +33,7 @@ from danvan_desktop.gui.pages.report.report_widgets import ReportDueSection, fig
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.widgets.trend_chart import TrendChart
 from danvan_desktop.services.app import AppServices
+from danvan_desktop.gui import file_dialogs
 
 
 class ReportsPage(QWidget):
@@ -370,7 +370,7 @@ class ReportsPage(QWidget):
             return
         self.save()
         name = self.service.file_name(self._report) + "." + kind
-        path, _filter = QFileDialog.getSaveFileName(self, _("Lưu báo cáo"), name,
+        path, _filter = file_dialogs.save_file(self, _("Lưu báo cáo"), name,
                                                     "PDF (*.pdf)" if kind == "pdf" else "Word (*.docx)")
         if not path:
             return

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +30,7 @@ from danvan_desktop.gui.worker import run_job
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.roster.files import ImportPreview, RosterFileService
 from danvan_desktop.store.database import Database
+from danvan_desktop.gui import file_dialogs
 
 FILE_FILTER = N_("Bảng tính (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)")
 
@@ -115,7 +115,7 @@ class RosterImportDialog(QDialog):
         return self.teams_radio.isChecked()
 
     def choose_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, _("Chọn tệp danh sách"), "", _(FILE_FILTER))
+        name = file_dialogs.open_file(self, _("Chọn tệp danh sách"), _(FILE_FILTER))
         if name:
             self.load_file(Path(name))
 
@@ -183,7 +183,7 @@ def export_roster(services: AppServices, parent: QWidget, at=None) -> QMenu:
 
 def _export(services: AppServices, parent: QWidget, teams: bool, suffix: str) -> None:
     default = (_("to-dan-van") if teams else _("khoi-dan-van")) + suffix
-    name, _filter = QFileDialog.getSaveFileName(parent, _("Lưu danh sách"), default,
+    name, _filter = file_dialogs.save_file(parent, _("Lưu danh sách"), default,
                                                 "Excel (*.xlsx)" if suffix == ".xlsx" else "CSV UTF-8 (*.csv)")
     if not name:
         return
