@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
                                      description=_("Phần mềm Khối dân vận cấp xã"))
     parser.add_argument("--version", action="version", version=f"danvan-desktop {__version__}")
     parser.add_argument("--demo", action="store_true", help=_("mở chương trình với dữ liệu mẫu"))
+    parser.add_argument("--open", type=Path, default=None, metavar="TỆP",
+                        help=_("mở tệp trao đổi (.dvx) ở trang Trao đổi dữ liệu để kiểm tra và nhập"))
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
@@ -95,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
                     "màn hình: danvan check, danvan demo, danvan screenshots …"), file=sys.stderr)
             return 2
         from danvan_desktop.gui.app import run_gui
-        return run_gui(db_path(args), demo=args.demo)
+        return run_gui(db_path(args), demo=args.demo, open_path=args.open)
     try:
         return int(args.handler(args) or 0)
     except (RuleError, StoreError) as exc:

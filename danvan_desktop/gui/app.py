@@ -6,14 +6,15 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from danvan_desktop.domain.i18n import _, set_language
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop import logs
+from danvan_desktop import __version__, logs
 from danvan_desktop.gui import excepthook
 from danvan_desktop.gui.qt_strings import QtStrings
+from danvan_desktop.paths import resource_path
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.store.errors import StoreError
 from danvan_desktop.store.instance_lock import InstanceLock
@@ -23,6 +24,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("danvan-desktop")
     app.setOrganizationName("danvan")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("danvan-desktop")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "danvan.png"))))
     return app
 
 
@@ -62,7 +66,16 @@ def open_window(services: AppServices):
     return MainWindow(services)
 
 
-def run_gui(db_path: Path, demo: bool = False) -> int:
+def open_handover_file(window, path: Path) -> None:
+    """A .dvx double-clicked in Explorer (`danvan --open FILE`): the hand-over page checks it for import."""
+    page = window.pages.get("exchange")
+    if page is None or not hasattr(page, "import_tab"):
+        return
+    window.navigate("exchange", tab="import")
+    page.import_tab.check_files([Path(path)])
+
+
+def run_gui(db_path: Path, demo: bool = False, open_path: Path | None = None) -> int:
     logs.configure()
     app = make_application()
     excepthook.install()
@@ -83,6 +96,8 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
         lock.release()
         return 0
     window.show()
+    if open_path is not None:
+        open_handover_file(window, open_path)
     code = app.exec()
     services.close()
     lock.release()
