@@ -33,13 +33,16 @@ def wheel(tmp_path_factory) -> zipfile.ZipFile:
     return zipfile.ZipFile(built)
 
 
-def test_the_wheel_carries_fonts_layouts_catalogs_and_migrations(wheel):
+def test_the_wheel_carries_fonts_layouts_catalogs_the_guide_and_migrations(wheel):
     names = set(wheel.namelist())
     for needed in ["danvan_desktop/resources/fonts/LiberationSerif-Regular.ttf",
                    "danvan_desktop/resources/fonts/LICENSE-LiberationSerif.txt",
                    "danvan_desktop/resources/layouts/HD36-2018.json",
                    "danvan_desktop/resources/layouts/ND30-2020.json",
                    "danvan_desktop/resources/locale/en/LC_MESSAGES/danvan.mo",
+                   "danvan_desktop/resources/icons/danvan.png",
+                   "danvan_desktop/resources/guide/huong-dan.html",
+                   "danvan_desktop/resources/guide/img/dashboard.png",
                    "danvan_desktop/store/migrations/001_foundation.sql"]:
         assert needed in names, needed
     from babel.support import Translations
