@@ -42,12 +42,10 @@ def _installed_version(name: str) -> str:
 
 
 def licence_rows() -> list[tuple[str, str, str, str]]:
-    """(name, version, use, licence) of each bundled part that is present."""
+    """(name, version, use, licence) of each bundled part."""
     rows = [("Python", sys.version.split()[0], _("ngôn ngữ lập trình"), "PSF-2.0")]
-    for name, use, licence in BUNDLED:
-        version = _installed_version(name)
-        if version:
-            rows.append((name, version, _(use), licence))
+    for name, use, licence in BUNDLED:          # listed even where the bundle kept no version metadata
+        rows.append((name, _installed_version(name) or "—", _(use), licence))
     rows.append(("Liberation Serif", "2", _("phông chữ văn bản (khi máy không có Times New Roman)"), "OFL-1.1"))
     return rows
 
