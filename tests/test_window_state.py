@@ -48,9 +48,8 @@ def test_a_first_window_is_no_taller_than_the_screen(qtbot, services):
 
 
 def test_the_report_preview_is_no_taller_than_the_screen(qtbot, demo):
-    from danvan_desktop.services.documents.printing import document_pdf
-
     from danvan_desktop.gui.pages.report.report_preview import PdfPreviewDialog
+    from danvan_desktop.services.documents.printing import document_pdf
 
     meeting = next(m for m in demo.meetings.list() if m.locked)
     dialog = PdfPreviewDialog("Xem trước", document_pdf(demo.minutes.build(meeting.id)))

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from danvan_desktop import __version__, logs
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui import excepthook
 from danvan_desktop.gui.appearance import apply_appearance
 from danvan_desktop.gui.main_window import open_window
+from danvan_desktop.paths import resource_path
 from danvan_desktop.store.errors import StoreError
 
 
@@ -20,11 +22,25 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("danvan-desktop")
     app.setOrganizationName("danvan")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("danvan-desktop")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "danvan.png"))))
     return app
 
 
-def run_gui(db_path: Path, demo: bool = False) -> int:
-    logging.basicConfig(level=logging.INFO)
+def open_handover_file(window, path: Path) -> None:
+    """A .dvx double-clicked in Explorer (`danvan --open FILE`): the hand-over page checks it for import."""
+    if "exchange" not in window.page_keys:
+        return
+    page = window.pages["exchange"]          # built now if it was not yet shown
+    if not hasattr(page, "import_tab"):
+        return
+    window.navigate("exchange", tab="import")
+    page.import_tab.check_files([Path(path)])
+
+
+def run_gui(db_path: Path, demo: bool = False, open_path: Path | None = None) -> int:
+    logs.configure()
     app = make_application()
     excepthook.install()
     if demo and not Path(db_path).exists():
@@ -44,6 +60,8 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
         return 0
     window.show_restored()
     window.file_actions.start_daily_backup()
+    if open_path is not None:
+        open_handover_file(window, open_path)
     code = app.exec()
     data_files.close_all()
     return code

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from danvan_desktop.domain.i18n import set_language
+from danvan_desktop.gui.qt_strings import QtStrings
 from danvan_desktop.gui.theme import apply_theme
 from danvan_desktop.services.app import AppServices
 
@@ -32,7 +33,6 @@ def apply_appearance(app: QApplication, services: AppServices, point_size: int |
     if _qt_translator is not None:
         app.removeTranslator(_qt_translator)
         _qt_translator = None
-    translator = QTranslator(app)
-    if language == "vi" and translator.load("qtbase_vi", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
-        _qt_translator = translator
+    if language == "vi":          # PySide6 ships no qtbase_vi.qm: our own table (gui/qt_strings.py)
+        _qt_translator = QtStrings(app)
+        app.installTranslator(_qt_translator)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop import __version__
 from danvan_desktop.domain.i18n import _, language
-from danvan_desktop.gui import window_state
+from danvan_desktop.gui import help_menu, window_state
 from danvan_desktop.gui.appearance import apply_appearance
 from danvan_desktop.gui.data_files import FileActions
 from danvan_desktop.gui.events import DataEvents
@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
             if self.page_shortcuts.get(key):     # the page's key lives on its menu entry, shown beside it
                 action.setShortcut(QKeySequence(self.page_shortcuts[key]))
             self.addAction(action)               # works while the menu is closed
+        help_menu.install(self)      # Trợ giúp: the guide (F1), the log folder, About
 
     def navigate(self, key: str, **filters) -> None:
         """Open a page; pages that understand filters (e.g. overdue=True) apply them."""

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.exchange.errors import ExchangeError
+from danvan_desktop.gui import file_dialogs
 from danvan_desktop.services.handover.importer import ExchangeImportService
 from danvan_desktop.store.database import Database
 
 
 def choose_file(parent: QWidget) -> Path | None:
-    name, _f = QFileDialog.getOpenFileName(parent, _("Chọn tệp trao đổi của xã"), str(Path.home()),
-                                           _("Tệp trao đổi (*.dvx)"))
+    name = file_dialogs.open_file(parent, _("Chọn tệp trao đổi của xã"), _("Tệp trao đổi (*.dvx)"))
     return Path(name) if name else None
 
 

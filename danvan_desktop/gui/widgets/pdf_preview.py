@@ -15,9 +15,10 @@ from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShort
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from danvan_desktop.domain.i18n import _
+from danvan_desktop.gui import file_dialogs
 from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
 
@@ -178,7 +179,7 @@ class PdfPreview(QWidget):
         return pages
 
     def _ask_path(self, title: str, suffix: str, filter_text: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(self, title, f"{self.suggested_name}.{suffix}", filter_text)
+        name, _filter = file_dialogs.save_file(self, title, f"{self.suggested_name}.{suffix}", filter_text)
         if not name:
             return None
         path = Path(name)

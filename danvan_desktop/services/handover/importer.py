@@ -23,6 +23,7 @@ from danvan_desktop.exchange.manifest import Manifest
 from danvan_desktop.exchange.merge import Outcome, Plan, apply_plan, plan_batch, version_json
 from danvan_desktop.exchange.schema import travelling_schema
 from danvan_desktop.exchange.verify import VerifiedFile, verify_file, verify_manifest
+from danvan_desktop.services.activity import logged
 from danvan_desktop.services.handover.keys import ExchangeKeyService, KeyStatus
 from danvan_desktop.store import audit
 from danvan_desktop.store.backup import take_backup
@@ -181,6 +182,7 @@ class ExchangeImportService:
             name=done.file_name, seq=done.sequence, unit=done.sender_unit_name, at=done.imported_at.replace("T", " ")[:16])
 
     # -- applying ---------------------------------------------------------------------------
+    @logged("import hand-over file")
     def import_file(self, path: Path | str, *, trust_new: bool = False, retrust: bool = False) -> ImportResult:
         path = Path(path)
         if (already := self._seen_before(path)) is not None:

@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -27,6 +26,7 @@ from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange.errors import ExchangeError
+from danvan_desktop.gui import file_dialogs
 from danvan_desktop.gui.pages.handover.common import open_file, removable_drives
 from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.widgets.fit import WrapCheckBox
@@ -175,7 +175,7 @@ class ExportTab(QWidget):
             self.drive.addItem(_("Không thấy USB — lưu vào thư mục Tài liệu"), str(Path.home()))
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Chọn thư mục lưu tệp"), self.drive.currentData() or "")
+        folder = file_dialogs.folder(self, _("Chọn thư mục lưu tệp"), self.drive.currentData() or None)
         if folder:
             self.drive.insertItem(0, folder, folder)
             self.drive.setCurrentIndex(0)

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange.errors import ExchangeError, KeyChanged
+from danvan_desktop.gui import file_dialogs
 from danvan_desktop.gui.models.record_table_model import Column
 from danvan_desktop.gui.pages.handover.common import RecordTable, removable_drives
 from danvan_desktop.gui.widgets.flow_layout import FlowLayout
@@ -187,9 +187,8 @@ class ImportTab(QWidget):
 
     # -- choosing and checking ------------------------------------------------------------------
     def choose_files(self) -> None:
-        start = removable_drives()[0][1] if removable_drives() else Path.home()
-        names, _f = QFileDialog.getOpenFileNames(self, _("Chọn tệp trao đổi"), str(start),
-                                                 _("Tệp trao đổi (*.dvx)"))
+        start = removable_drives()[0][1] if removable_drives() else None   # else the last folder used
+        names = file_dialogs.open_files(self, _("Chọn tệp trao đổi"), _("Tệp trao đổi (*.dvx)"), start)
         if names:
             self.check_files([Path(n) for n in names])
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,6 +22,7 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.text import fold
+from danvan_desktop.gui import file_dialogs
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.handover.batches_tab import _day
 from danvan_desktop.gui.pages.handover.common import RecordTable, open_file, period_choices
@@ -161,9 +161,8 @@ class CompletenessTab(QWidget):
         and the rendering run on a worker thread."""
         period = self.selected_period()
         if target is None:
-            name, _f = QFileDialog.getSaveFileName(self, _("Lưu báo cáo tổng hợp"),
-                                                   str(Path.home() / f"bao-cao-tong-hop-{period.code}.pdf"),
-                                                   _("Tệp PDF (*.pdf)"))
+            name, _f = file_dialogs.save_file(self, _("Lưu báo cáo tổng hợp"),
+                                              f"bao-cao-tong-hop-{period.code}.pdf", _("Tệp PDF (*.pdf)"))
             if not name:
                 return
             target = Path(name)

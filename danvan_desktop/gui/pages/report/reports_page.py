@@ -8,7 +8,6 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -27,6 +26,7 @@ from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.report import KIND_LABELS, Report
 from danvan_desktop.domain.text import clean_multiline
+from danvan_desktop.gui import file_dialogs
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages import dashboard_page
@@ -403,7 +403,7 @@ class ReportsPage(QWidget):
             return
         self.save()
         name = self.service.file_name(self._report) + "." + kind
-        path, _filter = QFileDialog.getSaveFileName(self, _("Lưu báo cáo"), name,
+        path, _filter = file_dialogs.save_file(self, _("Lưu báo cáo"), name,
                                                     "PDF (*.pdf)" if kind == "pdf" else "Word (*.docx)")
         if not path:
             return
