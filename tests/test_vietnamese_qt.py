@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QMessage
 
 from danvan_desktop.drives import is_removable
 from danvan_desktop.gui import file_dialogs
-from danvan_desktop.gui.app import apply_appearance
+from danvan_desktop.gui.appearance import apply_appearance
 
 
 def _texts_of_a_shown_message_box(qapp) -> list[str]:
