@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 from pathlib import Path
 
-from danvan_desktop import __version__
+from danvan_desktop import __version__, logs
 from danvan_desktop.commands.common import db_path
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.services.errors import StoreError
+
+log = logging.getLogger("danvan")
 
 # Each module has `register(subparsers, common)`; its handlers take the parsed args and return an exit code.
 COMMAND_MODULES = [
@@ -22,6 +25,7 @@ COMMAND_MODULES = [
     "danvan_desktop.commands.handover",
     "danvan_desktop.commands.tasks",
     "danvan_desktop.commands.yearwork",
+    "danvan_desktop.commands.backup",
 ]
 
 
@@ -32,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
                                      description=_("Phần mềm Khối dân vận cấp xã"))
     parser.add_argument("--version", action="version", version=f"danvan-desktop {__version__}")
     parser.add_argument("--demo", action="store_true", help=_("mở chương trình với dữ liệu mẫu"))
+    parser.add_argument("--open", type=Path, default=None, metavar="TỆP",
+                        help=_("mở tệp trao đổi (.dvx) ở trang Trao đổi dữ liệu để kiểm tra và nhập"))
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
@@ -47,6 +53,7 @@ def has_display(environ=None) -> bool:
 
 
 def _utf8_console() -> None:
+    _console_streams()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[attr-defined]
@@ -54,8 +61,31 @@ def _utf8_console() -> None:
             pass
 
 
+def _console_streams() -> None:
+    """The windowed build (danvan.exe, danvan-gui.exe) starts with no console: sys.stdout and sys.stderr
+    are None, and `print` or argparse's --version would fail or say nothing. Run from cmd.exe, it writes
+    to the console it was started from; started from a shortcut, output goes nowhere (errors still
+    reach the log file and a dialog)."""
+    if sys.stdout is not None and sys.stderr is not None:
+        return
+    if sys.platform == "win32":
+        try:
+            import ctypes
+            if ctypes.windll.kernel32.AttachConsole(-1):         # ATTACH_PARENT_PROCESS
+                console = open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+                sys.stdout = sys.stdout or console
+                sys.stderr = sys.stderr or console
+                return
+        except (AttributeError, OSError):
+            pass
+    import io
+    sys.stdout = sys.stdout or io.StringIO()
+    sys.stderr = sys.stderr or io.StringIO()
+
+
 def main(argv: list[str] | None = None) -> int:
     _utf8_console()
+    logs.configure()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -65,12 +95,21 @@ def main(argv: list[str] | None = None) -> int:
                     "màn hình: danvan check, danvan demo, danvan screenshots …"), file=sys.stderr)
             return 2
         from danvan_desktop.gui.app import run_gui
-        return run_gui(db_path(args), demo=args.demo)
+        return run_gui(db_path(args), demo=args.demo, open_path=args.open)
     try:
         return int(args.handler(args) or 0)
     except (RuleError, StoreError) as exc:
+        log.warning("danvan %s: %s", args.command, exc)
         print(_("Lỗi: {message}").format(message=exc), file=sys.stderr)
         return 2
+    except Exception:
+        log.exception("danvan %s: unexpected error", args.command)
+        raise
+
+
+def gui_main() -> int:
+    """The gui-scripts entry point (`danvan-gui`, no console on Windows): the same as `danvan`."""
+    return main()
 
 
 if __name__ == "__main__":

@@ -1,19 +1,29 @@
-"""Where the program's own files live (catalogs, fonts, resources) and where the user's data goes."""
+"""Where the program's own files live (package data) and where the user's data goes.
+
+The program's files — fonts with their licences, layout profiles, compiled catalogs, the icon and the
+user guide — are package data under danvan_desktop/resources/, found through importlib.resources, so
+a wheel installed anywhere, an editable checkout and the PyInstaller bundle all read them the same way.
+The package is installed as plain files (never zipped), so each resource is a real path.
+"""
 
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-PROJECT_DIR = PACKAGE_DIR.parent
-I18N_DIR = PROJECT_DIR / "i18n"
-RESOURCES_DIR = PROJECT_DIR / "resources"
-FONTS_DIR = RESOURCES_DIR / "fonts"
-
 APP_NAME = "danvan-desktop"
+
+
+def resource_path(*parts: str) -> Path:
+    """A file or folder under danvan_desktop/resources/."""
+    return Path(os.fspath(resources.files("danvan_desktop").joinpath("resources", *parts)))
+
+
+RESOURCES_DIR = resource_path()
+FONTS_DIR = resource_path("fonts")
 
 
 def user_data_dir() -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from danvan_desktop.domain.i18n import _, catalog_paths, language, set_language, vietnamese
+from danvan_desktop.domain.i18n import _, language, set_language, vietnamese
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -20,8 +20,7 @@ PLACEHOLDER = re.compile(r"\{[a-z_0-9]*(?:![rsa])?(?::[^{}]*)?\}")
 
 
 def _english():
-    po_path, _mo = catalog_paths("en")
-    with po_path.open("rb") as fh:
+    with catalog_tool.po_path("en").open("rb") as fh:
         return read_po(fh, locale="en")
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from conftest import type_text
+from dialog_helpers import Answer
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
@@ -161,11 +162,14 @@ def test_delete_then_ctrl_z_brings_the_member_back(qtbot, window):
     page = members_page(window)
     select(page, "Vũ Mạnh Hùng")
     page.table.setFocus()
-    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    with Answer("Xóa"):
+        qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert "Vũ Mạnh Hùng" not in shown_names(page)
     assert page.form.status.text() == "Đã xóa đồng chí Vũ Mạnh Hùng. Nhấn Ctrl+Z để hoàn tác."
     assert len(page.roster.current()) == 9 and page.banner.isHidden()    # nine still meets 9–11
     window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)       # the question closed; the window has the keys again
+    page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "Vũ Mạnh Hùng" in shown_names(page)
     assert len(page.roster.current()) == 10

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import type_text
+from dialog_helpers import Answer
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
@@ -61,7 +62,8 @@ def test_rename_delete_and_undo(qtbot, window):
     assert "Thôn Đa Nẫm Thượng" in labels(page)
     select(page, "Thôn Đa Nẫm Thượng")
     page.table.setFocus()
-    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    with Answer("Xóa"):
+        qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert "Thôn Đa Nẫm Thượng" not in labels(page)
     assert page.status.text() == "Đã xóa Thôn Đa Nẫm Thượng. Nhấn Ctrl+Z để hoàn tác."
     window.undo_stack.undo()

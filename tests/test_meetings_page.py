@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from conftest import type_text
+from dialog_helpers import Answer
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
@@ -92,11 +93,13 @@ def test_take_minutes_finalise_and_correct(qtbot, page, services):
     assert editor.tasks_summary.text().startswith("Nhiệm vụ từ cuộc họp: 0/1 hoàn thành")
     qtbot.keyClick(minutes.discussion, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert minutes.list.count() == 2 and minutes.title.hasFocus()
-    minutes.delete_item()                      # an empty item would stop the finalising
+    with Answer("Xóa"):
+        minutes.delete_item()                      # an empty item would stop the finalising
     assert minutes.list.count() == 1
 
     # Finalise: locked, read-only, a banner offers a correction.
-    assert editor.finalise(), editor.banner.messages()
+    with Answer("Hoàn thành"):
+        assert editor.finalise(), editor.banner.messages()
     locked = services.meetings.get(meeting_id)
     assert locked.content_hash and locked.number == 1
     assert minutes.discussion.isReadOnly() and grid.model.read_only
@@ -125,7 +128,8 @@ def test_finalise_without_secretary_says_so_and_keeps_everything(qtbot, page, se
     editor.form.secretary.setCurrentIndex(0)
     editor.form.secretary.setEditText("")
     editor._on_header_edited()
-    assert not editor.finalise()
+    with Answer("Hoàn thành"):
+        assert not editor.finalise()
     messages = editor.banner.messages()
     assert any("Chưa chọn người ghi biên bản" in m for m in messages)
     assert services.meetings.get(editor.meeting.id).content_hash is None
@@ -200,7 +204,8 @@ def test_delete_a_draft_with_undo(qtbot, services):
     page.new_meeting()
     meeting_id = page.editor.meeting.id
     page.table.setFocus()
-    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    with Answer("Xóa"):
+        qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert services.meetings.list() == [] and "Ctrl+Z" in page.status.text()
     undo.undo()
     assert [m.id for m in services.meetings.list()] == [meeting_id]

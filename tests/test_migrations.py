@@ -4,8 +4,10 @@ current program with every row kept and a backup taken first; a newer file is re
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from danvan_desktop.store import migrate
 from danvan_desktop.store.backup import backup_dir
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.errors import NewerDatabase
+from tests.digest import table_rows
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 RELEASED = sorted(FIXTURES.glob("db_v*.sqlite3"))
@@ -46,7 +49,7 @@ def v001(tmp_path) -> Path:
 
 
 def test_every_released_schema_is_kept_in_tests():
-    assert [p.name for p in RELEASED][:1] == ["db_v001.sqlite3"]
+    assert [p.name for p in RELEASED][:1] == ["db_v001.sqlite3"]   # RELEASED[:1] is v001 below
     for path in RELEASED:
         conn = sqlite3.connect(path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -54,7 +57,83 @@ def test_every_released_schema_is_kept_in_tests():
         assert path.name == f"db_v{version:03d}.sqlite3"
 
 
+def test_every_release_so_far_has_its_fixture():
+    assert {"db_v001.sqlite3", "db_v043.sqlite3"} <= {p.name for p in RELEASED}
+
+
+def _rows_by_table(path: Path) -> dict[str, tuple[list[str], list[tuple]]]:
+    conn = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                             "AND name NOT LIKE 'sqlite_%'")]
+        result = {}
+        for table in tables:
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            result[table] = (columns, table_rows(conn, table, columns))
+        return result
+    finally:
+        conn.close()
+
+
 @pytest.mark.parametrize("fixture", RELEASED, ids=lambda p: p.name)
+def test_upgrading_a_released_file_keeps_every_row_of_every_table_unchanged(fixture, tmp_path):
+    """Row digests table by table: every row present before is present after, unchanged in the
+    columns that existed (new columns and new rows may be added)."""
+    assert_rows_kept_by_the_upgrade(fixture, tmp_path)
+
+
+def test_the_row_comparison_sees_a_step_that_changes_old_rows_and_accepts_one_that_adds(tmp_path, monkeypatch):
+    newest = RELEASED[-1]
+    _ladder_with(tmp_path, monkeypatch, "ALTER TABLE villages ADD COLUMN population INTEGER;\n"
+                                        "UPDATE villages SET population = 1200;\n")
+    assert_rows_kept_by_the_upgrade(newest, tmp_path / "adds")
+    _ladder_with(tmp_path / "b", monkeypatch, "UPDATE villages SET name = upper(name) WHERE rowid = 2;\n")
+    with pytest.raises(AssertionError, match="villages changed"):
+        assert_rows_kept_by_the_upgrade(newest, tmp_path / "changes")
+
+
+# Changes a migration makes on purpose to rows that existed, with the reason; everything else must come
+# through an upgrade unchanged.
+INTENDED_CHANGES = {
+    # 047: the petition rate divides by carried over + received; "resolved ≤ received" became the balance rule
+    "figures": ("denominator", "not_above"),
+}
+
+
+def _without(columns: list[str], rows: list[tuple], dropped: tuple[str, ...]) -> list[tuple]:
+    keep = [i for i, name in enumerate(columns) if name not in dropped]
+    return [tuple(row[i] for i in keep) for row in rows]
+
+
+def assert_rows_kept_by_the_upgrade(fixture: Path, tmp_path: Path) -> None:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    path = tmp_path / "danvan.sqlite3"
+    shutil.copyfile(fixture, path)
+    before = _rows_by_table(path)
+    assert sum(len(rows) for _cols, rows in before.values()) > 50
+    services = AppServices.open(path, today=lambda: dt.date(2026, 11, 21))
+    try:
+        assert services.db.schema_version() == migrate.latest_version()
+    finally:
+        services.close()
+    conn = sqlite3.connect(path)
+    try:
+        for table, (columns, rows) in before.items():
+            after = table_rows(conn, table, columns)   # raises if a table or column went missing
+            if table in INTENDED_CHANGES:
+                rows, after = (_without(columns, rows, INTENDED_CHANGES[table]),
+                               _without(columns, after, INTENDED_CHANGES[table]))
+            old_digest = hashlib.sha256(repr(rows).encode()).hexdigest()
+            if table == "settings" or table == "audit_log":
+                lost = Counter(rows) - Counter(after)
+                assert not lost, f"{table}: rows changed or lost: {list(lost)[:3]}"
+            else:
+                assert hashlib.sha256(repr(after).encode()).hexdigest() == old_digest, f"{table} changed"
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("fixture", RELEASED[:1], ids=lambda p: p.name)
 def test_a_released_database_upgrades_to_the_current_schema_keeping_every_row(fixture, tmp_path):
     path = tmp_path / "danvan.sqlite3"
     shutil.copyfile(fixture, path)
@@ -93,6 +172,7 @@ def test_a_released_database_upgrades_to_the_current_schema_keeping_every_row(fi
 def _ladder_with(tmp_path, monkeypatch, extra_sql: str) -> Path:
     """The shipped migrations plus one more step, as the next release would have them."""
     folder = tmp_path / "migrations"
+    tmp_path.mkdir(parents=True, exist_ok=True)
     shutil.copytree(migrate.MIGRATIONS_DIR, folder)
     number = migrate.latest_version() + 1
     (folder / f"{number:03d}_next_release.sql").write_text(extra_sql, encoding="utf-8")

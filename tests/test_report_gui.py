@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from dialog_helpers import Answer
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
@@ -32,7 +33,8 @@ def test_situation_note_saved_from_the_form_then_deleted_and_undone(qtbot, servi
     assert page.model.rowCount() == 1 and "1 điểm nóng" in page.count_label.text()
     assert page.model.data(page.model.index(0, 1)) == "Điểm nóng"
     page.table.setCurrentIndex(page.proxy.index(0, 0))
-    page.delete_current()
+    with Answer("Xóa"):
+        page.delete_current()
     assert page.model.rowCount() == 0
     undo.undo()
     assert page.model.rowCount() == 1
@@ -85,12 +87,14 @@ def test_report_page_drafts_numbers_approves_and_locks(qtbot, services, events):
     assert "Tiếp nhận 12 đơn" in page.editor.editors["government"].text.toPlainText()
     page.editor.editors["proposals"].text.setPlainText("Đề nghị hỗ trợ kinh phí cho tổ dân vận.")
     page.approver.setCurrentText("Lê Văn Thắng")
-    page.approve()
+    with Answer("Duyệt"):
+        page.approve()
     assert page.status.is_error() and "chưa có số" in page.status.text()
     assert services.reports.section(page._report.id, "proposals").text == "Đề nghị hỗ trợ kinh phí cho tổ dân vận."
     page.number(None)
     assert page.editor.number_label.text() == "Số 01-BC/DV"
-    page.approve()
+    with Answer("Duyệt"):
+        page.approve()
     assert not page.status.is_error(), page.status.text()
     assert page.editor.editors["situation"].text.isReadOnly() and not page.approve_button.isEnabled()
     assert page.correct_button.isEnabled()

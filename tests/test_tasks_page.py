@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dialog_helpers import Answer
 from PySide6.QtCore import Qt
 
 from danvan_desktop.domain.task_query import TaskQuery
@@ -118,7 +119,8 @@ def test_delete_then_undo(qtbot, services):
     window = _window(qtbot, services)
     window.navigate("tasks")
     page = window.pages["tasks"]
-    page.delete_current()
+    with Answer("Xóa"):
+        page.delete_current()
     assert page.model.rowCount() == 0
     window.undo_stack.undo()
     assert [r.task.title for r in page.model.rows()] == ["Nhầm"]

@@ -147,3 +147,14 @@ def test_opening_the_dashboard_in_a_new_month_gives_that_month_s_plan_tasks(qtbo
     card.refresh()                                     # once per item and month
     assert len(demo.tasks.tasks_from_source("plan", demo.tasks.get(again[0].task_ids["2026-12"]).source_ref)) == \
         len([m for m in again[0].months if m <= 12])
+
+
+def test_bringing_the_plan_s_tasks_twice_writes_nothing_the_second_time(demo):
+    from danvan_desktop.services.yearwork import YearWork
+    work = YearWork.of(demo)
+    work.plans.bring_due()
+    audit = demo.db.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    stamps = demo.db.conn.execute("SELECT group_concat(updated_at) FROM plan_items").fetchone()[0]
+    assert work.plans.bring_due() == []
+    assert demo.db.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] == audit
+    assert demo.db.conn.execute("SELECT group_concat(updated_at) FROM plan_items").fetchone()[0] == stamps

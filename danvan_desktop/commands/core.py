@@ -19,7 +19,22 @@ def register(sub, common) -> None:
     p = sub.add_parser("screenshots", parents=[common], help=_("chụp ảnh mọi trang (PNG)"))
     p.add_argument("--out", type=Path, required=True, help=_("thư mục ghi ảnh"))
     p.add_argument("--lang", choices=("vi", "en"), default=None)
+    p.add_argument("--size", type=_window_size, default=(1366, 768), metavar="RỘNGxCAO",
+                   help=_("cỡ cửa sổ, mặc định 1366x768"))
+    p.add_argument("--text-size", type=int, default=None, metavar="PT",
+                   help=_("cỡ chữ (điểm) khi chụp; không đổi cài đặt đã lưu"))
     p.set_defaults(handler=cmd_screenshots)
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    import argparse
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("Cỡ cửa sổ «{text}» không hợp lệ; ví dụ 1366x768.").format(text=text))
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise argparse.ArgumentTypeError(_("Cỡ cửa sổ «{text}» nằm ngoài khoảng cho phép.").format(text=text))
+    return width, height
 
 
 def _require_db(args) -> Path:
@@ -61,7 +76,8 @@ def cmd_check(args) -> int:
 
 def cmd_screenshots(args) -> int:
     from danvan_desktop.gui.screenshots import take_screenshots
-    written = take_screenshots(_require_db(args), args.out, language=args.lang)
+    written = take_screenshots(_require_db(args), args.out, language=args.lang, size=args.size,
+                               text_size=args.text_size)
     for path in written:
         print(path)
     return 0

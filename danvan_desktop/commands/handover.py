@@ -101,43 +101,44 @@ def cmd_import(args) -> int:
     importer = services.exchange.importer
     failed = 0
     try:
-        for path in args.files:
-            try:
-                if args.dry_run:
-                    result = importer.preview(path)
-                    if result.key.state == "unknown":
-                        print(_("{name}: khóa của {unit} chưa được tin cậy (mã nhận dạng {fp}).").format(
-                            name=path.name, unit=result.verified.manifest.unit_name, fp=result.key.fingerprint))
-                    elif result.key.needs_confirmation:
-                        from danvan_desktop.services.handover.keys import confirmation_text
-                        print(f"{path.name}: " + confirmation_text(result.verified.manifest, result.key))
-                    for line in importer.preview_lines(result):
-                        print("  " + line)
+        with importer.sitting():   # one backup for all the files of this command
+            for path in args.files:
+                try:
+                    if args.dry_run:
+                        result = importer.preview(path)
+                        if result.key.state == "unknown":
+                            print(_("{name}: khóa của {unit} chưa được tin cậy (mã nhận dạng {fp}).").format(
+                                name=path.name, unit=result.verified.manifest.unit_name, fp=result.key.fingerprint))
+                        elif result.key.needs_confirmation:
+                            from danvan_desktop.services.handover.keys import confirmation_text
+                            print(f"{path.name}: " + confirmation_text(result.verified.manifest, result.key))
+                        for line in importer.preview_lines(result):
+                            print("  " + line)
+                        print(result.summary())
+                        continue
+                    if args.trust_new:
+                        preview = importer.preview(path)
+                        if preview.key.needs_confirmation:
+                            from danvan_desktop.services.handover.keys import confirmation_text
+                            print(confirmation_text(preview.verified.manifest, preview.key))
+                            print(_("Tin cậy khóa của {unit} (mã {code}): {fp}").format(
+                                unit=preview.verified.manifest.unit_name, code=preview.verified.manifest.unit_code,
+                                fp=preview.key.fingerprint) + " " + _("(theo --trust-new)"))
+                    result = importer.import_file(path, trust_new=args.trust_new, retrust=args.trust_changed_key)
                     print(result.summary())
-                    continue
-                if args.trust_new:
-                    preview = importer.preview(path)
-                    if preview.key.needs_confirmation:
-                        from danvan_desktop.services.handover.keys import confirmation_text
-                        print(confirmation_text(preview.verified.manifest, preview.key))
-                        print(_("Tin cậy khóa của {unit} (mã {code}): {fp}").format(
-                            unit=preview.verified.manifest.unit_name, code=preview.verified.manifest.unit_code,
-                            fp=preview.key.fingerprint) + " " + _("(theo --trust-new)"))
-                result = importer.import_file(path, trust_new=args.trust_new, retrust=args.trust_changed_key)
-                print(result.summary())
-                if args.receipt_dir and result.status == "applied" and result.verified.manifest.kind == "batch":
-                    receipt = services.exchange.receipts.write_receipt(result.verified.manifest.batch_id,
-                                                                       args.receipt_dir)
-                    print(_("Đã ghi biên nhận {path}").format(path=receipt))
-            except UntrustedKey as exc:
-                print(str(exc) + " " + _("(dùng --trust-new để tin cậy)"), file=sys.stderr)
-                failed += 1
-            except KeyChanged as exc:
-                print(str(exc) + " " + _("(dùng --trust-changed-key sau khi đã xác minh)"), file=sys.stderr)
-                failed += 1
-            except ExchangeError as exc:
-                print(str(exc), file=sys.stderr)
-                failed += 1
+                    if args.receipt_dir and result.status == "applied" and result.verified.manifest.kind == "batch":
+                        receipt = services.exchange.receipts.write_receipt(result.verified.manifest.batch_id,
+                                                                           args.receipt_dir)
+                        print(_("Đã ghi biên nhận {path}").format(path=receipt))
+                except UntrustedKey as exc:
+                    print(str(exc) + " " + _("(dùng --trust-new để tin cậy)"), file=sys.stderr)
+                    failed += 1
+                except KeyChanged as exc:
+                    print(str(exc) + " " + _("(dùng --trust-changed-key sau khi đã xác minh)"), file=sys.stderr)
+                    failed += 1
+                except ExchangeError as exc:
+                    print(str(exc), file=sys.stderr)
+                    failed += 1
     finally:
         services.close()
     if failed:

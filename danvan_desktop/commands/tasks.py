@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from danvan_desktop.domain.collation import vi_key
 from danvan_desktop.domain.formats import number, percent, short_date
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
@@ -81,7 +82,7 @@ def cmd_tasks(args) -> int:
         given = services.tasks.assignments.of_tasks([t.id for t in tasks])
         members = services.tasks.member_names()
         for task in tasks:
-            names = sorted((villages.get(a.village_id, "?") for a in given.get(task.id, [])), key=fold)
+            names = sorted((villages.get(a.village_id, "?") for a in given.get(task.id, [])), key=vi_key)
             names += [members.get(m, "?") for m in task.member_ids]
             status = task.status_on(today).label
             if task.village_count:

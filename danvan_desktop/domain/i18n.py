@@ -1,8 +1,9 @@
 """The one gettext catalog: `_`, `ngettext`, `pgettext` and the current language.
 
-Messages are written in Vietnamese (the source language); English comes from
-i18n/en/LC_MESSAGES/danvan.po. The compiled .mo is rebuilt from the .po when it is
-missing or older, so a checkout always speaks the catalog it carries.
+Messages are written in Vietnamese (the source language); English comes from the catalog compiled
+when the package is built (i18n/en/LC_MESSAGES/danvan.po → danvan_desktop/resources/locale/en/
+LC_MESSAGES/danvan.mo, see scripts/catalog.py and setup.py). Nothing is compiled at run time: an
+installed program reads only its own package data.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import gettext as _gettext
+import logging
+import os
+from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
@@ -17,7 +21,6 @@ from babel.support import NullTranslations, Translations
 
 DOMAIN = "danvan"
 LANGUAGES = ("vi", "en")
-_I18N_DIR = Path(__file__).resolve().parents[2] / "i18n"
 
 _current: NullTranslations = NullTranslations()
 _language = "vi"
@@ -26,46 +29,33 @@ _language = "vi"
 # language of the screen's thread, and two overlapping builds cannot leave either stuck.
 _override: contextvars.ContextVar[tuple[NullTranslations, str] | None] = contextvars.ContextVar(
     "danvan_document_language", default=None)
+_loaded: dict[str, NullTranslations] = {}
 
 
-def catalog_paths(language: str) -> tuple[Path, Path]:
-    folder = _I18N_DIR / language / "LC_MESSAGES"
-    return folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
+def catalog_file(language: str) -> Path:
+    """The compiled catalog of `language` inside the package (it may be missing in a bare checkout)."""
+    ref = resources.files("danvan_desktop").joinpath("resources", "locale", language, "LC_MESSAGES",
+                                                     f"{DOMAIN}.mo")
+    return Path(os.fspath(ref))
 
 
-def compile_catalog(language: str) -> Path | None:
-    """Compile the .po of `language` to .mo when the .mo is missing or stale."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    po_path, mo_path = catalog_paths(language)
-    if not po_path.exists():
-        return None
-    if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-        return mo_path
-    with po_path.open("rb") as fh:
-        catalog = read_po(fh, locale=language)
-    tmp = mo_path.with_suffix(".mo.tmp")
-    with tmp.open("wb") as fh:
-        write_mo(fh, catalog, use_fuzzy=False)
-    tmp.replace(mo_path)
-    return mo_path
+def _translations(language: str) -> NullTranslations:
+    if language not in _loaded:
+        path = catalog_file(language)
+        try:
+            with path.open("rb") as fh:
+                _loaded[language] = Translations(fh, domain=DOMAIN)
+        except OSError:
+            logging.getLogger("danvan").error("catalog missing: %s (run ./dev or build the package)", path)
+            return NullTranslations()
+    return _loaded[language]
 
 
 def translations(language: str) -> NullTranslations:
     """The catalog of `language` ('vi' is the source language: no catalog)."""
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}")
-    if language == "vi":
-        return NullTranslations()
-    try:
-        mo = compile_catalog(language)
-    except OSError:
-        mo = None
-    if mo is None:
-        return NullTranslations()
-    with mo.open("rb") as fh:
-        return Translations(fh, domain=DOMAIN)
+    return NullTranslations() if language == "vi" else _translations(language)
 
 
 def set_language(language: str) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.labels import LabelledEnum
+from danvan_desktop.domain.names import check_person_name
 from danvan_desktop.domain.records import Record, RuleError
 from danvan_desktop.domain.text import clean
 
@@ -77,6 +78,7 @@ class BlocMember(Record):
             raise RuleError(_("Họ và tên không được để trống."), "full_name")
         if any(ch.isdigit() for ch in self.full_name):
             raise RuleError(_("Họ và tên không được chứa chữ số."), "full_name")
+        check_person_name(self.full_name)
         if not self.post_code:
             raise RuleError(_("Hãy chọn chức danh."), "post_code")
         if self.bloc_role not in {r.value for r in BlocRole}:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.labels import LabelledEnum
+from danvan_desktop.domain.names import check_person_name
 from danvan_desktop.domain.records import Record, RuleError
 from danvan_desktop.domain.text import clean, clean_multiline, fold
 
@@ -78,6 +79,7 @@ class TeamMember(Record):
             raise RuleError(_("Họ và tên không được để trống."), "full_name")
         if any(ch.isdigit() for ch in self.full_name):
             raise RuleError(_("Họ và tên không được chứa chữ số."), "full_name")
+        check_person_name(self.full_name)
         if self.team_role not in {r.value for r in TeamRole}:
             raise RuleError(_("Vai trò trong tổ không hợp lệ."), "team_role")
         if self.phone and not all(ch.isdigit() or ch in " +.-()" for ch in self.phone):

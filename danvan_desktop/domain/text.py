@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from danvan_desktop.domain.collation import vi_key
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -56,10 +58,11 @@ def name_key(text: str | None) -> str:
     return clean(text).casefold()
 
 
-def person_sort_key(full_name: str | None) -> tuple[str, str]:
-    """Vietnamese lists sort people by their given name (the last word), then by the whole name."""
-    folded = fold(full_name)
-    return (folded.rsplit(" ", 1)[-1], folded)
+def person_sort_key(full_name: str | None) -> tuple:
+    """Vietnamese lists sort people by their given name (the last word), then by the whole name,
+    in Vietnamese alphabetical order (domain/collation.py: Đ after D, tones after letters)."""
+    name = clean(full_name)
+    return (vi_key(name.rsplit(" ", 1)[-1]), vi_key(name))
 
 
 def matches(query: str, *fields: str | None) -> bool:

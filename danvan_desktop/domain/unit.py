@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.domain.names import check_place_name
 from danvan_desktop.domain.records import Record, RuleError
 from danvan_desktop.domain.text import clean
 
@@ -67,6 +68,7 @@ class Village(Record):
         self.kind = clean(self.kind).lower()
         if not self.name:
             raise RuleError(_("Tên thôn không được để trống."), "name")
+        check_place_name(self.name)
 
 
 def kind_of(name: str, default: str = "thôn") -> str:

@@ -2,60 +2,66 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from danvan_desktop import __version__, logs
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui import excepthook
 from danvan_desktop.gui.appearance import apply_appearance
-from danvan_desktop.gui.main_window import MainWindow
-from danvan_desktop.gui.setup_wizard import SetupWizard
-from danvan_desktop.services.app import AppServices
+from danvan_desktop.gui.main_window import open_window
+from danvan_desktop.paths import resource_path
 from danvan_desktop.store.errors import StoreError
-from danvan_desktop.store.instance_lock import InstanceLock
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("danvan-desktop")
     app.setOrganizationName("danvan")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("danvan-desktop")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "danvan.png"))))
     return app
 
 
-def open_window(services: AppServices):
-    if not services.setup.is_set_up():
-        wizard = SetupWizard(services.setup)
-        if not wizard.exec():
-            return None
-    return MainWindow(services)
+def open_handover_file(window, path: Path) -> None:
+    """A .dvx double-clicked in Explorer (`danvan --open FILE`): the hand-over page checks it for import."""
+    if "exchange" not in window.page_keys:
+        return
+    page = window.pages["exchange"]          # built now if it was not yet shown
+    if not hasattr(page, "import_tab"):
+        return
+    window.navigate("exchange", tab="import")
+    page.import_tab.check_files([Path(path)])
 
 
-def run_gui(db_path: Path, demo: bool = False) -> int:
-    logging.basicConfig(level=logging.INFO)
+def run_gui(db_path: Path, demo: bool = False, open_path: Path | None = None) -> int:
+    logs.configure()
     app = make_application()
     excepthook.install()
     if demo and not Path(db_path).exists():
         from danvan_desktop.services.demo.commune import build_demo
         build_demo(db_path).close()
-    lock = InstanceLock(db_path)
+    from danvan_desktop.gui import data_files
+    from danvan_desktop.services.unit.data_file import close_data_file, open_data_file
     try:
-        lock.acquire()
-        services = AppServices.open(db_path)
+        services = open_data_file(db_path)
     except (StoreError, RuleError) as exc:
         QMessageBox.critical(None, _("Không mở được dữ liệu"), str(exc))
         return 2
     apply_appearance(app, services)
     window = open_window(services)
     if window is None:
-        services.close()
-        lock.release()
+        close_data_file(services)
         return 0
-    window.show()
+    window.show_restored()
+    window.file_actions.start_daily_backup()
+    if open_path is not None:
+        open_handover_file(window, open_path)
     code = app.exec()
-    services.close()
-    lock.release()
+    data_files.close_all()
     return code

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QUndoStack
+import logging
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -18,11 +20,18 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop import __version__
 from danvan_desktop.domain.i18n import _, language
+from danvan_desktop.gui import help_menu, window_state
 from danvan_desktop.gui.appearance import apply_appearance
+from danvan_desktop.gui.data_files import FileActions
 from danvan_desktop.gui.events import DataEvents
+from danvan_desktop.gui.open_windows import take_over
 from danvan_desktop.gui.pages.registry import pages
 from danvan_desktop.gui.pages.spec import PageContext
+from danvan_desktop.gui.setup_wizard import SetupWizard
+from danvan_desktop.gui.theme import icon, themed
 from danvan_desktop.services.app import AppServices
+
+SIDEBAR_CHARS = 18          # the sidebar is at most about this many characters wide
 
 
 class MainWindow(QMainWindow):
@@ -34,16 +43,17 @@ class MainWindow(QMainWindow):
         unit = services.setup.unit()
         self.setWindowTitle(_("Khối dân vận {unit} — danvan-desktop {version}").format(
             unit=unit.name, version=__version__))
-        self.resize(1280, 760)
+        window_state.initial_size(self)        # never taller than the screen less its taskbar
+        self._restored = window_state.restore(self, services.preferences)
+        self._shown_pages: dict[str, QWidget] = {}
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.sidebar.setStyleSheet(
-            "QListWidget { background:#1f4e79; color:white; border:none; padding-top:8px; }"
-            "QListWidget::item { padding:9px 12px; }"
-            "QListWidget::item:selected { background:#2e75b6; color:white; font-weight:bold; }")
+        self.sidebar.setWordWrap(True)
+        themed(self.sidebar)        # its colours and spacing are in ui/theme.qss (QListWidget#sidebar)
         self.stack = QStackedWidget()
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
@@ -55,24 +65,22 @@ class MainWindow(QMainWindow):
         # the database); `pages[key]` builds one on demand, `built` lists those that exist.
         self.pages = LazyPages(self._build_page)
         self._specs: dict = {}
+        self.page_shortcuts: dict[str, str] = {}
         for spec in pages(upper=unit.level == "upper"):
             self._specs[spec.key] = spec
             self.page_keys.append(spec.key)
             self.stack.addWidget(QWidget())          # a placeholder until the page is first shown
-            item = QListWidgetItem(_(spec.title))
+            item = QListWidgetItem(icon(f"pages/{spec.key}"), _(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
-            if spec.shortcut:
-                action = QAction(self)
-                action.setShortcut(QKeySequence(spec.shortcut))
-                action.triggered.connect(lambda _c=False, key=spec.key: self.navigate(key))
-                self.addAction(action)
+            self.page_shortcuts[spec.key] = spec.shortcut
         self._fit_sidebar()
         self.sidebar.currentRowChanged.connect(self._on_page_changed)
         self._language = language()
         self.successor: MainWindow | None = None
         self.events.changed.connect(self._on_data_changed)
         self._build_menu()
+        self.file_actions = FileActions(self, open_window)
         self.statusBar().showMessage(_("Tệp dữ liệu: {path}").format(path=services.db.path))
         self.sidebar.setCurrentRow(0)
 
@@ -110,8 +118,13 @@ class MainWindow(QMainWindow):
         edit.addAction(redo)
         view = self.menuBar().addMenu(_("&Trang"))
         for row, key in enumerate(self.page_keys):
-            action = view.addAction(self.sidebar.item(row).text())
+            # "&" in a page's name is a character, not a mnemonic ("Họp & biên bản", not "Họp _biên bản")
+            action = view.addAction(self.sidebar.item(row).text().replace("&", "&&"))
             action.triggered.connect(lambda _c=False, k=key: self.navigate(k))
+            if self.page_shortcuts.get(key):     # the page's key lives on its menu entry, shown beside it
+                action.setShortcut(QKeySequence(self.page_shortcuts[key]))
+            self.addAction(action)               # works while the menu is closed
+        help_menu.install(self)      # Trợ giúp: the guide (F1), the log folder, About
 
     def navigate(self, key: str, **filters) -> None:
         """Open a page; pages that understand filters (e.g. overdue=True) apply them."""
@@ -127,14 +140,36 @@ class MainWindow(QMainWindow):
             return
         page = self.pages[self.page_keys[row]]
         self.stack.setCurrentIndex(row)
+        key = self.page_keys[row]
         if hasattr(page, "refresh"):
             page.refresh()
+        if key not in self._shown_pages:       # splitters as the officer left them last time
+            self._shown_pages[key] = page
+            window_state.restore_splitters(key, page, self.services.preferences)
 
     def _on_data_changed(self, _table: str) -> None:
         """Other pages are refreshed when shown; the dashboard and banners must be right at once."""
         dashboard = self.pages.built.get("dashboard")
         if dashboard is not None and self.current_page_key() != "dashboard":
             dashboard.refresh()
+
+    def show_restored(self) -> None:
+        """Show the window as it was left: maximised or at its place and size."""
+        if window_state.was_maximised(self.services.preferences):
+            self.showMaximized()
+        else:
+            self.show()
+
+    def save_state(self) -> None:
+        try:
+            window_state.save(self, self._shown_pages, self.services.preferences)
+        except Exception:  # noqa: BLE001 - a window closing must never fail over its remembered size
+            logging.getLogger(__name__).exception("saving the window state")
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self.successor is None:             # a window replaced by a new language hands its place on
+            self.save_state()
+        super().closeEvent(event)
 
     def current_page_key(self) -> str:
         return self.page_keys[self.stack.currentIndex()]
@@ -147,7 +182,19 @@ class MainWindow(QMainWindow):
         metrics = QFontMetrics(font)
         longest = max((metrics.horizontalAdvance(self.sidebar.item(i).text()) for i in range(self.sidebar.count())),
                       default=120)
-        self.sidebar.setFixedWidth(max(150, longest + 2 * 12 + 12))
+        # a long name ("Villages / residential groups") wraps onto two lines rather than widen the sidebar
+        # for every page: at 14 pt in English that gives the pages ~100 pixels back
+        cap = metrics.averageCharWidth() * SIDEBAR_CHARS
+        text_width = min(longest, cap)
+        side = metrics.height()                 # the page icons are as tall as a line of text
+        self.sidebar.setIconSize(QSize(side, side))
+        self.sidebar.setFixedWidth(max(150, text_width + side + 6 + 2 * 12 + 12))
+        # the theme's item padding, px(6) above and below, scales with the text size and is inside the hint
+        padding = 2 * round(6 * font.pointSizeF() / 11) + 2
+        for i in range(self.sidebar.count()):     # each entry as tall as its wrapped name needs
+            item = self.sidebar.item(i)
+            bounds = metrics.boundingRect(QRect(0, 0, text_width, 1000), Qt.TextFlag.TextWordWrap, item.text())
+            item.setSizeHint(QSize(text_width + side + 6, bounds.height() + padding))
 
     def _on_appearance_changed(self) -> None:
         """A new text size applies to the open window at once; a new language rebuilds the window,
@@ -171,11 +218,17 @@ class MainWindow(QMainWindow):
         if notice is not None:
             notice()
         self.successor = successor
-        _OPEN_WINDOWS.append(successor)
-        if self in _OPEN_WINDOWS:
-            _OPEN_WINDOWS.remove(self)
+        take_over(self, successor)
         self.close()
         return successor
+
+
+def open_window(services: AppServices):
+    if not services.setup.is_set_up():
+        wizard = SetupWizard(services.setup)
+        if not wizard.exec():
+            return None
+    return MainWindow(services)
 
 
 class LazyPages:
@@ -192,7 +245,3 @@ class LazyPages:
 
     def get(self, key: str, default=None):
         return self.built.get(key, default)
-
-
-# Windows made by rebuild() have no other owner; this keeps them alive while they are open.
-_OPEN_WINDOWS: list[MainWindow] = []

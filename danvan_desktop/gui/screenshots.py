@@ -10,7 +10,7 @@ from danvan_desktop.domain.i18n import set_language
 
 
 def take_screenshots(db_path: Path, out_dir: Path, language: str | None = None,
-                     size: tuple[int, int] = (1366, 768)) -> list[Path]:
+                     size: tuple[int, int] = (1366, 768), text_size: int | None = None) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from danvan_desktop.gui.app import make_application
     from danvan_desktop.gui.appearance import apply_appearance
@@ -19,7 +19,7 @@ def take_screenshots(db_path: Path, out_dir: Path, language: str | None = None,
 
     app = make_application()
     services = AppServices.open(db_path)
-    apply_appearance(app, services)
+    apply_appearance(app, services, point_size=text_size)
     if language:        # after the saved preference, which apply_appearance puts in force
         set_language(language)
     out_dir = Path(out_dir)
@@ -38,7 +38,9 @@ def take_screenshots(db_path: Path, out_dir: Path, language: str | None = None,
         extra = getattr(window.pages[key], "extra_screenshots", None)
         if extra:
             for name, widget in extra():
-                app.processEvents()
+                if callable(widget):        # a step that sets the page up for this shot, then names the widget
+                    widget = widget()
+                settle(0.1)
                 shot = out_dir / f"{index:02d}_{slug}_{name}.png"
                 widget.grab().save(str(shot))
                 written.append(shot)
@@ -62,3 +64,14 @@ def _shoot_wizard(services, out_dir: Path, app) -> Path:
     wizard.grab().save(str(path))
     wizard.close()
     return path
+
+
+def settle(seconds: float) -> None:
+    """Let queued work finish before a grab (a PDF view paints its pages a moment after it is shown)."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from danvan_desktop.domain.i18n import _
+from danvan_desktop.gui import file_dialogs
 from danvan_desktop.services.handover import first_setup
 from danvan_desktop.services.unit.setup import SetupService
 
 
 def choose_file(parent: QWidget) -> Path | None:
-    name, _f = QFileDialog.getOpenFileName(parent, _("Chọn tệp trao đổi của xã"), str(Path.home()),
-                                           _("Tệp trao đổi (*.dvx)"))
+    name = file_dialogs.open_file(parent, _("Chọn tệp trao đổi của xã"), _("Tệp trao đổi (*.dvx)"))
     return Path(name) if name else None
 
 

@@ -87,3 +87,16 @@ def run_job(parent: QWidget | None, title: str, job: Job, on_done: Callable[[Any
     runner.signals.failed.connect(failed)
     (pool or QThreadPool.globalInstance()).start(runner)
     return runner
+
+
+def run_quiet(job: Job, on_done: Callable[[Any], None],
+              on_error: Callable[[Exception | None, str], None] | None = None,
+              pool: QThreadPool | None = None) -> _Runner:
+    """Like run_job, without a progress dialog: work the user did not ask for (the day's automatic
+    backup) must not stand in the way of the work they did."""
+    runner = _Runner(job)
+    runner.signals.done.connect(on_done)
+    if on_error:
+        runner.signals.failed.connect(on_error)
+    (pool or QThreadPool.globalInstance()).start(runner)
+    return runner

@@ -1,6 +1,6 @@
 """The document font: an installed Times New Roman when present, else the shipped Liberation Serif.
 
-Liberation Serif (SIL OFL 1.1, licence in resources/fonts/) has Times New Roman's metrics and
+Liberation Serif (SIL OFL 1.1, licence in danvan_desktop/resources/fonts/) has Times New Roman's metrics and
 covers Vietnamese, so a document breaks lines and pages the same with either. Set the environment
 variable DANVAN_DOC_FONT=shipped to always use the shipped font (tests, reproducible output).
 """

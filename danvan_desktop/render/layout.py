@@ -1,8 +1,8 @@
 """Layout profiles as data: the Party (HD36-2018) and State (ND30-2020) rules, user copies saved as JSON.
 
-The built-in profiles live in resources/layouts/*.json; a user adjusts one (margins, sizes, the
-number format …) and saves it under a new code in the user's data folder (layouts/*.json). A
-built-in file is never overwritten. Renderers read only these values: no size or margin is code.
+The built-in profiles live in danvan_desktop/resources/layouts/*.json (package data); a user adjusts
+one (margins, sizes, the number format …) and saves it under a new code in the user's data folder
+(layouts/*.json). A built-in file is never overwritten. Renderers read only these values: no size or margin is code.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ class Page:
 @dataclass
 class Fonts:
     preferred: str = "Times New Roman"   # used when installed (and always named in DOCX)
-    fallback: str = "Liberation Serif"   # shipped in resources/fonts, metric-compatible
+    fallback: str = "Liberation Serif"   # shipped in danvan_desktop/resources/fonts, metric-compatible
 
 
 @dataclass

@@ -12,6 +12,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from danvan_desktop.domain.collation import vi_compare
 from danvan_desktop.store.errors import DatabaseLocked, IsAFolder, NotADatabase, ReadOnlyDatabase
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -65,6 +66,8 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
         conn = sqlite3.connect(uri, uri=readonly, isolation_level=None, check_same_thread=False,
                                timeout=10.0, detect_types=0)
         conn.row_factory = sqlite3.Row
+        # ORDER BY name COLLATE VI: Vietnamese alphabetical order (Đ after D, not after Z)
+        conn.create_collation("VI", vi_compare)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -11,7 +11,7 @@ class DvkRepository(Repository[DvkModel]):
     record_type = DvkModel
     label = "mô hình"
     search_fields = ("name", "owner_name", "results")
-    order_by = "year DESC, name"
+    order_by = "year DESC, name COLLATE VI"
 
     def of_year(self, year: int) -> list[DvkModel]:
         return self.select("year = ?", (year,))

@@ -52,7 +52,7 @@ class AttendanceRepository(Repository[AttendanceEntry]):
     table = "meeting_attendance"
     record_type = AttendanceEntry
     label = "điểm danh"
-    order_by = "sort_order, member_name"
+    order_by = "sort_order, member_name COLLATE VI"
 
     def of(self, meeting_id: str) -> list[AttendanceEntry]:
         return self.select("meeting_id = ?", (meeting_id,))

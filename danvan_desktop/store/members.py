@@ -13,7 +13,7 @@ class MemberRepository(Repository[BlocMember]):
     record_type = BlocMember
     label = "thành viên"
     search_fields = ("full_name", "phone", "post_code", "start_decision", "note")
-    order_by = "CASE bloc_role WHEN 'head' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, start_date, full_name"
+    order_by = "CASE bloc_role WHEN 'head' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, start_date, full_name COLLATE VI"
 
     def current(self, on: dt.date) -> list[BlocMember]:
         day = on.isoformat()

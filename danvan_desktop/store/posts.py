@@ -10,7 +10,7 @@ class PostRepository(Repository[Post]):
     table = "posts"
     record_type = Post
     label = "chức danh"
-    order_by = "sort_order, name"
+    order_by = "sort_order, name COLLATE VI"
 
     def names(self) -> dict[str, str]:
         return {p.code: p.name for p in self.all()}

@@ -12,7 +12,7 @@ class ProfileRepository(Repository[CompositionProfile]):
     table = "composition_profiles"
     record_type = CompositionProfile
     label = "quy chế"
-    order_by = "builtin DESC, name"
+    order_by = "builtin DESC, name COLLATE VI"
     codecs = {"rules": RULES}
 
     def from_row(self, row) -> CompositionProfile:

@@ -21,7 +21,7 @@ class TeamMemberRepository(Repository[TeamMember]):
     record_type = TeamMember
     label = "tổ viên"
     search_fields = ("full_name", "post", "phone")
-    order_by = "CASE team_role WHEN 'leader' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, sort_order, full_name"
+    order_by = "CASE team_role WHEN 'leader' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, sort_order, full_name COLLATE VI"
 
     def of_village(self, village_id: str) -> list[TeamMember]:
         return self.select("village_id = ?", (village_id,))

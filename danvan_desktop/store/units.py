@@ -10,7 +10,7 @@ class UnitRepository(Repository[Unit]):
     table = "units"
     record_type = Unit
     label = "đơn vị"
-    order_by = "name"
+    order_by = "name COLLATE VI"
 
     def by_code(self, code: str) -> Unit | None:
         found = self.select("code = ?", (code,))

@@ -10,7 +10,7 @@ class VillageRepository(Repository[Village]):
     table = "villages"
     record_type = Village
     label = "thôn"
-    order_by = "sort_order, name"
+    order_by = "sort_order, name COLLATE VI"
 
     def of_unit(self, unit_code: str, *, include_merged: bool = False) -> list[Village]:
         where = "unit_code = ?" if include_merged else "unit_code = ? AND merged_into IS NULL"

@@ -20,6 +20,7 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from danvan_desktop.domain.collation import vi_key
 from danvan_desktop.domain.text import fold
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -164,7 +165,7 @@ class RecordTableModel(QAbstractTableModel):
         raw = col.sort(obj) if col.sort else col.display(obj)
         value = _Last() if raw is None or raw == "" else raw
         if isinstance(value, str):
-            value = fold(value)
+            value = vi_key(value)       # Vietnamese alphabetical order: Đ after D, tones after letters
         self._keys[cache_key] = value
         return value
 

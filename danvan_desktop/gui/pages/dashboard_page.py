@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollA
 
 from danvan_desktop.domain.formats import percent
 from danvan_desktop.domain.i18n import _
+from danvan_desktop.gui.theme import set_role, set_tone
 from danvan_desktop.gui.widgets.banner import Banner
 from danvan_desktop.services.app import AppServices
 
@@ -29,7 +30,7 @@ class Card(QFrame):
         layout = QVBoxLayout(self)
         self.value = QPushButton("—")
         self.value.setFlat(True)
-        self.value.setStyleSheet("font-size:22pt; font-weight:bold; color:#1f4e79; text-align:left;")
+        set_role(self.value, "big-number")
         self.value.setCursor(Qt.CursorShape.PointingHandCursor)
         if on_click:
             self.value.clicked.connect(on_click)
@@ -49,8 +50,7 @@ class Card(QFrame):
 
     def set_value(self, text: str, warn: bool = False) -> None:
         self.value.setText(text)
-        color = "#b3261e" if warn else "#1f4e79"
-        self.value.setStyleSheet(f"font-size:22pt; font-weight:bold; color:{color}; text-align:left;")
+        set_tone(self.value, "bad" if warn else "")
 
 
 class RosterSection(QWidget):
@@ -92,7 +92,7 @@ class DashboardPage(QScrollArea):
         self.setWidget(body)
         layout = QVBoxLayout(body)
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size:15pt; font-weight:bold;")
+        set_role(self.heading, "page-title")
         layout.addWidget(self.heading)
         self.banner = Banner()
         layout.addWidget(self.banner)

@@ -22,6 +22,7 @@ class Banner(QFrame):
         layout.setContentsMargins(10, 6, 10, 6)
         self._text = QVBoxLayout()
         self.title = QLabel()
+        self.title.setWordWrap(True)        # a long message wraps; it never widens the page
         self.title.setStyleSheet("font-weight:bold; border:none; background:transparent;")
         self.body = QLabel()
         self.body.setWordWrap(True)

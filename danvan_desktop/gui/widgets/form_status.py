@@ -9,6 +9,8 @@ class FormStatus(QLabel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
+        # room for two lines kept: a message appearing or going does not make the form jump
+        self.setMinimumHeight(2 * self.fontMetrics().lineSpacing())
         self.clear_status()
 
     def error(self, text: str) -> None:

@@ -15,9 +15,11 @@ from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShort
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from danvan_desktop.domain.i18n import _
+from danvan_desktop.gui import file_dialogs
+from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
 
 MAX_PRINT_DPI = 300          # an A4 page at 300 dpi is ~35 MB in memory; old PCs have 4 GB
@@ -67,7 +69,7 @@ class PdfPreview(QWidget):
         self.suggested_name = "van-ban"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
+        bar = FlowLayout()       # the buttons wrap onto a second line in a narrow window
         self.print_button = QPushButton(_("In… (Ctrl+P)"))
         self.pdf_button = QPushButton(_("Lưu PDF…"))
         self.docx_button = QPushButton(_("Lưu DOCX…"))
@@ -82,7 +84,6 @@ class PdfPreview(QWidget):
             small.setFixedWidth(34)
         for widget in (self.print_button, self.pdf_button, self.docx_button, self.layout_button):
             bar.addWidget(widget)
-        bar.addStretch(1)
         for widget in (self.pages, self.zoom_out, self.zoom_in, self.fit):
             bar.addWidget(widget)
         layout.addLayout(bar)
@@ -178,7 +179,7 @@ class PdfPreview(QWidget):
         return pages
 
     def _ask_path(self, title: str, suffix: str, filter_text: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(self, title, f"{self.suggested_name}.{suffix}", filter_text)
+        name, _filter = file_dialogs.save_file(self, title, f"{self.suggested_name}.{suffix}", filter_text)
         if not name:
             return None
         path = Path(name)

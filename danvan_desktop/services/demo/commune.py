@@ -18,6 +18,7 @@ from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.domain.unit import Unit
 from danvan_desktop.services.app import AppServices
+from danvan_desktop.services.demo.atomic import build_whole
 
 DEMO_UNIT = dict(
     code="16171", name="xã Yên Phú", province="Thanh Hóa",
@@ -80,7 +81,10 @@ def build_demo(path: Path, today: dt.date | None = None, seed: int = 2026, unit:
     if path.exists() and path.stat().st_size > 0:
         raise RuleError(_("Tệp «{path}» đã tồn tại; chương trình không ghi đè. Hãy chọn tên khác.").format(path=path))
     today = today or vietnam_today()
-    services = AppServices.open(path, today=lambda: today)
+    return build_whole(path, today, lambda services: _fill(services, today, seed, unit))
+
+
+def _fill(services: AppServices, today: dt.date, seed: int, unit: dict | None) -> None:
     rng = random.Random(seed)
     services.preferences.set_current_user("Mai Thị Thu Trang")
     services.setup.create_unit(Unit(**(unit or DEMO_UNIT)), "\n".join(DEMO_VILLAGES))
@@ -89,4 +93,3 @@ def build_demo(path: Path, today: dt.date | None = None, seed: int = 2026, unit:
         step: DemoStep
         for step in importlib.import_module(name).DEMO_STEPS:
             step(services, rng, today)
-    return services

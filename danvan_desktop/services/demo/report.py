@@ -120,6 +120,16 @@ def _models(services: AppServices, rng: random.Random, today: dt.date) -> None:
             results="Được Nhân dân đồng tình hưởng ứng; duy trì hoạt động thường xuyên."))
 
 
+# Proposals an officer types into section V (the drafted text only asks about long-open hot spots).
+PROPOSALS = [
+    "Đề nghị Ủy ban nhân dân xã bố trí kinh phí nạo vét, sửa chữa tuyến kênh tiêu nội đồng mà Nhân dân nhiều lần "
+    "phản ánh trước mùa mưa bão.",
+    "Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy mở lớp tập huấn nghiệp vụ công tác dân vận cho tổ trưởng các tổ dân "
+    "vận thôn.",
+    "Đề nghị cấp trên quan tâm hỗ trợ kinh phí duy trì, nhân rộng các mô hình “Dân vận khéo” đã được công nhận.",
+]
+
+
 def _reports(services: AppServices, rng: random.Random, today: dt.date) -> None:
     services.numbering.set_term_starts([TERM_START])
     services.db.set_setting("report_due_day", "25")
@@ -127,8 +137,11 @@ def _reports(services: AppServices, rng: random.Random, today: dt.date) -> None:
     services.numbering.record_external("BC", scope, 3, "Báo cáo lập trước khi dùng chương trình")
     head = services.reports.approvers()[0]
     months = _months(today, 13)
+    typed = random.Random(f"{services.db.unit_code}-proposals")   # its own draws: the rest of the demo is unchanged
     for period in months[:-1]:
         report = services.reports.create_draft(period.code)
+        if typed.random() < 0.4:     # the officer types a proposal of the commune into section V, as seed 004 has
+            services.reports.save_section(report.id, "proposals", typed.choice(PROPOSALS))
         signed = period.next().start + dt.timedelta(days=rng.randint(0, 3)) if period.end < today else today
         services.reports.update_header(report.id, doc_date=min(signed, today))
         services.reports.take_number(report.id)

@@ -21,6 +21,7 @@ from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.domain.unit import Unit, UnitLevel
 from danvan_desktop.services.app import AppServices
+from danvan_desktop.services.demo.atomic import build_whole
 from danvan_desktop.services.demo.commune import DEMO_UNIT, build_demo
 
 UPPER_UNIT = {
@@ -64,9 +65,11 @@ def build_upper_demo(path: Path, today: dt.date | None = None, communes: int = l
     if path.exists() and path.stat().st_size > 0:
         raise RuleError(_("Tệp «{path}» đã tồn tại; chương trình không ghi đè. Hãy chọn tên khác.").format(path=path))
     today = today or vietnam_today()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    return build_whole(path, today, lambda upper: _fill(upper, today, communes, seed))
+
+
+def _fill(upper: AppServices, today: dt.date, communes: int, seed: int) -> None:
     rng = random.Random(seed)
-    upper = AppServices.open(path, today=lambda: today)
     upper.preferences.set_current_user("Lê Thị Hồng Nhung")
     upper.setup.create_unit(Unit(**UPPER_UNIT))
     from danvan_desktop.services.upper import settings as upper_settings
@@ -109,4 +112,3 @@ def build_upper_demo(path: Path, today: dt.date | None = None, communes: int = l
                 commune.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return upper

@@ -1,29 +1,25 @@
-"""Counted figures: `COUNTERS[code](db, period) -> number | None`, computed from the records.
+"""Counted figures: `COUNTERS[code](db, period, today=None) -> number | None`, computed from the records.
 
-A feature whose table arrives later adds its counter here (one entry); every counter checks
-that its table exists first, so the catalogue works on a database without it (None = no data).
+Every counter reads the columns its table declares in the migrations (meetings.meeting_date,
+kind, content_hash, series_id; dvk_models.registered_on, recognition, recognised_on;
+situation_notes.level, noted_on; bloc_members.trained_on …) and the kinds named in the domain
+(`MeetingKind.is_briefing`), never guesses. A wrong query raises: a bug must fail a test, not
+become a blank figure in a signed report (`tests/test_figure_counters.py` runs every counter over
+the demo and over an empty database). None means "no data", e.g. a ratio over nobody.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable
 
+from danvan_desktop.domain.meetings import MeetingKind
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.store.database import Database
 
-Counter = Callable[[Database, Period], "float | None"]
-
-
-def table_exists(db: Database, table: str) -> bool:
-    return db.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                           (table,)).fetchone() is not None
-
-
-def columns(db: Database, table: str) -> set[str]:
-    return {row[1] for row in db.conn.execute(f"PRAGMA table_info({table})")}
+Counter = Callable[..., "float | None"]
+BRIEFING_KINDS = tuple(kind.value for kind in MeetingKind if kind.is_briefing)
 
 
 def _between(period: Period) -> tuple[str, str]:
@@ -54,15 +50,16 @@ def count_per_unit(db: Database, code: str, period: Period) -> dict[str, float]:
         _between(period))}
 
 
-def count_dvk_new(db: Database, period: Period) -> float | None:
+def count_dvk_new(db: Database, period: Period, today: dt.date | None = None) -> float | None:
+    """Models registered in the period (a model without a registration day counts on 1 January of its year)."""
     return _count(db, "dvk_moi", period)
 
 
-def count_dvk_recognised(db: Database, period: Period) -> float | None:
+def count_dvk_recognised(db: Database, period: Period, today: dt.date | None = None) -> float | None:
     return _count(db, "dvk_cong_nhan", period)
 
 
-def count_hot_spots(db: Database, period: Period) -> float | None:
+def count_hot_spots(db: Database, period: Period, today: dt.date | None = None) -> float | None:
     return _count(db, "diem_nong", period)
 
 
@@ -77,55 +74,26 @@ def members_trained_ratio(db: Database, period: Period, today: dt.date | None = 
     return trained / total if total else None
 
 
-# Meetings arrive with their own table; the briefing kinds and the "finalised" mark are read from
-# whatever columns it has, so the counter needs no change when the table lands.
-_DATE_COLUMNS = ("held_on", "meeting_date", "date", "starts_at", "start_at", "held_at")
-_BRIEFING_KINDS = ("monthly", "quarterly", "half", "six_month", "nine", "annual", "briefing")
+def count_briefings(db: Database, period: Period, today: dt.date | None = None) -> float | None:
+    """Briefings (giao ban) held in the period whose minutes are finalised (content_hash set); a
+    corrected minute is a new version of the same meeting (series_id): meetings are counted, not versions."""
+    start, end = _between(period)
+    marks = ", ".join("?" for _ in BRIEFING_KINDS)
+    row = db.conn.execute(
+        f"SELECT count(DISTINCT coalesce(nullif(series_id, ''), id)) FROM meetings WHERE deleted = 0 "
+        f"AND unit_code = ? AND kind IN ({marks}) AND content_hash IS NOT NULL "
+        f"AND substr(meeting_date, 1, 10) BETWEEN ? AND ?", (db.unit_code, *BRIEFING_KINDS, start, end)).fetchone()
+    return float(row[0])
 
 
-def count_briefings(db: Database, period: Period) -> float | None:
-    if not table_exists(db, "meetings"):
-        return None
-    cols = columns(db, "meetings")
-    date_col = next((c for c in _DATE_COLUMNS if c in cols), None)
-    if date_col is None:
-        return None
-    where = ["deleted = 0", f"substr({date_col}, 1, 10) BETWEEN ? AND ?"]
-    params: list = list(_between(period))
-    if "kind" in cols:
-        where.append(f"kind IN ({', '.join('?' for _ in _BRIEFING_KINDS)})")
-        params += list(_BRIEFING_KINDS)
-    if "content_hash" in cols:
-        where.append("content_hash IS NOT NULL")
-    elif "status" in cols:
-        where.append("status IN ('finalised', 'final', 'finalized')")
-    # a corrected minute is a new version of the same meeting: count meetings, not versions
-    counted = "DISTINCT coalesce(nullif(series_id, ''), id)" if "series_id" in cols else "*"
-    try:
-        return float(db.conn.execute(f"SELECT count({counted}) FROM meetings WHERE {' AND '.join(where)}",
-                                     params).fetchone()[0])
-    except sqlite3.Error:
-        return None
-
-
-def count_tasks_done(db: Database, period: Period) -> float | None:
-    summary = task_summary(db, period, vietnam_today())
-    if summary is None:
-        return None
-    done = getattr(summary, "done", None)
-    return float(done) if isinstance(done, (int, float)) else None
+def count_tasks_done(db: Database, period: Period, today: dt.date | None = None) -> float | None:
+    return float(task_summary(db, period, today or vietnam_today()).done)
 
 
 def task_summary(db: Database, period: Period, today: dt.date):
-    """The tasks feature's period summary, or None while that feature is not installed."""
-    try:
-        from danvan_desktop.services.tasks.service import TaskService  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    try:
-        return TaskService(db, lambda: today).period_summary(period)
-    except Exception:  # noqa: BLE001 — a summary that cannot be made must not stop a report from drafting
-        return None
+    """The tasks feature's summary of the period as it stood on `today`."""
+    from danvan_desktop.services.tasks.service import TaskService
+    return TaskService(db, lambda: today).period_summary(period)
 
 
 COUNTERS: dict[str, Counter] = {

@@ -2,7 +2,7 @@
 
 A month's typed value is entered once; a quarter, half-year, nine months or year is derived
 from its months by the figure's aggregation; a ratio divides two derived values; a counted
-figure asks its counter in `figure_counters.COUNTERS`.
+figure asks its counter in `figures.counters.COUNTERS` (with the injected day).
 """
 
 from __future__ import annotations
@@ -219,7 +219,7 @@ class FigureService:
             return self.month_value(figure.numerator, before.code)
         if figure.source == "counted":
             counter = COUNTERS.get(code)
-            return counter(self.db, period) if counter else None
+            return counter(self.db, period, today=self.today()) if counter else None
         months = [m.code for m in period.month_periods()]
         by_month = {v.period: v.value for v in self.values.in_periods(months) if v.figure_code == code}
         return aggregate(figure.aggregation, [by_month.get(m) for m in months])

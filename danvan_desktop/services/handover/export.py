@@ -23,6 +23,7 @@ from danvan_desktop.exchange.manifest import Manifest
 from danvan_desktop.exchange.schema import PERSONAL_PREFIX, PRIVATE_COLUMN, TableSchema, travelling_schema
 from danvan_desktop.exchange.verify import verify_file
 from danvan_desktop.exchange.writer import write_file
+from danvan_desktop.services.activity import logged
 from danvan_desktop.services.handover.keys import ExchangeKeyService
 from danvan_desktop.services.handover.marks import record_sent
 from danvan_desktop.services.handover.privacy import PersonalHit, officials, personal_hits, withdrawal
@@ -201,6 +202,7 @@ class ExchangeExportService:
             "s.table_name = ? AND s.record_id = ? AND s.content_hash = ? AND b.recipient = ?",
             (table, row["id"], row["content_hash"], recipient)).fetchone() is not None
 
+    @logged("export hand-over file")
     def export(self, path: Path | str, *, recipient: str = fmt.RECIPIENT_UPPER, since_last: bool = False,
                include_private: bool = False, period: str | None = None, leave_out_personal: bool = False,
                progress: Callable[[str], None] | None = None) -> ExportResult:

@@ -6,10 +6,11 @@ are independent; a batch already applied is a no-op that says so; receipts mark 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from danvan_desktop.exchange.manifest import Manifest
 from danvan_desktop.exchange.merge import Outcome, Plan, apply_plan, plan_batch, version_json
 from danvan_desktop.exchange.schema import travelling_schema
 from danvan_desktop.exchange.verify import VerifiedFile, verify_file, verify_manifest
+from danvan_desktop.services.activity import logged
 from danvan_desktop.services.handover.keys import ExchangeKeyService, KeyStatus
 from danvan_desktop.store import audit
 from danvan_desktop.store.backup import take_backup
@@ -77,6 +79,21 @@ class ExchangeImportService:
         self.today = today
         self.log = ExchangeLog(db)
         self.keys = ExchangeKeyService(db)
+        self._in_sitting = False
+        self._backed_up = False
+
+    @contextlib.contextmanager
+    def sitting(self) -> Iterator[None]:
+        """Several files imported together: one backup before the first that changes anything, not one
+        per file (a province imports 200 files a month; each copy is of the whole database)."""
+        outer = self._in_sitting
+        self._in_sitting = True
+        try:
+            yield
+        finally:
+            self._in_sitting = outer
+            if not outer:
+                self._backed_up = False
 
     def level(self) -> str:
         from danvan_desktop.services.unit.setup import SetupService
@@ -165,6 +182,7 @@ class ExchangeImportService:
             name=done.file_name, seq=done.sequence, unit=done.sender_unit_name, at=done.imported_at.replace("T", " ")[:16])
 
     # -- applying ---------------------------------------------------------------------------
+    @logged("import hand-over file")
     def import_file(self, path: Path | str, *, trust_new: bool = False, retrust: bool = False) -> ImportResult:
         path = Path(path)
         if (already := self._seen_before(path)) is not None:
@@ -178,8 +196,10 @@ class ExchangeImportService:
             return self._import_receipt(path, verified, status, must_trust)
         plan = self._plan(path, verified)
         missing = self._missing(verified)
-        if self.db.path is not None and str(self.db.path) != ":memory:" and plan.changes():
+        if self.db.path is not None and str(self.db.path) != ":memory:" and plan.changes() \
+                and not self._backed_up:
             take_backup(self.db.conn, Path(self.db.path), "before-import")
+            self._backed_up = self._in_sitting   # outside a sitting, every file is its own sitting
         file_hash = hashlib.sha256(path.read_bytes()).hexdigest()
         try:
             with self.db.transaction() as conn:
@@ -262,11 +282,12 @@ class ExchangeImportService:
     def import_files(self, paths: list[Path | str], *, trust_new: bool = False) -> list[FileOutcome]:
         """Each file on its own: one refused file does not stop the others."""
         outcomes = []
-        for path in paths:
-            try:
-                outcomes.append(FileOutcome(Path(path), self.import_file(path, trust_new=trust_new)))
-            except ExchangeError as exc:
-                outcomes.append(FileOutcome(Path(path), error=exc))
+        with self.sitting():
+            for path in paths:
+                try:
+                    outcomes.append(FileOutcome(Path(path), self.import_file(path, trust_new=trust_new)))
+                except ExchangeError as exc:
+                    outcomes.append(FileOutcome(Path(path), error=exc))
         return outcomes
 
     def preview_lines(self, result: ImportResult) -> list[str]:

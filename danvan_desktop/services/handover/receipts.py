@@ -12,6 +12,7 @@ from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange import keys
 from danvan_desktop.exchange.manifest import Manifest
 from danvan_desktop.exchange.writer import write_file
+from danvan_desktop.services.activity import logged
 from danvan_desktop.services.handover.keys import ExchangeKeyService
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.exchange_log import ExchangeLog, now_iso
@@ -29,6 +30,7 @@ class ExchangeReceiptService:
             raise RuleError(_("Chưa nhập lô dữ liệu này nên không thể viết biên nhận."))
         return f"bien-nhan-{batch.sender_unit}-lo{batch.sequence:03d}{fmt.EXTENSION}"
 
+    @logged("write receipt for batch")
     def write_receipt(self, batch_id: str, folder: Path | str) -> Path:
         """Write the receipt for an imported batch into `folder` (usually the stick it came on)."""
         from danvan_desktop.services.unit.setup import SetupService

@@ -28,6 +28,7 @@ from danvan_desktop.domain.records import RuleError, new_id
 from danvan_desktop.domain.text import clean, clean_multiline, fold
 from danvan_desktop.domain.today import now as vietnam_now
 from danvan_desktop.domain.today import today as vietnam_today
+from danvan_desktop.services.activity import logged
 from danvan_desktop.services.meetings.briefing_check import BriefingCheck
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.meetings import (
@@ -415,6 +416,7 @@ class MeetingService(BriefingCheck):
                     n=item.position)))
         return found
 
+    @logged("finalise minutes of meeting")
     def finalise(self, meeting_id: str) -> Meeting:
         """Lock the minute: its number is given if empty, its content hash stored."""
         with self.db.transaction():

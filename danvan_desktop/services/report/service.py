@@ -27,6 +27,7 @@ from danvan_desktop.domain.text import clean, clean_multiline
 from danvan_desktop.domain.today import now as vietnam_now
 from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.render.document import Document
+from danvan_desktop.services.activity import logged
 from danvan_desktop.services.documents import printing
 from danvan_desktop.services.documents.numbering import NumberingService, layout_family
 from danvan_desktop.services.figures.service import FigureService
@@ -250,6 +251,7 @@ class ReportService:
     def approvers(self) -> list[str]:
         return report_settings.allowed_approvers(self.db, self.today())
 
+    @logged("approve report")
     def approve(self, report_id: str, approver: str, *, keep_pdf: bool = True) -> Report:
         report = self._editable(report_id)
         sections = self.sections(report_id)

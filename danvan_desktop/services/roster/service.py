@@ -138,6 +138,17 @@ class RosterService:
         member.validate()
         return self.members.update(member)
 
+    def delete_impact(self, member_id: str):
+        """What deleting this member touches (her open tasks, the villages she follows), for the question
+        asked first."""
+        from danvan_desktop.services.roster.care import delete_impact
+        return delete_impact(self.db, self.members.get(member_id))
+
+    def possible_duplicates(self, member: BlocMember) -> list[BlocMember]:
+        """Members already on the roster who are probably this person (same name and phone)."""
+        from danvan_desktop.services.roster.care import possible_duplicates
+        return possible_duplicates(member, [m for m in self.members.all() if m.end_date is None])
+
     def delete(self, member_id: str) -> BlocMember:
         return self.members.soft_delete(member_id)
 

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from danvan_desktop.domain.collation import vi_key
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError, new_id
@@ -20,7 +21,6 @@ from danvan_desktop.domain.tasks import (
     monthly_dates,
     rollup,
 )
-from danvan_desktop.domain.text import fold
 from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.services.tasks.summary import TaskPeriodSummary, summarise
 from danvan_desktop.store.database import Database
@@ -92,7 +92,7 @@ class TaskService:
             result.append(VillageTracking(a.village_id, names.get(a.village_id, "?"),
                                           a.status_on(today, task.due_date), a.done_on,
                                           [n for n in notes if n.village_id == a.village_id]))
-        return sorted(result, key=lambda t: fold(t.village_name))
+        return sorted(result, key=lambda t: vi_key(t.village_name))
 
     def series(self, task: Task) -> list[Task]:
         return self.tasks.of_series(task.series_id) if task.series_id else [task]

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from danvan_desktop.domain.collation import vi_key
 from danvan_desktop.domain.formats import number
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
@@ -18,7 +19,6 @@ from danvan_desktop.domain.tasks import (
     label_of,
     status_at_end_of,
 )
-from danvan_desktop.domain.text import fold
 
 
 class TaskData(Protocol):
@@ -152,7 +152,7 @@ def summarise(service: TaskData, period: Period) -> TaskPeriodSummary:
     summary.cancelled = counts[TaskStatus.CANCELLED]
     denominator = summary.total - summary.cancelled
     summary.completion_rate = summary.done / denominator if denominator else None
-    summary.by_village = sorted(villages.values(), key=lambda v: fold(v.village_name))
+    summary.by_village = sorted(villages.values(), key=lambda v: vi_key(v.village_name))
     summary.by_category = [c for c in categories.values() if c.total]
     summary.ongoing = service.tasks.ongoing_count(period.start, as_of)
     _add_notes(service, summary, names)
@@ -206,7 +206,7 @@ def dashboard(service: TaskData, days: int = 7) -> DashboardFigures:
         (day,)).fetchall()
     names = service.village_names()
     by_village = [VillageTaskCounts(r[0], names.get(r[0], "?"), overdue=r[1]) for r in rows]
-    by_village.sort(key=lambda v: (-v.overdue, fold(v.village_name)))
+    by_village.sort(key=lambda v: (-v.overdue, vi_key(v.village_name)))
     overdue = conn.execute("SELECT count(*) FROM tasks WHERE deleted = 0 AND status IN ('not_started', "
                            "'in_progress') AND due_date < ?", (day,)).fetchone()[0]
     soon = conn.execute("SELECT count(*) FROM tasks WHERE deleted = 0 AND status IN ('not_started', "

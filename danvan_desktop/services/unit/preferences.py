@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from danvan_desktop.domain.composition import CompositionProfile, Rules
 from danvan_desktop.domain.i18n import LANGUAGES, _
 from danvan_desktop.domain.records import RuleError
@@ -37,6 +39,17 @@ class PreferencesService:
         if not FONT_SIZES[0] <= size <= FONT_SIZES[-1]:
             raise RuleError(_("Cỡ chữ phải từ {lo} đến {hi}.").format(lo=FONT_SIZES[0], hi=FONT_SIZES[-1]))
         self.db.set_setting("font_size", str(size))
+
+    def window_state(self) -> dict:
+        """The main window's geometry, maximised state and splitter positions (a local setting)."""
+        try:
+            state = json.loads(self.db.get_setting("window_state", "{}") or "{}")
+        except ValueError:
+            return {}
+        return state if isinstance(state, dict) else {}
+
+    def set_window_state(self, state: dict) -> None:
+        self.db.set_setting("window_state", json.dumps(state, sort_keys=True))
 
     def current_user(self) -> str:
         return self.db.get_setting("current_user", "") or ""

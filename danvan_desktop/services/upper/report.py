@@ -59,6 +59,12 @@ class ConsolidatedReportService(ReportService):
     def approvers(self) -> list[str]:
         return settings.load(self.db).approvers
 
+    def figure_problems(self, report_id: str) -> list:
+        """None of its own: the upper body types no figures. Each commune's figures are checked against
+        that commune's rules by `danvan check`, commune by commune (services/upper/checks.py); the
+        commune rules never run over the union of all communes."""
+        return []
+
     def _drafts(self, period: Period) -> tuple[dict[str, str], list[dict]]:
         ready = self._prepared.pop(period.code, None)
         return ready if ready is not None else super()._drafts(period)

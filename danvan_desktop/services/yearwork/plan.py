@@ -176,6 +176,7 @@ class PlanService:
                 for n, item in enumerate(self.items(plan.id), start=1):
                     if item.done_on is not None:
                         continue
+                    given = len(item.task_ids)
                     for month in item.months:
                         key = f"{plan.year}-{month:02d}"
                         if key in item.task_ids or (plan.year, month) > (on.year, on.month):
@@ -192,7 +193,8 @@ class PlanService:
                             responsible_id=item.owner_id, start_date=first, due_date=last)
                         item.task_ids[key] = task.id
                         made.append(task)
-                    self.items_repo.update(item)
+                    if len(item.task_ids) != given:     # nothing written (no new stamp, no audit) when nothing is due
+                        self.items_repo.update(item)
         return made
 
     def record_done(self, item_id: str, done_on: dt.date, result: str = "") -> PlanItem:

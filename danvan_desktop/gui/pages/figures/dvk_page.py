@@ -24,7 +24,9 @@ from danvan_desktop.gui.models.record_table_model import Column, RecordTableMode
 from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.figures.dvk_form import DvkForm
 from danvan_desktop.gui.pages.spec import PageContext, PageSpec
+from danvan_desktop.gui.theme import set_role, set_tone
 from danvan_desktop.gui.undo import ServiceCommand, push_done
+from danvan_desktop.gui.widgets.confirm import confirm
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.services.app import AppServices
 
@@ -40,7 +42,7 @@ class ProgressCard(QWidget):
         self.services = services
         layout = QHBoxLayout(self)
         self.label = QLabel()
-        self.label.setStyleSheet("font-weight:bold; font-size:12pt;")
+        set_role(self.label, "section")
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)
         self.bar.setMaximumWidth(260)
@@ -58,7 +60,7 @@ class ProgressCard(QWidget):
             year=p.year, new=p.new, target=p.target, rec=p.recognised))
         self.bar.setRange(0, max(p.target, p.new, 1))
         self.bar.setValue(p.new)
-        self.label.setStyleSheet("font-weight:bold; font-size:12pt; color:%s;" % ("#1e6b35" if p.reached else "#b3261e"))
+        set_tone(self.label, "ok" if p.reached else "bad")
 
 
 class DvkPage(QWidget):
@@ -144,6 +146,9 @@ class DvkPage(QWidget):
     def delete_current(self) -> None:
         model = self.current()
         if model is None:
+            return
+        if not confirm(self, _("Xóa mô hình"), _("Xóa mô hình «{name}»? Có thể hoàn tác bằng Ctrl+Z.").format(
+                name=model.name), _("Xóa")):
             return
         self.service.delete(model.id)
         push_done(self.undo, ServiceCommand(_("Xóa mô hình"), do=lambda: self.service.delete(model.id),

@@ -29,7 +29,9 @@ from danvan_desktop.gui.models.record_table_model import Column, RecordTableMode
 from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.figures.situation_form import SituationForm
 from danvan_desktop.gui.pages.spec import PageContext, PageSpec
+from danvan_desktop.gui.theme import set_role, set_tone
 from danvan_desktop.gui.undo import ServiceCommand, push_done
+from danvan_desktop.gui.widgets.confirm import confirm
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.figures.situation import NoteFilter
 
@@ -171,8 +173,8 @@ class SituationPage(QWidget):
         self.form.summary.setFocus()
 
     def save(self) -> None:
-        note = self.form.note()
         try:
+            note = self.form.note()
             saved = self.service.save(note)
         except RuleError as exc:
             self.form.status.error(str(exc))
@@ -184,6 +186,9 @@ class SituationPage(QWidget):
     def delete_current(self) -> None:
         note = self.current_note()
         if note is None:
+            return
+        if not confirm(self, _("Xóa ghi chép"), _("Xóa ghi chép tình hình ngày {day}? Có thể hoàn tác bằng Ctrl+Z.")
+                       .format(day=note.noted_on.strftime("%d/%m/%Y")), _("Xóa")):
             return
         self.service.delete(note.id)
         push_done(self.undo, ServiceCommand(_("Xóa ghi chép tình hình"), do=lambda: self.service.delete(note.id),
@@ -205,7 +210,7 @@ class HotSpotSection(QWidget):
         self.services = services
         layout = QVBoxLayout(self)
         self.title = QLabel()
-        self.title.setStyleSheet("font-weight:bold; font-size:12pt;")
+        set_role(self.title, "section")
         self.body = QLabel()
         self.body.setWordWrap(True)
         self.open_button = QPushButton(_("Mở danh sách điểm nóng"))
@@ -219,7 +224,7 @@ class HotSpotSection(QWidget):
         names = self.services.villages.names()
         count = self.services.situation.open_hot_spot_count()
         self.title.setText(_("Điểm nóng chưa giải quyết: {n}").format(n=count))
-        self.title.setStyleSheet("font-weight:bold; font-size:12pt; color:%s;" % ("#b3261e" if spots else "#1e6b35"))
+        set_tone(self.title, "bad" if spots else "ok")
         lines = [_("• {date} — {place}: {text}").format(date=short_date(n.noted_on),
                                                         place=names.get(n.village_id or "", _("Toàn xã")),
                                                         text=n.summary.splitlines()[0]) for n in spots[:6]]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,8 +16,10 @@ from PySide6.QtWidgets import (
 from danvan_desktop.domain.formats import number, short_date
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop.gui import file_dialogs
 from danvan_desktop.gui.models.record_table_model import Column
 from danvan_desktop.gui.pages.handover.common import RecordTable
+from danvan_desktop.gui.widgets.fit import wrapping_label
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.handover.batches import created_day, short_period, table_label
@@ -43,8 +44,8 @@ class BatchesTab(QWidget):
         super().__init__(parent)
         self.services = services
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("<b>Đã xuất</b> — một lô chuyển sang «Đã nhận» khi biên nhận của nơi nhận được "
-                                  "nhập vào máy này.")))
+        layout.addWidget(wrapping_label(QLabel(_("<b>Đã xuất</b> — một lô chuyển sang «Đã nhận» khi biên nhận "
+                                                 "của nơi nhận được nhập vào máy này."))))
         self.out = RecordTable([
             Column(_("Lô số"), lambda b: b.sequence, align_right=True),
             Column(_("Ngày xuất"), lambda b: _day(b.created_at), lambda b: b.created_at),
@@ -120,7 +121,7 @@ class BatchesTab(QWidget):
         if batch is None or batch.kind != "batch":
             self.status.error(_("Hãy chọn một lô dữ liệu đã nhập."))
             return
-        folder = QFileDialog.getExistingDirectory(self, _("Ghi biên nhận vào thư mục (thường là USB)"))
+        folder = file_dialogs.folder(self, _("Ghi biên nhận vào thư mục (thường là USB)"))
         if not folder:
             return
         try:

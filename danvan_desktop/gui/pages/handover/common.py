@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QStorageInfo, Qt, QUrl
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from danvan_desktop.domain.formats import number
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period, PeriodKind
+from danvan_desktop.drives import is_removable
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 
@@ -54,7 +54,7 @@ class RecordTable(QTableView):
 
 
 def removable_drives() -> list[tuple[str, Path]]:
-    """Writable volumes other than the system disk: USB sticks and memory cards, as (label, folder)."""
+    """Writable removable volumes other than the system disk: USB sticks and memory cards, as (label, folder)."""
     system = {QStorageInfo.root().rootPath(), QStorageInfo(str(Path.home())).rootPath()}
     drives = []
     for volume in QStorageInfo.mountedVolumes():
@@ -63,8 +63,8 @@ def removable_drives() -> list[tuple[str, Path]]:
         root = volume.rootPath()
         if root in system:
             continue
-        if sys.platform != "win32" and not root.startswith(("/media/", "/run/media/", "/mnt/", "/Volumes/")):
-            continue
+        if not is_removable(root, bytes(volume.device()).decode(errors="replace")):
+            continue                          # a fixed D: or a network drive is not "USB"
         free = number(volume.bytesAvailable() / 1024 ** 3, 1)
         name = volume.displayName() or root
         drives.append((_("{name} ({root}) — còn trống {free} GB").format(name=name, root=root, free=free),

@@ -14,6 +14,7 @@ from danvan_desktop.gui.pages.handover.batches_tab import BatchesTab, ConflictsT
 from danvan_desktop.gui.pages.handover.export_tab import ExportTab
 from danvan_desktop.gui.pages.handover.import_tab import ImportTab
 from danvan_desktop.gui.pages.spec import PageContext, PageSpec
+from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.widgets.banner import Banner
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.handover.batches import created_day
@@ -106,7 +107,7 @@ class ExchangeSection(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.upper = services.exchange.upper.is_upper()
         title = QLabel(_("Tình hình nộp của các xã") if self.upper else _("Trao đổi dữ liệu (USB)"))
-        title.setStyleSheet("font-size:12pt; font-weight:bold; margin-top:6px;")
+        set_role(title, "section")
         layout.addWidget(title)
         self.banner = Banner()
         self.banner.action_clicked.connect(lambda: navigate("exchange", tab="batches"))

@@ -8,9 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -28,7 +26,10 @@ from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange.errors import ExchangeError
+from danvan_desktop.gui import file_dialogs
 from danvan_desktop.gui.pages.handover.common import open_file, removable_drives
+from danvan_desktop.gui.theme import set_role
+from danvan_desktop.gui.widgets.fit import WrapCheckBox
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.worker import run_job
 from danvan_desktop.services.app import AppServices
@@ -58,10 +59,10 @@ class ExportTab(QWidget):
         form.addRow("", self.since_last)
         self.period = QComboBox()
         form.addRow(_("Kỳ báo cáo:"), self.period)
-        self.private = QCheckBox(_("Kèm ghi chú riêng tư và thông tin cá nhân của người gửi đơn (chỉ khi thật cần)"))
+        self.private = WrapCheckBox(_("Kèm ghi chú riêng tư và thông tin cá nhân của người gửi đơn (chỉ khi thật cần)"))
         form.addRow("", self.private)
         personal_row = QHBoxLayout()
-        self.leave_out_personal = QCheckBox(_("Không xuất các bản ghi có tên người hoặc số điện thoại trong phần ghi chú"))
+        self.leave_out_personal = WrapCheckBox(_("Không xuất các bản ghi có tên người hoặc số điện thoại trong phần ghi chú"))
         self.personal_button = QPushButton(_("Xem các bản ghi này…"))
         self.personal_button.clicked.connect(self.check_personal)
         personal_row.addWidget(self.leave_out_personal)
@@ -110,7 +111,7 @@ class ExportTab(QWidget):
         self.result_text = QLabel()
         self.result_text.setWordWrap(True)
         self.fingerprint = QLabel()
-        self.fingerprint.setStyleSheet("font-size:16pt; font-weight:bold; letter-spacing:2px;")
+        set_role(self.fingerprint, "fingerprint")
         print_button = QPushButton(_("In biên nhận (PDF)…"))
         print_button.clicked.connect(self.print_receipt)
         box.addWidget(self.result_text)
@@ -174,7 +175,7 @@ class ExportTab(QWidget):
             self.drive.addItem(_("Không thấy USB — lưu vào thư mục Tài liệu"), str(Path.home()))
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Chọn thư mục lưu tệp"), self.drive.currentData() or "")
+        folder = file_dialogs.folder(self, _("Chọn thư mục lưu tệp"), self.drive.currentData() or None)
         if folder:
             self.drive.insertItem(0, folder, folder)
             self.drive.setCurrentIndex(0)

@@ -8,8 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -22,8 +20,10 @@ from PySide6.QtWidgets import (
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange.errors import ExchangeError, KeyChanged
+from danvan_desktop.gui import file_dialogs
 from danvan_desktop.gui.models.record_table_model import Column
 from danvan_desktop.gui.pages.handover.common import RecordTable, removable_drives
+from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.worker import run_job
 from danvan_desktop.services.app import AppServices
@@ -86,22 +86,23 @@ def _import_all(db_path: Path, rows: list[FileRow], trusted: set[Path], receipts
     db = Database.open(db_path)
     try:
         exchange = ExchangeServices(db, today)
-        for i, row in enumerate(rows):
-            yield i, len(rows), _("Đang nhập {name}…").format(name=row.path.name)
-            try:
-                result = exchange.importer.import_file(row.path, trust_new=row.path in trusted, retrust=retrust)
-            except ExchangeError as exc:
-                row.state, row.error, row.message = "refused", exc.reason, str(exc)
-                continue
-            row.result = result
-            row.state = {"applied": "imported", "already": "already", "receipt": "receipt"}[result.status]
-            row.message = result.summary()
-            if receipts and result.status == "applied" and result.verified.manifest.kind == fmt.KIND_BATCH:
+        with exchange.importer.sitting():   # one backup for the whole sitting, not one per file
+            for i, row in enumerate(rows):
+                yield i, len(rows), _("Đang nhập {name}…").format(name=row.path.name)
                 try:
-                    written = exchange.receipts.write_receipt(result.verified.manifest.batch_id, row.path.parent)
-                    row.message += " " + _("Đã ghi biên nhận {name}.").format(name=written.name)
-                except OSError as exc:
-                    row.message += " " + _("Không ghi được biên nhận: {error}").format(error=exc.strerror or exc)
+                    result = exchange.importer.import_file(row.path, trust_new=row.path in trusted, retrust=retrust)
+                except ExchangeError as exc:
+                    row.state, row.error, row.message = "refused", exc.reason, str(exc)
+                    continue
+                row.result = result
+                row.state = {"applied": "imported", "already": "already", "receipt": "receipt"}[result.status]
+                row.message = result.summary()
+                if receipts and result.status == "applied" and result.verified.manifest.kind == fmt.KIND_BATCH:
+                    try:
+                        written = exchange.receipts.write_receipt(result.verified.manifest.batch_id, row.path.parent)
+                        row.message += " " + _("Đã ghi biên nhận {name}.").format(name=written.name)
+                    except OSError as exc:
+                        row.message += " " + _("Không ghi được biên nhận: {error}").format(error=exc.strerror or exc)
         return rows
     finally:
         db.close()
@@ -114,7 +115,7 @@ class ImportTab(QWidget):
         super().__init__(parent)
         self.services = services
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
+        top = FlowLayout()          # wraps in a narrow window rather than widen the page
         choose = QPushButton(_("Chọn tệp .dvx…"))
         choose.clicked.connect(self.choose_files)
         scan = QPushButton(_("Tìm tệp trên USB"))
@@ -130,7 +131,6 @@ class ImportTab(QWidget):
         self.retrust_button.clicked.connect(self.retrust_selected)
         for widget in (choose, scan, self.receipts, self.retrust_button):
             top.addWidget(widget)
-        top.addStretch(1)
         top.addWidget(self.import_button)
         layout.addLayout(top)
         hint = QLabel(_("Mỗi tệp được kiểm tra đầy đủ (chữ ký, mã SHA-256, giới hạn kích thước, từng bản ghi) trước "
@@ -187,9 +187,8 @@ class ImportTab(QWidget):
 
     # -- choosing and checking ------------------------------------------------------------------
     def choose_files(self) -> None:
-        start = removable_drives()[0][1] if removable_drives() else Path.home()
-        names, _f = QFileDialog.getOpenFileNames(self, _("Chọn tệp trao đổi"), str(start),
-                                                 _("Tệp trao đổi (*.dvx)"))
+        start = removable_drives()[0][1] if removable_drives() else None   # else the last folder used
+        names = file_dialogs.open_files(self, _("Chọn tệp trao đổi"), _("Tệp trao đổi (*.dvx)"), start)
         if names:
             self.check_files([Path(n) for n in names])
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,10 +22,12 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.text import fold
+from danvan_desktop.gui import file_dialogs
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.handover.batches_tab import _day
 from danvan_desktop.gui.pages.handover.common import RecordTable, open_file, period_choices
 from danvan_desktop.gui.pages.handover.consolidated_tab import with_parts, write_file
+from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.upper.completeness import summary_line
@@ -81,7 +82,7 @@ class CompletenessTab(QWidget):
         top.addWidget(self.report_button)
         layout.addLayout(top)
         self.summary = QLabel()
-        self.summary.setStyleSheet("font-size:13pt; font-weight:bold; padding:4px 0;")
+        set_role(self.summary, "summary")
         layout.addWidget(self.summary)
         self.table = RecordTable([
             Column(_("Đơn vị"), lambda r: r.unit_name, lambda r: fold(r.unit_name)),
@@ -160,9 +161,8 @@ class CompletenessTab(QWidget):
         and the rendering run on a worker thread."""
         period = self.selected_period()
         if target is None:
-            name, _f = QFileDialog.getSaveFileName(self, _("Lưu báo cáo tổng hợp"),
-                                                   str(Path.home() / f"bao-cao-tong-hop-{period.code}.pdf"),
-                                                   _("Tệp PDF (*.pdf)"))
+            name, _f = file_dialogs.save_file(self, _("Lưu báo cáo tổng hợp"),
+                                              f"bao-cao-tong-hop-{period.code}.pdf", _("Tệp PDF (*.pdf)"))
             if not name:
                 return
             target = Path(name)

@@ -25,7 +25,9 @@ from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui.pages.meetings.attendance_grid import AttendanceGrid
 from danvan_desktop.gui.pages.meetings.meeting_form import MeetingForm
 from danvan_desktop.gui.pages.meetings.minutes_editor import MinutesEditor
+from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.widgets.banner import Banner
+from danvan_desktop.gui.widgets.confirm import confirm
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.widgets.pdf_preview import PdfPreview
 from danvan_desktop.gui.worker import run_job
@@ -60,7 +62,8 @@ class MeetingEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size:13pt; font-weight:bold;")
+        self.heading.setWordWrap(True)
+        set_role(self.heading, "title")
         self.versions = QComboBox()
         self.finalise_button = QPushButton(_("Hoàn thành biên bản"))
         self.new_version_button = QPushButton(_("Tạo bản sửa đổi"))
@@ -70,6 +73,7 @@ class MeetingEditor(QWidget):
         top.addWidget(self.new_version_button)
         layout.addLayout(top)
         self.tasks_summary = QLabel()
+        self.tasks_summary.setWordWrap(True)
         self.tasks_summary.setStyleSheet("color:#1f4e79;")
         layout.addWidget(self.tasks_summary)
         self.banner = Banner()
@@ -258,6 +262,11 @@ class MeetingEditor(QWidget):
     # -- finalise and versions --------------------------------------------------------------
     def finalise(self) -> bool:
         if self.meeting is None or not self.flush():
+            return False
+        if not confirm(self, _("Hoàn thành biên bản"),
+                       _("Hoàn thành và khóa biên bản {name}? Sau khi khóa, nội dung không sửa được nữa; muốn sửa "
+                         "phải tạo bản sửa đổi (bản này vẫn được giữ).").format(name=self.meeting.display_name()),
+                       _("Hoàn thành và khóa"), destructive=False):
             return False
         try:
             self.meetings.finalise(self.meeting.id)

@@ -22,6 +22,8 @@ from danvan_desktop.domain.members import BlocMember
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.text import clean, fold
 from danvan_desktop.domain.today import today as vietnam_today
+from danvan_desktop.gui.widgets.fit import compact_combo
+from danvan_desktop.gui.widgets.period_words import PeriodWords
 
 
 def _split_person(text: str) -> tuple[str, str]:
@@ -112,8 +114,12 @@ class MeetingForm(QWidget):
         self.number = QSpinBox()
         self.number.setRange(0, 9999)
         self.number.setSpecialValueText(_("tự cấp khi hoàn thành"))
+        for combo in (self.kind, self.chair, self.secretary):
+            compact_combo(combo, 14)
+        self.number.setMinimumWidth(self.number.fontMetrics().averageCharWidth() * 10)
+        self.number.setToolTip(_("tự cấp khi hoàn thành"))
         form.addRow(_("Loại cuộc họp"), self.kind)
-        form.addRow(_("Kỳ"), self.period)
+        form.addRow(_("Kỳ"), PeriodWords(self.period))     # '2026-11' → 'tháng 11 năm 2026' under it
         form.addRow(_("Chủ đề"), self.title)
         form.addRow(_("Ngày họp"), self.date)
         form.addRow(_("Giờ bắt đầu / kết thúc"), times)

@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,6 +31,10 @@ def short_state(meeting: Meeting) -> str:
         return _("Đang soạn")
     return _("Đã khóa") if meeting.version == 1 else _("Sửa lần {n}, đã khóa").format(n=meeting.version - 1)
 from danvan_desktop.gui.pages.spec import PageContext, PageSpec
+from danvan_desktop.gui.theme import set_role
+from danvan_desktop.gui.widgets.confirm import confirm
+from danvan_desktop.gui.widgets.fit import compact_combo
+from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
 
@@ -44,7 +47,7 @@ class MeetingsPage(QWidget):
         self.undo = undo
         self._counts: dict[str, str] = {}
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
+        top = FlowLayout()          # wraps onto a second line when the window is narrow
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(_("Tìm theo kỳ, chủ đề, địa điểm, người chủ trì… (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
@@ -55,10 +58,11 @@ class MeetingsPage(QWidget):
             self.kind_filter.addItem(kind.label, kind.value)
             self.new_kind.addItem(kind.label, kind.value)
         self.new_button = QPushButton(_("Cuộc họp mới (Ctrl+N)"))
-        top.addWidget(self.filter, 1)
-        top.addWidget(self.kind_filter)
-        top.addWidget(self.new_kind)
-        top.addWidget(self.new_button)
+        self.filter.setMinimumWidth(self.filter.fontMetrics().averageCharWidth() * 24)
+        compact_combo(self.kind_filter, 14)
+        compact_combo(self.new_kind, 14)
+        for widget in (self.filter, self.kind_filter, self.new_kind, self.new_button):
+            top.addWidget(widget)
         layout.addLayout(top)
         self.status = FormStatus()
         layout.addWidget(self.status)
@@ -109,7 +113,7 @@ class MeetingsPage(QWidget):
         self.table.resizeColumnsToContents()
         # The list keeps room for most of its columns (the editor needs ~900 pixels of a 1366 screen).
         wanted = sum(self.table.columnWidth(c) for c in range(self.model.columnCount())) + 22
-        self.table.setMinimumWidth(min(max(wanted, 240), 330))
+        self.table.setMinimumWidth(min(max(wanted, 200), 260))
         if keep and self.select(keep):
             return
         if rows and self.proxy.rowCount():
@@ -177,6 +181,10 @@ class MeetingsPage(QWidget):
         meeting = self.current_meeting()
         if meeting is None:
             return
+        if not meeting.locked and not confirm(
+                self, _("Xóa cuộc họp"), _("Xóa {name} cùng điểm danh, diễn biến và kết luận đã ghi? Có thể hoàn tác "
+                                          "bằng Ctrl+Z.").format(name=meeting.display_name()), _("Xóa")):
+            return
         try:
             self.services.meetings.delete(meeting.id)
         except RuleError as exc:
@@ -202,16 +210,25 @@ class MeetingsPage(QWidget):
             self.filter.setText(period)
 
     def extra_screenshots(self):
-        shots = []
-        if self.editor.meeting is not None:
-            from danvan_desktop.services.documents.printing import document_pdf
+        """Each shot is a step run just before its grab: the minutes tab, then the rendered biên bản
+        (the list was once built first, so both shots showed the preview tab, the first one still blank)."""
+        if self.editor.meeting is None:
+            return []
+
+        def minutes():
             self.editor.tabs.setCurrentIndex(1)
-            shots.append(("minutes", self))
+            return self
+
+        def preview():
+            from danvan_desktop.gui.screenshots import settle
+            from danvan_desktop.services.documents.printing import document_pdf
             self.editor.preview.show_pdf(document_pdf(self.services.minutes.build(self.editor.meeting.id)))
             self.editor._preview_stale = False
             self.editor.tabs.setCurrentIndex(2)
-            shots.append(("preview", self))
-        return shots
+            settle(1.0)             # QPdfView paints its pages on a worker thread, a moment after showing
+            return self
+
+        return [("minutes", minutes), ("preview", preview)]
 
 
 class BriefingSection(QWidget):
@@ -223,7 +240,7 @@ class BriefingSection(QWidget):
         self.services = services
         layout = QGridLayout(self)
         heading = QLabel(_("Họp giao ban"))
-        heading.setStyleSheet("font-weight:bold; font-size:11pt;")
+        set_role(heading, "subheading")
         self.banner = Banner()
         self.banner.action_clicked.connect(lambda: navigate("meetings"))
         self.last = dashboard_page.Card(_("cuộc họp gần nhất"), lambda: navigate("meetings"))
@@ -248,5 +265,5 @@ def _page(ctx: PageContext) -> QWidget:
     return MeetingsPage(ctx.services, ctx.events, ctx.navigate, ctx.undo)
 
 
-PAGE = PageSpec("meetings", N_("Họp & biên bản"), 40, _page, "Ctrl+5")
+PAGE = PageSpec("meetings", N_("Họp & biên bản"), 40, _page, "Ctrl+6")
 dashboard_page.SECTIONS.append(lambda services, navigate: BriefingSection(services, navigate))

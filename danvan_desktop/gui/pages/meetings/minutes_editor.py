@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -30,6 +29,8 @@ from PySide6.QtWidgets import (
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.meetings import AgendaItem, AttendanceEntry, Conclusion
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop.gui.widgets.confirm import confirm
+from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.meetings.service import MeetingService
 
@@ -65,7 +66,7 @@ class MinutesEditor(QWidget):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         left_layout.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()      # wraps when the list is narrow, rather than cut the words
         self.add_button = QPushButton(_("Thêm"))
         self.add_button.setToolTip(_("Thêm nội dung tiếp theo (Ctrl+Enter)"))
         self.up_button = QPushButton("↑")
@@ -104,10 +105,9 @@ class MinutesEditor(QWidget):
         form.addRow(_("Kết luận"), self.conclusions)
         tasks_row = QVBoxLayout()
         tasks_row.addWidget(self.tasks)
-        task_buttons = QHBoxLayout()
+        task_buttons = FlowLayout()
         task_buttons.addWidget(self.give_button)
         task_buttons.addWidget(self.open_task_button)
-        task_buttons.addStretch(1)
         tasks_row.addLayout(task_buttons)
         form.addRow(_("Giao việc"), tasks_row)
         self.status = FormStatus()
@@ -275,6 +275,11 @@ class MinutesEditor(QWidget):
     def delete_item(self) -> None:
         if self.read_only or self.current is None:
             return
+        if self.current.title.strip() or self.discussion.toPlainText().strip() or \
+                self.conclusions.toPlainText().strip():          # an empty item goes without a question
+            if not confirm(self, _("Xóa nội dung họp"), _("Xóa nội dung «{title}» cùng diễn biến và kết luận của "
+                                                          "nó?").format(title=self.current.title), _("Xóa")):
+                return
         self.timer.stop()
         self._dirty = False
         title = self.current.title

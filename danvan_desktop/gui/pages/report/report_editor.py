@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -19,12 +18,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.report import PART_TITLES, SECTIONS, Report, ReportSection
 from danvan_desktop.gui.widgets.date_field import DateField
+from danvan_desktop.gui.widgets.fit import wrapping_label
+from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 
 SHORT_TITLES = {"situation": "I", "leadership": "II.1", "teams": "II.2", "government": "II.3", "front": "II.4",
                 "dvk": "II.5", "strengths": "III.1", "limits": "III.2", "next": "IV", "proposals": "V"}
+# The tabs say what each section is about, in a word or two (the full heading is the tab's tooltip
+# and the editor's own heading): "II.3 Chính quyền" rather than a bare "II.3".
+TAB_WORDS = {"situation": N_("Tình hình"), "leadership": N_("Lãnh đạo"), "teams": N_("Tổ dân vận"),
+             "government": N_("Chính quyền"), "front": N_("Mặt trận, đoàn thể"), "dvk": N_("Dân vận khéo"),
+             "strengths": N_("Ưu điểm"), "limits": N_("Hạn chế"), "next": N_("Phương hướng"),
+             "proposals": N_("Kiến nghị")}
+
+
+def tab_label(key: str) -> str:
+    return f"{SHORT_TITLES[key]} {_(TAB_WORDS[key])}"
+
 
 
 class SectionEditor(QWidget):
@@ -43,18 +55,20 @@ class SectionEditor(QWidget):
         self.text.setPlaceholderText(_("Nội dung mục này. Mỗi dòng là một đoạn; chú thích cuối trang viết trong "
                                        "[[fn: …]]."))
         layout.addWidget(self.text, 2)
-        self.pending_box = QGroupBox(_("Bản dự thảo mới từ số liệu (nội dung bạn đã sửa được giữ nguyên)"))
+        self.pending_box = QGroupBox()
         self.pending_box.setStyleSheet("QGroupBox { background:#fff4e5; }")
         pending = QVBoxLayout(self.pending_box)
+        # the explanation wraps (a group box's own title never does, and would widen the page)
+        pending.addWidget(wrapping_label(QLabel(_("Bản dự thảo mới từ số liệu (nội dung bạn đã sửa được giữ "
+                                                  "nguyên)"))))
         self.pending = QPlainTextEdit()
         self.pending.setReadOnly(True)
         pending.addWidget(self.pending)
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.accept_button = QPushButton(_("Dùng bản dự thảo mới"))
         self.dismiss_button = QPushButton(_("Giữ nội dung đã sửa"))
         row.addWidget(self.accept_button)
         row.addWidget(self.dismiss_button)
-        row.addStretch(1)
         pending.addLayout(row)
         layout.addWidget(self.pending_box, 1)
         self.accept_button.clicked.connect(lambda: self.accept_requested.emit(self.key))
@@ -68,14 +82,19 @@ class SectionEditor(QWidget):
 
 
 class ReportEditor(QWidget):
+    def _tab_label(self, key: str) -> str:
+        """"II.3 Chính quyền" for the commune report; another report's shape shows its own short titles."""
+        return tab_label(key) if self._own_shape and key in TAB_WORDS else self.short_titles[key]
+
     def __init__(self, parent=None, *, sections=SECTIONS, part_titles=PART_TITLES, short_titles=None) -> None:
         """`sections`, `part_titles`, `short_titles`: another report's shape (the upper level's consolidated one)."""
         super().__init__(parent)
         self.short_titles = short_titles or SHORT_TITLES
+        self._own_shape = short_titles is None
         layout = QVBoxLayout(self)
         header = QWidget()
         form = QFormLayout(header)
-        number_row = QHBoxLayout()
+        number_row = FlowLayout()
         self.number_label = QLabel()
         self.number_label.setStyleSheet("font-weight:bold;")
         self.take_number = QPushButton(_("Lấy số tiếp theo"))
@@ -84,7 +103,6 @@ class ReportEditor(QWidget):
         self.set_number = QPushButton(_("Đặt số này"))
         for w in (self.number_label, self.take_number, self.wanted, self.set_number):
             number_row.addWidget(w)
-        number_row.addStretch(1)
         self.doc_date = DateField(optional=False)
         self.place = QLineEdit()
         self.subject = QLineEdit()
@@ -112,7 +130,8 @@ class ReportEditor(QWidget):
             title = _(spec.title) if spec.title else _(part_titles[spec.group]).replace(" {next}", "")
             editor = SectionEditor(spec.key, f"{self.short_titles[spec.key]}. {title}")
             self.editors[spec.key] = editor
-            self.tabs.addTab(editor, self.short_titles[spec.key])
+            index = self.tabs.addTab(editor, self._tab_label(spec.key))
+            self.tabs.setTabToolTip(index, f"{self.short_titles[spec.key]}. {title}")
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs, 1)
         self.tabs.setCurrentIndex(1)
@@ -142,7 +161,7 @@ class ReportEditor(QWidget):
         for key, editor in self.editors.items():
             if key in by_key:
                 editor.load(by_key[key], locked)
-            label = self.short_titles[key] + (" •" if key in by_key and by_key[key].pending_draft else "")
+            label = self._tab_label(key) + (" •" if key in by_key and by_key[key].pending_draft else "")
             self.tabs.setTabText(list(self.editors).index(key) + 1, label)
 
     def header_values(self) -> dict:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
+from danvan_desktop.gui.widgets.fit import fit_to_screen
 from danvan_desktop.gui.widgets.pdf_preview import PdfPreview
 
 
@@ -15,7 +16,7 @@ class PdfPreviewDialog(QDialog):
                  save_docx: Callable[[Path], object] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(860, 900)
+        fit_to_screen(self, 860, 900)      # never taller than the screen
         layout = QVBoxLayout(self)
         self.preview = PdfPreview(self)
         self.preview.save_docx_handler = save_docx

@@ -19,6 +19,7 @@ from danvan_desktop.domain.formats import parse_short_date, short_date
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.numbering import scope_for
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop.gui.widgets.fit import fit_to_screen
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.documents.numbering import layout_family
@@ -30,7 +31,7 @@ class ReportSettingsDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(_("Cài đặt báo cáo"))
-        self.resize(620, 560)
+        fit_to_screen(self, 620, 560)
         form = QFormLayout(self)
         defaults = report_settings.load(services.db, services.today())
         self.layout_choice = QComboBox()

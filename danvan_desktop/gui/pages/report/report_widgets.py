@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import _, ngettext
 from danvan_desktop.domain.periods import Period
+from danvan_desktop.gui.theme import set_role, set_tone
 from danvan_desktop.gui.widgets.trend_chart import TrendChart
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.figures.service import FigureService, format_value
@@ -33,7 +34,7 @@ class ReportDueSection(QWidget):
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         self.title = QLabel()
-        self.title.setStyleSheet("font-weight:bold; font-size:12pt;")
+        set_role(self.title, "section")
         self.title.setWordWrap(True)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -70,7 +71,7 @@ class ReportDueSection(QWidget):
             when = ngettext("quá hạn {n} ngày", "quá hạn {n} ngày", -days).format(n=-days)
         self.title.setText(_("Báo cáo {period}: hạn {date} — {when}").format(
             period=period.label(), date=short_date(due), when=when))
-        self.title.setStyleSheet("font-weight:bold; font-size:12pt; color:%s;" % ("#b3261e" if days < 3 else "#1f4e79"))
+        set_tone(self.title, "bad" if days < 3 else "accent")
         self.detail.setText(_("Trạng thái: {status}").format(status=report.status_label) if report else
                             _("Chưa lập dự thảo."))
         figure_chart(self.chart, self.services.figures, "don_nhan", Period.containing(today))

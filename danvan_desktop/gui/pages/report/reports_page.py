@@ -3,11 +3,11 @@ preview/print/save as PDF or DOCX, and a twelve-month chart of a chosen figure."
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -25,13 +26,19 @@ from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.report import KIND_LABELS, Report
 from danvan_desktop.domain.text import clean_multiline
+from danvan_desktop.gui import file_dialogs
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.report.report_editor import ReportEditor
 from danvan_desktop.gui.pages.report.report_widgets import ReportDueSection, figure_chart
 from danvan_desktop.gui.pages.spec import PageContext, PageSpec
+from danvan_desktop.gui.theme import icon, set_role, set_tone, themed
+from danvan_desktop.gui.widgets.confirm import confirm
+from danvan_desktop.gui.widgets.fit import compact_combo, fit_to_screen
+from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
+from danvan_desktop.gui.widgets.period_words import PeriodWords
 from danvan_desktop.gui.widgets.trend_chart import TrendChart
 from danvan_desktop.services.app import AppServices
 
@@ -48,16 +55,17 @@ class ReportsPage(QWidget):
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        create = QHBoxLayout()
+        create = FlowLayout()
         self.kind = QComboBox()
         for kind in PeriodKind:
             self.kind.addItem(_(KIND_LABELS[kind]), kind.value)
+        compact_combo(self.kind, 10)
         self.period = QLineEdit()
         self.period.setPlaceholderText(_("2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026"))
         self.period.setMinimumWidth(80)
         self.create_button = QPushButton(_("Tạo dự thảo"))
         create.addWidget(self.kind)
-        create.addWidget(self.period, 1)
+        create.addWidget(PeriodWords(self.period))      # the code with its words: 'tháng 11 năm 2026'
         create.addWidget(self.create_button)
         left_layout.addLayout(create)
         self.model = RecordTableModel([
@@ -76,10 +84,10 @@ class ReportsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         left_layout.addWidget(self.table, 1)
-        chart_row = QHBoxLayout()
+        chart_row = FlowLayout()
         chart_row.addWidget(QLabel(_("Biểu đồ 12 tháng:")))
-        self.chart_figure = QComboBox()
-        chart_row.addWidget(self.chart_figure, 1)
+        self.chart_figure = compact_combo(QComboBox(), 12)
+        chart_row.addWidget(self.chart_figure)
         left_layout.addLayout(chart_row)
         self.chart = TrendChart()
         left_layout.addWidget(self.chart)
@@ -88,37 +96,43 @@ class ReportsPage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         self.title = QLabel()
-        self.title.setStyleSheet("font-size:13pt; font-weight:bold;")
+        self.title.setWordWrap(True)
+        set_role(self.title, "title")
         right_layout.addWidget(self.title)
         self.figure_problems = QLabel()      # the period's figures that break a rule, shown before approval
         self.figure_problems.setWordWrap(True)
-        self.figure_problems.setStyleSheet("color:#a00000;")
+        set_tone(self.figure_problems, "bad")
         self.figure_problems.hide()
         right_layout.addWidget(self.figure_problems)
-        actions = QHBoxLayout()
-        workflow = QHBoxLayout()
-        self.save_button = QPushButton(_("Lưu (Ctrl+S)"))
-        self.redraft_button = QPushButton(_("Tạo lại dự thảo"))
+        # Two tool bars: what any report allows, and the approval workflow. A tool bar too long for the
+        # window shows its last entries under a » button instead of widening the page.
+        actions, workflow = QToolBar(), QToolBar()
+        for bar in (actions, workflow):
+            bar.setObjectName("actions")
+            themed(bar)
+            bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            bar.setMovable(False)
+        self.save_button = QAction(icon("actions/save"), _("Lưu (Ctrl+S)"), self)
+        self.redraft_button = QAction(icon("actions/redraft"), _("Tạo lại dự thảo"), self)
         self.approver = QComboBox()
-        self.approver.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.approve_button = QPushButton(_("Duyệt và khóa"))
-        self.handover_button = QPushButton(_("Đã gửi"))
-        self.correct_button = QPushButton(_("Lập bản thay thế"))
-        self.preview_button = QPushButton(_("Xem trước / In"))
-        self.pdf_button = QPushButton(_("Lưu PDF…"))
-        self.docx_button = QPushButton(_("Lưu DOCX…"))
-        self.delete_button = QPushButton(_("Xóa dự thảo"))
-        self.settings_button = QPushButton(_("Cài đặt báo cáo…"))
-        for w in (self.save_button, self.redraft_button, self.preview_button, self.pdf_button, self.docx_button,
+        compact_combo(self.approver, 14)
+        self.approve_button = QAction(icon("actions/approve"), _("Duyệt và khóa"), self)
+        self.handover_button = QAction(icon("actions/handover"), _("Đã gửi"), self)
+        self.correct_button = QAction(icon("actions/correct"), _("Lập bản thay thế"), self)
+        self.preview_button = QAction(icon("actions/preview"), _("Xem trước / In"), self)
+        self.pdf_button = QAction(icon("actions/pdf"), _("Lưu PDF…"), self)
+        self.docx_button = QAction(icon("actions/docx"), _("Lưu DOCX…"), self)
+        self.delete_button = QAction(icon("actions/delete"), _("Xóa dự thảo"), self)
+        self.settings_button = QAction(icon("actions/report-settings"), _("Cài đặt báo cáo…"), self)
+        for a in (self.save_button, self.redraft_button, self.preview_button, self.pdf_button, self.docx_button,
                   self.settings_button):
-            actions.addWidget(w)
-        actions.addStretch(1)
+            actions.addAction(a)
         workflow.addWidget(QLabel(_("Người duyệt:")))
-        for w in (self.approver, self.approve_button, self.handover_button, self.correct_button, self.delete_button):
-            workflow.addWidget(w)
-        workflow.addStretch(1)
-        right_layout.addLayout(actions)
-        right_layout.addLayout(workflow)
+        workflow.addWidget(self.approver)
+        for a in (self.approve_button, self.handover_button, self.correct_button, self.delete_button):
+            workflow.addAction(a)
+        right_layout.addWidget(actions)
+        right_layout.addWidget(workflow)
         self.status = FormStatus()
         right_layout.addWidget(self.status)
         self.editor = ReportEditor()
@@ -132,16 +146,16 @@ class ReportsPage(QWidget):
         self.kind.currentIndexChanged.connect(lambda _i: self._suggest_period())
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.chart_figure.currentIndexChanged.connect(lambda _i: self._draw_chart())
-        self.save_button.clicked.connect(self.save)
-        self.redraft_button.clicked.connect(self.redraft)
-        self.approve_button.clicked.connect(self.approve)
-        self.handover_button.clicked.connect(self.hand_over)
-        self.correct_button.clicked.connect(self.correct)
-        self.preview_button.clicked.connect(self.preview)
-        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
-        self.docx_button.clicked.connect(lambda: self.export("docx"))
-        self.delete_button.clicked.connect(self.delete)
-        self.settings_button.clicked.connect(self.open_settings)
+        self.save_button.triggered.connect(self.save)
+        self.redraft_button.triggered.connect(self.redraft)
+        self.approve_button.triggered.connect(self.approve)
+        self.handover_button.triggered.connect(self.hand_over)
+        self.correct_button.triggered.connect(self.correct)
+        self.preview_button.triggered.connect(self.preview)
+        self.pdf_button.triggered.connect(lambda: self.export("pdf"))
+        self.docx_button.triggered.connect(lambda: self.export("docx"))
+        self.delete_button.triggered.connect(self.delete)
+        self.settings_button.triggered.connect(self.open_settings)
         self.editor.take_number.clicked.connect(lambda: self.number(None))
         self.editor.set_number.clicked.connect(lambda: self.number(self.editor.wanted.value()))
         for editor in self.editor.editors.values():
@@ -316,6 +330,12 @@ class ReportsPage(QWidget):
         self.save()
         if self.status.is_error():
             return
+        if not confirm(self, _("Duyệt và khóa báo cáo"),
+                       _("Duyệt và khóa {title}, người duyệt {name}? Sau khi khóa, báo cáo không sửa được nữa; "
+                         "muốn sửa phải lập bản thay thế.").format(title=self._report.title_line(),
+                                                                   name=self.approver.currentText()),
+                       _("Duyệt và khóa"), destructive=False):
+            return
         report_id = self._report.id
         self._run(lambda: (self.service.approve(report_id, self.approver.currentText()), self._reload(report_id)),
                   _("Đã duyệt và khóa báo cáo; bản PDF đã duyệt được lưu kèm."))
@@ -338,6 +358,10 @@ class ReportsPage(QWidget):
 
     def delete(self) -> None:
         if self._report is None:
+            return
+        if not confirm(self, _("Xóa dự thảo"), _("Xóa dự thảo {title}? Nội dung đã soạn bị xóa; số của nó (nếu có) "
+                                                  "được trả lại sổ.").format(title=self._report.title_line()),
+                       _("Xóa dự thảo")):
             return
         report_id = self._report.id
         self._report = None
@@ -379,7 +403,7 @@ class ReportsPage(QWidget):
             return
         self.save()
         name = self.service.file_name(self._report) + "." + kind
-        path, _filter = QFileDialog.getSaveFileName(self, _("Lưu báo cáo"), name,
+        path, _filter = file_dialogs.save_file(self, _("Lưu báo cáo"), name,
                                                     "PDF (*.pdf)" if kind == "pdf" else "Word (*.docx)")
         if not path:
             return
@@ -398,7 +422,7 @@ class ReportsPage(QWidget):
 
     def extra_screenshots(self) -> list:
         dialog = self.settings_dialog()
-        dialog.resize(620, 560)
+        fit_to_screen(dialog, 620, 560)
         return [("settings", dialog)]
 
     def apply_filters(self, period: str | None = None, **_ignored) -> None:

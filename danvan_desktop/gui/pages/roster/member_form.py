@@ -112,6 +112,7 @@ class MemberForm(QWidget):
         # Enter moves on to the next field, as officers used to paper forms expect; Ctrl+S saves
         for edit in (self.full_name, self.start_decision, self.phone):
             edit.returnPressed.connect(self.focusNextChild)
+        self.trained_on.on_enter = self.save_requested.emit      # the last typed field saves
         self.save_button.setToolTip(_("Lưu (Ctrl+S)"))
         self.new_button.setToolTip(_("Thêm thành viên mới (Ctrl+N)"))
         self.delete_button.setToolTip(_("Xóa (Delete); có thể hoàn tác bằng Ctrl+Z"))

@@ -31,6 +31,8 @@ from danvan_desktop.gui.pages.roster.post_history_dialog import PostHistoryDialo
 from danvan_desktop.gui.pages.settings.change_log_dialog import ChangeLogDialog
 from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.gui.widgets.banner import Banner
+from danvan_desktop.gui.widgets.confirm import confirm
+from danvan_desktop.gui.widgets.fit import fit_to_screen
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.services.roster.service import RosterService
 from danvan_desktop.services.unit.villages import VillageService
@@ -174,7 +176,7 @@ class MembersPage(QWidget):
 
     def extra_screenshots(self) -> list:
         dialog = PostHistoryDialog(self.roster, self)
-        dialog.resize(1200, 620)
+        fit_to_screen(dialog, 1200, 620)
         dialog.show()
         self._shot_dialog = dialog
         shots = [("post_history", dialog)]
@@ -230,9 +232,15 @@ class MembersPage(QWidget):
         self.form.full_name.setFocus()
 
     def save(self) -> None:
-        member = self.form.member()
+        try:
+            member = self.form.member()
+        except RuleError as exc:            # a date that is not a date: said under the field and here
+            self.form.status.error(str(exc))
+            return
         is_new = self.form.is_new()
         before = None if is_new else self.roster.members.get(member.id)
+        if not self._duplicates_accepted(member, before):
+            return
         try:
             saved = self.roster.save(member)
         except RuleError as exc:
@@ -242,6 +250,25 @@ class MembersPage(QWidget):
         self.refresh(saved.id)
         self.form.status.ok(_("Đã lưu đồng chí {name}.").format(name=saved.full_name))
         self.events.changed.emit("bloc_members")
+
+    def _duplicates_accepted(self, member: BlocMember, before: BlocMember | None) -> bool:
+        """A possible duplicate (same name and phone as someone on the roster) is flagged before saving;
+        the officer decides (a re-appointed member is a new term of the same person)."""
+        if before is not None and (before.full_name, before.phone) == (member.full_name.strip(), member.phone.strip()):
+            return True
+        dupes = self.roster.possible_duplicates(member)
+        if not dupes:
+            return True
+        other = dupes[0]
+        text = _("Trong danh sách đã có đồng chí {name} — {post}{phone}, từ ngày {start}. Có thể đây là cùng một "
+                 "người. Vẫn lưu thành một người khác?").format(
+            name=other.full_name, post=self._post_names.get(other.post_code, other.post_code),
+            phone=_(", điện thoại {phone}").format(phone=other.phone) if other.phone else "",
+            start=_d(other.start_date))
+        if confirm(self, _("Có thể trùng người"), text, _("Vẫn lưu"), destructive=False):
+            return True
+        self.form.status.error(_("Chưa lưu: có thể trùng với đồng chí {name}.").format(name=other.full_name))
+        return False
 
     def _push_undo(self, text: str, saved: BlocMember, before: BlocMember | None) -> None:
         after = self.roster.members.get(saved.id)
@@ -278,6 +305,9 @@ class MembersPage(QWidget):
     def delete_current(self) -> None:
         member = self.current_member()
         if member is None:
+            return
+        impact = self.roster.delete_impact(member.id)
+        if not confirm(self, _("Xóa thành viên khối"), impact.message(), _("Xóa")):
             return
         self.roster.delete(member.id)
         command = ServiceCommand(_("Xóa {name}").format(name=member.full_name),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.members import BlocMember, BlocRole
+from danvan_desktop.gui.widgets.fit import fit_to_screen
 from danvan_desktop.services.roster.service import RosterService
 
 TERM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,7 +29,7 @@ class PostHistoryDialog(QDialog):
         super().__init__(parent)
         self.roster = roster
         self.setWindowTitle(_("Lịch sử chức danh trong khối"))
-        self.resize(1100, 600)
+        fit_to_screen(self, 1100, 600)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Mỗi chức danh và những đồng chí đã giữ, nhiệm kỳ gần nhất ở trên. "
                                   "Nhiệm kỳ đã kết thúc in màu xám.")))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop.domain.i18n import N_, _, ngettext
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop.gui import file_dialogs
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.widgets.banner import Banner
+from danvan_desktop.gui.widgets.fit import fit_to_screen
 from danvan_desktop.gui.worker import run_job
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.roster.files import ImportPreview, RosterFileService
@@ -52,7 +53,7 @@ class RosterImportDialog(QDialog):
         self.preview: ImportPreview | None = None
         self.path: Path | None = None
         self.setWindowTitle(_("Nhập danh sách từ Excel hoặc CSV"))
-        self.resize(980, 600)
+        fit_to_screen(self, 980, 600)
         layout = QVBoxLayout(self)
         kinds = QHBoxLayout()
         self.teams_radio = QRadioButton(_("Tổ viên tổ dân vận các thôn"))
@@ -112,7 +113,7 @@ class RosterImportDialog(QDialog):
         return self.teams_radio.isChecked()
 
     def choose_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, _("Chọn tệp danh sách"), "", _(FILE_FILTER))
+        name = file_dialogs.open_file(self, _("Chọn tệp danh sách"), _(FILE_FILTER))
         if name:
             self.load_file(Path(name))
 
@@ -180,7 +181,7 @@ def export_roster(services: AppServices, parent: QWidget, at=None) -> QMenu:
 
 def _export(services: AppServices, parent: QWidget, teams: bool, suffix: str) -> None:
     default = (_("to-dan-van") if teams else _("khoi-dan-van")) + suffix
-    name, _filter = QFileDialog.getSaveFileName(parent, _("Lưu danh sách"), default,
+    name, _filter = file_dialogs.save_file(parent, _("Lưu danh sách"), default,
                                                 "Excel (*.xlsx)" if suffix == ".xlsx" else "CSV UTF-8 (*.csv)")
     if not name:
         return

@@ -30,6 +30,7 @@ from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.paste_dialog import PasteNamesDialog
 from danvan_desktop.gui.undo import ServiceCommand, push_done
+from danvan_desktop.gui.widgets.confirm import confirm
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.roster.service import RosterService
 from danvan_desktop.services.unit.villages import VillageService
@@ -201,6 +202,10 @@ class VillagesPage(QWidget):
     def delete_current(self) -> None:
         village = self._current
         if village is None:
+            return
+        if not confirm(self, _("Xóa thôn"), _("Xóa {name}? Thành viên khối theo dõi thôn này và nhiệm vụ giao cho "
+                                            "thôn sẽ không còn thấy tên thôn. Có thể hoàn tác bằng Ctrl+Z.")
+                       .format(name=village.label), _("Xóa")):
             return
         self.villages.delete(village.id)
         command = ServiceCommand(_("Xóa {name}").format(name=village.label),

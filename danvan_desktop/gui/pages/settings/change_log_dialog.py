@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.domain.i18n import _
+from danvan_desktop.gui.widgets.fit import fit_to_screen
 from danvan_desktop.services.unit.change_log import Change
 
 
@@ -21,7 +22,7 @@ class ChangeLogDialog(QDialog):
     def __init__(self, title: str, changes: list[Change], parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Nhật ký thay đổi"))
-        self.resize(900, 520)
+        fit_to_screen(self, 900, 520)
         layout = QVBoxLayout(self)
         heading = QLabel(title)
         heading.setStyleSheet("font-weight:bold;")

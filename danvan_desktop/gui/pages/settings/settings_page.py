@@ -70,6 +70,11 @@ class SettingsPage(QScrollArea):
         look.addRow(self.look_status)
         layout.addWidget(look_box)
 
+        from danvan_desktop.gui.pages.settings.backup_box import BackupBox
+        from danvan_desktop.services.unit.backups import BackupService
+        self.backup_box = BackupBox(BackupService(services.db.path))
+        layout.addWidget(self.backup_box)
+
         rules_box = QGroupBox(_("Quy chế thành phần Khối dân vận"))
         self.rules_box = rules_box
         rules_layout = QVBoxLayout(rules_box)
@@ -111,6 +116,7 @@ class SettingsPage(QScrollArea):
 
     def refresh(self) -> None:
         prefs = self.services.preferences
+        self.backup_box.refresh()
         self.unit_form.load(self.services.setup.unit())
         self.language.setCurrentIndex(self.language.findData(prefs.language()))
         self.font_size.setValue(prefs.font_size())

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from danvan_desktop.domain.formats import percent
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.gui.pages.dashboard_page import SECTIONS, Card
+from danvan_desktop.gui.theme import set_role
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.tasks.summary import dashboard
 
@@ -24,7 +25,7 @@ class TasksSection(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         title = QLabel(_("Nhiệm vụ"))
-        title.setStyleSheet("font-size:12pt; font-weight:bold; margin-top:6px;")
+        set_role(title, "section")
         outer.addWidget(title)
         grid = QGridLayout()
         outer.addLayout(grid)

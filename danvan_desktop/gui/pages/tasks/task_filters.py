@@ -13,6 +13,8 @@ from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.task_query import OPEN_FILTER, TaskQuery
 from danvan_desktop.domain.tasks import CATEGORIES, STORED_STATUSES, TaskStatus
 from danvan_desktop.domain.unit import Village
+from danvan_desktop.gui.widgets.fit import compact_combo
+from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 
 PERIOD_CHOICES = (
     ("", N_("Mọi thời hạn")),
@@ -41,7 +43,7 @@ class TaskFilterBar(QWidget):
         row1.addWidget(self.search, 1)
         row1.addWidget(self.overdue_only)
         row1.addWidget(self.count_label)
-        row2 = QHBoxLayout()
+        row2 = FlowLayout()          # the five lists wrap onto a second line when the window is narrow
         self.village_filter = QComboBox()
         self.member_filter = QComboBox()
         self.status_filter = QComboBox()
@@ -59,10 +61,9 @@ class TaskFilterBar(QWidget):
         for code, label in PERIOD_CHOICES:
             self.period_filter.addItem(_(label), code)
         for combo in self.combos():
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            compact_combo(combo, 16)
             row2.addWidget(combo)
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        row2.addStretch(1)
         # Typing waits for a pause before asking the database (a search at 100 000 tasks reads them all).
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

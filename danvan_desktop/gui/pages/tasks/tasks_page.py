@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from danvan_desktop.domain.collation import vi_key
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import N_, _, ngettext
 from danvan_desktop.domain.periods import Period
@@ -30,7 +31,6 @@ from danvan_desktop.domain.tasks import (
     TaskStatus,
     label_of,
 )
-from danvan_desktop.domain.text import fold
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.progress_dialog import ProgressDialog
@@ -107,6 +107,7 @@ class TasksPage(QWidget):
         self.form.source_resolver = self._source_label
         self.progress = TaskProgressPanel()
         form_scroll = QScrollArea()
+        self.form_scroll = form_scroll
         form_scroll.setWidgetResizable(True)
         form_scroll.setWidget(self.form)
         form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -190,7 +191,7 @@ class TasksPage(QWidget):
         rows = []
         for item in listed:
             t = item.task
-            villages = sorted((self._village_names.get(a.village_id, "?") for a in given.get(t.id, [])), key=fold)
+            villages = sorted((self._village_names.get(a.village_id, "?") for a in given.get(t.id, [])), key=vi_key)
             members = [self._member_names.get(m, "?") for m in t.member_ids]
             rows.append(TaskRow(t, item.share, villages, members, self._member_names.get(t.responsible_id or "", "")))
         return rows
@@ -265,8 +266,8 @@ class TasksPage(QWidget):
         self.form.title.setFocus()
 
     def save(self) -> None:
-        status, done_on = self.form.wanted_status()
         try:
+            status, done_on = self.form.wanted_status()
             if self.form.is_new():
                 saved = self.tasks.create_task(**self.form.values(), village_ids=self.form.village_ids(),
                                                recurring_monthly=self.form.recurring.isChecked(),
@@ -277,6 +278,7 @@ class TasksPage(QWidget):
                 saved = self.tasks.set_status(saved.id, status, done_on=done_on)
         except RuleError as exc:
             self.form.status_line.error(str(exc))
+            self.form_scroll.ensureWidgetVisible(self.form.status_line)     # the message in view
             return
         self._changed(saved.id)
         self.form.status_line.ok(_("Đã lưu nhiệm vụ «{title}».").format(title=saved.title))
@@ -284,6 +286,12 @@ class TasksPage(QWidget):
     def delete_current(self) -> None:
         task = self.current_task()
         if task is None:
+            return
+        notes = len(self.tasks.progress(task.id))
+        text = _("Xóa nhiệm vụ «{title}»?").format(title=task.title)
+        if notes:
+            text += " " + _("Nhiệm vụ có {n} ghi chép tiến độ; chúng bị xóa theo.").format(n=notes)
+        if not confirm(self, _("Xóa nhiệm vụ"), text + " " + _("Có thể hoàn tác bằng Ctrl+Z."), _("Xóa")):
             return
         self.tasks.delete(task.id)
         command = ServiceCommand(_("Xóa nhiệm vụ {title}").format(title=task.title),
@@ -332,6 +340,8 @@ class TasksPage(QWidget):
         task = self.current_task()
         if note is None or task is None:
             return
+        if not confirm(self, _("Xóa kết quả"), _("Xóa ghi chép tiến độ này? Có thể hoàn tác bằng Ctrl+Z."), _("Xóa")):
+            return
         self.tasks.delete_progress(note.id)
         command = ServiceCommand(_("Xóa kết quả"), do=lambda: self.tasks.delete_progress(note.id),
                                  undo=lambda: self.tasks.restore_progress(note.id),
@@ -350,6 +360,7 @@ def _page(ctx: PageContext) -> QWidget:
     return TasksPage(ctx.services, ctx.undo, ctx.events)
 
 
-PAGE = PageSpec("tasks", N_("Nhiệm vụ"), 30, _page, "Ctrl+4")
+PAGE = PageSpec("tasks", N_("Nhiệm vụ"), 30, _page, "Ctrl+5")
 
 from danvan_desktop.gui.pages.tasks import task_dashboard  # noqa: F401  (adds the dashboard section)
+from danvan_desktop.gui.widgets.confirm import confirm

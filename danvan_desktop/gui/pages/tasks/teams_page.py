@@ -24,8 +24,10 @@ from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 from danvan_desktop.gui.pages.tasks.team_forms import TeamInfoForm, TeamMemberForm, founded_text
+from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.gui.widgets.banner import Banner
+from danvan_desktop.gui.widgets.confirm import confirm
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.tasks.teams import TeamOverview
@@ -89,7 +91,7 @@ class TeamsPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.banner = Banner()
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size:12pt; font-weight:bold;")
+        set_role(self.heading, "section")
         self.members_model = RecordTableModel([
             Column(_("Họ và tên"), lambda m: m.full_name),
             Column(_("Vai trò"), lambda m: TeamRole(m.team_role).label),
@@ -218,6 +220,9 @@ class TeamsPage(QWidget):
         if not index.isValid():
             return
         member = self.members_model.row_object(index.row())
+        if not confirm(self, _("Xóa thành viên tổ"), _("Xóa {name} khỏi tổ dân vận? Có thể hoàn tác bằng Ctrl+Z.")
+                       .format(name=member.full_name), _("Xóa")):
+            return
         self.teams.delete_member(member.id)
         command = ServiceCommand(_("Xóa {name}").format(name=member.full_name),
                                  do=lambda: self.teams.delete_member(member.id),
@@ -272,4 +277,4 @@ def _page(ctx: PageContext) -> QWidget:
     return TeamsPage(ctx.services, ctx.undo, ctx.events, ctx.navigate)
 
 
-PAGE = PageSpec("teams", N_("Tổ dân vận"), 25, _page, "Ctrl+5")
+PAGE = PageSpec("teams", N_("Tổ dân vận"), 25, _page, "Ctrl+4")

@@ -1,0 +1,85 @@
+"""Small helpers that keep widgets inside a 1366×768 screen at any text size and in any language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+)
+
+
+def compact_combo(combo: QComboBox, chars: int = 14) -> QComboBox:
+    """A list box as wide as about `chars` characters rather than its longest entry (the open list
+    still shows entries whole); the chosen entry is its tooltip when it is cut."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+    combo.currentTextChanged.connect(combo.setToolTip)
+    combo.setToolTip(combo.currentText())
+    return combo
+
+
+def wrapping_label(label: QLabel) -> QLabel:
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+class WrapCheckBox(QCheckBox):
+    """A tick box whose words wrap onto more lines when the window is narrow (QCheckBox's own text
+    never wraps, so one long English sentence could widen a whole page)."""
+
+    def __init__(self, text: str = "", parent=None) -> None:
+        super().__init__(parent)
+        option = QStyleOptionButton()
+        option.initFrom(self)
+        indicator = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, option, self)
+        spacing = self.style().pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, option, self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(indicator + spacing, 0, 0, 0)
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout.addWidget(self.label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+        self.label.setText(text)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def sizeHint(self):  # noqa: N802
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self):  # noqa: N802
+        return self.layout().minimumSize()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self.layout().heightForWidth(width)
+
+    def hitButton(self, pos) -> bool:  # noqa: N802 - the words are part of the box, as with QCheckBox
+        return QRect(0, 0, self.width(), self.height()).contains(pos)
+
+
+def available_screen(widget=None) -> QRect:
+    """The part of the screen windows may use (without the taskbar)."""
+    from PySide6.QtGui import QGuiApplication
+    screen = (widget.screen() if widget is not None else None) or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 728)
+
+
+def fit_to_screen(window, width: int, height: int, frame: int = 40) -> None:
+    """Resize a window or dialog to width×height, or less where the screen is smaller: a dialog taller
+    than a 768-pixel screen hides its buttons. `frame` leaves room for the title bar."""
+    area = available_screen(window)
+    window.resize(min(width, area.width()), min(height, max(200, area.height() - frame)))
