@@ -81,7 +81,7 @@ def test_store_does_not_reach_up_into_services():
 # -- the rule of the doors, by path, and no import loops --------------------------------------------
 
 # What each part of the package may import of ours (besides itself). The package root (__version__,
-# paths.py) is open to all.
+# paths.py, logs.py, drives.py, the ui/ data folder) is open to all.
 ALLOWED = {
     "domain": {"domain"},
     "store": {"store", "domain"},
@@ -92,7 +92,8 @@ ALLOWED = {
     "commands": {"commands", "services", "domain", "gui"},
     "cli": {"cli", "commands", "services", "domain", "gui"},
 }
-ROOT_MODULES = {"danvan_desktop", "danvan_desktop.paths"}
+ROOT_MODULES = {"danvan_desktop", "danvan_desktop.paths", "danvan_desktop.logs", "danvan_desktop.drives",
+                "danvan_desktop.ui"}
 
 
 def module_name(path: Path) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.store import migrate
+from danvan_desktop.store import ladder, migrate
 from danvan_desktop.store.backup import backup_dir
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.errors import NewerDatabase
@@ -176,7 +176,7 @@ def _ladder_with(tmp_path, monkeypatch, extra_sql: str) -> Path:
     shutil.copytree(migrate.MIGRATIONS_DIR, folder)
     number = migrate.latest_version() + 1
     (folder / f"{number:03d}_next_release.sql").write_text(extra_sql, encoding="utf-8")
-    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
+    monkeypatch.setattr(ladder, "MIGRATIONS_DIR", folder)
     return folder
 
 

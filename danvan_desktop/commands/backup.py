@@ -38,7 +38,7 @@ def _size(info) -> str:
 
 
 def cmd_backup(args) -> int:
-    from danvan_desktop.store.errors import StoreError
+    from danvan_desktop.services.errors import StoreError
     service = _service(args)
     if not service.db_path.exists():
         print(_("Không có tệp dữ liệu «{path}».").format(path=service.db_path), file=sys.stderr)
@@ -56,7 +56,7 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from danvan_desktop.store.errors import StoreError
+    from danvan_desktop.services.errors import StoreError
     service = _service(args)
     try:
         done = service.restore(args.backup)

@@ -15,7 +15,7 @@ from danvan_desktop.gui import excepthook
 from danvan_desktop.gui.appearance import apply_appearance
 from danvan_desktop.gui.main_window import open_window
 from danvan_desktop.paths import resource_path
-from danvan_desktop.store.errors import StoreError
+from danvan_desktop.services.errors import StoreError
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

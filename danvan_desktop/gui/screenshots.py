@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from danvan_desktop.domain.i18n import set_language
+from danvan_desktop.gui.widgets.settle import settle
 
 
 def take_screenshots(db_path: Path, out_dir: Path, language: str | None = None,
@@ -64,14 +65,3 @@ def _shoot_wizard(services, out_dir: Path, app) -> Path:
     wizard.grab().save(str(path))
     wizard.close()
     return path
-
-
-def settle(seconds: float) -> None:
-    """Let queued work finish before a grab (a PDF view paints its pages a moment after it is shown)."""
-    import time
-
-    from PySide6.QtWidgets import QApplication
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        QApplication.processEvents()
-        time.sleep(0.02)

@@ -25,6 +25,7 @@ from danvan_desktop.domain import backups as rules
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.today import now as vietnam_now
 from danvan_desktop.store.errors import StoreError
+from danvan_desktop.store.ladder import latest_version
 
 Progress = Callable[[int, int], None]    # (pages done, pages in all); may raise to cancel
 STEP_PAGES = 1024                        # 4 MB a step with SQLite's default 4 KB pages
@@ -263,7 +264,6 @@ def _inspect(path: Path, check: bool) -> BackupInfo:
 
 
 def _read_info(conn: sqlite3.Connection, path: Path, size: int, check: bool) -> BackupInfo:
-    from danvan_desktop.store import migrate  # migrate takes its copies through this module
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if check:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
@@ -274,10 +274,10 @@ def _read_info(conn: sqlite3.Connection, path: Path, size: int, check: bool) -> 
     if version < 1 or missing:
         raise _refused(path, _("đây không phải tệp dữ liệu của chương trình (thiếu bảng {tables})."
                                ).format(tables=", ".join(missing) or "—"))
-    if version > migrate.latest_version():
+    if version > latest_version():
         raise _refused(path, _("tệp do phiên bản mới hơn của chương trình tạo ra (lược đồ {found}, phiên bản này "
                                "hỗ trợ đến {supported}); hãy cập nhật chương trình trước.").format(
-            found=version, supported=migrate.latest_version()))
+            found=version, supported=latest_version()))
     settings = dict(conn.execute("SELECT key, value FROM settings").fetchall())
     if not settings.get("installation_id"):
         raise _refused(path, _("đây không phải tệp dữ liệu của chương trình (không có mã cài đặt)."))

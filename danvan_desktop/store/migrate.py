@@ -10,36 +10,12 @@ migration, whatever feature it serves, takes the next number after the highest o
 
 from __future__ import annotations
 
-import re
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from danvan_desktop.store.backup import take_backup
 from danvan_desktop.store.errors import NewerDatabase
-
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
-
-
-@dataclass(frozen=True)
-class Migration:
-    number: int
-    path: Path
-
-
-def available() -> list[Migration]:
-    found = []
-    for path in MIGRATIONS_DIR.iterdir():
-        match = _NAME.match(path.name)
-        if match:
-            found.append(Migration(int(match.group(1)), path))
-    return sorted(found, key=lambda m: m.number)
-
-
-def latest_version() -> int:
-    steps = available()
-    return steps[-1].number if steps else 0
+from danvan_desktop.store.ladder import MIGRATIONS_DIR, Migration, available, latest_version  # noqa: F401
 
 
 def current_version(conn: sqlite3.Connection) -> int:

@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.exchange import format as fmt
-from danvan_desktop.exchange.errors import ExchangeError
 from danvan_desktop.gui import file_dialogs
 from danvan_desktop.gui.pages.handover.common import open_file, removable_drives
 from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.widgets.fit import WrapCheckBox
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.worker import run_job
+from danvan_desktop.services import handover as fmt
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.store.database import Database
+from danvan_desktop.services.documents import printing
+from danvan_desktop.services.errors import ExchangeError
 
 
 class ExportTab(QWidget):
@@ -182,13 +182,12 @@ class ExportTab(QWidget):
 
     def check_personal(self) -> None:
         """List (off the GUI thread) the records this export would carry that name people or phone numbers."""
-        db_path = self.services.db.path
         options = {"recipient": self.recipient.currentData() or fmt.RECIPIENT_UPPER,
                    "since_last": self.since_last.isChecked(), "include_private": self.private.isChecked()}
 
         def job():
             yield 0, 1, _("Đang tìm thông tin cá nhân…")
-            services = AppServices(Database.open(db_path), self.services.today)
+            services = self.services.on_own_connection()
             try:
                 return services.exchange.exporter.personal_preview(**options)
             finally:
@@ -217,14 +216,13 @@ class ExportTab(QWidget):
     def export(self) -> None:
         self.status.clear_status()
         target = self.target()
-        db_path = self.services.db.path
         options = {"recipient": self.recipient.currentData() or fmt.RECIPIENT_UPPER,
                        "since_last": self.since_last.isChecked(), "include_private": self.private.isChecked(),
                        "period": self.period.currentData(), "leave_out_personal": self.leave_out_personal.isChecked()}
 
         def job():
             yield 0, 2, _("Đang ghi {name}…").format(name=target.name)
-            services = AppServices(Database.open(db_path), self.services.today)   # the worker's own connection
+            services = self.services.on_own_connection()   # the worker's own connection
             try:
                 result = services.exchange.exporter.export(target, **options)
             finally:
@@ -261,10 +259,9 @@ class ExportTab(QWidget):
         if not batch_id:
             return None
         try:
-            from danvan_desktop.render.pdf import render_pdf
             document = self.exchange.batches.receipt_document(batch_id)
             target = Path(tempfile.gettempdir()) / f"bien-nhan-{batch_id[:8]}.pdf"
-            render_pdf(document, target)
+            printing.save_pdf_bytes(printing.document_pdf(document), target)
         except ImportError:
             self.status.error(_("Bản này chưa có bộ dựng PDF."))
             return None

@@ -18,19 +18,18 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.domain.i18n import _
-from danvan_desktop.exchange import format as fmt
-from danvan_desktop.exchange.errors import ExchangeError, KeyChanged
 from danvan_desktop.gui import file_dialogs
 from danvan_desktop.gui.models.record_table_model import Column
 from danvan_desktop.gui.pages.handover.common import RecordTable, removable_drives
 from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.worker import run_job
+from danvan_desktop.services import handover as fmt
 from danvan_desktop.services.app import AppServices
+from danvan_desktop.services.errors import ExchangeError, KeyChanged
 from danvan_desktop.services.handover.batches import created_day, short_period, table_label
 from danvan_desktop.services.handover.importer import ImportResult
 from danvan_desktop.services.handover.keys import confirmation_text
-from danvan_desktop.store.database import Database
 
 KIND_LABELS = {"new": "Mới", "changed": "Thay đổi", "identical": "Giống hệt", "older": "Cũ hơn bản đang có",
                "conflict": "Xung đột", "refused": "Từ chối"}
@@ -59,12 +58,11 @@ class FileRow:
                 "imported": _("Đã nhập"), "already": _("Đã nhập trước đây"), "receipt": _("Biên nhận")}[self.state]
 
 
-def _preview_all(db_path: Path, paths: list[Path]):
+def _preview_all(services: AppServices, paths: list[Path]):
     """Worker job: verify and dry-run each file with a connection of its own."""
-    from danvan_desktop.services.handover.services import ExchangeServices
-    db = Database.open(db_path)
+    own = services.on_own_connection()
     try:
-        exchange = ExchangeServices(db)
+        exchange = own.exchange
         rows = []
         for i, path in enumerate(paths):
             yield i, len(paths), _("Đang kiểm tra {name}…").format(name=path.name)
@@ -77,15 +75,14 @@ def _preview_all(db_path: Path, paths: list[Path]):
                                     key_changed=isinstance(exc, KeyChanged)))
         return rows
     finally:
-        db.close()
+        own.close()
 
 
-def _import_all(db_path: Path, rows: list[FileRow], trusted: set[Path], receipts: bool, today,
+def _import_all(services: AppServices, rows: list[FileRow], trusted: set[Path], receipts: bool,
                 retrust: bool = False):
-    from danvan_desktop.services.handover.services import ExchangeServices
-    db = Database.open(db_path)
+    own = services.on_own_connection()
     try:
-        exchange = ExchangeServices(db, today)
+        exchange = own.exchange
         with exchange.importer.sitting():   # one backup for the whole sitting, not one per file
             for i, row in enumerate(rows):
                 yield i, len(rows), _("Đang nhập {name}…").format(name=row.path.name)
@@ -105,7 +102,7 @@ def _import_all(db_path: Path, rows: list[FileRow], trusted: set[Path], receipts
                         row.message += " " + _("Không ghi được biên nhận: {error}").format(error=exc.strerror or exc)
         return rows
     finally:
-        db.close()
+        own.close()
 
 
 class ImportTab(QWidget):
@@ -201,7 +198,7 @@ class ImportTab(QWidget):
 
     def check_files(self, paths: list[Path]) -> None:
         self.status.clear_status()
-        run_job(self, _("Đang kiểm tra tệp"), lambda: _preview_all(self.services.db.path, paths), self._checked,
+        run_job(self, _("Đang kiểm tra tệp"), lambda: _preview_all(self.services, paths), self._checked,
                 self._failed)
 
     def _checked(self, rows: list[FileRow]) -> None:
@@ -274,7 +271,7 @@ class ImportTab(QWidget):
         if row is None or not row.key_changed or not self.confirm_new_key(row):
             return
         run_job(self, _("Đang nhập dữ liệu"),
-                lambda: _import_all(self.services.db.path, [row], set(), False, self.services.today, retrust=True),
+                lambda: _import_all(self.services, [row], set(), False, retrust=True),
                 self._retrusted, self._failed)
 
     def _retrusted(self, rows: list[FileRow]) -> None:
@@ -304,7 +301,7 @@ class ImportTab(QWidget):
         todo = [r for r in rows if r.state == "checked"]
         receipts = self.receipts.isChecked()
         run_job(self, _("Đang nhập dữ liệu"),
-                lambda: _import_all(self.services.db.path, todo, trusted, receipts, self.services.today),
+                lambda: _import_all(self.services, todo, trusted, receipts),
                 self._imported, self._failed)
 
     def _imported(self, rows: list[FileRow]) -> None:

@@ -220,7 +220,7 @@ class MeetingsPage(QWidget):
             return self
 
         def preview():
-            from danvan_desktop.gui.screenshots import settle
+            from danvan_desktop.gui.widgets.settle import settle
             from danvan_desktop.services.documents.printing import document_pdf
             self.editor.preview.show_pdf(document_pdf(self.services.minutes.build(self.editor.meeting.id)))
             self.editor._preview_stale = False
