@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from danvan_desktop.domain.i18n import _, set_language
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.gui import excepthook
+from danvan_desktop.gui import excepthook, qt_check
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.store.errors import StoreError
 from danvan_desktop.store.instance_lock import InstanceLock
@@ -65,6 +65,11 @@ def open_window(services: AppServices):
 def run_gui(db_path: Path, demo: bool = False) -> int:
     logging.basicConfig(level=logging.INFO)
     app = make_application()
+    if (refusal := qt_check.problem()) is not None:
+        if sys.stderr is not None:      # None in the windowed bundle
+            print(refusal, file=sys.stderr)
+        QMessageBox.critical(None, _("Không khởi động được chương trình"), refusal)
+        return 3
     excepthook.install()
     if demo and not Path(db_path).exists():
         from danvan_desktop.services.demo.commune import build_demo

@@ -16,7 +16,11 @@ def take_screenshots(db_path: Path, out_dir: Path, language: str | None = None,
     from danvan_desktop.gui.main_window import MainWindow
     from danvan_desktop.services.app import AppServices
 
+    from danvan_desktop.gui.qt_check import problem
+
     app = make_application()
+    if (refusal := problem()) is not None:
+        raise SystemExit(refusal)
     services = AppServices.open(db_path)
     apply_appearance(app, services)
     if language:        # after the saved preference, which apply_appearance puts in force
