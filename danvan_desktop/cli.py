@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -13,6 +14,7 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.paths import default_db_path
 from danvan_desktop.store.errors import StoreError
+from danvan_desktop.store.instance_lock import InstanceLock
 
 # Each module has `register(subparsers, common)`; its handlers take the parsed args and return an exit code.
 COMMAND_MODULES = [
@@ -49,6 +51,17 @@ def has_display(environ=None) -> bool:
     return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
 
 
+def _instance_lock(args):
+    """A command on an existing data file takes the lock the window holds: while the window has the file
+    open the command is refused in words (DatabaseLocked), and two commands never write it at once."""
+    if not hasattr(args, "db") or (args.command == "verify" and not args.db):   # verify alone reads files only
+        return contextlib.nullcontext()
+    path = db_path(args)
+    if not path.is_file():
+        return contextlib.nullcontext()
+    return InstanceLock(path)
+
+
 def _utf8_console() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -70,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         from danvan_desktop.gui.app import run_gui
         return run_gui(db_path(args), demo=args.demo)
     try:
-        return int(args.handler(args) or 0)
+        with _instance_lock(args):
+            return int(args.handler(args) or 0)
     except (RuleError, StoreError) as exc:
         print(_("Lỗi: {message}").format(message=exc), file=sys.stderr)
         return 2

@@ -43,7 +43,14 @@ begin = counts()
 application = gui_app.make_application()
 
 def finish():
+    from PySide6.QtWidgets import QDialog, QMessageBox
     from danvan_desktop.gui.main_window import MainWindow
+    for dialog in [w for w in application.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]:
+        text = dialog.text() if isinstance(dialog, QMessageBox) else dialog.windowTitle()
+        print("DIALOG-AT-START", " ".join(text.split())[:300], flush=True)
+        dialog.reject()
+        QTimer.singleShot(0, finish)
+        return
     windows = [w for w in application.topLevelWidgets() if isinstance(w, MainWindow)]
     if sys.argv[2] == "pages" and windows:
         for key in windows[0].page_keys:
@@ -77,13 +84,15 @@ def build_databases(args, folder: Path) -> list[tuple[str, Path]]:
     result = [(Path(p).name, Path(p)) for p in args.db]
     if args.demo:
         path = folder / "demo.sqlite3"
-        subprocess.run([sys.executable, "-m", "danvan_desktop", "demo", "--db", str(path)], check=True, env=env,
-                       stdout=subprocess.DEVNULL)
+        if not path.exists():
+            subprocess.run([sys.executable, "-m", "danvan_desktop", "demo", "--db", str(path)], check=True, env=env,
+                           stdout=subprocess.DEVNULL)
         result.append(("demo", path))
     if args.upper:
         path = folder / "upper.sqlite3"
-        subprocess.run([sys.executable, "-m", "danvan_desktop", "demo", "--upper", "--db", str(path)], check=True,
-                       env=env, stdout=subprocess.DEVNULL)
+        if not path.exists():
+            subprocess.run([sys.executable, "-m", "danvan_desktop", "demo", "--upper", "--db", str(path)],
+                           check=True, env=env, stdout=subprocess.DEVNULL)
         result.append(("upper demo (10 communes)", path))
     if args.province:
         path = folder / "province.sqlite3"
@@ -95,7 +104,8 @@ def build_databases(args, folder: Path) -> list[tuple[str, Path]]:
                 "p.updated_by, p.origin, 0, p.code, p.name, p.sort_order FROM units u JOIN posts p "
                 "ON p.unit_code = (SELECT value FROM settings WHERE key = 'unit_code') WHERE u.code != p.unit_code\"); "
                 "c.execute('COMMIT'); s.close()")
-        subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT)
+        if not path.exists():
+            subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT)
         result.append((f"province ({args.province} communes)", path))
     return result
 
@@ -118,13 +128,14 @@ def start_once(db: Path, pages: bool, tally: Tally, timeout: float) -> None:
             none, true, false = (int(x) for x in line.split()[1:])
             tally.drift_none.append(none)
             tally.drift_bool.append(min(true, false))
-    if "Fatal Python error" in done.stderr:
+    dialogs = [line for line in done.stdout.splitlines() if line.startswith("DIALOG-AT-START")]
+    fatal = [line for line in done.stderr.splitlines() if line.startswith("Fatal Python error")]
+    if fatal:
         tally.fatal += 1
-        first = next(line for line in done.stderr.splitlines() if "Fatal Python error" in line)
-        tally.failures.append(f"rc {done.returncode}: {first.strip()}")
-    elif done.returncode != 0:
+        tally.failures.append(f"rc {done.returncode}: {fatal[0].strip()}")
+    elif done.returncode != 0 or dialogs:
         tally.other += 1
-        tally.failures.append(f"rc {done.returncode}: {done.stderr.strip().splitlines()[-1:] }")
+        tally.failures.append(f"rc {done.returncode}: {dialogs[:1] or done.stderr.strip().splitlines()[-1:]}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,16 +143,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--starts", type=int, default=200, help="starts per database")
     parser.add_argument("--budget", type=float, default=900, help="seconds for all the starts (building excluded)")
     parser.add_argument("--pages", action="store_true", help="visit every page before quitting")
-    parser.add_argument("--timeout", type=float, default=300, help="seconds one start may take")
+    parser.add_argument("--timeout", type=float, default=120, help="seconds one start may take")
     parser.add_argument("--db", action="append", default=[])
     parser.add_argument("--demo", action="store_true")
     parser.add_argument("--upper", action="store_true")
     parser.add_argument("--province", type=int, default=0, metavar="N")
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="build the databases here and keep them (reused when present); default: a temp folder")
     args = parser.parse_args(argv)
     import PySide6
     print(f"Python {sys.version.split()[0]}, PySide6 {PySide6.__version__}; "
           f"{'every page visited' if args.pages else 'start, first paint, quit'}")
-    folder = Path(tempfile.mkdtemp(prefix="danvan-startquit-"))
+    folder = args.workdir or Path(tempfile.mkdtemp(prefix="danvan-startquit-"))
+    folder.mkdir(parents=True, exist_ok=True)
     try:
         built = time.monotonic()
         databases = build_databases(args, folder)
@@ -158,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
                     break
                 start_once(path, args.pages, tally, args.timeout)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if args.workdir is None:
+            shutil.rmtree(folder, ignore_errors=True)
     bad = 0
     for t in tallies:
         mean = t.seconds / t.starts if t.starts else 0

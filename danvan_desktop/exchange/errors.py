@@ -54,3 +54,10 @@ class KeyChanged(ExchangeError):
         super().__init__(_("khóa ký của {unit} (mã {code}) đã thay đổi: tệp mang khóa {fp}, khóa đã tin cậy là "
                            "{trusted}. Có thể tệp bị giả mạo; chỉ chấp nhận khóa mới sau khi đã gọi điện xác minh.")
                          .format(unit=unit_name, code=unit_code, fp=fingerprint, trusted=trusted), path)
+
+
+class DiskProblem(ExchangeError):
+    """The file could not be written (full or read-only disk): the message says so; nothing is left."""
+
+    def _text(self) -> str:
+        return self.reason
