@@ -175,10 +175,10 @@ def test_an_export_killed_before_it_is_recorded_leaves_nothing_and_the_number_is
     assert not (stick / name).exists()          # nothing under the final name
     assert len(_hidden_temps(stick)) == 1       # only the hidden temp file the kill left
     services = AppServices.open(db, today=lambda: today)
+    assert _hidden_temps(stick) == []           # the next start swept it
     assert services.exchange.log.batches_out() == []
     result = services.exchange.exporter.export(stick / name)
     assert result.manifest.sequence == 1        # no file ever carried number 1: it is not a reuse
-    assert _hidden_temps(stick) == []           # the same export swept its crashed predecessor
     _verify(services, result.path)
     services.close()
 

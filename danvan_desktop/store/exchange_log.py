@@ -11,6 +11,9 @@ from danvan_desktop.domain.today import now_utc, vietnam_day
 from danvan_desktop.store.database import Database
 
 
+_EXPORT_FOLDERS = "exchange_export_folders"
+
+
 def now_iso() -> str:
     return now_utc().strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -158,12 +161,20 @@ class ExchangeLog:
         return [(r[0], r[1], r[2]) for r in self.db.conn.execute(
             "SELECT batch_id, pending_tmp, file_path FROM exchange_batches_out WHERE pending_tmp IS NOT NULL")]
 
+    def note_export_folder(self, folder: str, limit: int = 20) -> None:
+        """Remember a folder an export is about to write to, before anything is written there."""
+        folders = [folder] + [f for f in self.export_folders(limit) if f != folder]
+        self.db.set_setting(_EXPORT_FOLDERS, json.dumps(folders[:limit], ensure_ascii=False))
+
     def export_folders(self, limit: int = 20) -> list[str]:
         """The folders the latest exports were written to (where a crashed export leaves its temp file)."""
+        try:
+            folders = [str(f) for f in json.loads(self.db.get_setting(_EXPORT_FOLDERS, "[]") or "[]")]
+        except (ValueError, TypeError):
+            folders = []
         rows = self.db.conn.execute(
             "SELECT file_path FROM exchange_batches_out WHERE file_path != '' ORDER BY created_at DESC LIMIT ?",
             (limit * 5,))
-        folders: list[str] = []
         for (path,) in rows:
             folder = str(Path(path).parent)
             if folder not in folders:

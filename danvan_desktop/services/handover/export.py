@@ -221,6 +221,7 @@ class ExchangeExportService:
             except StoreError as exc:      # the database's disk is full or read-only: no file is left
                 raise DiskProblem(str(exc), path) from exc
 
+        self.log.note_export_folder(str(final.parent))   # so a crash's temp file there is swept at start
         # recorded, then renamed: a kill in between leaves a recorded batch whose temp file the next
         # start renames (services/handover/recovery.py), never an unrecorded file under the final name
         write_file(path, manifest, data, self._documents(data, since), private_key, progress, before_rename=record)
