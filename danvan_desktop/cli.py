@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 from danvan_desktop import __version__
+from danvan_desktop.commands.common import db_path
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.paths import default_db_path
 from danvan_desktop.store.errors import StoreError
 from danvan_desktop.store.instance_lock import InstanceLock
 
@@ -37,10 +37,6 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
     return parser
-
-
-def db_path(args) -> Path:
-    return Path(args.db) if getattr(args, "db", None) else default_db_path()
 
 
 def has_display(environ=None) -> bool:

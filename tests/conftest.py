@@ -10,11 +10,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # (domain/today.py) reads it, so no test depends on the machine's date, time zone or locale.
 os.environ["DANVAN_TODAY"] = "2026-11-21"
 
-import pytest  # noqa: E402
+import pytest
 
-from danvan_desktop.domain.i18n import set_language  # noqa: E402
-from danvan_desktop.domain.unit import Unit  # noqa: E402
-from danvan_desktop.services.app import AppServices  # noqa: E402
+from danvan_desktop.domain.i18n import set_language
+from danvan_desktop.domain.unit import Unit
+from danvan_desktop.services.app import AppServices
 
 TODAY = dt.date.fromisoformat(os.environ["DANVAN_TODAY"])
 
@@ -88,6 +88,26 @@ def xa(demo_template, tmp_path):
     import shutil
     target = tmp_path / "xa.sqlite3"
     shutil.copyfile(demo_template, target)
+    svc = AppServices.open(target, today=lambda: TODAY)
+    yield svc
+    svc.close()
+
+
+@pytest.fixture(scope="session")
+def upper_template(tmp_path_factory):
+    """The demo upper level (four communes, the last one a month behind) built once per session."""
+    from danvan_desktop.services.demo.upper import build_upper_demo
+    path = tmp_path_factory.mktemp("upper-template") / "tinh.sqlite3"
+    build_upper_demo(path, today=TODAY, communes=4).close()
+    return path
+
+
+@pytest.fixture
+def tinh(upper_template, tmp_path):
+    """An open copy of the demo upper level."""
+    import shutil
+    target = tmp_path / "tinh.sqlite3"
+    shutil.copyfile(upper_template, target)
     svc = AppServices.open(target, today=lambda: TODAY)
     yield svc
     svc.close()

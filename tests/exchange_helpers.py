@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS test_notes (
     id TEXT PRIMARY KEY, unit_code TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
     updated_by TEXT NOT NULL DEFAULT '', origin TEXT NOT NULL DEFAULT '', deleted INTEGER NOT NULL DEFAULT 0,
     body TEXT NOT NULL DEFAULT '', amount REAL, count INTEGER NOT NULL DEFAULT 0, data BLOB,
-    period TEXT, private INTEGER NOT NULL DEFAULT 0, personal_name TEXT NOT NULL DEFAULT '', content_hash TEXT
+    period TEXT, held_on TEXT, private INTEGER NOT NULL DEFAULT 0, personal_name TEXT NOT NULL DEFAULT '', content_hash TEXT
 )"""
 
 
@@ -30,23 +30,34 @@ def add_extra_table(services: AppServices) -> None:
     services.db.conn.execute(EXTRA_TABLE)
 
 
-def add_note(services: AppServices, note_id: str, body: str, **values) -> None:
+def note_id(name: str) -> str:
+    """The UUID a test note is stored under (record ids are UUIDs): the same name gives the same id, and short
+    names sort as their names do ("n-1" < "n-2")."""
+    import uuid
+    raw = name.encode()
+    if len(raw) <= 6:
+        return f"00000000-0000-4000-8000-{raw.hex():0>12}"
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"test-note:{name}"))
+
+
+def add_note(services: AppServices, name: str, body: str, **values) -> None:
     """Insert or update a test note the way a repository would: text in NFC, stamped by the clock, audited."""
     import unicodedata
 
     from danvan_desktop.store import audit
     db = services.db
+    note_id_ = note_id(name)
     body = unicodedata.normalize("NFC", body)
     with db.transaction() as conn:
         stamp = db.clock.tick()
-        existing = conn.execute("SELECT created_at FROM test_notes WHERE id = ?", (note_id,)).fetchone()
-        row = {"id": note_id, "unit_code": db.unit_code, "created_at": existing[0] if existing else stamp,
+        existing = conn.execute("SELECT created_at FROM test_notes WHERE id = ?", (note_id_,)).fetchone()
+        row = {"id": note_id_, "unit_code": db.unit_code, "created_at": existing[0] if existing else stamp,
                    "updated_at": stamp, "updated_by": db.actor, "origin": db.installation_id, "deleted": 0, "body": body}
         row.update(values)
         cols = ", ".join(row)
         conn.execute(f"INSERT OR REPLACE INTO test_notes ({cols}) VALUES ({', '.join('?' for _ in row)})",
                      tuple(row.values()))
-        audit.write(db, "test_notes", note_id, "update" if existing else "insert", None, {"body": body})
+        audit.write(db, "test_notes", note_id_, "update" if existing else "insert", None, {"body": body})
 
 
 def make_upper(path: Path, today) -> AppServices:

@@ -17,8 +17,13 @@ import pytest
 from danvan_desktop.cli import main
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.store import migrate
-from danvan_desktop.store.errors import (DatabaseLocked, IsAFolder, NewerDatabase, NotADatabase,
-                                         ReadOnlyDatabase)
+from danvan_desktop.store.errors import (
+    DatabaseLocked,
+    IsAFolder,
+    NewerDatabase,
+    NotADatabase,
+    ReadOnlyDatabase,
+)
 from danvan_desktop.store.instance_lock import InstanceLock
 
 NOBODY = 65534

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from danvan_desktop.domain.i18n import _, catalog_paths, set_language, vietnamese, language
+from danvan_desktop.domain.i18n import _, catalog_paths, language, set_language, vietnamese
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -52,22 +53,32 @@ def test_upper_demo_and_completeness(tmp_path, capsys):
     upper = build_upper_demo(tmp_path / "tinh.sqlite3", today=today, communes=3)
     try:
         rows = upper.exchange.upper.completeness("2026-10")
-        assert len(rows) == 3 and all(r.handed_at for r in rows)       # everyone reported last month
+        assert [r.status for r in rows if r.handed_at is None] == ["missing"]   # the last commune stopped in October
+        assert sum(1 for r in rows if r.handed_at) == 2
         november = upper.exchange.upper.completeness("2026-11")
-        missing = [r for r in november if r.handed_at is None]
-        assert len(missing) >= 2 and all(r.status_text.startswith("Chưa nộp") for r in missing)
+        assert all(r.status == "not_due" and r.status_text == "Chưa đến hạn" for r in november)
         assert len(upper.exchange.upper.communes()) == 3
         documents = upper.exchange.upper.documents()
-        assert len(documents) == 3 and all(d["title"].startswith("Báo cáo tháng 10 năm 2026") for d in documents)
+        titles = sorted(d["title"] for d in documents)
+        assert len(documents) == 3 and titles[0].startswith("Báo cáo tháng 10 năm 2026")
+        assert titles[-1].startswith("Báo cáo tháng 9 năm 2026")
         assert all(Path(d["stored_path"]).read_bytes().startswith(b"%PDF") for d in documents)
+        assert upper.exchange.upper.documents(limit=2, offset=2) == documents[2:]
     finally:
         upper.close()
-    assert main(["completeness", "--db", str(tmp_path / "tinh.sqlite3"), "--period", "2026-11"]) == 0
+    assert main(["completeness", "--db", str(tmp_path / "tinh.sqlite3"), "--period", "2026-10"]) == 0
     out = capsys.readouterr().out
-    assert f"{3 - len(missing)}/3 đơn vị đã nộp" in out and "Chưa nộp" in out
-    pdf = tmp_path / "tong-hop.pdf"
+    # the due date falls after the period it reports on
+    assert "(kỳ từ 01/10/2026 đến 31/10/2026; hạn nộp 05/11/2026)" in out
+    assert "2/3 xã đã nộp đủ" in out and "Chưa nộp (quá hạn 16 ngày)" in out
+    pdf, docx = tmp_path / "tong-hop.pdf", tmp_path / "tong-hop.docx"
     assert main(["report", "--consolidated", "--db", str(tmp_path / "tinh.sqlite3"), "--period", "2026-10",
-                 "--pdf", str(pdf)]) == 0
+                 "--pdf", str(pdf), "--docx", str(docx)]) == 0
     from pypdf import PdfReader
     text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
-    assert "3/3 xã đã bàn giao" in text and "Tổng cộng" in text and "ĐIỂM NÓNG" in text
+    assert "TỈNH ỦY THANH HÓA" in text and "BAN TUYÊN GIÁO VÀ DÂN VẬN" in text and "ĐẢNG BỘ TỈNH" not in text
+    assert re.search(r"Số\s+-BC/BTGDVTU", text) and "DỰ THẢO" in text        # a draft has no number yet
+    assert "ĐIỂM NÓNG" not in text and "TÌNH HÌNH NHÂN DÂN TRÊN ĐỊA BÀN CÁC XÃ" in text
+    from docx import Document as Docx
+    paragraphs = [p.text for p in Docx(str(docx)).paragraphs]
+    assert "BÁO CÁO" in paragraphs and any("Đề xuất" in p or "ĐỀ XUẤT" in p for p in paragraphs)

@@ -6,8 +6,8 @@ from exchange_helpers import checksum, make_upper
 from PySide6.QtCore import QThreadPool
 
 from danvan_desktop.gui.events import DataEvents
-from danvan_desktop.gui.pages.handover.import_tab import ImportTab
 from danvan_desktop.gui.pages.handover.exchange_page import ExchangePage, ExchangeSection
+from danvan_desktop.gui.pages.handover.import_tab import ImportTab
 
 
 def _wait(qtbot, condition) -> None:
@@ -52,7 +52,7 @@ def test_export_to_a_stick_then_the_receipt_marks_it_received(qtbot, xa, tmp_pat
 
 
 def test_upper_level_imports_several_files_one_refused_and_sees_completeness(qtbot, xa, tmp_path, today):
-    xa.exchange.exporter.now = lambda: "2026-11-18T03:00:00Z"
+    xa.exchange.exporter.now = lambda: "2026-11-04T03:00:00Z"      # October's report is due on 5 November
     good = xa.exchange.exporter.export(tmp_path / "xa.dvx").path
     bad = tmp_path / "hong.dvx"
     bad.write_bytes(good.read_bytes()[:-200])
@@ -80,7 +80,7 @@ def test_upper_level_imports_several_files_one_refused_and_sees_completeness(qtb
         page.refresh()
         rows = page.completeness.table.rows()
         assert [(r.unit_name, r.status_text) for r in rows] == [("xã Yên Phú", "Đúng hạn")]
-        assert "1/1 xã đã bàn giao" in page.completeness.summary.text()
+        assert "1/1 xã đã nộp đủ" in page.completeness.summary.text()
         section = ExchangeSection(upper, lambda *a, **k: None)
         qtbot.addWidget(section)
         section.refresh()
@@ -115,12 +115,22 @@ def test_the_wizard_sets_up_an_upper_level(qtbot, tmp_path):
         wizard.show()
         page = wizard.unit_page
         page.level.setCurrentIndex(page.level.findData("upper"))
+        labels = [page.form._layout.labelForField(edit).text() for edit in page.form.edits.values()]
+        assert "Tên cơ quan" in labels and "Cấp ủy (dòng trên tên cơ quan)" in labels and "Tên xã" not in labels
+        assert page.title() == "Thông tin cơ quan"
         type_text(qtbot, page.form.edits["name"], "Ban Tuyên giáo và Dân vận Tỉnh ủy Thanh Hóa")
+        assert page.form.edits["party_committee_name"].text() == ""      # no "ĐẢNG ỦY XÃ …" suggested
+        type_text(qtbot, page.form.edits["party_committee_name"], "TỈNH ỦY THANH HÓA")
         type_text(qtbot, page.form.edits["code"], "TU38")
-        wizard.button(QWizard.WizardButton.NextButton).click()
-        wizard.accept()
-        assert services.setup.unit().level == "upper"
+        type_text(qtbot, page.form.edits["doc_symbol"], "BTGDVTU")
+        # no villages page: the first page is the last one
+        assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+        assert not wizard.button(QWizard.WizardButton.NextButton).isVisible()
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+        unit = services.setup.unit()
+        assert unit.level == "upper" and unit.party_committee_name == "TỈNH ỦY THANH HÓA"
         assert services.exchange.upper.is_upper()
+        assert services.villages.list() == []
     finally:
         services.close()
 

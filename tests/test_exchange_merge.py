@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from exchange_helpers import add_extra_table, add_note, checksum, make_upper, table_rows
+from exchange_helpers import add_extra_table, add_note, checksum, make_upper, note_id, table_rows
 
 from danvan_desktop.exchange.schema import travelling_schema
 from danvan_desktop.services.app import AppServices
@@ -51,7 +51,7 @@ def test_private_rows_and_personal_columns_stay_out_by_default(commune, tmp_path
     try:
         upper.exchange.importer.import_file(path, trust_new=True)
         notes = table_rows(upper, "test_notes")
-        assert [n["id"] for n in notes] == ["n-1"]
+        assert [n["id"] for n in notes] == [note_id("n-1")]
         assert notes[0]["personal_name"] == ""
         assert "Nguyễn Văn Ba".encode() not in path.read_bytes()
     finally:
@@ -91,7 +91,7 @@ def test_the_same_file_twice_and_files_out_of_order(commune, tmp_path, today):
         third = commune.exchange.exporter.export(tmp_path / "3.dvx", since_last=True).path
         upper.exchange.importer.import_file(first, trust_new=True)
         result = upper.exchange.importer.import_file(third)
-        assert result.missing_sequences == [2]
+        assert result.missing_sequences == [(2, 2)] and "Thiếu tệp số 2 " in result.summary()
         assert "Thiếu tệp số 2" in result.summary()
         before = checksum(upper.db.path)
         again = upper.exchange.importer.import_file(third)

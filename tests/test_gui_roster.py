@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 
-from conftest import type_text
 from danvan_desktop.gui.main_window import MainWindow
 from danvan_desktop.gui.pages.roster.end_term_dialog import EndTermDialog
 

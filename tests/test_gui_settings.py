@@ -4,9 +4,9 @@ is rebuilt in it, and a profile of the user's own is saved and applied to the ro
 from __future__ import annotations
 
 import pytest
+from conftest import type_text
 from PySide6.QtWidgets import QApplication
 
-from conftest import type_text
 from danvan_desktop.domain.i18n import language
 from danvan_desktop.gui.main_window import MainWindow
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
-from conftest import type_text
 from danvan_desktop.gui.main_window import MainWindow
 from danvan_desktop.gui.pages.paste_dialog import PasteNamesDialog
 

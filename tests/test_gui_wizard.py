@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import TODAY, type_text
 from PySide6.QtWidgets import QWizard
 
-from conftest import TODAY, type_text
 from danvan_desktop.gui.setup_wizard import SetupWizard
 from danvan_desktop.services.app import AppServices
 

@@ -153,7 +153,7 @@ def test_preview_print_and_save(qtbot, page, services, tmp_path):
 def test_preview_widget_is_reusable_without_docx(qtbot, tmp_path):
     from render_samples import minutes_document
 
-    from danvan_desktop.services.report.printing import document_pdf
+    from danvan_desktop.services.documents.printing import document_pdf
     preview = PdfPreview()
     qtbot.addWidget(preview)
     preview.show_pdf(document_pdf(minutes_document(speeches=30)), "bao-cao")

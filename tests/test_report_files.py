@@ -82,9 +82,9 @@ def test_approving_keeps_the_pdf_and_later_prints_are_the_same_bytes(services, t
 
 def test_preview_dialog_shows_every_page(qtbot, services):
     from danvan_desktop.gui.pages.report.report_preview import PdfPreviewDialog
-    from danvan_desktop.services.report import render as report_render
+    from danvan_desktop.services.documents.printing import document_pdf
     report = services.reports.create_draft("2026-10")
-    data = report_render.pdf_bytes(services.reports.document(report.id))
+    data = document_pdf(services.reports.document(report.id))
     dialog = PdfPreviewDialog("x", data)
     qtbot.addWidget(dialog)
     assert dialog.page_count() == len(pypdf.PdfReader(__import__("io").BytesIO(data)).pages) >= 2

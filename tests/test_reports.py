@@ -247,3 +247,19 @@ def test_the_same_matter_in_several_villages_reads_once(services):
     text = services.reports.section(report.id, "situation").text
     assert text.lower().count("tranh chấp ranh giới") == 1
     assert "tranh chấp ranh giới đất ở giữa hai hộ liền kề (Thôn Đông, Thôn Tây); đã giải quyết 01/02 nơi" in text
+
+
+def test_a_private_matter_is_never_quoted_in_any_section(services):
+    """Issue 11: a hot spot kept private ("theo dõi riêng"), open for months, was quoted in full in sections IV
+    and V and in the list of earlier open matters; now it is only counted."""
+    _head(services)
+    secret = "Tranh chấp đất giữa hộ ông Nguyễn Văn Bí và hộ bà Trần Thị Mật"
+    services.situation.save(SituationNote(noted_on=dt.date(2026, 7, 3), topic="land", level="hot", summary=secret,
+                                          action_taken="Đang hòa giải riêng", private=True,
+                                          personal_people="Nguyễn Văn Bí"))
+    for period in ("2026-07", "2026-10"):
+        report = services.reports.create_draft(period)
+        text = "\n".join(s.text for s in services.reports.sections(report.id))
+        assert "Nguyễn Văn Bí" not in text and "Tranh chấp đất" not in text and "hòa giải riêng" not in text
+    text = {s.key: s.text for s in services.reports.sections(report.id)}
+    assert "Còn 01 điểm nóng chưa được giải quyết dứt điểm" in text["limits"]     # counted, not quoted

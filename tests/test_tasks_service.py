@@ -179,3 +179,27 @@ def test_check_reports_work_left_to_a_deleted_village(services, villages):
     services.villages.delete(villages["Thôn Tây"])
     messages = [p.message for p in run_checks(services.db, D(2026, 11, 21))]
     assert "Nhiệm vụ «Vận động» còn giao cho thôn Thôn Tây, thôn này đã xóa hoặc đã sáp nhập." in messages
+
+
+@pytest.mark.parametrize("status", ["not_started", None])     # oldest first, then newest first
+def test_paging_on_from_the_last_row_gives_the_same_list_as_one_read(services, villages, status):
+    """The list resumes each page after the last row it showed (not OFFSET): no row lost or shown twice,
+    even when many tasks share a due date, and a reload after a change starts afresh."""
+    for i in range(23):
+        services.tasks.create_task(title=f"Việc {i:02d}", category="new_rural", source_kind="plan",
+                                   village_ids=[villages["Thôn Đông"]], start_date=D(2026, 10, 1),
+                                   due_date=D(2026, 12, 1 + i % 3))
+    query = TaskQuery(status=status)
+    assert query.oldest_first == (status is not None)
+    whole = [row.task.id for row in services.tasks.listed(query, 0, 1000)]
+    paged, offset = [], 0
+    while batch := services.tasks.listed(query, offset, 5):
+        paged += [row.task.id for row in batch]
+        offset += len(batch)
+    assert paged == whole and len(set(paged)) == 23
+    first = services.tasks.listed(query, 0, 5)
+    services.tasks.create_task(title="Việc mới", category="new_rural", source_kind="plan",
+                               village_ids=[villages["Thôn Tây"]], start_date=D(2026, 10, 1), due_date=D(2026, 12, 2))
+    assert first and len(services.tasks.listed(query, 0, 5)) == 5
+    again = [row.task.id for row in services.tasks.listed(query, 5, 1000)]
+    assert len(again) == 24 - 5

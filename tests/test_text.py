@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import unicodedata
 
-from danvan_desktop.domain.text import clean, clean_multiline, fold, matches, name_key, person_sort_key, split_names
+from danvan_desktop.domain.text import (
+    clean,
+    clean_multiline,
+    fold,
+    matches,
+    name_key,
+    person_sort_key,
+    split_names,
+)
 
 
 def test_clean_stores_nfc_and_collapses_spaces():

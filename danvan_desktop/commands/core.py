@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from danvan_desktop.commands.common import db_path
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.today import today as vietnam_today
 
@@ -22,7 +23,6 @@ def register(sub, common) -> None:
 
 
 def _require_db(args) -> Path:
-    from danvan_desktop.cli import db_path
     path = db_path(args)
     if not path.exists():
         raise SystemExit(_("Không có tệp dữ liệu «{path}».").format(path=path))
@@ -30,7 +30,6 @@ def _require_db(args) -> Path:
 
 
 def cmd_demo(args) -> int:
-    from danvan_desktop.cli import db_path
     path = db_path(args)
     if getattr(args, "upper", False):
         from danvan_desktop.services.demo import upper as demo_upper  # added by the hand-over feature

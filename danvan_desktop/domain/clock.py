@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from danvan_desktop.domain.today import now_utc
 
+MAX_COUNTER = 9999                     # the counter has four digits
+MAX_AHEAD = dt.timedelta(days=1)       # how far ahead of the receiver's clock a received stamp may be
+
 
 def _iso_ms(moment: dt.datetime) -> str:
     moment = moment.astimezone(dt.timezone.utc)
@@ -50,18 +53,35 @@ class HybridClock:
             wall = _iso_ms(self._now())
             if wall > self._last.wall:
                 self._last = Stamp(wall, 0, self.node)
-            else:
+            elif self._last.counter < MAX_COUNTER:
                 self._last = Stamp(self._last.wall, self._last.counter + 1, self.node)
+            else:   # 10 000 events in one millisecond: move on to the next millisecond, never to a 5th digit
+                following = _next_ms(self._last.wall)
+                if following != self._last.wall:
+                    self._last = Stamp(following, 0, self.node)
             return str(self._last)
 
     def observe(self, stamp: str) -> None:
+        """Fold in a stamp seen elsewhere (a received file is refused before this when its stamps run more than
+        MAX_AHEAD ahead of this PC's clock; local rows are folded in whatever they say, so that the clock never
+        stamps a change older than the data it changes)."""
         try:
             other = Stamp.parse(stamp)
         except ValueError:
             return
         with self._lock:
             if (other.wall, other.counter) > (self._last.wall, self._last.counter):
-                self._last = Stamp(other.wall, other.counter, self.node)
+                self._last = Stamp(other.wall, min(other.counter, MAX_COUNTER), self.node)
+
+
+def _next_ms(wall: str) -> str:
+    """The next millisecond; the last one of year 9999 (reachable only through data written before received
+    stamps were bounded) stays where it is rather than overflow."""
+    try:
+        moment = dt.datetime.strptime(wall[:23], "%Y-%m-%dT%H:%M:%S.%f").replace(tzinfo=dt.timezone.utc)
+        return _iso_ms(moment + dt.timedelta(milliseconds=1))
+    except (ValueError, OverflowError):
+        return wall
 
 
 def stamp_time(stamp: str) -> dt.datetime | None:

@@ -4,66 +4,32 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import Enum
 
 from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.domain.labels import LabelledEnum
 from danvan_desktop.domain.records import Record, RuleError
 from danvan_desktop.domain.text import clean, clean_multiline
 
 DEFAULT_TARGET_PER_YEAR = 3   # Kết luận 862-KL/TU: at least 3 new models a year
 
 
-class DvkField(str, Enum):
-    ECONOMY = "economy"
-    CULTURE = "culture"
-    DEFENCE = "defence"
-    POLITICAL = "political"
-
-    @property
-    def label(self) -> str:
-        return _(FIELD_LABELS[self])
+class DvkField(LabelledEnum):
+    ECONOMY = "economy", N_("Kinh tế")
+    CULTURE = "culture", N_("Văn hóa – xã hội")
+    DEFENCE = "defence", N_("Quốc phòng – an ninh")
+    POLITICAL = "political", N_("Xây dựng hệ thống chính trị")
 
 
-FIELD_LABELS = {
-    DvkField.ECONOMY: N_("Kinh tế"),
-    DvkField.CULTURE: N_("Văn hóa – xã hội"),
-    DvkField.DEFENCE: N_("Quốc phòng – an ninh"),
-    DvkField.POLITICAL: N_("Xây dựng hệ thống chính trị"),
-}
+class OwnerKind(LabelledEnum):
+    VILLAGE = "village", N_("Thôn")
+    ORGANISATION = "organisation", N_("Cơ quan, tổ chức")
+    MEMBER = "member", N_("Cá nhân")
 
 
-class OwnerKind(str, Enum):
-    VILLAGE = "village"
-    ORGANISATION = "organisation"
-    MEMBER = "member"
-
-    @property
-    def label(self) -> str:
-        return _(OWNER_LABELS[self])
-
-
-OWNER_LABELS = {
-    OwnerKind.VILLAGE: N_("Thôn"),
-    OwnerKind.ORGANISATION: N_("Cơ quan, tổ chức"),
-    OwnerKind.MEMBER: N_("Cá nhân"),
-}
-
-
-class Recognition(str, Enum):
-    REGISTERED = "registered"
-    COMMUNE = "commune"
-    UPPER = "upper"
-
-    @property
-    def label(self) -> str:
-        return _(RECOGNITION_LABELS[self])
-
-
-RECOGNITION_LABELS = {
-    Recognition.REGISTERED: N_("Đăng ký xây dựng"),
-    Recognition.COMMUNE: N_("Được công nhận cấp xã"),
-    Recognition.UPPER: N_("Được công nhận cấp trên"),
-}
+class Recognition(LabelledEnum):
+    REGISTERED = "registered", N_("Đăng ký xây dựng")
+    COMMUNE = "commune", N_("Được công nhận cấp xã")
+    UPPER = "upper", N_("Được công nhận cấp trên")
 
 
 @dataclass

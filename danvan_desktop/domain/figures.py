@@ -15,27 +15,16 @@ from dataclasses import dataclass
 from enum import Enum
 
 from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.domain.labels import LabelledEnum
 from danvan_desktop.domain.records import Record, RuleError
 from danvan_desktop.domain.text import clean
 
 
-class Aggregation(str, Enum):
-    SUM = "sum"
-    LAST = "last"
-    AVERAGE = "average"
-    RATIO = "ratio"
-
-    @property
-    def label(self) -> str:
-        return _(AGGREGATION_LABELS[self])
-
-
-AGGREGATION_LABELS = {
-    Aggregation.SUM: N_("Cộng dồn"),
-    Aggregation.LAST: N_("Lấy số cuối kỳ"),
-    Aggregation.AVERAGE: N_("Bình quân"),
-    Aggregation.RATIO: N_("Tỷ lệ giữa hai chỉ tiêu"),
-}
+class Aggregation(LabelledEnum):
+    SUM = "sum", N_("Cộng dồn")
+    LAST = "last", N_("Lấy số cuối kỳ")
+    AVERAGE = "average", N_("Bình quân")
+    RATIO = "ratio", N_("Tỷ lệ giữa hai chỉ tiêu")
 
 
 class Source(str, Enum):

@@ -12,41 +12,28 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from enum import Enum
 
 from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.domain.labels import LabelledEnum
 from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.records import Record, RuleError
 from danvan_desktop.domain.text import clean, clean_multiline
 
 
-class MeetingKind(str, Enum):
-    MONTHLY = "monthly"
-    QUARTERLY = "quarterly"
-    HALF_YEAR = "half"
-    ANNUAL = "annual"
-    THEMATIC = "thematic"
-    AD_HOC = "ad_hoc"
-    VILLAGE_TEAMS = "village_teams"
+class MeetingKind(LabelledEnum):
+    MONTHLY = "monthly", N_("Giao ban tháng")
+    QUARTERLY = "quarterly", N_("Giao ban quý")
+    HALF_YEAR = "half", N_("Giao ban 6 tháng")
+    ANNUAL = "annual", N_("Giao ban năm")
+    THEMATIC = "thematic", N_("Họp chuyên đề")
+    AD_HOC = "ad_hoc", N_("Họp đột xuất")
+    VILLAGE_TEAMS = "village_teams", N_("Họp với tổ dân vận")
 
-    @property
-    def label(self) -> str:
-        return _(KIND_LABELS[self])
 
     @property
     def is_briefing(self) -> bool:
         return self in BRIEFING_PERIOD
 
-
-KIND_LABELS = {
-    MeetingKind.MONTHLY: N_("Giao ban tháng"),
-    MeetingKind.QUARTERLY: N_("Giao ban quý"),
-    MeetingKind.HALF_YEAR: N_("Giao ban 6 tháng"),
-    MeetingKind.ANNUAL: N_("Giao ban năm"),
-    MeetingKind.THEMATIC: N_("Họp chuyên đề"),
-    MeetingKind.AD_HOC: N_("Họp đột xuất"),
-    MeetingKind.VILLAGE_TEAMS: N_("Họp với tổ dân vận"),
-}
 
 # The period a briefing covers; other kinds take the month they are held in.
 BRIEFING_PERIOD = {
@@ -68,27 +55,17 @@ SUBJECT_PATTERNS = {
 }
 
 
-class Presence(str, Enum):
-    PRESENT = "present"
-    EXCUSED = "excused"          # vắng có lý do
-    UNEXCUSED = "unexcused"      # vắng không lý do
-    LATE = "late"                # đến muộn (counted as present)
+class Presence(LabelledEnum):
+    PRESENT = "present", N_("Có mặt")
+    EXCUSED = "excused", N_("Vắng có lý do")          # vắng có lý do
+    UNEXCUSED = "unexcused", N_("Vắng không lý do")      # vắng không lý do
+    LATE = "late", N_("Đến muộn")                # đến muộn (counted as present)
 
-    @property
-    def label(self) -> str:
-        return _(PRESENCE_LABELS[self])
 
     @property
     def attended(self) -> bool:
         return self in (Presence.PRESENT, Presence.LATE)
 
-
-PRESENCE_LABELS = {
-    Presence.PRESENT: N_("Có mặt"),
-    Presence.EXCUSED: N_("Vắng có lý do"),
-    Presence.UNEXCUSED: N_("Vắng không lý do"),
-    Presence.LATE: N_("Đến muộn"),
-}
 
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:hg.]([0-5]\d)?$")
 FAR_FUTURE_DAYS = 366

@@ -4,28 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
 
 from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.domain.labels import LabelledEnum
 from danvan_desktop.domain.records import Record, RuleError
 from danvan_desktop.domain.text import clean
 
 
-class BlocRole(str, Enum):
-    HEAD = "head"
-    DEPUTY = "deputy"
-    MEMBER = "member"
+class BlocRole(LabelledEnum):
+    HEAD = "head", N_("Trưởng khối")
+    DEPUTY = "deputy", N_("Phó trưởng khối")
+    MEMBER = "member", N_("Thành viên")
 
-    @property
-    def label(self) -> str:
-        return _(BLOC_ROLE_LABELS[self])
-
-
-BLOC_ROLE_LABELS = {
-    BlocRole.HEAD: N_("Trưởng khối"),
-    BlocRole.DEPUTY: N_("Phó trưởng khối"),
-    BlocRole.MEMBER: N_("Thành viên"),
-}
 
 # Post codes are stable identifiers; names are what prints. A user may add posts of their own.
 DEFAULT_POSTS: tuple[tuple[str, str], ...] = (

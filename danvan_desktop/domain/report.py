@@ -11,28 +11,18 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
-from enum import Enum
 
 from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.domain.labels import LabelledEnum
 from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.records import Record
 
 
-class ReportStatus(str, Enum):
-    DRAFT = "draft"
-    APPROVED = "approved"
-    HANDED_OVER = "handed_over"
+class ReportStatus(LabelledEnum):
+    DRAFT = "draft", N_("Dự thảo")
+    APPROVED = "approved", N_("Đã duyệt")
+    HANDED_OVER = "handed_over", N_("Đã gửi")
 
-    @property
-    def label(self) -> str:
-        return _(STATUS_LABELS[self])
-
-
-STATUS_LABELS = {
-    ReportStatus.DRAFT: N_("Dự thảo"),
-    ReportStatus.APPROVED: N_("Đã duyệt"),
-    ReportStatus.HANDED_OVER: N_("Đã gửi"),
-}
 
 KIND_LABELS = {
     PeriodKind.MONTH: N_("Báo cáo tháng"),

@@ -4,56 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import Enum
 
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.domain.labels import LabelledEnum
 from danvan_desktop.domain.records import Record, RuleError
 from danvan_desktop.domain.text import clean, clean_multiline
 
 
-class Topic(str, Enum):
-    OPINION = "opinion"
-    LIVELIHOOD = "livelihood"
-    SECURITY = "security"
-    RELIGION = "religion"
-    ETHNIC = "ethnic"
-    LAND = "land"
-    ENVIRONMENT = "environment"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return _(TOPIC_LABELS[self])
+class Topic(LabelledEnum):
+    OPINION = "opinion", N_("Tư tưởng – dư luận xã hội")
+    LIVELIHOOD = "livelihood", N_("Đời sống – việc làm")
+    SECURITY = "security", N_("An ninh trật tự")
+    RELIGION = "religion", N_("Tôn giáo")
+    ETHNIC = "ethnic", N_("Dân tộc")
+    LAND = "land", N_("Đất đai – giải phóng mặt bằng")
+    ENVIRONMENT = "environment", N_("Môi trường")
+    OTHER = "other", N_("Vấn đề khác")
 
 
-TOPIC_LABELS = {
-    Topic.OPINION: N_("Tư tưởng – dư luận xã hội"),
-    Topic.LIVELIHOOD: N_("Đời sống – việc làm"),
-    Topic.SECURITY: N_("An ninh trật tự"),
-    Topic.RELIGION: N_("Tôn giáo"),
-    Topic.ETHNIC: N_("Dân tộc"),
-    Topic.LAND: N_("Đất đai – giải phóng mặt bằng"),
-    Topic.ENVIRONMENT: N_("Môi trường"),
-    Topic.OTHER: N_("Vấn đề khác"),
-}
-
-
-class Level(str, Enum):
-    NORMAL = "normal"
-    WATCH = "watch"
-    HOT = "hot"
-
-    @property
-    def label(self) -> str:
-        return _(LEVEL_LABELS[self])
-
-
-LEVEL_LABELS = {
-    Level.NORMAL: N_("Bình thường"),
-    Level.WATCH: N_("Cần theo dõi"),
-    Level.HOT: N_("Điểm nóng"),
-}
+class Level(LabelledEnum):
+    NORMAL = "normal", N_("Bình thường")
+    WATCH = "watch", N_("Cần theo dõi")
+    HOT = "hot", N_("Điểm nóng")
 
 
 @dataclass

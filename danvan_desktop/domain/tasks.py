@@ -11,34 +11,22 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
 
 from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.domain.labels import LabelledEnum
 from danvan_desktop.domain.records import Record, RuleError
 from danvan_desktop.domain.text import clean, clean_multiline
 
 
-class TaskStatus(str, Enum):
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    PAUSED = "paused"
-    CANCELLED = "cancelled"
-    OVERDUE = "overdue"      # derived only; never stored
-
-    @property
-    def label(self) -> str:
-        return _(STATUS_LABELS[self])
+class TaskStatus(LabelledEnum):
+    NOT_STARTED = "not_started", N_("Chưa bắt đầu")
+    IN_PROGRESS = "in_progress", N_("Đang thực hiện")
+    DONE = "done", N_("Hoàn thành")
+    PAUSED = "paused", N_("Tạm dừng")
+    CANCELLED = "cancelled", N_("Đã hủy")
+    OVERDUE = "overdue", N_("Quá hạn")      # derived only; never stored
 
 
-STATUS_LABELS = {
-    TaskStatus.NOT_STARTED: N_("Chưa bắt đầu"),
-    TaskStatus.IN_PROGRESS: N_("Đang thực hiện"),
-    TaskStatus.DONE: N_("Hoàn thành"),
-    TaskStatus.PAUSED: N_("Tạm dừng"),
-    TaskStatus.CANCELLED: N_("Đã hủy"),
-    TaskStatus.OVERDUE: N_("Quá hạn"),
-}
 STORED_STATUSES = (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS, TaskStatus.DONE, TaskStatus.PAUSED,
                    TaskStatus.CANCELLED)
 OPEN_STATUSES = (TaskStatus.NOT_STARTED.value, TaskStatus.IN_PROGRESS.value)

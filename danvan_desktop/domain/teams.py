@@ -9,30 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import Enum
 
 from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.domain.labels import LabelledEnum
 from danvan_desktop.domain.records import Record, RuleError
 from danvan_desktop.domain.text import clean, clean_multiline, fold
 
 MIN_TEAM_MEMBERS = 3
 
 
-class TeamRole(str, Enum):
-    LEADER = "leader"
-    DEPUTY = "deputy"
-    MEMBER = "member"
+class TeamRole(LabelledEnum):
+    LEADER = "leader", N_("Tổ trưởng")
+    DEPUTY = "deputy", N_("Tổ phó")
+    MEMBER = "member", N_("Tổ viên")
 
-    @property
-    def label(self) -> str:
-        return _(TEAM_ROLE_LABELS[self])
-
-
-TEAM_ROLE_LABELS = {
-    TeamRole.LEADER: N_("Tổ trưởng"),
-    TeamRole.DEPUTY: N_("Tổ phó"),
-    TeamRole.MEMBER: N_("Tổ viên"),
-}
 
 # Posts a team member usually holds in the village; offered in the form, free text allowed.
 TEAM_POSTS = (

@@ -11,7 +11,8 @@ class ExchangeError(Exception):
     """A refused file. `str()` is the Vietnamese message: «file»: reason."""
 
     def __init__(self, reason: str, path: Path | str | None = None) -> None:
-        self.reason = reason
+        # a reason may quote what the file holds: a lone surrogate there could not be printed or logged
+        self.reason = reason.encode("utf-8", "backslashreplace").decode("utf-8")
         self.path = Path(path) if path is not None else None
         super().__init__(self._text())
 
@@ -23,6 +24,7 @@ class ExchangeError(Exception):
     def at(self, path: Path | str) -> ExchangeError:
         """The same error, naming the file (raised deep down before the file name was known)."""
         self.path = Path(path)
+        self.reason = self.reason.encode("utf-8", "backslashreplace").decode("utf-8")
         self.args = (self._text(),)
         return self
 
@@ -54,6 +56,28 @@ class KeyChanged(ExchangeError):
         super().__init__(_("khóa ký của {unit} (mã {code}) đã thay đổi: tệp mang khóa {fp}, khóa đã tin cậy là "
                            "{trusted}. Có thể tệp bị giả mạo; chỉ chấp nhận khóa mới sau khi đã gọi điện xác minh.")
                          .format(unit=unit_name, code=unit_code, fp=fingerprint, trusted=trusted), path)
+
+
+class NewInstallation(UntrustedKey):
+    """A known unit's file from an installation never seen before (a reinstalled or a second PC): said as
+    exactly that, and accepted only when the officer confirms the new fingerprint."""
+
+    def __init__(self, unit_code: str, unit_name: str, fingerprint: str, installation_id: str,
+                 known_fingerprint: str, known_installation: str, path: Path | str | None = None) -> None:
+        self.unit_code, self.unit_name, self.fingerprint = unit_code, unit_name, fingerprint
+        self.installation_id, self.known_fingerprint = installation_id, known_fingerprint
+        self.known_installation = known_installation
+        ExchangeError.__init__(self, new_installation_text(unit_code, unit_name, fingerprint, installation_id,
+                                                           known_fingerprint, known_installation), path)
+
+
+def new_installation_text(unit_code: str, unit_name: str, fingerprint: str, installation_id: str,
+                          known_fingerprint: str, known_installation: str) -> str:
+    return _("{unit} (mã {code}) đã có khóa tin cậy (mã nhận dạng {known}) từ bản cài đặt {known_installation}; "
+             "tệp này đến từ một bản cài đặt mới {installation} (mã nhận dạng {fp}), ví dụ máy cài lại hoặc máy thứ "
+             "hai. Chỉ chấp nhận sau khi đã gọi điện đối chiếu mã nhận dạng mới với đơn vị gửi.").format(
+        unit=unit_name, code=unit_code, known=known_fingerprint, known_installation=known_installation[:8],
+        installation=installation_id[:8], fp=fingerprint)
 
 
 class DiskProblem(ExchangeError):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+
+from danvan_desktop.domain.clock import MAX_AHEAD
 
 FORMAT_NAME = "danvan-exchange"
 # Readers accept every version up to their own and refuse a newer one with NewerFormat; a change
@@ -29,7 +32,14 @@ MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 MAX_RATIO = 200            # uncompressed / compressed, for entries above RATIO_FLOOR bytes
 RATIO_FLOOR = 64 * 1024
-MAX_LINE_BYTES = 16 * 1024 * 1024
+MAX_LINE_BYTES = 16 * 1024 * 1024   # one record (a stored PDF travels as base64 in one line)
+
+# Bounds on the values a file carries (exchange/bounds.py checks them before anything is written).
+MAX_TEXT_CHARS = 200_000            # one text field; the longest real one (a report's section) is a few thousand
+MAX_NAME_CHARS = 200                # the manifest's unit name and other short labels
+MAX_SEQUENCE = 1_000_000            # a batch number; a commune writing a file a day for ten years needs 3 650
+MAX_SEQUENCE_GAP = 10_000           # how far a batch number may run ahead of the last one received
+MAX_CLOCK_AHEAD: dt.timedelta = MAX_AHEAD   # a received stamp may be at most a day ahead of this PC's clock
 
 RECIPIENT_UPPER = "upper"  # the unit's upper level; other recipients are installation ids of peers
 

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from danvan_desktop.domain.i18n import _
+from danvan_desktop.exchange import bounds
 from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange.errors import ExchangeError, NewerFormat
 
@@ -115,3 +116,46 @@ class Manifest:
             includes_private=bool(need("includes_private", bool)), seen=seen, entries=entries, counts=counts,
             acknowledges=need("acknowledges", dict, True), format=fmt.FORMAT_NAME,
             format_version=data["format_version"])
+
+
+def check_bounds(manifest: Manifest, horizon: str) -> None:
+    """Identifiers, numbers, stamps and labels within their bounds, before any of them is used (a batch id
+    ends up in a folder name, a sequence number in a list of missing files)."""
+    def bad(key: str) -> ExchangeError:
+        return ExchangeError(_("tệp mô tả có trường «{key}» không hợp lệ.").format(key=key))
+    m = manifest
+    if not bounds.is_unit_code(m.unit_code):
+        raise bad("unit_code")
+    for key in ("batch_id", "installation_id"):
+        if not bounds.is_uuid(getattr(m, key)):
+            raise ExchangeError(_("tệp mô tả có «{key}» không phải UUID.").format(key=key))
+    if m.unit_level not in ("commune", "upper"):
+        raise bad("unit_level")
+    if m.recipient != fmt.RECIPIENT_UPPER and not bounds.is_uuid(m.recipient):
+        raise bad("recipient")
+    if not 1 <= m.sequence <= fmt.MAX_SEQUENCE:
+        raise ExchangeError(_("số thứ tự lô {seq} nằm ngoài giới hạn (1 đến {limit}).").format(
+            seq=str(m.sequence)[:20], limit=f"{fmt.MAX_SEQUENCE:,}".replace(",", ".")))
+    if not bounds.created_ok(m.created_at, bounds.NO_HORIZON):
+        raise bad("created_at")
+    if not bounds.created_ok(m.created_at, horizon):
+        raise ExchangeError(_("tệp ghi thời điểm tạo {at} ở tương lai (quá một ngày so với đồng hồ máy này); hãy "
+                              "kiểm tra ngày giờ của máy gửi.").format(at=m.created_at.replace("T", " ")[:19]))
+    for key in ("unit_name", "unit_level", "program_version", "period"):
+        value = getattr(m, key)
+        if not bounds.text_ok(value, fmt.MAX_NAME_CHARS):
+            raise bad(key)
+    for key in ("since", "until"):
+        value = getattr(m, key)
+        if value is not None and not bounds.stamp_ok(value, horizon):
+            raise bad(key)
+    if len(m.seen) > fmt.MAX_ENTRIES or any(not bounds.text_ok(k, 80) or not bounds.stamp_ok(v, horizon)
+                                            for k, v in m.seen.items()):
+        raise bad("seen")
+    if len(m.periods) > 1000 or any(not bounds.text_ok(p, 20) for p in m.periods):
+        raise bad("periods")
+    if len(m.public_key) > 64:
+        raise bad("public_key")
+    for key in m.counts:
+        if not bounds.text_ok(key, 64):
+            raise bad("counts")

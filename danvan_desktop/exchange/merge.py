@@ -58,19 +58,58 @@ def _local_row(conn: sqlite3.Connection, table: str, record_id: str) -> dict | N
     return {k: row[k] for k in row.keys()}  # noqa: SIM118 (iterating a sqlite3.Row yields values)
 
 
+def _owned_by_other(table: str, record_id: str, local: dict, sender: str) -> ExchangeError:
+    return ExchangeError(_("bản ghi {table} «{id}» đã có ở máy này và thuộc đơn vị {owner}; tệp của đơn vị {sender} "
+                           "chỉ được tạo hoặc sửa bản ghi của chính mình.").format(
+        table=table, id=record_id, owner=local.get("unit_code") or "?", sender=sender))
+
+
+def _by_natural_key(conn: sqlite3.Connection, table: TableSchema, incoming: dict) -> dict | None:
+    """The live local row holding the incoming row's natural key under another id (a second installation of
+    the unit created it on its own: the unit's row, a figure of the catalogue, a month's value)."""
+    for key in table.natural_keys:
+        if any(incoming.get(c) is None for c in key):
+            continue
+        where = " AND ".join(f'"{c}" = ?' for c in key)
+        row = conn.execute(f'SELECT * FROM "{table.name}" WHERE {where} AND deleted = 0 LIMIT 1',
+                           tuple(incoming[c] for c in key)).fetchone()
+        if row is not None:
+            return {k: row[k] for k in row.keys()}  # noqa: SIM118
+    return None
+
+
+def _check_unit_row(incoming: dict, manifest) -> None:
+    """The `units` table is keyed by the unit code: a file carries its own unit's row and no other."""
+    if incoming.get("code") != manifest.unit_code or incoming.get("level", manifest.unit_level) != manifest.unit_level:
+        raise ExchangeError(_("bản ghi units «{id}» mang đơn vị mã {code}; tệp của đơn vị {sender} chỉ được mang "
+                              "bản ghi của chính đơn vị mình.").format(
+            id=incoming["id"], code=str(incoming.get("code"))[:20], sender=manifest.unit_code))
+
+
 def _differs(local: dict, incoming: dict) -> list[str]:
     return [k for k, v in incoming.items() if k not in _STAMPS and local.get(k) != decode_value(v)]
 
 
 def plan_batch(conn: sqlite3.Connection, verified: VerifiedFile, schema: dict[str, TableSchema],
                own_installation: str, our_seen: dict[str, str]) -> Plan:
-    """What applying the batch would do to each record; reads only."""
-    sender = verified.manifest.installation_id
-    sender_seen = verified.manifest.seen
+    """What applying the batch would do to each record; reads only. Raises ExchangeError naming the record
+    when the file would create or change a row that is not its unit's (ownership, not just labels)."""
+    manifest = verified.manifest
+    sender = manifest.installation_id
+    sender_seen = manifest.seen
+    sender_unit = manifest.unit_code
     outcomes: list[Outcome] = []
     for table, table_schema in schema.items():
         for incoming in verified.tables.get(table, []):
+            if table == "units":
+                _check_unit_row(incoming, manifest)
             local = _local_row(conn, table, incoming["id"])
+            if local is None and table_schema.natural_keys and not incoming["deleted"]:
+                local = _by_natural_key(conn, table_schema, incoming)
+                if local is not None:   # the same thing under the local id: merge into it
+                    incoming = {**incoming, "id": local["id"]}
+            if local is not None and local["unit_code"] != sender_unit:
+                raise _owned_by_other(table, incoming["id"], local, sender_unit)
             # Only BLOB columns arrive encoded ({"$b64": …}); otherwise share the row: one copy less per record.
             decoded = ({k: decode_value(v) for k, v in incoming.items()}
                        if any(type(v) is dict for v in incoming.values()) else incoming)

@@ -8,14 +8,15 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from danvan_desktop.domain.clock import Stamp
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import TRAVEL_FIELDS
+from danvan_desktop.exchange import bounds
+from danvan_desktop.exchange import format as fmt
 
 LOCK_COLUMN = "content_hash"
 PRIVATE_COLUMN = "private"
 PERSONAL_PREFIX = "personal_"
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$")
+_PARTIAL_LIVE = re.compile(r"\bWHERE\s+deleted\s*=\s*0\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -24,12 +25,16 @@ class Column:
     affinity: str          # INTEGER, REAL, TEXT, BLOB or NUMERIC (SQLite's rules from the declared type)
     notnull: bool
     has_default: bool
+    default: str | None = None   # the declared default as SQL text ("''" for an empty string)
 
 
 @dataclass(frozen=True)
 class TableSchema:
     name: str
     columns: dict[str, Column]
+    # Natural keys: the columns of each unique index over live rows (`WHERE deleted = 0`), e.g. units (code)
+    # or figures (unit_code, code). Two installations of one unit may hold the same key under two ids.
+    natural_keys: tuple[tuple[str, ...], ...] = ()
 
     @property
     def locked_column(self) -> bool:
@@ -50,18 +55,46 @@ def affinity(declared: str) -> str:
     return "NUMERIC"
 
 
+_CACHE: list[tuple[sqlite3.Connection, int, dict[str, TableSchema]]] = []   # a few recent connections
+
+
 def travelling_schema(conn: sqlite3.Connection) -> dict[str, TableSchema]:
-    """Every table carrying the seven travelling columns, in creation order."""
+    """Every table carrying the seven travelling columns, in creation order (read once per connection and
+    schema version: an import asks for it several times)."""
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    for cached_conn, cached_version, schema in _CACHE:
+        if cached_conn is conn and cached_version == version:
+            return schema
+    schema = _read_schema(conn)
+    _CACHE.insert(0, (conn, version, schema))
+    del _CACHE[4:]
+    return schema
+
+
+def _read_schema(conn: sqlite3.Connection) -> dict[str, TableSchema]:
     result: dict[str, TableSchema] = {}
     names = [r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")]
     for name in names:
         cols = {}
         for row in conn.execute(f'PRAGMA table_info("{name}")'):
-            cols[row[1]] = Column(row[1], affinity(row[2]), bool(row[3]) or bool(row[5]), row[4] is not None)
+            cols[row[1]] = Column(row[1], affinity(row[2]), bool(row[3]) or bool(row[5]), row[4] is not None, row[4])
         if set(TRAVEL_FIELDS) <= set(cols):
-            result[name] = TableSchema(name, cols)
+            result[name] = TableSchema(name, cols, _natural_keys(conn, name))
     return result
+
+
+def _natural_keys(conn: sqlite3.Connection, table: str) -> tuple[tuple[str, ...], ...]:
+    keys = []
+    for index in conn.execute(f'PRAGMA index_list("{table}")').fetchall():
+        name, unique, origin = index[1], index[2], index[3]
+        if not unique or origin == "pk":
+            continue
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone()
+        if sql is None or not sql[0] or not _PARTIAL_LIVE.search(sql[0]):
+            continue
+        keys.append(tuple(r[2] for r in conn.execute(f'PRAGMA index_info("{name}")')))
+    return tuple(keys)
 
 
 def encode_value(value):
@@ -107,40 +140,49 @@ def _type_ok(column: Column, value) -> bool:
     return isinstance(value, (int, float, str))
 
 
-def _stamp_ok(value) -> bool:
-    if not isinstance(value, str):
-        return False
-    try:
-        stamp = Stamp.parse(value)
-    except ValueError:
-        return False
-    return len(stamp.wall) == 24 and stamp.wall.endswith("Z") and stamp.wall[4] == "-" and stamp.wall[10] == "T"
-
-
-def check_record(schema: TableSchema, record: object, unit_code: str) -> str | None:
-    """Why the record cannot be imported into this table, or None when it fits."""
+def check_record(schema: TableSchema, record: object, unit_code: str, horizon: str = bounds.NO_HORIZON) -> str | None:
+    """Why the record cannot be imported into this table, or None when it fits. `horizon` is the latest wall
+    time a clock stamp may carry (the receiver's clock plus a day)."""
     if not isinstance(record, dict):
         return _("một dòng không phải là bản ghi.")
     unknown = [k for k in record if k not in schema.columns]
     if unknown:
-        return _("cột «{column}» không có trong bảng {table}.").format(column=str(unknown[0])[:40], table=schema.name)
+        return _("cột «{column}» không có trong bảng {table}.").format(column=_shown(unknown[0]), table=schema.name)
     missing = [f for f in TRAVEL_FIELDS if f not in record]
     if missing:
         return _("thiếu cột «{column}».").format(column=missing[0])
     for name, value in record.items():
         if not _type_ok(schema.columns[name], value):
-            return _("cột «{column}» có giá trị sai kiểu ({value}).").format(column=name, value=repr(value)[:40])
-    if not _ID.match(record["id"]):
-        return _("mã bản ghi «{id}» không hợp lệ.").format(id=str(record["id"])[:40])
+            return _("cột «{column}» có giá trị sai kiểu ({value}).").format(column=name, value=_shown(value))
+        if type(value) is str and not bounds.text_ok(value):
+            return _("cột «{column}» có văn bản không hợp lệ (ký tự lỗi hoặc dài quá {n} ký tự).").format(
+                column=name, n=f"{fmt.MAX_TEXT_CHARS:,}".replace(",", "."))
+    if not bounds.is_uuid(record["id"]):
+        return _("mã bản ghi «{id}» không hợp lệ (phải là UUID).").format(id=_shown(record["id"]))
     if record["unit_code"] != unit_code:
         return _("bản ghi thuộc đơn vị «{code}», không phải đơn vị gửi tệp ({sender}).").format(
-            code=str(record["unit_code"])[:20], sender=unit_code)
+            code=_shown(record["unit_code"]), sender=unit_code)
+    if record["origin"] and not bounds.is_uuid(record["origin"]):
+        return _("cột «{column}» không phải mã máy hợp lệ.").format(column="origin")
     for stamp_field in ("created_at", "updated_at"):
-        if not _stamp_ok(record[stamp_field]):
+        value = record[stamp_field]
+        if not bounds.stamp_ok(value, bounds.NO_HORIZON):
             return _("cột «{column}» không phải dấu thời gian hợp lệ.").format(column=stamp_field)
+        if value[:24] > horizon:
+            return _("cột «{column}» ghi thời điểm {at} ở tương lai (quá một ngày so với đồng hồ máy này); hãy "
+                     "kiểm tra ngày giờ của máy gửi.").format(column=stamp_field, at=value[:19].replace("T", " "))
     if record["deleted"] not in (0, 1):
         return _("cột «{column}» có giá trị sai kiểu ({value}).").format(column="deleted", value=record["deleted"])
+    for name, value in record.items():
+        if bounds.is_date_column(name) and not bounds.date_ok(value):
+            return _("cột «{column}» không phải một ngày có thật ({value}).").format(column=name, value=_shown(value))
     for name, column in schema.columns.items():
         if column.notnull and not column.has_default and name not in record and not name.startswith(PERSONAL_PREFIX):
             return _("thiếu cột «{column}».").format(column=name)
     return None
+
+
+def _shown(value) -> str:
+    """A value quoted in a message: short, and printable even when it holds a lone surrogate."""
+    return repr(value)[:40].encode("utf-8", "backslashreplace").decode("utf-8") if not isinstance(value, str) \
+        else value[:40].encode("utf-8", "backslashreplace").decode("utf-8")

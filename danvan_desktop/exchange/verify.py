@@ -7,6 +7,7 @@ ExchangeError naming the file and the reason.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import json
@@ -14,14 +15,16 @@ import struct
 import unicodedata
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.today import now_utc
+from danvan_desktop.exchange import bounds, keys
 from danvan_desktop.exchange import format as fmt
-from danvan_desktop.exchange import keys
 from danvan_desktop.exchange.errors import ExchangeError
-from danvan_desktop.exchange.manifest import Manifest
+from danvan_desktop.exchange.manifest import Manifest, check_bounds
 from danvan_desktop.exchange.schema import TableSchema, check_record
 
 _EOCD = b"PK\x05\x06"
@@ -133,7 +136,7 @@ def _check_container(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
 
 
 def _parse_table(name: str, raw: bytes, schema: TableSchema | None, unit_code: str,
-                 keep: bool = True) -> tuple[list[dict], int]:
+                 keep: bool = True, horizon: str = bounds.NO_HORIZON) -> tuple[list[dict], int]:
     """The table's records checked one by one (and kept unless keep=False), and how many there were."""
     table = fmt.TABLE_ENTRY.match(name).group(1)  # type: ignore[union-attr]
     if schema is None:
@@ -144,6 +147,9 @@ def _parse_table(name: str, raw: bytes, schema: TableSchema | None, unit_code: s
     # Line by line from the bytes: decoding the whole entry and splitting it would hold two more
     # copies of a table that can be 80 MB (100 000 tasks) at the memory peak.
     for number, raw_line in enumerate(io.BytesIO(raw), start=1):
+        if len(raw_line) > fmt.MAX_LINE_BYTES:
+            raise ExchangeError(_("dòng {line} của bảng {table} dài quá {n} MB.").format(
+                line=number, table=table, n=fmt.MAX_LINE_BYTES // (1024 * 1024)))
         try:
             line = raw_line.decode("utf-8").rstrip("\n")
         except UnicodeDecodeError as exc:
@@ -155,12 +161,13 @@ def _parse_table(name: str, raw: bytes, schema: TableSchema | None, unit_code: s
         except ValueError as exc:
             raise ExchangeError(_("dòng {line} của bảng {table} không đọc được.").format(line=number, table=table)) \
                 from exc
-        problem = check_record(schema, record, unit_code)
+        problem = check_record(schema, record, unit_code, horizon)
         if problem:
-            raise ExchangeError(_("bảng {table}, dòng {line}: {problem}").format(table=table, line=number,
-                                                                                problem=problem))
+            raise ExchangeError(_("bảng {table}, dòng {line}{record}: {problem}").format(
+                table=table, line=number, record=_naming(record), problem=problem))
         if record["id"] in ids:
-            raise ExchangeError(_("bảng {table}, dòng {line}: mã bản ghi lặp lại.").format(table=table, line=number))
+            raise ExchangeError(_("bảng {table}, dòng {line}{record}: mã bản ghi lặp lại.").format(
+                table=table, line=number, record=_naming(record)))
         ids.add(record["id"])
         count += 1
         if keep:
@@ -168,18 +175,35 @@ def _parse_table(name: str, raw: bytes, schema: TableSchema | None, unit_code: s
     return rows, count
 
 
-def verify_file(path: Path | str, schema: dict[str, TableSchema], *, keep_records: bool = True) -> VerifiedFile:
+def _naming(record: object) -> str:
+    """' (bản ghi «id»)' when the record has a readable id: a refusal names the record, not only the line."""
+    if isinstance(record, dict) and isinstance(record.get("id"), str) and record["id"]:
+        shown = record["id"][:40].encode("utf-8", "backslashreplace").decode("utf-8")
+        return _(" (bản ghi «{id}»)").format(id=shown)
+    return ""
+
+
+KeyCheck = Callable[[Manifest, str], None]
+
+
+def verify_file(path: Path | str, schema: dict[str, TableSchema], *, keep_records: bool = True,
+                key_check: KeyCheck | None = None, now: dt.datetime | None = None) -> VerifiedFile:
     """Every check of the format; raises ExchangeError naming the file, or returns its verified content
-    (without the records when keep_records is False: the exporter's read-back only needs the verdict)."""
-    return _guarded(Path(path), lambda p: _verify(p, schema, keep_records))
+    (without the records when keep_records is False: the exporter's read-back only needs the verdict).
+    `key_check(manifest, fingerprint)` runs once the signature holds and before any entry is read, so an
+    untrusted sender's file is refused without reading its records; `now` is the receiver's clock."""
+    horizon = bounds.horizon(now or now_utc())
+    return _guarded(Path(path), lambda p: _verify(p, schema, keep_records, key_check, horizon))
 
 
-def verify_manifest(path: Path | str) -> VerifiedFile:
+def verify_manifest(path: Path | str, now: dt.datetime | None = None) -> VerifiedFile:
     """Checks 1–4 only (size, container, manifest, signature), records unread: enough to learn which signed
     batch a file is (e.g. to say at once that it was imported already) without parsing 100 000 records."""
+    horizon = bounds.horizon(now or now_utc())
+
     def head(p: Path) -> VerifiedFile:
         with _open_checked(p) as zf:
-            _by_name, manifest, fingerprint = _signed_manifest(zf)
+            _by_name, manifest, fingerprint = _signed_manifest(zf, horizon)
         return VerifiedFile(p, manifest, fingerprint)
     return _guarded(Path(path), head)
 
@@ -200,7 +224,7 @@ def _guarded(path: Path, read):
         raise ExchangeError(_("tệp bị hỏng ({detail}).").format(detail=str(exc)[:120]), path) from exc
 
 
-def _signed_manifest(zf: zipfile.ZipFile) -> tuple[dict[str, zipfile.ZipInfo], Manifest, str]:
+def _signed_manifest(zf: zipfile.ZipFile, horizon: str) -> tuple[dict[str, zipfile.ZipInfo], Manifest, str]:
     """Checks 1–4: the container, the manifest and its signature; returns the entries by name too."""
     infos = _check_container(zf)
     by_name = {info.filename: info for info in infos}
@@ -214,8 +238,7 @@ def _signed_manifest(zf: zipfile.ZipFile) -> tuple[dict[str, zipfile.ZipInfo], M
         raise ExchangeError(_("chữ ký hoặc khóa công khai không đúng dạng.")) from exc
     if len(public) != 32 or not keys.verify(public, signature, manifest_raw):
         raise ExchangeError(_("chữ ký không khớp: tệp đã bị sửa sau khi ký, hoặc chữ ký bị giả."))
-    if not manifest.unit_code or not manifest.batch_id or not manifest.installation_id:
-        raise ExchangeError(_("tệp mô tả thiếu mã đơn vị, mã lô hoặc mã máy."))
+    check_bounds(manifest, horizon)
     return by_name, manifest, keys.fingerprint(public)
 
 
@@ -229,9 +252,12 @@ def _open_checked(path: Path) -> zipfile.ZipFile:
     return zipfile.ZipFile(path)
 
 
-def _verify(path: Path, schema: dict[str, TableSchema], keep_records: bool = True) -> VerifiedFile:
+def _verify(path: Path, schema: dict[str, TableSchema], keep_records: bool, key_check: KeyCheck | None,
+            horizon: str) -> VerifiedFile:
     with _open_checked(path) as zf:
-        by_name, manifest, fingerprint = _signed_manifest(zf)
+        by_name, manifest, fingerprint = _signed_manifest(zf, horizon)
+        if key_check is not None:
+            key_check(manifest, fingerprint)
         listed = {e.name for e in manifest.entries}
         present = set(by_name) - {fmt.MANIFEST, fmt.SIGNATURE}
         if listed != present:
@@ -248,7 +274,8 @@ def _verify(path: Path, schema: dict[str, TableSchema], keep_records: bool = Tru
                                     .format(name=entry.name))
             if entry.name.startswith(fmt.TABLE_DIR):
                 table = fmt.TABLE_ENTRY.match(entry.name).group(1)  # type: ignore[union-attr]
-                rows, count = _parse_table(entry.name, raw, schema.get(table), manifest.unit_code, keep_records)
+                rows, count = _parse_table(entry.name, raw, schema.get(table), manifest.unit_code, keep_records,
+                                           horizon)
                 del raw
                 if count != manifest.counts.get(table, -1) or entry.records not in (None, count):
                     raise ExchangeError(_("số bản ghi của bảng {table} không khớp với tệp mô tả.").format(table=table))

@@ -6,13 +6,14 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from danvan_desktop.domain.i18n import _, set_language
+from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui import excepthook, qt_check
+from danvan_desktop.gui.appearance import apply_appearance
+from danvan_desktop.gui.main_window import MainWindow
+from danvan_desktop.gui.setup_wizard import SetupWizard
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.store.errors import StoreError
 from danvan_desktop.store.instance_lock import InstanceLock
@@ -25,36 +26,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-_qt_translator: QTranslator | None = None
-
-
-def apply_appearance(app: QApplication, services: AppServices) -> None:
-    """Text size for every widget, and Qt's own strings (dialog buttons) in the chosen language.
-    Called again when the user changes either in Cài đặt: open widgets take the new size at once."""
-    global _qt_translator
-    font = QFont(app.font())
-    font.setPointSize(services.preferences.font_size())
-    app.setFont(font)
-    # Qt passes a new application font on to existing widgets only inside exec(); open windows are
-    # given it directly so the change shows at once whatever the state of the event loop
-    for window in app.topLevelWidgets():
-        window.setFont(font)
-    language = services.preferences.language()
-    set_language(language)
-    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English))
-    if _qt_translator is not None:
-        app.removeTranslator(_qt_translator)
-        _qt_translator = None
-    translator = QTranslator(app)
-    if language == "vi" and translator.load("qtbase_vi", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
-        _qt_translator = translator
-
-
 def open_window(services: AppServices):
-    from danvan_desktop.gui.main_window import MainWindow
-    from danvan_desktop.gui.setup_wizard import SetupWizard
-
     if not services.setup.is_set_up():
         wizard = SetupWizard(services.setup)
         if not wizard.exec():

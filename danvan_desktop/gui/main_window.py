@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop import __version__
 from danvan_desktop.domain.i18n import _, language
+from danvan_desktop.gui.appearance import apply_appearance
 from danvan_desktop.gui.events import DataEvents
-from danvan_desktop.gui.pages.registry import PageContext, pages
+from danvan_desktop.gui.pages.registry import pages
+from danvan_desktop.gui.pages.spec import PageContext
 from danvan_desktop.services.app import AppServices
 
 
@@ -49,12 +51,14 @@ class MainWindow(QMainWindow):
 
         self.context = PageContext(services, self.undo_stack, self.events, self.navigate)
         self.page_keys: list[str] = []
-        self.pages: dict[str, QWidget] = {}
+        # Pages are built when first shown (the first paint is the dashboard alone, whatever the size of
+        # the database); `pages[key]` builds one on demand, `built` lists those that exist.
+        self.pages = LazyPages(self._build_page)
+        self._specs: dict = {}
         for spec in pages(upper=unit.level == "upper"):
-            widget = spec.factory(self.context)
-            self.pages[spec.key] = widget
+            self._specs[spec.key] = spec
             self.page_keys.append(spec.key)
-            self.stack.addWidget(self._scrollable(widget))
+            self.stack.addWidget(QWidget())          # a placeholder until the page is first shown
             item = QListWidgetItem(_(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
@@ -67,13 +71,24 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._on_page_changed)
         self._language = language()
         self.successor: MainWindow | None = None
-        settings = self.pages.get("settings")
-        if settings is not None and hasattr(settings, "appearance_changed"):
-            settings.appearance_changed.connect(self._on_appearance_changed)
         self.events.changed.connect(self._on_data_changed)
         self._build_menu()
         self.statusBar().showMessage(_("Tệp dữ liệu: {path}").format(path=services.db.path))
         self.sidebar.setCurrentRow(0)
+
+    def _build_page(self, key: str) -> QWidget:
+        """Make a page on first use and put it in its place in the stack."""
+        widget = self._specs[key].factory(self.context)
+        index = self.page_keys.index(key)
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, self._scrollable(widget))
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        if hasattr(widget, "appearance_changed"):
+            widget.appearance_changed.connect(self._on_appearance_changed)
+        return widget
 
     @staticmethod
     def _scrollable(page: QWidget) -> QScrollArea:
@@ -100,7 +115,7 @@ class MainWindow(QMainWindow):
 
     def navigate(self, key: str, **filters) -> None:
         """Open a page; pages that understand filters (e.g. overdue=True) apply them."""
-        if key not in self.pages:
+        if key not in self._specs:
             return
         self.sidebar.setCurrentRow(self.page_keys.index(key))
         page = self.pages[key]
@@ -110,14 +125,14 @@ class MainWindow(QMainWindow):
     def _on_page_changed(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
         page = self.pages[self.page_keys[row]]
+        self.stack.setCurrentIndex(row)
         if hasattr(page, "refresh"):
             page.refresh()
 
     def _on_data_changed(self, _table: str) -> None:
         """Other pages are refreshed when shown; the dashboard and banners must be right at once."""
-        dashboard = self.pages.get("dashboard")
+        dashboard = self.pages.built.get("dashboard")
         if dashboard is not None and self.current_page_key() != "dashboard":
             dashboard.refresh()
 
@@ -137,8 +152,6 @@ class MainWindow(QMainWindow):
     def _on_appearance_changed(self) -> None:
         """A new text size applies to the open window at once; a new language rebuilds the window,
         because every label was translated when it was made."""
-        from danvan_desktop.gui.app import apply_appearance
-
         apply_appearance(QApplication.instance(), self.services)
         self._fit_sidebar()
         if self.services.preferences.language() != self._language:
@@ -154,7 +167,7 @@ class MainWindow(QMainWindow):
             successor.showMaximized()
         elif self.isVisible():
             successor.show()
-        notice = getattr(successor.pages.get(key), "show_language_notice", None)
+        notice = getattr(successor.pages.built.get(key), "show_language_notice", None)
         if notice is not None:
             notice()
         self.successor = successor
@@ -163,6 +176,22 @@ class MainWindow(QMainWindow):
             _OPEN_WINDOWS.remove(self)
         self.close()
         return successor
+
+
+class LazyPages:
+    """The window's pages by key, each built by `build(key)` the first time it is asked for."""
+
+    def __init__(self, build) -> None:
+        self._build = build
+        self.built: dict[str, QWidget] = {}
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in self.built:
+            self.built[key] = self._build(key)
+        return self.built[key]
+
+    def get(self, key: str, default=None):
+        return self.built.get(key, default)
 
 
 # Windows made by rebuild() have no other owner; this keeps them alive while they are open.

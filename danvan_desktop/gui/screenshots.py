@@ -12,7 +12,8 @@ from danvan_desktop.domain.i18n import set_language
 def take_screenshots(db_path: Path, out_dir: Path, language: str | None = None,
                      size: tuple[int, int] = (1366, 768)) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from danvan_desktop.gui.app import apply_appearance, make_application
+    from danvan_desktop.gui.app import make_application
+    from danvan_desktop.gui.appearance import apply_appearance
     from danvan_desktop.gui.main_window import MainWindow
     from danvan_desktop.services.app import AppServices
 

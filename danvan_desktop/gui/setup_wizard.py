@@ -45,6 +45,21 @@ class UnitPage(QWizardPage):
         layout.addWidget(self.status)
         for edit in self.form.edits.values():
             edit.textChanged.connect(self.completeChanged)
+        self.level.currentIndexChanged.connect(lambda _i: self._level_changed())
+
+    def is_upper(self) -> bool:
+        return self.level.currentData() == UnitLevel.UPPER.value
+
+    def _level_changed(self) -> None:
+        """An upper body is asked for its own names (tên cơ quan, cấp ủy) and for no villages."""
+        upper = self.is_upper()
+        self.form.set_upper(upper)
+        self.setTitle(_("Thông tin cơ quan") if upper else _("Thông tin xã"))
+        self.from_file.setVisible(not upper)
+        self.setFinalPage(upper)
+
+    def nextId(self) -> int:
+        return -1 if self.is_upper() else super().nextId()
 
     def isComplete(self) -> bool:
         return bool(self.form.edits["name"].text().strip() and self.form.edits["code"].text().strip())
@@ -133,9 +148,10 @@ class SetupWizard(QWizard):
 
     def accept(self) -> None:
         try:
-            self.setup.create_unit(self.unit_page.unit(), self.villages_page.names.toPlainText(),
+            upper = self.unit_page.is_upper()
+            self.setup.create_unit(self.unit_page.unit(), "" if upper else self.villages_page.names.toPlainText(),
                                    self.villages_page.kind.currentData(), self.unit_page.user_name.text(),
-                                   profile_code=self.villages_page.profile.currentData())
+                                   profile_code=None if upper else self.villages_page.profile.currentData())
         except RuleError as exc:
             self.error = str(exc)
             self.restart()

@@ -101,3 +101,22 @@ def write_atomically(target: Path, produce: Callable[[Path], None]) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return target
+
+
+def header_left_mm(document, profile, width_pt, slack_mm: float = 1.0) -> float:
+    """The header's left column: the profile's share of the text width, widened just enough (never into what
+    the right-hand lines need) for an issuing body's name to stay on one line, as the Party prints
+    "BAN TUYÊN GIÁO VÀ DÂN VẬN" under "TỈNH ỦY THANH HÓA". `width_pt(text, style)` measures in points."""
+    h, hp = document.header, profile.header
+    text_mm = profile.page.text_width_mm
+    base = text_mm * hp.left_fraction
+    to_mm = 25.4 / 72
+    lines = [(h.upper_body, hp.upper_body)] + [(line, hp.issuing_body) for line in h.issuing_body]
+    needed = max((width_pt(style.apply_case(nfc(text)), style) * to_mm + slack_mm
+                  for text, style in lines if text.strip()), default=0.0)
+    right_lines = [(line.style.apply_case(line.text), line.style) for line in hp.right_lines]
+    date = header_date_line(document)
+    if date:
+        right_lines.append((date, hp.date_line))
+    right = max((width_pt(text, style) * to_mm + slack_mm for text, style in right_lines), default=0.0)
+    return min(max(base, needed), max(base, text_mm - right))

@@ -172,6 +172,10 @@ class _Writer:
         for row in table.rows:
             for cell, width in zip(row.cells, widths_mm):
                 cell.width = Mm(width)
+        # a fixed-layout table is laid out by its grid (LibreOffice reads only the grid): keep it in step
+        from docx.oxml.ns import qn
+        for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm):
+            column.set(qn("w:w"), str(round(width / 25.4 * 1440)))
 
     # -- parts ------------------------------------------------------------------------------
     def header(self) -> None:
@@ -180,7 +184,9 @@ class _Writer:
         from danvan_desktop.render.fonts import document_fonts, face, register_reportlab
 
         h, hp = self.doc.header, self.p.header
-        left_w = self.text_width_mm * hp.left_fraction
+        names = register_reportlab(document_fonts())
+        left_w = common.header_left_mm(self.doc, self.p, lambda text, style: stringWidth(
+            text, face(names, style.bold, style.italic), style.size), slack_mm=4.0)
         right_w = self.text_width_mm - left_w
         table = self.out.add_table(rows=1, cols=2)
         self._borderless(table)
@@ -199,7 +205,6 @@ class _Writer:
             self.para(left, hp.separator, hp.issuing_body)
         if h.number.strip():
             self.para(left, h.number, hp.number)
-        names = register_reportlab(document_fonts())
         for line in hp.right_lines:
             self.para(right, line.text, line.style)
         if hp.right_lines and hp.right_rule == "text":

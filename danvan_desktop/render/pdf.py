@@ -111,7 +111,7 @@ class _Builder:
         for line in h.issuing_body:
             if line.strip():
                 left.append([RLParagraph(_markup(line, hp.issuing_body), self.s.get(hp.issuing_body))])
-        left_width = self.width * hp.left_fraction
+        left_width = common.header_left_mm(self.doc, self.p, self.s.width_of) * MM
         if hp.separator == "rule":
             rule = _TextRule(left_width * (hp.separator_rule_fraction or 0.4))
             separator_row = len(left) - 1

@@ -9,23 +9,23 @@ from typing import Callable
 
 from danvan_desktop.domain.i18n import set_language
 from danvan_desktop.domain.today import today as vietnam_today
+from danvan_desktop.services.documents.numbering import NumberingService
 from danvan_desktop.services.documents.settings import DocumentSettings
 from danvan_desktop.services.figures.dvk import DvkService
+from danvan_desktop.services.figures.service import FigureService
+from danvan_desktop.services.figures.situation import SituationService
 from danvan_desktop.services.handover.recovery import recover
 from danvan_desktop.services.handover.services import ExchangeServices
-from danvan_desktop.services.figures.service import FigureService
 from danvan_desktop.services.meetings.conclusions import MeetingTaskService
-from danvan_desktop.services.meetings.service import MeetingService
 from danvan_desktop.services.meetings.minutes_document import MinutesDocumentBuilder
-from danvan_desktop.services.documents.numbering import NumberingService
-from danvan_desktop.services.unit.preferences import PreferencesService
+from danvan_desktop.services.meetings.service import MeetingService
 from danvan_desktop.services.report.service import ReportService
-from danvan_desktop.services.roster.service import RosterService
 from danvan_desktop.services.roster.files import RosterFileService
-from danvan_desktop.services.unit.setup import SetupService
-from danvan_desktop.services.figures.situation import SituationService
+from danvan_desktop.services.roster.service import RosterService
 from danvan_desktop.services.tasks.service import TaskService
 from danvan_desktop.services.tasks.teams import TeamService
+from danvan_desktop.services.unit.preferences import PreferencesService
+from danvan_desktop.services.unit.setup import SetupService
 from danvan_desktop.services.unit.villages import VillageService
 from danvan_desktop.store.database import Database
 

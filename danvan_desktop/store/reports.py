@@ -49,7 +49,8 @@ class NumberRepository(Repository[DocNumber]):
     order_by = "doc_type, scope, number"
 
     def in_scope(self, doc_type: str, scope: str) -> list[DocNumber]:
-        return self.select("doc_type = ? AND scope = ?", (doc_type, scope))
+        """This unit's register only: at the upper level the communes' registers arrive in the same table."""
+        return self.select("doc_type = ? AND scope = ? AND unit_code = ?", (doc_type, scope, self.db.unit_code))
 
     def held_by(self, table: str, record_id: str) -> DocNumber | None:
         found = self.select("holder_table = ? AND holder_id = ? AND state IN ('held', 'issued')",

@@ -90,18 +90,33 @@ class TaskRepository(Repository[Task]):
     search_fields = ("title", "details", "source_ref")
     order_by = "due_date, title"
 
+    def __init__(self, db) -> None:
+        super().__init__(db)
+        self._cursors: dict = {}    # (query, offset) -> key of the row just before it, for paging on
+
     def listed(self, query: TaskQuery, today: dt.date, offset: int, limit: int) -> list[ListedTask]:
         source, where, params = where_clause(query, today)
         direction = "ASC" if query.oldest_first else "DESC"
         share_columns = (", a.id AS share_id, a.status AS share_status, a.done_on AS share_done_on"
                          if query.village_id else "")
+        # A list scrolled to row 90 000 asks for the rows after the last ones it was given: resume from
+        # that row's key (due date, rowid) instead of making SQLite step over `offset` rows again.
+        key = (source, where, tuple(params), direction)
+        if not offset:      # a list (re)loads from its first row: keys from an earlier load may be stale
+            self._cursors = {k: v for k, v in self._cursors.items() if k[0] != key}
+        resume = self._cursors.get((key, offset)) if offset else None
+        if resume is not None:
+            where += f" AND (t.due_date, t.rowid) {'>' if direction == 'ASC' else '<'} (?, ?)"
+            params = [*params, *resume]
         # rowid breaks ties: every index ends with it, so the order can come straight from an index.
-        sql = (f"SELECT t.*{share_columns} FROM {source} WHERE {where} "
+        sql = (f"SELECT t.*, t.rowid AS list_rowid{share_columns} FROM {source} WHERE {where} "
                f"ORDER BY t.due_date {direction}, t.rowid {direction} "
-               f"LIMIT {int(limit)} OFFSET {int(offset)}")
+               f"LIMIT {int(limit)}" + ("" if resume is not None else f" OFFSET {int(offset)}"))
         result = []
+        last = None
         for row in self.db.conn.execute(sql, params):
             task = self.from_row(row)
+            last = (row["due_date"], row["list_rowid"])
             share = None
             if query.village_id:
                 share = TaskAssignment(id=row["share_id"], task_id=task.id, village_id=query.village_id,
@@ -109,6 +124,10 @@ class TaskRepository(Repository[Task]):
                                        done_on=dt.date.fromisoformat(row["share_done_on"])
                                        if row["share_done_on"] else None)
             result.append(ListedTask(task, share))
+        if last is not None:
+            if len(self._cursors) > 64:
+                self._cursors.clear()
+            self._cursors[(key, offset + len(result))] = last
         return result
 
     def page(self, query: TaskQuery, today: dt.date, offset: int, limit: int) -> list[Task]:

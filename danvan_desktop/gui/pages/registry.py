@@ -1,39 +1,16 @@
-"""The sidebar's pages, in order. A feature adds its page with `register(PageSpec(...))` in its module
-and lists that module in PAGE_MODULES; a page that does nothing yet is not listed."""
+"""The sidebar's pages, in order. A feature's page module declares `PAGE = PageSpec(...)` (gui/pages/spec.py)
+and is listed in PAGE_MODULES; the page modules never import this module, so there is no import loop."""
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import Callable
 
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from danvan_desktop.domain.i18n import N_
-from danvan_desktop.gui.events import DataEvents
-from danvan_desktop.services.app import AppServices
+from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 
-
-@dataclass
-class PageContext:
-    services: AppServices
-    undo: QUndoStack
-    events: DataEvents
-    navigate: Callable[..., None]
-
-
-@dataclass
-class PageSpec:
-    key: str
-    title: str            # marked with N_, translated when shown
-    order: int            # dashboard 0, members 10, villages 20, tasks 30, meetings 40, situation 50,
-                          # figures 55, models 60, reports 70, exchange 80, settings 100
-    factory: Callable[[PageContext], QWidget]
-    shortcut: str = ""
-
-
-# Modules that register pages of later features (imported once, in this order).
+# Modules that declare the pages of later features (each has PAGE), imported when the pages are listed.
 PAGE_MODULES: list[str] = [
     "danvan_desktop.gui.pages.tasks.tasks_page",
     "danvan_desktop.gui.pages.meetings.meetings_page",
@@ -45,7 +22,7 @@ PAGE_MODULES: list[str] = [
     "danvan_desktop.gui.pages.handover.exchange_page",
 ]
 
-_PAGES: dict[str, PageSpec] = {}
+_PAGES: dict[str, PageSpec] = {}    # the foundation's own pages, below
 
 
 def register(spec: PageSpec) -> None:
@@ -57,9 +34,11 @@ UPPER_LEVEL_PAGES = {"dashboard", "exchange", "settings"}
 
 
 def pages(upper: bool = False) -> list[PageSpec]:
+    found = dict(_PAGES)
     for name in PAGE_MODULES:
-        importlib.import_module(name)
-    specs = sorted(_PAGES.values(), key=lambda p: p.order)
+        spec = importlib.import_module(name).PAGE
+        found[spec.key] = spec
+    specs = sorted(found.values(), key=lambda p: p.order)
     return [p for p in specs if p.key in UPPER_LEVEL_PAGES] if upper else specs
 
 

@@ -190,7 +190,7 @@ class PdfPreview(QWidget):
             self.save_pdf(path)
 
     def save_pdf(self, path: Path) -> bool:
-        from danvan_desktop.services.report.printing import save_pdf_bytes
+        from danvan_desktop.services.documents.printing import save_pdf_bytes
         try:
             save_pdf_bytes(self._bytes, path)
         except OSError as exc:

@@ -1,7 +1,7 @@
 """A believable demo commune (xã Yên Phú, Thanh Hóa) so a newcomer sees a living program.
 
-Later features add their own steps to DEMO_STEPS: functions (services, rng, today) that fill
-their tables. Everything is drawn from a seeded generator: the same day gives the same commune.
+Later features add their own steps: each module in DEMO_MODULES has DEMO_STEPS, functions
+(services, rng, today) that fill their tables (those modules never import this one). Everything is drawn from a seeded generator: the same day gives the same commune.
 """
 
 from __future__ import annotations
@@ -44,8 +44,7 @@ DEMO_MEMBERS = [
 ]
 
 DemoStep = Callable[[AppServices, random.Random, dt.date], None]
-DEMO_STEPS: list[DemoStep] = []
-# Modules of later features, imported before the steps run; each appends its steps to DEMO_STEPS.
+# Modules of later features whose DEMO_STEPS run after the roster, in this order.
 DEMO_MODULES: list[str] = [
     "danvan_desktop.services.demo.tasks",
     "danvan_desktop.services.demo.meetings",
@@ -86,7 +85,7 @@ def build_demo(path: Path, today: dt.date | None = None, seed: int = 2026, unit:
     services.setup.create_unit(Unit(**(unit or DEMO_UNIT)), "\n".join(DEMO_VILLAGES))
     _roster(services, rng, today)
     for name in DEMO_MODULES:
-        importlib.import_module(name)
-    for step in DEMO_STEPS:
-        step(services, rng, today)
+        step: DemoStep
+        for step in importlib.import_module(name).DEMO_STEPS:
+            step(services, rng, today)
     return services

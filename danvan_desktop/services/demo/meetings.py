@@ -12,7 +12,6 @@ import random
 
 from danvan_desktop.domain.meetings import MeetingKind, Presence
 from danvan_desktop.domain.periods import Period
-from danvan_desktop.services.demo import commune as demo
 
 PLACE = "Hội trường Đảng ủy xã"
 
@@ -134,4 +133,4 @@ def _tasks_from_conclusions(services, meeting_id: str, day: dt.date, rng: random
                                                            "Đang tuyên truyền tại nhà văn hóa thôn"]))
 
 
-demo.DEMO_STEPS.append(step)
+DEMO_STEPS = [step]   # run by services/demo/commune.py, in DEMO_MODULES order

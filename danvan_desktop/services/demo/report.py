@@ -10,7 +10,6 @@ from danvan_desktop.domain.dvk import DvkModel
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.situation import SituationNote
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.demo.commune import DEMO_STEPS
 
 TERM_START = dt.date(2025, 8, 16)      # the day after the commune Party congress closed
 
@@ -141,4 +140,4 @@ def step(services: AppServices, rng: random.Random, today: dt.date) -> None:
     _reports(services, rng, today)
 
 
-DEMO_STEPS.append(step)
+DEMO_STEPS = [step]   # run by services/demo/commune.py, in DEMO_MODULES order

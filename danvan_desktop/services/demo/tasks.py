@@ -8,7 +8,6 @@ import random
 from danvan_desktop.domain.tasks import FIGURES, add_months
 from danvan_desktop.domain.teams import TeamMember, TeamRole
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.demo.commune import DEMO_STEPS
 
 SURNAMES = ["Nguyễn", "Lê", "Trịnh", "Phạm", "Hoàng", "Đỗ", "Vũ", "Mai", "Trần", "Bùi", "Đặng", "Lương"]
 MIDDLE_MALE = ["Văn", "Đình", "Đức", "Hữu", "Xuân", "Minh", "Quang"]
@@ -175,4 +174,4 @@ def demo_step(services: AppServices, rng: random.Random, today: dt.date) -> None
         _tasks(services, rng, today)
 
 
-DEMO_STEPS.append(demo_step)
+DEMO_STEPS = [demo_step]   # run by services/demo/commune.py, in DEMO_MODULES order

@@ -1,8 +1,10 @@
 """`danvan demo --upper`: an upper level holding ten demo communes, each received through a real .dvx file.
 
 Every commune is a full demo commune (services/demo.build_demo with its own code, name and seed);
-it hands over last month's and this month's data on believable days around the due day — some
-on time, some late, some not yet — and the upper level imports those files as an officer would.
+it hands over last month's report on believable days around the upper body's due day (the 5th of
+the following month by default) — most on time, a few late — and most send this month's data so far;
+the last commune stopped a month earlier, so last month is missing for it. The upper level imports
+those files as an officer would.
 """
 
 from __future__ import annotations
@@ -37,8 +39,10 @@ DEMO_COMMUNES = [
 ]
 
 
-# Days around the due day on which the communes hand over this month: a few early, some a day late.
-THIS_MONTH_OFFSETS = (-6, 1, -3, -1, -5, 1, -2, 0)
+# Days around the due day on which the communes hand over last month's report: most on time, a few late.
+LAST_MONTH_OFFSETS = (-3, 0, 2, -2, -1, 3, -4, 1)
+# Days of this month on which most communes send what they have so far (not due yet).
+THIS_MONTH_DAYS = (14, 18, 15, 19, 16, 20, 17, 19)
 
 
 def _at(day: dt.date, hour: int) -> str:
@@ -65,24 +69,34 @@ def build_upper_demo(path: Path, today: dt.date | None = None, communes: int = l
     upper = AppServices.open(path, today=lambda: today)
     upper.preferences.set_current_user("Lê Thị Hồng Nhung")
     upper.setup.create_unit(Unit(**UPPER_UNIT))
-    due_day = upper.exchange.upper.due_day()
+    from danvan_desktop.services.upper import settings as upper_settings
+    signer = upper_settings.load(upper.db)
+    signer.authority, signer.post, signer.name = "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Nguyễn Văn Thành"
+    signer.approvers = [signer.name]
+    upper_settings.save(upper.db, signer)
     this_month = Period.containing(today)
     last_month = this_month.previous()
     work = Path(tempfile.mkdtemp(prefix="danvan-upper-demo-"))
     try:
         for index, (code, name, place) in enumerate(DEMO_COMMUNES[:communes]):
-            commune = build_demo(work / f"{code}.sqlite3", today=today, seed=seed * 100 + index,
+            # the last commune stopped after handing over the month before last: last month is missing
+            behind = index == communes - 1 and communes > 1
+            built_on = min(today, upper.exchange.upper.due_date(last_month.previous()) + dt.timedelta(days=2)) \
+                if behind else today
+            commune = build_demo(work / f"{code}.sqlite3", today=built_on, seed=seed * 100 + index,
                                  unit=_commune_unit(code, name, place))
             try:
                 exporter = commune.exchange.exporter
-                # last month: everyone handed over, a few days either side of the due day
-                day = upper.exchange.upper.due_date(last_month) + dt.timedelta(days=rng.randint(-6, 3))
+                reported = last_month.previous() if behind else last_month
+                signed = commune.reports.current_for(reported.code)
+                day = upper.exchange.upper.due_date(reported) + dt.timedelta(
+                    days=LAST_MONTH_OFFSETS[index % len(LAST_MONTH_OFFSETS)])
+                day = min(max(day, signed.doc_date if signed and signed.doc_date else day), built_on)
                 exporter.now = lambda d=day: _at(d, rng.randint(8, 16))
-                files = [exporter.export(work / exporter.suggested_name(), period=last_month.code).path]
-                # this month: most have handed over by today, some late, the last ones not yet
-                offset = THIS_MONTH_OFFSETS[index % len(THIS_MONTH_OFFSETS)]
-                day = dt.date(today.year, today.month, max(1, min(due_day + offset, 28)))
-                if index < communes - 2 and day <= today:
+                files = [exporter.export(work / exporter.suggested_name(), period=reported.code).path]
+                # this month: most send what they have so far (this month's report is not due yet)
+                day = dt.date(today.year, today.month, THIS_MONTH_DAYS[index % len(THIS_MONTH_DAYS)])
+                if not behind and index < communes - 2 and day <= today:
                     member = commune.roster.current()[index % 5]
                     member.note = _("Đã cập nhật số điện thoại tháng {m}.").format(m=today.month)
                     commune.roster.save(member)

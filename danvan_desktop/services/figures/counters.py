@@ -30,27 +30,40 @@ def _between(period: Period) -> tuple[str, str]:
     return period.start.isoformat(), period.end.isoformat()
 
 
-def count_dvk_new(db: Database, period: Period) -> float | None:
-    start, end = _between(period)
-    row = db.conn.execute(
-        "SELECT count(*) FROM dvk_models WHERE deleted = 0 AND unit_code = ? AND "
-        "coalesce(registered_on, printf('%04d-01-01', year)) BETWEEN ? AND ?", (db.unit_code, start, end)).fetchone()
+# Each counted rule once, as (table, condition on the period's first and last day): the commune counts its
+# own rows with it, the upper level counts every commune's rows with it in one grouped query.
+_RULES = {
+    "dvk_moi": ("dvk_models", "coalesce(registered_on, printf('%04d-01-01', year)) BETWEEN ? AND ?"),
+    "dvk_cong_nhan": ("dvk_models", "recognition != 'registered' AND recognised_on BETWEEN ? AND ?"),
+    "diem_nong": ("situation_notes", "level = 'hot' AND noted_on BETWEEN ? AND ?"),
+}
+
+
+def _count(db: Database, code: str, period: Period) -> float:
+    table, condition = _RULES[code]
+    row = db.conn.execute(f"SELECT count(*) FROM {table} WHERE deleted = 0 AND unit_code = ? AND {condition}",
+                          (db.unit_code, *_between(period))).fetchone()
     return float(row[0])
+
+
+def count_per_unit(db: Database, code: str, period: Period) -> dict[str, float]:
+    """The same count for every unit the database holds (the upper level's communes), one query."""
+    table, condition = _RULES[code]
+    return {unit: float(n) for unit, n in db.conn.execute(
+        f"SELECT unit_code, count(*) FROM {table} WHERE deleted = 0 AND {condition} GROUP BY unit_code",
+        _between(period))}
+
+
+def count_dvk_new(db: Database, period: Period) -> float | None:
+    return _count(db, "dvk_moi", period)
 
 
 def count_dvk_recognised(db: Database, period: Period) -> float | None:
-    start, end = _between(period)
-    row = db.conn.execute("SELECT count(*) FROM dvk_models WHERE deleted = 0 AND unit_code = ? AND "
-                          "recognition != 'registered' AND recognised_on BETWEEN ? AND ?",
-                          (db.unit_code, start, end)).fetchone()
-    return float(row[0])
+    return _count(db, "dvk_cong_nhan", period)
 
 
 def count_hot_spots(db: Database, period: Period) -> float | None:
-    start, end = _between(period)
-    row = db.conn.execute("SELECT count(*) FROM situation_notes WHERE deleted = 0 AND unit_code = ? AND "
-                          "level = 'hot' AND noted_on BETWEEN ? AND ?", (db.unit_code, start, end)).fetchone()
-    return float(row[0])
+    return _count(db, "diem_nong", period)
 
 
 def members_trained_ratio(db: Database, period: Period, today: dt.date | None = None) -> float | None:
@@ -123,3 +136,7 @@ COUNTERS: dict[str, Counter] = {
     "giao_ban": count_briefings,
     "nv_hoan_thanh": count_tasks_done,
 }
+
+# Counted figures the upper level can count for all its communes at once: code -> (db, period) -> {unit: n}
+GROUPED_COUNTERS: dict[str, Callable[[Database, Period], dict[str, float]]] = {
+    code: (lambda db, period, code=code: count_per_unit(db, code, period)) for code in _RULES}

@@ -25,9 +25,12 @@ from danvan_desktop.exchange.verify import verify_file
 from danvan_desktop.exchange.writer import write_file
 from danvan_desktop.services.handover.keys import ExchangeKeyService
 from danvan_desktop.services.handover.marks import record_sent
+from danvan_desktop.services.handover.privacy import PersonalHit, personal_hits, withdrawal
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.errors import StoreError
 from danvan_desktop.store.exchange_log import BatchOut, ExchangeLog, local_day, now_iso
+
+READ_BACK_NOW = dt.datetime(9998, 1, 1, tzinfo=dt.timezone.utc)
 
 # Approved documents: functions (db, rows_by_table) -> {entry name: pdf bytes}, added by the features
 # that store approved PDFs. A locked row with a `pdf_path` column pointing at a file is carried too.
@@ -129,6 +132,41 @@ class ExchangeExportService:
         for row in self.db.conn.execute(sql, params):
             yield {c: row[c] for c in columns}
 
+    def _withdrawn(self, table: TableSchema, unit_code: str, since: BatchOut | None, recipient: str) -> Iterator[dict]:
+        """Rows made private that the upper level may hold from an earlier hand-over (they existed at the last
+        one): each goes as a withdrawal, a tombstone with its free text blank (services/handover/privacy.py).
+        Only to the upper level: a second PC of the unit keeps its private notes."""
+        if PRIVATE_COLUMN not in table.columns or recipient != fmt.RECIPIENT_UPPER:
+            return
+        last = self.log.last_out(recipient)
+        if last is None or not last.until_stamp:
+            return
+        where, params = self._where(table, unit_code, since, True)
+        columns = [c for c in table.columns if not c.startswith(PERSONAL_PREFIX)]
+        sql = (f'SELECT {", ".join(chr(34) + c + chr(34) for c in columns)} FROM "{table.name}" '
+               f'WHERE {where} AND {PRIVATE_COLUMN} = 1 AND created_at <= ? ORDER BY rowid')
+        for row in self.db.conn.execute(sql, [*params, last.until_stamp]):
+            yield withdrawal({c: row[c] for c in columns}, table)
+
+    def _collect(self, unit_code: str, schema: dict[str, TableSchema], since: BatchOut | None, include_private: bool,
+                 recipient: str) -> dict[str, list[dict]]:
+        data = {}
+        for name, table in schema.items():
+            rows = list(self._rows(table, unit_code, since, include_private))
+            if not include_private:
+                rows += self._withdrawn(table, unit_code, since, recipient)
+            data[name] = rows
+        return data
+
+    def personal_preview(self, *, recipient: str = fmt.RECIPIENT_UPPER, since_last: bool = False,
+                         include_private: bool = False) -> list[PersonalHit]:
+        """The records the export would carry whose free text names a person or a phone number."""
+        from danvan_desktop.services.unit.setup import SetupService
+        unit = SetupService(self.db).unit()
+        schema = travelling_schema(self.db.conn)
+        since = self.log.last_out(recipient) if since_last else None
+        return personal_hits(self._collect(unit.code, schema, since, include_private, recipient), schema)
+
     def _seen(self, schema: dict[str, TableSchema]) -> dict[str, str]:
         seen = self.log.seen()
         for name in schema:
@@ -164,7 +202,7 @@ class ExchangeExportService:
             (table, row["id"], row["content_hash"], recipient)).fetchone() is not None
 
     def export(self, path: Path | str, *, recipient: str = fmt.RECIPIENT_UPPER, since_last: bool = False,
-               include_private: bool = False, period: str | None = None,
+               include_private: bool = False, period: str | None = None, leave_out_personal: bool = False,
                progress: Callable[[str], None] | None = None) -> ExportResult:
         """Write the file durably, read it back and verify it, then record the batch as exported."""
         from danvan_desktop.services.unit.setup import SetupService
@@ -178,7 +216,10 @@ class ExchangeExportService:
         since = self.log.last_out(recipient) if since_last else None
         schema = travelling_schema(self.db.conn)
         audit_seq = self.log.max_audit_seq()
-        data = {name: list(self._rows(table, unit.code, since, include_private)) for name, table in schema.items()}
+        data = self._collect(unit.code, schema, since, include_private, recipient)
+        if leave_out_personal:   # the officer chose to keep records naming people or phone numbers on this PC
+            left_out = {(h.table, h.record_id) for h in personal_hits(data, schema)}
+            data = {t: [r for r in rows if (t, r["id"]) not in left_out] for t, rows in data.items()}
         periods = {hand_over_period.code}
         for rows in data.values():
             for row in rows:
@@ -204,7 +245,9 @@ class ExchangeExportService:
         def record(tmp: Path) -> None:
             """On the complete temp file: read it back, then record the batch with the rename still to do."""
             try:
-                verify_file(tmp, schema, keep_records=False)   # read back from the stick before saying it is done
+                # read back from the stick before saying it is done; stamps ahead of the clock are the
+                # receiver's to refuse (naming the record and the sender's clock), not a fault of the stick
+                verify_file(tmp, schema, keep_records=False, now=READ_BACK_NOW)
             except ExchangeError as exc:
                 raise ExchangeError(_("tệp vừa ghi đọc lại không đúng ({reason}); hãy thử ổ đĩa khác.")
                                     .format(reason=exc.reason), path) from exc

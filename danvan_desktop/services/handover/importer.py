@@ -19,6 +19,7 @@ from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.domain.unit import UnitLevel
 from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange.errors import ExchangeError
+from danvan_desktop.exchange.manifest import Manifest
 from danvan_desktop.exchange.merge import Outcome, Plan, apply_plan, plan_batch, version_json
 from danvan_desktop.exchange.schema import travelling_schema
 from danvan_desktop.exchange.verify import VerifiedFile, verify_file, verify_manifest
@@ -43,7 +44,11 @@ class ImportResult:
     key: KeyStatus
     plan: Plan | None = None
     message: str = ""
-    missing_sequences: list[int] = field(default_factory=list)
+    missing_sequences: list[tuple[int, int]] = field(default_factory=list)   # (first, last) ranges
+
+    @property
+    def missing_text(self) -> str:
+        return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in self.missing_sequences)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -57,8 +62,7 @@ class ImportResult:
                  ).format(name=self.path.name, new=c["new"], changed=c["changed"],
                           same=c["identical"] + c["older"], conflict=c["conflict"], refused=c["refused"])
         if self.missing_sequences:
-            text += " " + _("Thiếu tệp số {numbers} của đơn vị này.").format(
-                numbers=", ".join(str(n) for n in self.missing_sequences))
+            text += " " + _("Thiếu tệp số {numbers} của đơn vị này.").format(numbers=self.missing_text)
         return text
 
 
@@ -82,40 +86,50 @@ class ExchangeImportService:
         return setup.unit().level if setup.is_set_up() else UnitLevel.COMMUNE.value
 
     # -- checks before the transaction ------------------------------------------------------
-    def _check_sender(self, verified: VerifiedFile) -> None:
-        m = verified.manifest
+    def _check_sender(self, m: Manifest) -> None:
         own = self.db.unit_code
         if m.kind == fmt.KIND_RECEIPT:
             batch_id = (m.acknowledges or {}).get("batch_id")
             if not isinstance(batch_id, str) or self.log.batch_out(batch_id) is None:
                 raise ExchangeError(_("biên nhận không thuộc lô dữ liệu nào do máy này xuất."))
             return
+        last = max(self.log.sequences_in(m.installation_id, m.recipient), default=0)
+        if m.sequence > last + fmt.MAX_SEQUENCE_GAP:
+            raise ExchangeError(_("tệp mang lô số {seq}, cách lô gần nhất đã nhận từ máy này ({last}) quá {gap} "
+                                  "lô; tệp không hợp lệ.").format(seq=m.sequence, last=last,
+                                                                  gap=f"{fmt.MAX_SEQUENCE_GAP:,}".replace(",", ".")))
         if not own:
             return   # a second PC being set up from its commune's file
         if self.level() == UnitLevel.COMMUNE.value and m.unit_code != own:
             raise ExchangeError(_("tệp của đơn vị {name} (mã {code}), không phải của xã này (mã {own}).")
                                 .format(name=m.unit_name, code=m.unit_code, own=own))
 
-    def _missing(self, verified: VerifiedFile) -> list[int]:
+    def _missing(self, verified: VerifiedFile) -> list[tuple[int, int]]:
+        """The batch numbers not received before this one, as ranges (first, last): never one item per number."""
         m = verified.manifest
-        if m.kind != fmt.KIND_BATCH:
+        if m.kind != fmt.KIND_BATCH or not m.since:
             return []
-        have = set(self.log.sequences_in(m.installation_id, m.recipient)) | {m.sequence}
-        return [n for n in range(1, max(have)) if n not in have] if m.since else []
+        gaps, expected = [], 1
+        for n in sorted(set(self.log.sequences_in(m.installation_id, m.recipient)) | {m.sequence}):
+            if n > expected:
+                gaps.append((expected, n - 1))
+            expected = n + 1
+        return gaps
 
     def inspect(self, path: Path | str, *, trust_new: bool = False, retrust: bool = False,
                 require_trust: bool = True) -> tuple[VerifiedFile, KeyStatus, bool]:
-        """Verify the file and its sender; a dry run (require_trust=False) lets an unknown key through."""
-        verified = verify_file(path, travelling_schema(self.db.conn))
-        try:
-            self._check_sender(verified)
-            status = self.keys.status(verified.manifest)
+        """Verify the file and its sender; a dry run (require_trust=False) lets an unknown key through. The
+        sender and its key are checked as soon as the signature holds, before a single record is read."""
+        found: dict = {}
+
+        def check_key(manifest: Manifest, _fingerprint: str) -> None:
+            self._check_sender(manifest)
+            found["status"] = self.keys.status(manifest)
             # a changed key is refused even in a dry run; an unknown one is shown for confirmation
-            must_trust = self.keys.require(verified.manifest, trust_new=trust_new or not require_trust,
-                                           retrust=retrust)
-        except ExchangeError as exc:
-            raise exc.at(path)
-        return verified, status, must_trust
+            found["must"] = self.keys.require(manifest, trust_new=trust_new or not require_trust, retrust=retrust)
+
+        verified = verify_file(path, travelling_schema(self.db.conn), key_check=check_key)
+        return verified, found["status"], found["must"]
 
     def _seen_before(self, path: Path | str) -> ImportResult | None:
         """A batch applied before, signed by the same key, is a no-op known from its manifest alone: the
@@ -138,9 +152,15 @@ class ExchangeImportService:
         if m.kind == fmt.KIND_RECEIPT:
             return ImportResult(Path(path), PREVIEW, verified, status,
                                 message=_("Biên nhận của lô {batch}.").format(batch=m.acknowledges.get("batch_id")))
-        plan = plan_batch(self.db.conn, verified, travelling_schema(self.db.conn), self.db.installation_id,
-                          self.log.seen())
+        plan = self._plan(path, verified)
         return ImportResult(Path(path), PREVIEW, verified, status, plan, missing_sequences=self._missing(verified))
+
+    def _plan(self, path: Path | str, verified: VerifiedFile) -> Plan:
+        try:
+            return plan_batch(self.db.conn, verified, travelling_schema(self.db.conn), self.db.installation_id,
+                              self.log.seen())
+        except ExchangeError as exc:
+            raise exc.at(path)
 
     def _already(self, done: BatchIn) -> str:
         return _("Tệp «{name}» (lô số {seq} của {unit}) đã được nhập lúc {at}; không có gì thay đổi.").format(
@@ -158,8 +178,7 @@ class ExchangeImportService:
             return ImportResult(path, ALREADY, verified, status, message=self._already(done))
         if m.kind == fmt.KIND_RECEIPT:
             return self._import_receipt(path, verified, status, must_trust)
-        schema = travelling_schema(self.db.conn)
-        plan = plan_batch(self.db.conn, verified, schema, self.db.installation_id, self.log.seen())
+        plan = self._plan(path, verified)
         missing = self._missing(verified)
         if self.db.path is not None and str(self.db.path) != ":memory:" and plan.changes():
             try:
@@ -214,7 +233,12 @@ class ExchangeImportService:
         if not verified.documents or self.db.path is None or str(self.db.path) == ":memory:":
             return
         m = verified.manifest
-        folder = Path(self.db.path).parent / "received" / m.unit_code / m.batch_id[:8]
+        # unit_code and batch_id were checked (a code of letters and digits, a UUID) before this point; the
+        # folder is still checked to lie inside the received folder before anything is written.
+        root = (Path(self.db.path).parent / "received").resolve()
+        folder = (root / m.unit_code / m.batch_id[:8]).resolve()
+        if not folder.is_relative_to(root):
+            raise ExchangeError(_("tệp mô tả có trường «{key}» không hợp lệ.").format(key="batch_id"))
         folder.mkdir(parents=True, exist_ok=True)
         for name, data in verified.documents.items():
             digest = hashlib.sha256(data).hexdigest()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.exchange import keys
-from danvan_desktop.exchange.errors import ExchangeError, KeyChanged, UntrustedKey
+from danvan_desktop.exchange.errors import ExchangeError, KeyChanged, NewInstallation, UntrustedKey
 from danvan_desktop.exchange.manifest import Manifest
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.exchange_log import ExchangeLog, TrustedKey, now_iso
@@ -14,13 +14,20 @@ from danvan_desktop.store.exchange_log import ExchangeLog, TrustedKey, now_iso
 PRIVATE_KEY_SETTING = "exchange_private_key"   # settings never travel: the private key stays on this PC
 
 OWN, TRUSTED, UNKNOWN, CHANGED = "own", "trusted", "unknown", "changed"
+NEW_INSTALLATION = "new_installation"   # a known unit, an installation never seen (reinstalled or second PC)
+TO_CONFIRM = (UNKNOWN, NEW_INSTALLATION)
 
 
 @dataclass(frozen=True)
 class KeyStatus:
-    state: str            # own / trusted / unknown / changed
+    state: str            # own / trusted / unknown / new_installation / changed
     fingerprint: str
     trusted_fingerprint: str = ""
+    known_installation: str = ""    # new_installation: the installation whose key is trusted already
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return self.state in TO_CONFIRM
 
 
 class ExchangeKeyService:
@@ -52,6 +59,12 @@ class ExchangeKeyService:
             return KeyStatus(OWN, fp)
         trusted = self.log.active_key(manifest.unit_code, manifest.installation_id)
         if trusted is None:
+            known = [k for k in self.log.trusted_keys() if k.unit_code == manifest.unit_code]
+            if known:
+                newest = max(known, key=lambda k: k.trusted_at)
+                return KeyStatus(NEW_INSTALLATION, fp, newest.fingerprint, newest.installation_id)
+            if manifest.unit_code == self.db.unit_code:   # another PC of this very unit: this PC is the known one
+                return KeyStatus(NEW_INSTALLATION, fp, self.fingerprint(), self.db.installation_id)
             return KeyStatus(UNKNOWN, fp)
         if trusted.public_key != manifest.public_key:
             return KeyStatus(CHANGED, fp, trusted.fingerprint)
@@ -66,6 +79,11 @@ class ExchangeKeyService:
             if trust_new:
                 return True
             raise UntrustedKey(manifest.unit_code, manifest.unit_name, status.fingerprint)
+        if status.state == NEW_INSTALLATION:
+            if trust_new:
+                return True
+            raise NewInstallation(manifest.unit_code, manifest.unit_name, status.fingerprint, manifest.installation_id,
+                                  status.trusted_fingerprint, status.known_installation)
         if manifest.installation_id == self.db.installation_id:
             raise ExchangeError(_("tệp mang mã máy này nhưng không do máy này ký."))
         if retrust:
@@ -76,3 +94,13 @@ class ExchangeKeyService:
         """Record the file's key as trusted (replacing an older key of that installation)."""
         self.log.trust(TrustedKey(manifest.unit_code, manifest.unit_name, manifest.installation_id,
                                   manifest.public_key, keys.fingerprint(keys.unb64(manifest.public_key)), now_iso()))
+
+
+def confirmation_text(manifest: Manifest, status: KeyStatus) -> str:
+    """What the officer is asked to confirm (the CLI prints it when --trust-new acts on it)."""
+    from danvan_desktop.exchange.errors import new_installation_text
+    if status.state == NEW_INSTALLATION:
+        return new_installation_text(manifest.unit_code, manifest.unit_name, status.fingerprint,
+                                     manifest.installation_id, status.trusted_fingerprint, status.known_installation)
+    return _("Lần đầu nhận tệp từ {unit} (mã {code}); mã nhận dạng khóa {fp}.").format(
+        unit=manifest.unit_name, code=manifest.unit_code, fp=status.fingerprint)

@@ -6,8 +6,8 @@ import datetime as dt
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
-from danvan_desktop.services import checks
 from danvan_desktop.services.meetings.service import MeetingService
+from danvan_desktop.services.problems import Problem
 from danvan_desktop.store.database import Database
 
 
@@ -16,15 +16,15 @@ def missed_briefing_message(period: Period) -> str:
     return _("Tháng {month}/{year}: chưa họp giao ban").format(month=period.months[0], year=period.year)
 
 
-def meeting_problems(db: Database, today: dt.date) -> list[checks.Problem]:
+def meeting_problems(db: Database, today: dt.date) -> list[Problem]:
     service = MeetingService(db, lambda: today)
-    problems = [checks.Problem("rule", missed_briefing_message(p)) for p in service.missing_briefings(today)]
+    problems = [Problem("rule", missed_briefing_message(p)) for p in service.missing_briefings(today)]
     for meeting in service.meetings.select("content_hash IS NOT NULL"):
         if not service.verify(meeting.id):
-            problems.append(checks.Problem("integrity", _("Biên bản «{name}» đã bị thay đổi sau khi hoàn thành "
+            problems.append(Problem("integrity", _("Biên bản «{name}» đã bị thay đổi sau khi hoàn thành "
                                                           "(mã kiểm tra không khớp).").format(
                 name=meeting.display_name())))
     return problems
 
 
-checks.EXTRA_CHECKS.append(meeting_problems)
+CHECKS = [meeting_problems]

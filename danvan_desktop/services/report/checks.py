@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from danvan_desktop.domain.i18n import _
-from danvan_desktop.services.checks import EXTRA_CHECKS, Problem
 from danvan_desktop.services.figures.service import FigureService
+from danvan_desktop.services.problems import Problem
 from danvan_desktop.services.report.service import ReportService
 from danvan_desktop.store.database import Database
 
@@ -40,4 +40,4 @@ def report_problems(db: Database, today: dt.date) -> list[Problem]:
     return problems
 
 
-EXTRA_CHECKS.append(report_problems)
+CHECKS = [report_problems]

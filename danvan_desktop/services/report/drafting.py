@@ -120,10 +120,11 @@ def situation(facts: ReportFacts) -> str:
                 lines.append(_("- {topic}: {text}.").format(topic=topic.label, text="; ".join(clauses)))
         if private:
             lines.append(_("- Ngoài ra có {n} vụ việc được theo dõi riêng theo quy định.").format(n=count(private)))
-    if facts.earlier_open:
+    earlier = [n for n in facts.earlier_open if not n.private]   # a private matter is never quoted
+    if earlier:
         # every hot spot is named; of the others, the three oldest, and how many more
-        hot = [n for n in facts.earlier_open if n.level == Level.HOT.value]
-        others = [n for n in facts.earlier_open if n.level != Level.HOT.value]
+        hot = [n for n in earlier if n.level == Level.HOT.value]
+        others = [n for n in earlier if n.level != Level.HOT.value]
         items = []
         for note in hot + others[:3]:
             place = facts.village(note.village_id)
@@ -279,9 +280,11 @@ def dvk(facts: ReportFacts) -> str:
 
 
 # -- III–V ---------------------------------------------------------------------------------------
-def _open_hot(facts: ReportFacts) -> list[SituationNote]:
+def _open_hot(facts: ReportFacts, *, quoted: bool = True) -> list[SituationNote]:
+    """Hot spots still open. Those that will be quoted leave out the notes kept private ("theo dõi riêng"):
+    their text never appears in a drafted report; a count may include them."""
     return [n for n in facts.notes + facts.earlier_open
-            if n.level == Level.HOT.value and not facts.resolved_in_time(n)]
+            if n.level == Level.HOT.value and not facts.resolved_in_time(n) and not (quoted and n.private)]
 
 
 def strengths(facts: ReportFacts) -> str:
@@ -299,7 +302,7 @@ def strengths(facts: ReportFacts) -> str:
 
 def limits(facts: ReportFacts) -> str:
     points = []
-    hot = _open_hot(facts)
+    hot = _open_hot(facts, quoted=False)
     if hot:
         points.append(_("Còn {n} điểm nóng chưa được giải quyết dứt điểm.").format(n=count(len(hot))))
     overdue = getattr(facts.tasks, "overdue", 0) or 0

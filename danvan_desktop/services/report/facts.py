@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from danvan_desktop.domain.dvk import DvkModel
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.situation import SituationNote
-from danvan_desktop.services.figures.dvk import DvkProgress, DvkService
 from danvan_desktop.services.figures.counters import task_summary
+from danvan_desktop.services.figures.dvk import DvkProgress, DvkService
 from danvan_desktop.services.figures.service import FigureService
 from danvan_desktop.services.figures.situation import SituationService
 from danvan_desktop.store.database import Database

@@ -27,11 +27,11 @@ from danvan_desktop.domain.text import clean, clean_multiline
 from danvan_desktop.domain.today import now as vietnam_now
 from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.render.document import Document
-from danvan_desktop.services.report import document as report_document
-from danvan_desktop.services.report import render as report_render
-from danvan_desktop.services.report import settings as report_settings
-from danvan_desktop.services.figures.service import FigureService
+from danvan_desktop.services.documents import printing
 from danvan_desktop.services.documents.numbering import NumberingService, layout_family
+from danvan_desktop.services.figures.service import FigureService
+from danvan_desktop.services.report import document as report_document
+from danvan_desktop.services.report import settings as report_settings
 from danvan_desktop.services.report.drafting import draft_sections, figures_table
 from danvan_desktop.services.report.facts import gather
 from danvan_desktop.store.database import Database
@@ -42,6 +42,8 @@ HOLDER = "reports"
 
 
 class ReportService:
+    section_specs = SECTIONS      # a report of another shape (the upper level's) names its own
+
     def __init__(self, db: Database, today=vietnam_today) -> None:
         self.db = db
         self.today = today
@@ -104,8 +106,8 @@ class ReportService:
                               "thay thế.").format(period=period.label(), version=existing.version,
                                                  status=existing.status_label), "period")
         with vietnamese():
-            defaults = report_settings.load(self.db, self.today())
-            subject = default_subject(period)
+            defaults = self.defaults()
+            subject = self.default_subject(period)
         unit = UnitRepository(self.db).by_code(self.db.unit_code)
         doc_day = min(self.today(), max(period.end, period.start))
         report = Report(kind=period.kind.value, period=period.code, layout=self.numbers.layout(),
@@ -116,7 +118,7 @@ class ReportService:
         report.figures_table = rows
         with self.db.transaction():
             self.repo.insert(report)
-            for position, spec in enumerate(SECTIONS):
+            for position, spec in enumerate(self.section_specs):
                 text = drafts.get(spec.key, "")
                 self.sections_repo.insert(ReportSection(report_id=report.id, key=spec.key, position=position,
                                                         text=text, drafted_text=text))
@@ -171,6 +173,13 @@ class ReportService:
         section = self.section(report_id, key)
         section.drafted_text, section.pending_draft = section.pending_draft or section.drafted_text, ""
         return self.sections_repo.update(section)
+
+    def defaults(self):
+        """Signer, recipients and place a new draft starts with."""
+        return report_settings.load(self.db, self.today())
+
+    def default_subject(self, period: Period) -> str:
+        return default_subject(period)
 
     # -- header fields ----------------------------------------------------------------------
     def _editable(self, report_id: str) -> Report:
@@ -244,7 +253,7 @@ class ReportService:
             raise RuleError(_("Chưa có Trưởng khối đương nhiệm hay người được giao duyệt báo cáo trong Cài đặt."))
         if clean(approver) not in allowed:
             raise RuleError(_("Chỉ {names} được duyệt báo cáo.").format(names=", ".join(allowed)), "approver")
-        titles = {spec.key: spec for spec in SECTIONS}
+        titles = {spec.key: spec for spec in self.section_specs}
         for section in sections:
             if not section.text.strip():
                 spec = titles.get(section.key)
@@ -282,7 +291,7 @@ class ReportService:
             data = self.files.get(report.pdf_sha256)
             if data is not None:
                 return data
-        data = report_render.pdf_bytes(self.document(report_id))
+        data = printing.document_pdf(self.document(report_id))
         sha = hashlib.sha256(data).hexdigest()
         with self.db.transaction():
             self.files.put(sha, report.id, self.file_name(report) + ".pdf", data)
@@ -360,14 +369,14 @@ class ReportService:
 
     def write_pdf(self, report_id: str, path) -> None:
         report = self.get(report_id)
-        data = self.approved_pdf(report_id) if report.is_locked else report_render.pdf_bytes(self.document(report_id))
+        data = self.approved_pdf(report_id) if report.is_locked else printing.document_pdf(self.document(report_id))
         if report.is_locked:   # printed after a hand-over: batch number, short hash and QR (services/exchange_marks)
             from danvan_desktop.services.handover.marks import mark_pdf
             data = mark_pdf(self.db, "reports", report.id, data)
-        report_render.write_atomically(path, data)
+        printing.save_pdf_bytes(data, path)
 
     def write_docx(self, report_id: str, path) -> None:
-        report_render.write_docx(self.document(report_id), path)
+        printing.save_docx(self.document(report_id), path)
 
 
 def _section_part(key: str) -> str:

@@ -22,6 +22,7 @@ from danvan_desktop.domain.tasks import (
 )
 from danvan_desktop.domain.text import fold
 from danvan_desktop.domain.today import today as vietnam_today
+from danvan_desktop.services.tasks.summary import TaskPeriodSummary, summarise
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.members import MemberRepository
 from danvan_desktop.store.tasks import AssignmentRepository, ListedTask, ProgressRepository, TaskRepository
@@ -298,8 +299,7 @@ class TaskService:
         return self.notes.restore(note_id)
 
     # -- summaries (see services/tasks/summary.py) -------------------------------------------
-    def period_summary(self, period: Period):
-        from danvan_desktop.services.tasks.summary import summarise
+    def period_summary(self, period: Period) -> TaskPeriodSummary:
         return summarise(self, period)
 
     def open_statuses(self) -> tuple[str, ...]:

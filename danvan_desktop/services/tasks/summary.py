@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from danvan_desktop.domain.formats import number
 from danvan_desktop.domain.i18n import _
@@ -20,8 +20,18 @@ from danvan_desktop.domain.tasks import (
 )
 from danvan_desktop.domain.text import fold
 
-if TYPE_CHECKING:
-    from danvan_desktop.services.tasks.service import TaskService
+
+class TaskData(Protocol):
+    """What the summaries read: the task service's repositories and its day (no import of the service)."""
+
+    db: Any
+    tasks: Any
+    assignments: Any
+    notes: Any
+
+    def today(self) -> dt.date: ...
+
+    def village_names(self) -> dict[str, str]: ...
 
 MAX_NOTABLE = 12
 
@@ -101,7 +111,7 @@ def _status(stored: str, due: dt.date | None, done_on: dt.date | None, as_of: dt
     return derived_status(stored, due, as_of, done_on)
 
 
-def summarise(service: TaskService, period: Period) -> TaskPeriodSummary:
+def summarise(service: TaskData, period: Period) -> TaskPeriodSummary:
     today = service.today()
     closed = today > period.end
     as_of = period.end if closed else today
@@ -149,7 +159,7 @@ def summarise(service: TaskService, period: Period) -> TaskPeriodSummary:
     return summary
 
 
-def _add_notes(service: TaskService, summary: TaskPeriodSummary, names: dict[str, str]) -> None:
+def _add_notes(service: TaskData, summary: TaskPeriodSummary, names: dict[str, str]) -> None:
     notes = service.notes.between(summary.period.start, summary.as_of)
     live_tasks = {}
     for chunk in range(0, len(notes), 500):
@@ -185,7 +195,7 @@ class DashboardFigures:
     month_total: int
 
 
-def dashboard(service: TaskService, days: int = 7) -> DashboardFigures:
+def dashboard(service: TaskData, days: int = 7) -> DashboardFigures:
     today = service.today()
     day = today.isoformat()
     conn = service.db.conn

@@ -1,4 +1,5 @@
-"""The upper level's view of its communes: who handed over for a period, when, on time or late."""
+"""The upper level's view of its communes: who reported a period and when, against the upper body's
+own due rule; the consolidation of any period; the consolidated report; the documents received."""
 
 from __future__ import annotations
 
@@ -7,48 +8,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from danvan_desktop.domain.due_rule import EARLY, LATE, MISSING, NOT_DUE, ON_TIME, DueRule
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
-from danvan_desktop.domain.text import fold
 from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.domain.unit import Unit, UnitLevel
-from danvan_desktop.services.report.settings import KEYS as REPORT_KEYS
-from danvan_desktop.services.report.settings import due_date as report_due_date
+from danvan_desktop.services.upper import settings
+from danvan_desktop.services.upper.completeness import CompletenessRow, completeness
+from danvan_desktop.services.upper.consolidate import Consolidation, communes, consolidate
 from danvan_desktop.store.database import Database
-from danvan_desktop.store.exchange_log import BatchIn, ExchangeLog, local_day
+from danvan_desktop.store.exchange_log import ExchangeLog
 from danvan_desktop.store.units import UnitRepository
 
-# The hand-over is due with the report: the same setting and rule as services/report/settings.py.
-DUE_DAY_SETTING = REPORT_KEYS["due_day"]
-DEFAULT_DUE_DAY = 20
+__all__ = ["EARLY", "LATE", "MISSING", "NOT_DUE", "ON_TIME", "CompletenessRow", "UpperLevelService"]
 
-ON_TIME, LATE, MISSING, NOT_DUE = "on_time", "late", "missing", "not_due"
-
-
-@dataclass
-class CompletenessRow:
-    unit_code: str
-    unit_name: str
-    status: str
-    handed_at: dt.date | None = None
-    days_late: int = 0
-    batch: BatchIn | None = None
-    batches: int = 0
-
-    @property
-    def status_text(self) -> str:
-        if self.status == ON_TIME:
-            return _("Đúng hạn")
-        if self.status == LATE:
-            return _("Trễ {n} ngày").format(n=self.days_late)
-        if self.status == NOT_DUE:
-            return _("Chưa nộp (chưa đến hạn)")
-        return _("Chưa nộp (quá hạn {n} ngày)").format(n=self.days_late)
-
-
-def batch_day(batch: BatchIn) -> dt.date:
-    """The day the commune wrote the file."""
-    return local_day(batch.created_at) or dt.date.min
+# The received documents list is read a page at a time (a province receives ~2 400 a month).
+DOCUMENTS_PAGE = 500
 
 
 class UpperLevelService:
@@ -57,78 +32,123 @@ class UpperLevelService:
         self.today = today
         self.log = ExchangeLog(db)
         self.units = UnitRepository(db)
+        self._report = None
 
     def is_upper(self) -> bool:
         unit = self.units.by_code(self.db.unit_code) if self.db.unit_code else None
         return unit is not None and unit.level == UnitLevel.UPPER.value
 
+    # -- the due rule ----------------------------------------------------------------------------
+    def due_rule(self) -> DueRule:
+        return settings.due_rule(self.db)
+
+    def set_due_rule(self, due_day: int, window_start: int | None = None) -> DueRule:
+        rule = DueRule(due_day, self.due_rule().window_start if window_start is None else window_start)
+        settings.save_due_rule(self.db, rule)
+        return rule
+
     def due_day(self) -> int:
-        try:
-            return min(max(int(self.db.get_setting(DUE_DAY_SETTING, str(DEFAULT_DUE_DAY)) or DEFAULT_DUE_DAY), 1), 28)
-        except ValueError:
-            return DEFAULT_DUE_DAY
+        return self.due_rule().due_day
 
-    def set_due_day(self, day: int) -> None:
-        from danvan_desktop.domain.records import RuleError
-        if not 1 <= day <= 31:   # stored as typed; read back clamped to 28 like the report's own settings
-            raise RuleError(_("Ngày hạn nộp phải từ 1 đến 31."), "due_day")
-        self.db.set_setting(DUE_DAY_SETTING, str(day))
+    def due_date(self, period: Period | str) -> dt.date:
+        return self.due_rule().due_date(Period.parse(str(period)))
 
-    def due_date(self, period: Period) -> dt.date:
-        return report_due_date(period.code, self.due_day())
+    def reporting_period(self) -> Period:
+        """The month the communes are reporting on now: the last month whose window has closed."""
+        month = Period.containing(self.today())
+        rule = self.due_rule()
+        while rule.window_end(month) >= self.today():
+            month = month.previous()
+        return month
 
+    # -- the communes ----------------------------------------------------------------------------
     def communes(self) -> list[Unit]:
         """Every unit this installation holds other than itself, by name."""
         return [u for u in self.units.all() if u.code != self.db.unit_code]
 
     def completeness(self, period: Period | str) -> list[CompletenessRow]:
-        period = Period.parse(str(period))
-        due = self.due_date(period)
-        today = self.today()
-        by_unit: dict[str, list[BatchIn]] = {}
-        for batch in self.log.batches_in_for_period(period.code):
-            declared = batch.period == period.code or (not batch.period and period.code in batch.periods)
-            if batch.kind == "batch" and declared:
-                by_unit.setdefault(batch.sender_unit, []).append(batch)
-        rows = []
-        names = {u.code: u.name for u in self.communes()}
-        for code in sorted(set(names) | set(by_unit), key=lambda c: (fold(names.get(c, "")), c)):
-            batches = sorted(by_unit.get(code, []), key=lambda b: b.created_at)
-            name = names.get(code) or (batches[0].sender_unit_name if batches else code)
-            if not batches:
-                rows.append(CompletenessRow(code, name, NOT_DUE if today <= due else MISSING,
-                                            days_late=max((today - due).days, 0)))
-                continue
-            first = batches[0]
-            day = batch_day(first)
-            late = (day - due).days
-            rows.append(CompletenessRow(code, name, LATE if late > 0 else ON_TIME, day, max(late, 0), first,
-                                        len(batches)))
-        return rows
+        return completeness(self.db, period, self.due_rule(), self.today(), communes(self.db))
+
+    def overview(self) -> UpperOverview:
+        return overview(self)
+
+    def consolidate(self, period: Period | str) -> Consolidation:
+        return consolidate(self.db, period)
+
+    # -- the consolidated report -----------------------------------------------------------------
+    @property
+    def reports(self):
+        if self._report is None:
+            from danvan_desktop.services.upper.report import ConsolidatedReportService
+            self._report = ConsolidatedReportService(self.db, self.today)
+        return self._report
+
+    def consolidated_report(self, period: Period | str):
+        """The period's consolidated report (its newest version), drafted from the records if there is none."""
+        return self.reports.get_or_draft(Period.parse(str(period)).code)
 
     def consolidated_document(self, period: Period | str):
-        from danvan_desktop.services.upper.report import build_consolidated
-        return build_consolidated(self, Period.parse(str(period)), self.today())
+        return self.reports.document(self.consolidated_report(period).id)
 
     def consolidated_pdf(self, period: Period | str, target) -> Path:
-        from danvan_desktop.services.upper.report import consolidated_pdf
-        return consolidated_pdf(self, Period.parse(str(period)), target)
+        report = self.consolidated_report(period)
+        self.reports.write_pdf(report.id, Path(target))
+        return Path(target)
 
-    def documents(self) -> list[dict]:
-        """Approved documents received from the communes, newest first, each with a readable title."""
+    def consolidated_docx(self, period: Period | str, target) -> Path:
+        report = self.consolidated_report(period)
+        self.reports.write_docx(report.id, Path(target))
+        return Path(target)
+
+    # -- documents received ----------------------------------------------------------------------
+    def documents(self, limit: int = DOCUMENTS_PAGE, offset: int = 0) -> list[dict]:
+        """Approved documents received from the communes, newest first, one page, each with a readable title:
+        one query (the report each PDF belongs to and the sender's name joined in)."""
+        rows = self.db.conn.execute(
+            "SELECT d.*, r.period AS report_period, r.number AS report_number, "
+            "(SELECT u.name FROM units u WHERE u.code = d.unit_code AND u.deleted = 0) AS unit_name "
+            "FROM exchange_documents d LEFT JOIN reports r ON r.id = (SELECT r2.id FROM reports r2 "
+            "WHERE d.name LIKE 'report-%' AND r2.pdf_sha256 = substr(d.name, 8) AND r2.deleted = 0 LIMIT 1) "
+            "ORDER BY d.received_at DESC, d.name LIMIT ? OFFSET ?", (limit, offset))
         result = []
-        for doc in self.log.documents():
+        for row in rows:
+            doc = dict(row)
             title = doc["name"]
-            if doc["name"].startswith("report-"):
-                row = self.db.conn.execute("SELECT period, number FROM reports WHERE pdf_sha256 = ? LIMIT 1",
-                                           (doc["name"][7:],)).fetchone() if self._has_reports() else None
-                if row is not None:
-                    title = _("Báo cáo {period}").format(period=Period.parse(row[0]).label())
-                    if row[1]:
-                        title += _(" (số {number})").format(number=row[1])
-            unit = self.units.by_code(doc["unit_code"])
-            result.append({**doc, "title": title, "unit_name": unit.name if unit else doc["unit_code"]})
+            if doc.pop("report_period"):
+                title = _("Báo cáo {period}").format(period=Period.parse(row["report_period"]).label())
+                if doc["report_number"]:
+                    title += _(" (số {number})").format(number=row["report_number"])
+            doc.pop("report_number", None)
+            doc["title"] = title
+            doc["unit_name"] = doc["unit_name"] or doc["unit_code"]
+            result.append(doc)
         return result
 
-    def _has_reports(self) -> bool:
-        return self.db.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'reports'").fetchone() is not None
+
+@dataclass
+class UpperOverview:
+    """What the upper level's dashboard shows for the period being reported on."""
+    period: Period
+    due: dt.date
+    late: list[str]            # commune names
+    missing: list[str]
+    open_hot_spots: int
+    hot_spot_communes: int
+    new_keys: int              # keys trusted on first sight in the last KEY_DAYS days (to confirm by phone)
+
+
+KEY_DAYS = 30
+
+
+def overview(service: UpperLevelService) -> UpperOverview:
+    period = service.reporting_period()
+    rows = service.completeness(period)
+    db = service.db
+    spots, communes_ = db.conn.execute(
+        "SELECT count(*), count(DISTINCT unit_code) FROM situation_notes WHERE deleted = 0 AND level = 'hot' "
+        "AND resolved = 0 AND unit_code != ?", (db.unit_code,)).fetchone()
+    since = (service.today() - dt.timedelta(days=KEY_DAYS)).isoformat()
+    keys = db.conn.execute("SELECT count(*) FROM exchange_trusted_keys WHERE replaced_at IS NULL AND trusted_at >= ?",
+                           (since,)).fetchone()[0]
+    return UpperOverview(period, service.due_date(period), [r.unit_name for r in rows if r.status == LATE],
+                         [r.unit_name for r in rows if r.status == MISSING], spots, communes_, keys)

@@ -23,7 +23,7 @@ from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.figures.dvk_form import DvkForm
-from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
+from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.services.app import AppServices
@@ -157,5 +157,5 @@ def _factory(ctx: PageContext) -> QWidget:
     return DvkPage(ctx.services, ctx.undo, ctx.events)
 
 
-register(PageSpec("models", N_("Mô hình Dân vận khéo"), 60, _factory))
+PAGE = PageSpec("models", N_("Mô hình Dân vận khéo"), 60, _factory)
 dashboard_page.SECTIONS.append(ProgressCard)

@@ -23,7 +23,7 @@ from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.figure_grid_model import FigureGridModel
-from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
+from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.figures.service import FigureService
 
@@ -141,4 +141,4 @@ def _factory(ctx: PageContext) -> QWidget:
     return FiguresPage(ctx.services.figures, ctx.events)
 
 
-register(PageSpec("figures", N_("Số liệu"), 55, _factory))
+PAGE = PageSpec("figures", N_("Số liệu"), 55, _factory)

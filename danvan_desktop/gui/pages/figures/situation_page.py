@@ -27,8 +27,8 @@ from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages import dashboard_page
-from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
 from danvan_desktop.gui.pages.figures.situation_form import SituationForm
+from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.figures.situation import NoteFilter
@@ -231,5 +231,5 @@ def _factory(ctx: PageContext) -> QWidget:
     return SituationPage(ctx.services, ctx.undo, ctx.events)
 
 
-register(PageSpec("situation", N_("Tình hình nhân dân"), 50, _factory))
+PAGE = PageSpec("situation", N_("Tình hình nhân dân"), 50, _factory)
 dashboard_page.SECTIONS.append(HotSpotSection)

@@ -7,18 +7,17 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import N_, _, ngettext
-from danvan_desktop.domain.periods import Period
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.dashboard_page import Card
 from danvan_desktop.gui.pages.handover.batches_tab import BatchesTab, ConflictsTab
 from danvan_desktop.gui.pages.handover.export_tab import ExportTab
 from danvan_desktop.gui.pages.handover.import_tab import ImportTab
-from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
+from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 from danvan_desktop.gui.widgets.banner import Banner
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.handover.batches import created_day
-from danvan_desktop.services.upper.service import LATE, ON_TIME
+from danvan_desktop.services.upper.service import EARLY, LATE, ON_TIME
 
 
 class ExchangePage(QWidget):
@@ -31,11 +30,14 @@ class ExchangePage(QWidget):
         layout.addWidget(self.banner)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
-        self.completeness = None
+        self.completeness = self.consolidated = None
         if self.is_upper:
             from danvan_desktop.gui.pages.handover.upper_tab import CompletenessTab
             self.completeness = CompletenessTab(services)
             self.tabs.addTab(self.completeness, _("Tình hình nộp của các xã"))
+            from danvan_desktop.gui.pages.handover.consolidated_tab import ConsolidatedTab
+            self.consolidated = ConsolidatedTab(services)
+            self.tabs.addTab(self.consolidated, _("Báo cáo tổng hợp"))
         self.import_tab = ImportTab(services)
         self.export_tab = ExportTab(services)
         self.batches = BatchesTab(services, self.export_tab.print_receipt)
@@ -64,7 +66,8 @@ class ExchangePage(QWidget):
             widget.refresh()
 
     def refresh(self) -> None:
-        for tab in (self.completeness, self.export_tab, self.import_tab, self.batches, self.conflicts):
+        for tab in (self.completeness, self.consolidated, self.export_tab, self.import_tab, self.batches,
+                    self.conflicts):
             if tab is not None:
                 tab.refresh()
         n = self.conflicts.count()
@@ -75,13 +78,15 @@ class ExchangePage(QWidget):
                 seq=b.sequence, day=short_date(created_day(b.created_at)), days=days) for b, days in late])
 
     def apply_filters(self, tab: str | None = None, period: str | None = None, **_filters) -> None:
-        widgets = {"completeness": self.completeness, "export": self.export_tab, "import": self.import_tab,
+        widgets = {"completeness": self.completeness, "consolidated": self.consolidated, "export": self.export_tab,
+                   "import": self.import_tab,
                    "batches": self.batches, "conflicts": self.conflicts}
         widget = widgets.get(tab or "")
         if widget is not None:
             self.tabs.setCurrentWidget(widget)
         if period and self.completeness is not None:
             self.completeness.apply_filters(period=period)
+            self.consolidated.apply_filters(period=period)
 
     def extra_screenshots(self):
         """Each tab in turn (a generator: the tab is switched just before its shot)."""
@@ -109,7 +114,7 @@ class ExchangeSection(QWidget):
         grid = QGridLayout()
         layout.addLayout(grid)
         if self.upper:
-            self.handed = Card(_("xã đã bàn giao dữ liệu tháng này"), lambda: navigate("exchange", tab="completeness"))
+            self.handed = Card(_("xã đã gửi báo cáo tháng vừa qua"), lambda: navigate("exchange", tab="completeness"))
             self.late = Card(_("xã chưa bàn giao (đã quá hạn)"), lambda: navigate("exchange", tab="completeness"))
             grid.addWidget(self.handed, 0, 0)
             grid.addWidget(self.late, 0, 1)
@@ -125,8 +130,8 @@ class ExchangeSection(QWidget):
     def refresh(self) -> None:
         exchange = self.services.exchange
         if self.upper:
-            rows = exchange.upper.completeness(Period.containing(self.services.today()))
-            done = sum(r.status in (ON_TIME, LATE) for r in rows)
+            rows = exchange.upper.completeness(exchange.upper.reporting_period())
+            done = sum(r.status in (EARLY, ON_TIME, LATE) for r in rows)
             self.handed.set_value(f"{done}/{len(rows)}")
             overdue = sum(r.status == "missing" for r in rows)
             self.late.set_value(str(overdue), warn=overdue > 0)
@@ -155,6 +160,9 @@ def _page(ctx: PageContext) -> QWidget:
     return ExchangePage(ctx.services, ctx.events)
 
 
-register(PageSpec("exchange", N_("Trao đổi dữ liệu (USB)"), 80, _page))
+PAGE = PageSpec("exchange", N_("Trao đổi dữ liệu (USB)"), 80, _page)
 ExchangeSection.upper_level = True   # shown on the upper level's dashboard too
 dashboard_page.SECTIONS.append(ExchangeSection)
+from danvan_desktop.gui.pages.handover.upper_dashboard import UpperDashboardSection
+
+dashboard_page.SECTIONS.append(UpperDashboardSection)   # hidden at a commune

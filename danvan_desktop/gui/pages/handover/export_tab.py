@@ -60,6 +60,19 @@ class ExportTab(QWidget):
         form.addRow(_("Kỳ báo cáo:"), self.period)
         self.private = QCheckBox(_("Kèm ghi chú riêng tư và thông tin cá nhân của người gửi đơn (chỉ khi thật cần)"))
         form.addRow("", self.private)
+        personal_row = QHBoxLayout()
+        self.leave_out_personal = QCheckBox(_("Không xuất các bản ghi có tên người hoặc số điện thoại trong phần ghi chú"))
+        self.personal_button = QPushButton(_("Xem các bản ghi này…"))
+        self.personal_button.clicked.connect(self.check_personal)
+        personal_row.addWidget(self.leave_out_personal)
+        personal_row.addWidget(self.personal_button)
+        personal_row.addStretch(1)
+        form.addRow("", personal_row)
+        self.personal_list = QLabel()
+        self.personal_list.setWordWrap(True)
+        self.personal_list.setStyleSheet("color:#8a4b00;")
+        self.personal_list.hide()
+        form.addRow("", self.personal_list)
         layout.addWidget(what)
 
         where = QGroupBox(_("Lưu vào"))
@@ -166,6 +179,35 @@ class ExportTab(QWidget):
             self.drive.insertItem(0, folder, folder)
             self.drive.setCurrentIndex(0)
 
+    def check_personal(self) -> None:
+        """List (off the GUI thread) the records this export would carry that name people or phone numbers."""
+        db_path = self.services.db.path
+        options = {"recipient": self.recipient.currentData() or fmt.RECIPIENT_UPPER,
+                   "since_last": self.since_last.isChecked(), "include_private": self.private.isChecked()}
+
+        def job():
+            yield 0, 1, _("Đang tìm thông tin cá nhân…")
+            services = AppServices(Database.open(db_path), self.services.today)
+            try:
+                return services.exchange.exporter.personal_preview(**options)
+            finally:
+                services.close()
+
+        run_job(self, _("Đang kiểm tra"), job, self._show_personal, self._failed)
+
+    def _show_personal(self, hits) -> None:
+        self.personal_hits = hits
+        if not hits:
+            self.personal_list.setText(_("Không thấy tên người hay số điện thoại trong phần ghi chú của dữ liệu sẽ xuất."))
+        else:
+            from danvan_desktop.services.handover.batches import table_label
+            lines = [f"• {table_label(h.table)} — {h.kinds_text}: {h.excerpt}" for h in hits[:12]]
+            if len(hits) > 12:
+                lines.append(_("… và {n} bản ghi khác").format(n=len(hits) - 12))
+            self.personal_list.setText(_("{n} bản ghi có thông tin cá nhân:").format(n=len(hits)) + "\n"
+                                       + "\n".join(lines))
+        self.personal_list.show()
+
     def target(self) -> Path:
         name = self.file_name.text().strip() or self.exchange.exporter.suggested_name()
         return Path(self.drive.currentData() or Path.home()) / name
@@ -177,7 +219,7 @@ class ExportTab(QWidget):
         db_path = self.services.db.path
         options = {"recipient": self.recipient.currentData() or fmt.RECIPIENT_UPPER,
                        "since_last": self.since_last.isChecked(), "include_private": self.private.isChecked(),
-                       "period": self.period.currentData()}
+                       "period": self.period.currentData(), "leave_out_personal": self.leave_out_personal.isChecked()}
 
         def job():
             yield 0, 2, _("Đang ghi {name}…").format(name=target.name)

@@ -29,11 +29,13 @@ from danvan_desktop.gui.worker import run_job
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.handover.batches import created_day, short_period, table_label
 from danvan_desktop.services.handover.importer import ImportResult
+from danvan_desktop.services.handover.keys import confirmation_text
 from danvan_desktop.store.database import Database
 
 KIND_LABELS = {"new": "Mới", "changed": "Thay đổi", "identical": "Giống hệt", "older": "Cũ hơn bản đang có",
                "conflict": "Xung đột", "refused": "Từ chối"}
-KEY_LABELS = {"own": "Của máy này", "trusted": "Đã tin cậy", "unknown": "Chưa tin cậy", "changed": "Khóa đã đổi"}
+KEY_LABELS = {"own": "Của máy này", "trusted": "Đã tin cậy", "unknown": "Chưa tin cậy", "changed": "Khóa đã đổi",
+              "new_installation": "Bản cài đặt mới"}
 
 
 @dataclass
@@ -52,7 +54,7 @@ class FileRow:
     def state_text(self) -> str:
         if self.state == "checked" and self.result and self.result.missing_sequences:
             return _("Hợp lệ, thiếu tệp số {numbers}").format(
-                numbers=", ".join(str(n) for n in self.result.missing_sequences))
+                numbers=self.result.missing_text)
         return {"waiting": _("Đang chờ kiểm tra"), "checked": _("Hợp lệ"), "refused": _("Bị từ chối"),
                 "imported": _("Đã nhập"), "already": _("Đã nhập trước đây"), "receipt": _("Biên nhận")}[self.state]
 
@@ -233,12 +235,23 @@ class ImportTab(QWidget):
         if row.result.key.state == "unknown":
             text += " " + _("Khóa {fp} chưa được tin cậy: chương trình sẽ hỏi trước khi nhập.").format(
                 fp=row.result.key.fingerprint)
+        elif row.result.key.needs_confirmation:
+            text += " " + confirmation_text(m, row.result.key)
         return text
 
     # -- importing ---------------------------------------------------------------------------
     def confirm_key(self, row: FileRow) -> bool:
-        """Trust on first use: show the fingerprint the sender reads out from its receipt."""
+        """Trust on first use: show the fingerprint the sender reads out from its receipt. A new installation of a
+        unit already known is said as exactly that, both fingerprints shown."""
         manifest = row.result.verified.manifest
+        if row.result.key.state == "new_installation":
+            box = QMessageBox(QMessageBox.Icon.Warning, _("Bản cài đặt mới của một đơn vị đã biết"), _(
+                "{text}\n\nMã nhận dạng khóa mới:\n{fp}\n\nTin cậy bản cài đặt mới này?").format(
+                text=confirmation_text(manifest, row.result.key), fp=row.result.key.fingerprint),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            self._key_box = box
+            return box.exec() == QMessageBox.StandardButton.Yes
         box = QMessageBox(QMessageBox.Icon.Question, _("Tin cậy khóa mới"), _(
             "Lần đầu nhận tệp từ {unit} (mã {code}).\n\nMã nhận dạng khóa:\n{fp}\n\nHãy gọi điện cho người gửi và "
             "đối chiếu với mã in trên biên nhận xuất tệp. Tin cậy khóa này?").format(
@@ -284,7 +297,7 @@ class ImportTab(QWidget):
         rows = [r for r in self.files.rows() if r.state == "checked"]
         trusted: set[Path] = set()
         for row in rows:
-            if row.result.key.state == "unknown":
+            if row.result.key.needs_confirmation:
                 if self.confirm_key(row):
                     trusted.add(row.path)
                 else:

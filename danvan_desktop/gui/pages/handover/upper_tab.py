@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from danvan_desktop.domain.formats import number, short_date
+from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.records import RuleError
@@ -28,10 +28,30 @@ from danvan_desktop.gui.pages.handover.batches_tab import _day
 from danvan_desktop.gui.pages.handover.common import RecordTable, open_file
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.upper.service import LATE, MISSING, NOT_DUE, ON_TIME
+from danvan_desktop.services.upper.completeness import summary_line
+from danvan_desktop.services.upper.service import EARLY, LATE, MISSING, NOT_DUE, ON_TIME
 
-STATUS_COLORS = {ON_TIME: "#1e6b35", LATE: "#a15c00", MISSING: "#b3261e", NOT_DUE: "#555555"}
+STATUS_COLORS = {EARLY: "#1f4e79", ON_TIME: "#1e6b35", LATE: "#a15c00", MISSING: "#b3261e", NOT_DUE: "#555555"}
 STATUS_COLUMN = 2
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def period_choices(upper, today) -> list[tuple[str, str]]:
+    """Months (this one and the twelve before), quarters, halves, nine months and years, newest first."""
+    choices = []
+    month = upper.reporting_period().next()
+    for _i in range(13):
+        choices.append((_cap(month.label()), month.code))
+        month = month.previous()
+    for kind, count in ((PeriodKind.QUARTER, 4), (PeriodKind.HALF, 2), (PeriodKind.NINE, 1), (PeriodKind.YEAR, 2)):
+        period = Period.containing(today, kind)
+        for _i in range(count):
+            choices.append((_cap(period.label()), period.code))
+            period = period.previous()
+    return choices
 
 
 class CompletenessModel(RecordTableModel):
@@ -61,15 +81,21 @@ class CompletenessTab(QWidget):
         self.period.setMinimumWidth(200)
         top.addWidget(self.period)
         top.addSpacing(16)
-        top.addWidget(QLabel(_("Hạn nộp: ngày")))
+        top.addWidget(QLabel(_("Kỳ tháng bắt đầu từ ngày")))
+        self.window_start = QSpinBox()
+        self.window_start.setRange(1, 28)
+        self.window_start.setToolTip(_("1: theo tháng dương lịch; 15: kỳ tháng từ ngày 15 tháng trước đến ngày 14"))
+        top.addWidget(self.window_start)
+        top.addWidget(QLabel(_("; hạn nộp: ngày")))
         self.due_day = QSpinBox()
         self.due_day.setRange(1, 28)
         top.addWidget(self.due_day)
-        top.addWidget(QLabel(_("của tháng cuối kỳ")))
+        top.addWidget(QLabel(_("sau khi hết kỳ")))
         top.addStretch(1)
         self.report_button = QPushButton(_("Báo cáo tổng hợp (PDF)…"))
         self.report_button.setStyleSheet("font-weight:bold; padding:6px 14px;")
-        self.report_button.clicked.connect(self.consolidated_report)
+        # clicked(bool) would hand its `checked` False in as the target path: the slot takes no argument
+        self.report_button.clicked.connect(lambda _checked=False: self.consolidated_report())
         top.addWidget(self.report_button)
         layout.addLayout(top)
         self.summary = QLabel()
@@ -78,13 +104,11 @@ class CompletenessTab(QWidget):
         self.table = RecordTable([
             Column(_("Đơn vị"), lambda r: r.unit_name, lambda r: fold(r.unit_name)),
             Column(_("Mã"), lambda r: r.unit_code),
-            Column(_("Tình trạng"), lambda r: r.status_text, lambda r: [ON_TIME, LATE, NOT_DUE, MISSING].index(r.status)),
-            Column(_("Ngày bàn giao"), lambda r: short_date(r.handed_at), lambda r: r.handed_at or ""),
-            Column(_("Ngày nhập"), lambda r: _day(r.batch.imported_at) if r.batch else "",
-                   lambda r: r.batch.imported_at if r.batch else ""),
-            Column(_("Lô số"), lambda r: r.batch.sequence if r.batch else "", align_right=True),
-            Column(_("Số bản ghi"), lambda r: number(sum(r.batch.counts.values())) if r.batch else "",
-                   lambda r: sum(r.batch.counts.values()) if r.batch else 0, align_right=True),
+            Column(_("Tình trạng"), lambda r: r.status_text,
+                   lambda r: [EARLY, ON_TIME, NOT_DUE, LATE, MISSING].index(r.status)),
+            Column(_("Ngày nộp"), lambda r: short_date(r.handed_at), lambda r: r.handed_at or ""),
+            Column(_("Hạn nộp"), lambda r: short_date(r.due), lambda r: r.due),
+            Column(_("Số tháng đã nộp"), lambda r: r.months_text, lambda r: len(r.delivered), align_right=True),
         ], model_type=CompletenessModel, stretch=0)
         self.table.model_.warn = lambda r: r.status == MISSING
         self.table.model_.muted = lambda r: r.status == NOT_DUE
@@ -106,26 +130,25 @@ class CompletenessTab(QWidget):
         self.status = FormStatus()
         layout.addWidget(self.status)
         self.period.currentIndexChanged.connect(lambda _i: self.reload())
-        self.due_day.valueChanged.connect(self._due_day_changed)
+        self.due_day.valueChanged.connect(self._due_rule_changed)
+        self.window_start.valueChanged.connect(self._due_rule_changed)
 
     def refresh(self) -> None:
         current = self.period.currentData()
         self.period.blockSignals(True)
         self.period.clear()
-        month = Period.containing(self.services.today())
-        for _i in range(12):
-            self.period.addItem(month.label().capitalize(), month.code)
-            month = month.previous()
-        quarter = Period.containing(self.services.today(), PeriodKind.QUARTER)
-        for _i in range(4):
-            self.period.addItem(quarter.label().capitalize(), quarter.code)
-            quarter = quarter.previous()
+        for label, code in period_choices(self.upper, self.services.today()):
+            self.period.addItem(label, code)
+        if not current:
+            current = self.upper.reporting_period().code
         if current and self.period.findData(current) >= 0:
             self.period.setCurrentIndex(self.period.findData(current))
         self.period.blockSignals(False)
-        self.due_day.blockSignals(True)
-        self.due_day.setValue(self.upper.due_day())
-        self.due_day.blockSignals(False)
+        rule = self.upper.due_rule()
+        for box, value in ((self.due_day, rule.due_day), (self.window_start, rule.window_start)):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
         self.reload()
 
     def apply_filters(self, period: str | None = None, **_filters) -> None:
@@ -139,17 +162,12 @@ class CompletenessTab(QWidget):
         period = self.selected_period()
         rows = self.upper.completeness(period)
         self.table.set_rows(rows)
-        done = sum(r.status in (ON_TIME, LATE) for r in rows)
-        late = sum(r.status == LATE for r in rows)
-        self.summary.setText(_("{period}: {done}/{total} xã đã bàn giao ({late} trễ hạn), {missing} xã chưa bàn giao "
-                               "— hạn {due}").format(period=period.label().capitalize(), done=done, total=len(rows),
-                                                     late=late, missing=len(rows) - done,
-                                                     due=short_date(self.upper.due_date(period))))
+        self.summary.setText(summary_line(period, rows, self.upper.due_date(period)))
         self.documents.set_rows(self.upper.documents())
 
-    def _due_day_changed(self, value: int) -> None:
+    def _due_rule_changed(self, _value: int = 0) -> None:
         try:
-            self.upper.set_due_day(value)
+            self.upper.set_due_rule(self.due_day.value(), self.window_start.value())
         except RuleError as exc:
             self.status.error(str(exc))
             return

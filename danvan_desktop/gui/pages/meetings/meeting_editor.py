@@ -30,7 +30,7 @@ from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.widgets.pdf_preview import PdfPreview
 from danvan_desktop.gui.worker import run_job
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.report.printing import document_pdf, save_docx
+from danvan_desktop.services.documents.printing import document_pdf, save_docx
 
 TAB_INFO, TAB_MINUTES, TAB_PREVIEW = range(3)
 HEADER_AUTOSAVE_MS = 700

@@ -31,7 +31,7 @@ def short_state(meeting: Meeting) -> str:
     if not meeting.locked:
         return _("Đang soạn")
     return _("Đã khóa") if meeting.version == 1 else _("Sửa lần {n}, đã khóa").format(n=meeting.version - 1)
-from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
+from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
 
@@ -204,7 +204,7 @@ class MeetingsPage(QWidget):
     def extra_screenshots(self):
         shots = []
         if self.editor.meeting is not None:
-            from danvan_desktop.services.report.printing import document_pdf
+            from danvan_desktop.services.documents.printing import document_pdf
             self.editor.tabs.setCurrentIndex(1)
             shots.append(("minutes", self))
             self.editor.preview.show_pdf(document_pdf(self.services.minutes.build(self.editor.meeting.id)))
@@ -248,5 +248,5 @@ def _page(ctx: PageContext) -> QWidget:
     return MeetingsPage(ctx.services, ctx.events, ctx.navigate, ctx.undo)
 
 
-register(PageSpec("meetings", N_("Họp & biên bản"), 40, _page, "Ctrl+5"))
+PAGE = PageSpec("meetings", N_("Họp & biên bản"), 40, _page, "Ctrl+5")
 dashboard_page.SECTIONS.append(lambda services, navigate: BriefingSection(services, navigate))

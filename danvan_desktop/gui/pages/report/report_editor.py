@@ -68,8 +68,10 @@ class SectionEditor(QWidget):
 
 
 class ReportEditor(QWidget):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, *, sections=SECTIONS, part_titles=PART_TITLES, short_titles=None) -> None:
+        """`sections`, `part_titles`, `short_titles`: another report's shape (the upper level's consolidated one)."""
         super().__init__(parent)
+        self.short_titles = short_titles or SHORT_TITLES
         layout = QVBoxLayout(self)
         header = QWidget()
         form = QFormLayout(header)
@@ -106,11 +108,11 @@ class ReportEditor(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(header, _("Số, ngày, người ký"))
         self.editors: dict[str, SectionEditor] = {}
-        for spec in SECTIONS:
-            title = _(spec.title) if spec.title else _(PART_TITLES[spec.group]).replace(" {next}", "")
-            editor = SectionEditor(spec.key, f"{SHORT_TITLES[spec.key]}. {title}")
+        for spec in sections:
+            title = _(spec.title) if spec.title else _(part_titles[spec.group]).replace(" {next}", "")
+            editor = SectionEditor(spec.key, f"{self.short_titles[spec.key]}. {title}")
             self.editors[spec.key] = editor
-            self.tabs.addTab(editor, SHORT_TITLES[spec.key])
+            self.tabs.addTab(editor, self.short_titles[spec.key])
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs, 1)
         self.tabs.setCurrentIndex(1)
@@ -140,7 +142,7 @@ class ReportEditor(QWidget):
         for key, editor in self.editors.items():
             if key in by_key:
                 editor.load(by_key[key], locked)
-            label = SHORT_TITLES[key] + (" •" if key in by_key and by_key[key].pending_draft else "")
+            label = self.short_titles[key] + (" •" if key in by_key and by_key[key].pending_draft else "")
             self.tabs.setTabText(list(self.editors).index(key) + 1, label)
 
     def header_values(self) -> dict:

@@ -20,9 +20,9 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.numbering import scope_for
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui.widgets.form_status import FormStatus
-from danvan_desktop.services.report import settings as report_settings
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.documents.numbering import layout_family
+from danvan_desktop.services.report import settings as report_settings
 
 
 class ReportSettingsDialog(QDialog):

@@ -9,9 +9,9 @@ from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import _, ngettext
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.gui.widgets.trend_chart import TrendChart
-from danvan_desktop.services.report import settings as report_settings
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.figures.service import FigureService, format_value
+from danvan_desktop.services.report import settings as report_settings
 
 
 def figure_chart(chart: TrendChart, figures: FigureService, code: str, last: Period) -> None:

@@ -28,9 +28,9 @@ from danvan_desktop.domain.text import clean_multiline
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages import dashboard_page
-from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
 from danvan_desktop.gui.pages.report.report_editor import ReportEditor
 from danvan_desktop.gui.pages.report.report_widgets import ReportDueSection, figure_chart
+from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.widgets.trend_chart import TrendChart
 from danvan_desktop.services.app import AppServices
@@ -352,11 +352,11 @@ class ReportsPage(QWidget):
             self.status.error(str(exc))
             return
         from danvan_desktop.gui.worker import run_job
-        from danvan_desktop.services.report import render as report_render
+        from danvan_desktop.services.documents.printing import document_pdf
 
         def job():
             yield 0, 1, _("Đang dựng báo cáo…")
-            return report_render.pdf_bytes(document)
+            return document_pdf(document)
         run_job(self, _("Đang dựng báo cáo"), job, on_done=lambda data: self._show_preview(title, data, name, docx),
                 on_error=lambda exc, _details: self.status.error(str(exc) if exc else _("Đã hủy.")))
 
@@ -403,5 +403,5 @@ def _factory(ctx: PageContext) -> QWidget:
     return ReportsPage(ctx.services, ctx.events)
 
 
-register(PageSpec("reports", N_("Báo cáo"), 70, _factory))
+PAGE = PageSpec("reports", N_("Báo cáo"), 70, _factory)
 dashboard_page.SECTIONS.append(ReportDueSection)

@@ -25,10 +25,10 @@ from danvan_desktop.domain.text import person_sort_key
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
-from danvan_desktop.gui.pages.settings.change_log_dialog import ChangeLogDialog
 from danvan_desktop.gui.pages.roster.end_term_dialog import EndTermDialog
 from danvan_desktop.gui.pages.roster.member_form import MemberForm
 from danvan_desktop.gui.pages.roster.post_history_dialog import PostHistoryDialog
+from danvan_desktop.gui.pages.settings.change_log_dialog import ChangeLogDialog
 from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.gui.widgets.banner import Banner
 from danvan_desktop.gui.widgets.record_table_view import record_table_view

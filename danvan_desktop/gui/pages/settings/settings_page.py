@@ -37,9 +37,12 @@ class SettingsPage(QScrollArea):
         self.setWidget(body)
         layout = QVBoxLayout(body)
 
-        unit_box = QGroupBox(_("Thông tin xã"))
+        # the upper level shows its own settings, never the communes' rules and posts (201 units' of them)
+        self.is_upper = services.setup.unit().level == "upper"
+        unit_box = QGroupBox(_("Thông tin cơ quan") if self.is_upper else _("Thông tin xã"))
         unit_layout = QVBoxLayout(unit_box)
         self.unit_form = UnitForm()
+        self.unit_form.set_upper(self.is_upper)
         unit_layout.addWidget(self.unit_form)
         self.unit_save = QPushButton(_("Lưu thông tin xã"))
         unit_layout.addWidget(self.unit_save)
@@ -86,6 +89,12 @@ class SettingsPage(QScrollArea):
         save_row.addWidget(self.custom_save)
         rules_layout.addLayout(save_row)
         layout.addWidget(rules_box)
+        self.upper_box = None
+        if self.is_upper:
+            from danvan_desktop.gui.pages.settings.upper_box import UpperSettingsBox
+            rules_box.hide()
+            self.upper_box = UpperSettingsBox(services)
+            layout.insertWidget(layout.indexOf(rules_box), self.upper_box)
         self.rules_status = FormStatus()
         rules_layout.addWidget(self.rules_status)
         # each box says its result under its own button, where the eye is; `status` is the latest one
@@ -106,6 +115,9 @@ class SettingsPage(QScrollArea):
         self.language.setCurrentIndex(self.language.findData(prefs.language()))
         self.font_size.setValue(prefs.font_size())
         self.user_name.setText(prefs.current_user())
+        if self.upper_box is not None:
+            self.upper_box.refresh()
+            return
         self.editor.set_posts([(p.code, self.services.roster.post_names()[p.code])
                                for p in self.services.roster.post_list()])
         self.profile.blockSignals(True)
@@ -172,7 +184,11 @@ class SettingsPage(QScrollArea):
         self._say(self.look_status, _("Đã đổi ngôn ngữ giao diện."))
 
     def extra_screenshots(self) -> list:
-        """The rule profile editor, further down the page."""
+        """The rule profile editor (the upper body's own box at the upper level), further down the page."""
+        if self.upper_box is not None:
+            self.ensureWidgetVisible(self.upper_box, 0, 0)
+            self.verticalScrollBar().setValue(self.upper_box.y())
+            return [("upper", self)]
         self.ensureWidgetVisible(self.rules_box, 0, 0)
         self.verticalScrollBar().setValue(self.rules_box.y())
         return [("rules", self)]

@@ -34,7 +34,7 @@ from danvan_desktop.domain.text import fold
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.progress_dialog import ProgressDialog
-from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
+from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 from danvan_desktop.gui.pages.tasks.task_filters import TaskFilterBar
 from danvan_desktop.gui.pages.tasks.task_form import TaskForm
 from danvan_desktop.gui.pages.tasks.task_progress_panel import TaskProgressPanel
@@ -350,6 +350,6 @@ def _page(ctx: PageContext) -> QWidget:
     return TasksPage(ctx.services, ctx.undo, ctx.events)
 
 
-register(PageSpec("tasks", N_("Nhiệm vụ"), 30, _page, "Ctrl+4"))
+PAGE = PageSpec("tasks", N_("Nhiệm vụ"), 30, _page, "Ctrl+4")
 
 from danvan_desktop.gui.pages.tasks import task_dashboard  # noqa: F401  (adds the dashboard section)

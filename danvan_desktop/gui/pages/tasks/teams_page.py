@@ -22,7 +22,7 @@ from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.teams import MIN_TEAM_MEMBERS, TeamRole
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
-from danvan_desktop.gui.pages.registry import PageContext, PageSpec, register
+from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 from danvan_desktop.gui.pages.tasks.team_forms import TeamInfoForm, TeamMemberForm, founded_text
 from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.gui.widgets.banner import Banner
@@ -272,4 +272,4 @@ def _page(ctx: PageContext) -> QWidget:
     return TeamsPage(ctx.services, ctx.undo, ctx.events, ctx.navigate)
 
 
-register(PageSpec("teams", N_("Tổ dân vận"), 25, _page, "Ctrl+5"))
+PAGE = PageSpec("teams", N_("Tổ dân vận"), 25, _page, "Ctrl+5")

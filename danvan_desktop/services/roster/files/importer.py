@@ -21,9 +21,9 @@ from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.teams import ROLE_WORDS, TeamMember, TeamRole, guess_role
 from danvan_desktop.domain.text import fold
 from danvan_desktop.domain.today import today as vietnam_today
-from danvan_desktop.services.roster.service import RosterService
 from danvan_desktop.services.roster.files.headers import Header, find_header, match_field, normalise
 from danvan_desktop.services.roster.files.sheet import read_rows
+from danvan_desktop.services.roster.service import RosterService
 from danvan_desktop.services.tasks.teams import TeamService
 from danvan_desktop.store.database import Database
 

@@ -1,0 +1,69 @@
+"""P3: process start to the first painted main window, against a bare PySide6 window, in the same run.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_first_paint.py [DB ...]
+
+Each measurement is a fresh process (best of 3) that starts Python, opens the database, builds the
+main window, shows it and paints it once (`grab()`), then exits; the baseline is the same for a bare
+QMainWindow holding a QTableView. With no DB given it builds the demo commune and the demo upper
+level in a temp folder. Prints the seconds and the ratio against the baseline.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.setCentralWidget(QTableView()); w.resize(1366, 728); w.show()
+app.processEvents(); w.grab()
+"""
+
+OURS = """
+import sys
+from PySide6.QtWidgets import QApplication
+from danvan_desktop.gui.app import apply_appearance, make_application
+from danvan_desktop.gui.main_window import MainWindow
+from danvan_desktop.services.app import AppServices
+app = make_application()
+services = AppServices.open(sys.argv[1])
+apply_appearance(app, services)
+w = MainWindow(services); w.resize(1366, 728); w.show()
+app.processEvents(); w.grab()
+services.close()
+"""
+
+
+def best_of(code: str, *args: str, runs: int = 3) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code, *args], check=True, env=env)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def main(paths: list[str]) -> None:
+    if not paths:
+        folder = Path(tempfile.mkdtemp(prefix="bench-paint-"))
+        subprocess.run([sys.executable, "-m", "danvan_desktop", "demo", "--db", str(folder / "xa.sqlite3")], check=True)
+        subprocess.run([sys.executable, "-m", "danvan_desktop", "demo", "--upper", "--db", str(folder / "tren.sqlite3")],
+                       check=True)
+        paths = [str(folder / "xa.sqlite3"), str(folder / "tren.sqlite3")]
+    bare = best_of(BARE)
+    print(f"bare PySide6 window: {bare:.2f} s")
+    for path in paths:
+        ours = best_of(OURS, path)
+        size = Path(path).stat().st_size / 1e6
+        print(f"{Path(path).name} ({size:.0f} MB): {ours:.2f} s, ratio {ours / bare:.1f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
