@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import os
@@ -14,6 +15,7 @@ from danvan_desktop.commands.common import db_path
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.services.errors import StoreError
+from danvan_desktop.services.unit.data_file import file_lock
 
 log = logging.getLogger("danvan")
 
@@ -50,6 +52,17 @@ def has_display(environ=None) -> bool:
     if not sys.platform.startswith("linux"):
         return True
     return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
+
+
+def _instance_lock(args):
+    """A command on an existing data file takes the lock the window holds: while the window has the file
+    open the command is refused in words (DatabaseLocked), and two commands never write it at once."""
+    if not hasattr(args, "db") or (args.command == "verify" and not args.db):   # verify alone reads files only
+        return contextlib.nullcontext()
+    path = db_path(args)
+    if not path.is_file():
+        return contextlib.nullcontext()
+    return file_lock(path)
 
 
 def _utf8_console() -> None:
@@ -97,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         from danvan_desktop.gui.app import run_gui
         return run_gui(db_path(args), demo=args.demo, open_path=args.open)
     try:
-        return int(args.handler(args) or 0)
+        with _instance_lock(args):
+            return int(args.handler(args) or 0)
     except (RuleError, StoreError) as exc:
         log.warning("danvan %s: %s", args.command, exc)
         print(_("Lỗi: {message}").format(message=exc), file=sys.stderr)

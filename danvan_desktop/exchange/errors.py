@@ -78,3 +78,10 @@ def new_installation_text(unit_code: str, unit_name: str, fingerprint: str, inst
              "hai. Chỉ chấp nhận sau khi đã gọi điện đối chiếu mã nhận dạng mới với đơn vị gửi.").format(
         unit=unit_name, code=unit_code, known=known_fingerprint, known_installation=known_installation[:8],
         installation=installation_id[:8], fp=fingerprint)
+
+
+class DiskProblem(ExchangeError):
+    """The file could not be written (full or read-only disk): the message says so; nothing is left."""
+
+    def _text(self) -> str:
+        return self.reason

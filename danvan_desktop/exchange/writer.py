@@ -1,4 +1,11 @@
-"""Write a .dvx file: entries hashed, the manifest first and signed, a temp name made durable, then renamed."""
+"""Write a .dvx file: entries hashed, the manifest first and signed, a temp name made durable, then renamed.
+
+The temp file is hidden beside the target (`.<name>-XXXXXXXX.tmp`); `before_rename` (the exporter
+verifies the file and records the batch there) runs once the temp file is durable and before it takes
+the final name, so a crash leaves either nothing under the final name or a recorded batch whose temp
+file is renamed at the next start (services/handover/recovery.py). A full or read-only disk becomes
+one clear message (domain/disk.py) and leaves no file behind.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +18,11 @@ import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from danvan_desktop.domain import disk
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange import keys
-from danvan_desktop.exchange.errors import ExchangeError
+from danvan_desktop.exchange.errors import DiskProblem, ExchangeError
 from danvan_desktop.exchange.manifest import Entry, Manifest
 from danvan_desktop.exchange.schema import encode_value
 
@@ -33,10 +41,41 @@ def _zipinfo(name: str, when: tuple, compress: int = zipfile.ZIP_DEFLATED) -> zi
     return info
 
 
+def temp_pattern(path: Path) -> str:
+    """The glob of the hidden temp files a write of `path` makes (left behind only by a crash)."""
+    return f".{Path(path).stem}-*.tmp"
+
+
+def remove_stale_temps(path: Path) -> int:
+    """Delete what a crashed earlier write of the same name left beside it; how many were removed."""
+    removed = 0
+    for stale in Path(path).parent.glob(temp_pattern(path)):
+        try:
+            stale.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
 def write_file(path: Path, manifest: Manifest, tables: dict[str, Iterable[dict]], documents: dict[str, bytes],
-               private_key: bytes, progress: Callable[[str], None] | None = None) -> Manifest:
-    """Fill the manifest's entries and counts from the data, sign it and write the zip durably at `path`."""
+               private_key: bytes, progress: Callable[[str], None] | None = None,
+               before_rename: Callable[[Path], None] | None = None) -> Manifest:
+    """Fill the manifest's entries and counts from the data, sign it and write the zip durably at `path`.
+    `before_rename(temp_path)` runs on the complete, durable temp file; if it raises, nothing is left."""
     path = Path(path)
+    try:
+        return _write(path, manifest, tables, documents, private_key, progress, before_rename)
+    except OSError as exc:
+        message = disk.message_for(exc, path.parent)
+        if message is None:
+            raise
+        raise DiskProblem(message, path) from exc
+
+
+def _write(path: Path, manifest: Manifest, tables: dict[str, Iterable[dict]], documents: dict[str, bytes],
+           private_key: bytes, progress: Callable[[str], None] | None,
+           before_rename: Callable[[Path], None] | None) -> Manifest:
     spools: list[tuple[str, tempfile.SpooledTemporaryFile]] = []
     manifest.entries, manifest.counts = [], {}
     try:
@@ -62,6 +101,7 @@ def write_file(path: Path, manifest: Manifest, tables: dict[str, Iterable[dict]]
         signature = keys.b64(keys.sign(private_key, manifest_bytes)).encode("ascii")
         when = _zip_time(manifest.created_at)
         path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(path)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
         tmp = Path(tmp_name)
         try:
@@ -78,11 +118,14 @@ def write_file(path: Path, manifest: Manifest, tables: dict[str, Iterable[dict]]
                     zf.writestr(_zipinfo(fmt.SIGNATURE, when, zipfile.ZIP_STORED), signature)
                 raw.flush()
                 os.fsync(raw.fileno())
-            os.replace(tmp, path)
-            _fsync_dir(path.parent)
+            if before_rename is not None:
+                before_rename(tmp)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
+        # from here the batch may be recorded: a failed rename keeps the temp file for the next start
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
     finally:
         for _name, spool in spools:
             spool.close()

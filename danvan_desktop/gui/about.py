@@ -17,7 +17,7 @@ from danvan_desktop.paths import default_db_path, user_data_dir
 # (distribution, what it does here, licence) — the libraries a pip install or the bundle carries
 BUNDLED = [
     ("PySide6-Essentials", N_("Qt 6: giao diện"), "LGPL-3.0"),
-    ("PySide6-Pdf", N_("Qt PDF: xem trước văn bản"), "LGPL-3.0"),
+    ("PySide6-Addons", N_("Qt PDF: xem trước văn bản"), "LGPL-3.0"),
     ("shiboken6", N_("cầu nối Python – Qt"), "LGPL-3.0"),
     ("reportlab", N_("văn bản PDF"), "BSD-3-Clause"),
     ("python-docx", N_("văn bản Word (DOCX)"), "MIT"),

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from danvan_desktop import __version__, logs
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.gui import excepthook
+from danvan_desktop.gui import excepthook, qt_check
 from danvan_desktop.gui.appearance import apply_appearance
 from danvan_desktop.gui.main_window import open_window
 from danvan_desktop.paths import resource_path
@@ -42,6 +42,11 @@ def open_handover_file(window, path: Path) -> None:
 def run_gui(db_path: Path, demo: bool = False, open_path: Path | None = None) -> int:
     logs.configure()
     app = make_application()
+    if (refusal := qt_check.problem()) is not None:
+        if sys.stderr is not None:      # None in the windowed bundle
+            print(refusal, file=sys.stderr)
+        QMessageBox.critical(None, _("Không khởi động được chương trình"), refusal)
+        return 3
     excepthook.install()
     if demo and not Path(db_path).exists():
         from danvan_desktop.services.demo.commune import build_demo

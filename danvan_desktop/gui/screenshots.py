@@ -16,9 +16,12 @@ def take_screenshots(db_path: Path, out_dir: Path, language: str | None = None,
     from danvan_desktop.gui.app import make_application
     from danvan_desktop.gui.appearance import apply_appearance
     from danvan_desktop.gui.main_window import MainWindow
+    from danvan_desktop.gui.qt_check import problem
     from danvan_desktop.services.app import AppServices
 
     app = make_application()
+    if (refusal := problem()) is not None:
+        raise SystemExit(refusal)
     services = AppServices.open(db_path)
     apply_appearance(app, services, point_size=text_size)
     if language:        # after the saved preference, which apply_appearance puts in force

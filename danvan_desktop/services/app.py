@@ -14,6 +14,7 @@ from danvan_desktop.services.documents.settings import DocumentSettings
 from danvan_desktop.services.figures.dvk import DvkService
 from danvan_desktop.services.figures.service import FigureService
 from danvan_desktop.services.figures.situation import SituationService
+from danvan_desktop.services.handover.recovery import recover
 from danvan_desktop.services.handover.services import ExchangeServices
 from danvan_desktop.services.meetings.conclusions import MeetingTaskService
 from danvan_desktop.services.meetings.minutes_document import MinutesDocumentBuilder
@@ -75,6 +76,7 @@ class AppServices:
     @classmethod
     def open(cls, path: Path | str, today: Callable[[], dt.date] = vietnam_today) -> "AppServices":
         db = Database.open(path)
+        recover(db)     # finish an export a crash interrupted; sweep the temp files crashed writes left
         services = cls(db, today)
         set_language(services.preferences.language())
         return services

@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from danvan_desktop.domain.collation import vi_compare
-from danvan_desktop.store.errors import DatabaseLocked, IsAFolder, NotADatabase, ReadOnlyDatabase
+from danvan_desktop.store.errors import DatabaseLocked, DiskFull, IsAFolder, NotADatabase, ReadOnlyDatabase
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -37,6 +37,8 @@ def translate(exc: sqlite3.Error, path: Path | None) -> Exception:
     text = str(exc).lower()
     if "readonly" in text or "read-only" in text:
         return ReadOnlyDatabase(path)
+    if "disk is full" in text or getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL":
+        return DiskFull(path)
     if "locked" in text or "busy" in text:
         return DatabaseLocked(path)
     if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):

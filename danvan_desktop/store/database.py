@@ -85,11 +85,7 @@ class Database:
                 yield self.conn
             except BaseException as exc:
                 self._depth -= 1
-                if self._depth == 0:
-                    self.conn.execute("ROLLBACK")
-                else:
-                    self.conn.execute(f"ROLLBACK TO sp{self._depth}")
-                    self.conn.execute(f"RELEASE sp{self._depth}")
+                self._undo()
                 if isinstance(exc, sqlite3.Error):
                     error = translate(exc, self.path)
                     if error is not exc:
@@ -100,10 +96,27 @@ class Database:
                 try:
                     self.conn.execute("COMMIT")
                 except sqlite3.Error as exc:
-                    self.conn.execute("ROLLBACK")
+                    self._undo()
                     raise translate(exc, self.path) from exc
             else:
                 self.conn.execute(f"RELEASE sp{self._depth}")
+
+    def _undo(self) -> None:
+        """Roll back what the failed block did. SQLite has already rolled the whole transaction back
+        after some errors (a full disk, an I/O error): then there is nothing to undo, and the error
+        the user must see is the first one, not "cannot rollback - no transaction is active"."""
+        if not self.conn.in_transaction:
+            return
+        try:
+            if self._depth == 0:
+                self.conn.execute("ROLLBACK")
+            else:
+                self.conn.execute(f"ROLLBACK TO sp{self._depth}")
+                self.conn.execute(f"RELEASE sp{self._depth}")
+        except sqlite3.Error:
+            if self._depth == 0 and self.conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
 
     # -- settings ---------------------------------------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:

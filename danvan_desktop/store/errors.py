@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from danvan_desktop.domain import disk
 from danvan_desktop.domain.i18n import _
 
 
@@ -43,3 +44,10 @@ class DatabaseLocked(StoreError):
 class NotFound(StoreError):
     def __init__(self, what: str, record_id: str) -> None:
         super().__init__(_("Không tìm thấy {what} (mã {id}); có thể đã bị xóa.").format(what=what, id=record_id))
+
+
+class DiskFull(StoreError):
+    """SQLite could not grow the file or its journal: the transaction is undone, the data is as before."""
+
+    def __init__(self, path) -> None:
+        super().__init__(disk.full_message(path))

@@ -18,7 +18,7 @@ from danvan_desktop.domain.text import fold
 from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.exchange import format as fmt
 from danvan_desktop.exchange import keys
-from danvan_desktop.exchange.errors import ExchangeError
+from danvan_desktop.exchange.errors import DiskProblem, ExchangeError
 from danvan_desktop.exchange.manifest import Manifest
 from danvan_desktop.exchange.schema import PERSONAL_PREFIX, PRIVATE_COLUMN, TableSchema, travelling_schema
 from danvan_desktop.exchange.verify import verify_file
@@ -28,6 +28,7 @@ from danvan_desktop.services.handover.keys import ExchangeKeyService
 from danvan_desktop.services.handover.marks import record_sent
 from danvan_desktop.services.handover.privacy import PersonalHit, officials, personal_hits, withdrawal
 from danvan_desktop.store.database import Database
+from danvan_desktop.store.errors import StoreError
 from danvan_desktop.store.exchange_log import BatchOut, ExchangeLog, local_day, now_iso
 
 READ_BACK_NOW = dt.datetime(9998, 1, 1, tzinfo=dt.timezone.utc)
@@ -241,24 +242,36 @@ class ExchangeExportService:
             until=max(stamps) if stamps else (since.until_stamp if since else None), periods=sorted(periods),
             period=hand_over_period.code,
             includes_private=include_private, seen=self._seen(schema))
-        write_file(path, manifest, data, self._documents(data, since), private_key, progress)
-        try:
-            # read back from the stick before saying it is done; stamps ahead of the clock are the receiver's
-            # to refuse (naming the record and the sender's clock), not a fault of the stick
-            verify_file(path, schema, keep_records=False, now=READ_BACK_NOW)
-        except ExchangeError as exc:
-            path.unlink(missing_ok=True)
-            raise ExchangeError(_("tệp vừa ghi đọc lại không đúng ({reason}); hãy thử ổ đĩa khác.")
-                                .format(reason=exc.reason), path) from exc
         fingerprint = keys.fingerprint(keys.unb64(manifest.public_key))
-        with self.db.transaction():
-            record_sent(self.db, manifest.batch_id, data)
-            self.log.add_out(BatchOut(manifest.batch_id, recipient, manifest.sequence, path.name, manifest.created_at,
-                                      manifest.since, manifest.until or (since.until_stamp if since else None),
-                                      audit_seq, manifest.periods, manifest.counts, fingerprint, include_private,
-                                      period=manifest.period))
-        if recipient == fmt.RECIPIENT_UPPER:
-            mark_report_handed_over(self.db, hand_over_period, unit.upper_unit_name, self.today)
+        final = path.absolute()
+
+        def record(tmp: Path) -> None:
+            """On the complete temp file: read it back, then record the batch with the rename still to do."""
+            try:
+                # read back from the stick before saying it is done; stamps ahead of the clock are the
+                # receiver's to refuse (naming the record and the sender's clock), not a fault of the stick
+                verify_file(tmp, schema, keep_records=False, now=READ_BACK_NOW)
+            except ExchangeError as exc:
+                raise ExchangeError(_("tệp vừa ghi đọc lại không đúng ({reason}); hãy thử ổ đĩa khác.")
+                                    .format(reason=exc.reason), path) from exc
+            try:
+                with self.db.transaction():
+                    record_sent(self.db, manifest.batch_id, data)
+                    self.log.add_out(BatchOut(
+                        manifest.batch_id, recipient, manifest.sequence, path.name, manifest.created_at,
+                        manifest.since, manifest.until or (since.until_stamp if since else None), audit_seq,
+                        manifest.periods, manifest.counts, fingerprint, include_private, period=manifest.period))
+                    self.log.set_out_file(manifest.batch_id, str(final), str(tmp.absolute()))
+                    if recipient == fmt.RECIPIENT_UPPER:
+                        mark_report_handed_over(self.db, hand_over_period, unit.upper_unit_name, self.today)
+            except StoreError as exc:      # the database's disk is full or read-only: no file is left
+                raise DiskProblem(str(exc), path) from exc
+
+        self.log.note_export_folder(str(final.parent))   # so a crash's temp file there is swept at start
+        # recorded, then renamed: a kill in between leaves a recorded batch whose temp file the next
+        # start renames (services/handover/recovery.py), never an unrecorded file under the final name
+        write_file(path, manifest, data, self._documents(data, since), private_key, progress, before_rename=record)
+        self.log.set_out_file(manifest.batch_id, str(final), None)
         return ExportResult(path, manifest, fingerprint)
 
     def pending_since_last(self, recipient: str = fmt.RECIPIENT_UPPER) -> int:

@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ from danvan_desktop.services.activity import logged
 from danvan_desktop.services.handover.keys import ExchangeKeyService, KeyStatus
 from danvan_desktop.store import audit
 from danvan_desktop.store.backup import take_backup
+from danvan_desktop.store.connection import translate
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.exchange_log import BatchIn, ExchangeLog, now_iso
 
@@ -198,11 +200,17 @@ class ExchangeImportService:
         missing = self._missing(verified)
         if self.db.path is not None and str(self.db.path) != ":memory:" and plan.changes() \
                 and not self._backed_up:
-            take_backup(self.db.conn, Path(self.db.path), "before-import")
+            try:
+                take_backup(self.db.conn, Path(self.db.path), "before-import")
+            except sqlite3.Error as exc:        # a full disk says so; nothing was imported
+                raise translate(exc, self.db.path) from exc
             self._backed_up = self._in_sitting   # outside a sitting, every file is its own sitting
         file_hash = hashlib.sha256(path.read_bytes()).hexdigest()
         try:
             with self.db.transaction() as conn:
+                # the same file imported meanwhile (another window's worker): say so, change nothing
+                if (done := self.log.batch_in(m.batch_id)) is not None:
+                    return ImportResult(path, ALREADY, verified, status, message=self._already(done))
                 if must_trust:
                     self.keys.trust(m)
                 apply_plan(conn, plan, m.batch_id, self._on_write(m.batch_id), self._on_conflict(m.batch_id))

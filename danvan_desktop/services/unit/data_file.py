@@ -67,3 +67,9 @@ def resume(path: Path | str, lock: InstanceLock | None,
         raise
     services.instance_lock = lock
     return services
+
+
+def file_lock(path: Path | str) -> InstanceLock:
+    """The lock the window holds on a data file (one running copy per file), for a command to take: while
+    the window has the file open, acquiring it is refused in words (DatabaseLocked)."""
+    return InstanceLock(path)
