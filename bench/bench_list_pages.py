@@ -135,8 +135,8 @@ def measure(services: AppServices) -> dict[str, float]:
     from danvan_desktop.gui.events import DataEvents
     from danvan_desktop.gui.pages import registry
     from danvan_desktop.gui.pages.dashboard_page import DashboardPage
-    from danvan_desktop.gui.pages.meetings.meetings_page import MeetingsPage
     from danvan_desktop.gui.pages.figures.situation_page import SituationPage
+    from danvan_desktop.gui.pages.meetings.meetings_page import MeetingsPage
     from danvan_desktop.gui.pages.tasks.tasks_page import TasksPage
 
     registry.pages()   # imports every page module, so every dashboard section is registered

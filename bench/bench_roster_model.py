@@ -43,12 +43,12 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTableView
 
-from danvan_desktop.domain.members import DEFAULT_POSTS, BlocMember, BlocRole  # noqa: E402
-from danvan_desktop.domain.text import fold, person_sort_key  # noqa: E402
-from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy  # noqa: E402
-from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel  # noqa: E402
+from danvan_desktop.domain.members import DEFAULT_POSTS, BlocMember, BlocRole
+from danvan_desktop.domain.text import fold, person_sort_key
+from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
+from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đỗ", "Bùi", "Trịnh", "Mai", "Lò", "Hà"]
 MIDDLE = ["Văn", "Thị", "Đức", "Đình", "Thu", "Mạnh", "Ngọc", "Xuân"]

@@ -15,22 +15,27 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import PySide6  # noqa: E402
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt  # noqa: E402
-from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
-    QApplication, QCheckBox, QLabel, QListWidget, QListWidgetItem, QWidget,
-)  # noqa: E402
+import PySide6
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
 
 _KEEP: list = []
 BALLAST = 1_000_000  # extra references so that a losing build cannot reach 0 during the probe
 
 
 class _Model(QAbstractTableModel):
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt's name
+    def rowCount(self, parent=QModelIndex()):
         return 10
 
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+    def columnCount(self, parent=QModelIndex()):
         return 2
 
     def data(self, index, role=Qt.DisplayRole):
@@ -38,7 +43,7 @@ class _Model(QAbstractTableModel):
             return index.row() % 2 == 0  # a bool handed to Qt
         return None if index.column() else "x"
 
-    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802 - Qt calls it through a proxy
+    def setData(self, index, value, role=Qt.EditRole):
         return True
 
     def flags(self, index):
@@ -46,12 +51,12 @@ class _Model(QAbstractTableModel):
 
 
 class _Proxy(QSortFilterProxyModel):
-    def filterAcceptsRow(self, row, parent):  # noqa: N802 - Qt calls this; returns bool to C++
+    def filterAcceptsRow(self, row, parent):
         return bool(row % 2)
 
 
 class _Filter(QObject):
-    def eventFilter(self, obj, ev):  # noqa: N802 - Qt calls this; returns bool to C++
+    def eventFilter(self, obj, ev):
         return False
 
 

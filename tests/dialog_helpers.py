@@ -33,7 +33,7 @@ class Answer:
                 return
         box.reject()
 
-    def __enter__(self) -> "Answer":
+    def __enter__(self) -> Answer:
         self._timer.start()
         return self
 

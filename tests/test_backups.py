@@ -151,9 +151,8 @@ def test_a_restore_is_refused_while_a_window_holds_the_file(demo_file, tmp_path)
     service = BackupService(demo_file)
     copy = service.back_up_now(tmp_path / "usb")
     original = demo_file.read_bytes()
-    with InstanceLock(demo_file):
-        with pytest.raises(Exception, match="đang được một cửa sổ khác"):
-            service.restore(copy)
+    with InstanceLock(demo_file), pytest.raises(Exception, match="đang được một cửa sổ khác"):
+        service.restore(copy)
     assert demo_file.read_bytes() == original
 
 

@@ -14,7 +14,7 @@ from danvan_desktop.domain.i18n import _, language, set_language, vietnamese
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-import catalog as catalog_tool  # noqa: E402
+import catalog as catalog_tool
 
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*(?:![rsa])?(?::[^{}]*)?\}")
 

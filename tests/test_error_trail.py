@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from danvan_desktop import logs
 from danvan_desktop.cli import main
 from danvan_desktop.paths import user_data_dir
+from danvan_desktop.services.errors import ExchangeError
 
 
 def _close_the_message_box(seen: list) -> None:
@@ -67,7 +68,7 @@ def test_imports_exports_and_approvals_are_logged_with_their_outcome(services, t
     exported = services.exchange.exporter.export(tmp_path / "xa.dvx")
     bad = tmp_path / "hong.dvx"
     bad.write_bytes(b"not a zip at all")
-    with pytest.raises(Exception):
+    with pytest.raises(ExchangeError):
         services.exchange.importer.import_file(bad)
     for handler in logging.getLogger("danvan").handlers:
         handler.flush()

@@ -14,7 +14,7 @@ def test_demo_then_check_passes_and_removing_mttq_chair_fails(tmp_path, capsys):
     assert main(["demo", "--db", str(db)]) == 0
     assert main(["check", "--db", str(db)]) == 0
     services = AppServices.open(db)
-    chair = [m for m in services.roster.current() if m.post_code == "ct_mttq"][0]
+    chair = next(m for m in services.roster.current() if m.post_code == "ct_mttq")
     services.roster.delete(chair.id)
     services.close()
     capsys.readouterr()

@@ -44,7 +44,7 @@ def test_a_plan_item_needs_content_an_owner_and_months(bloc):
 
 
 def test_approval_numbers_records_and_locks_the_plan(bloc, today):
-    services, work, head, deputy = bloc
+    _services, work, head, deputy = bloc
     plan = work.plans.create(2026)
     with pytest.raises(RuleError, match="chưa có nội dung"):
         work.plans.approve(plan.id, "Quyết định số 15-QĐ/ĐU", today)
@@ -117,7 +117,7 @@ def test_months_read_as_officers_write_them():
 
 
 def test_the_printed_plan_follows_the_party_layout(bloc, today, tmp_path):
-    services, work, head, deputy = bloc
+    _services, work, head, deputy = bloc
     plan = work.plans.create(2027)
     work.plans.save_item(_item(plan, head, [3, 4]))
     work.plans.save_item(PlanItem(plan_id=plan.id, field="dvk", content="Xây dựng mới 03 mô hình “Dân vận khéo”",

@@ -32,7 +32,7 @@ class Stamp:
         return f"{self.wall}-{self.counter:04d}-{self.node}"
 
     @classmethod
-    def parse(cls, text: str) -> "Stamp":
+    def parse(cls, text: str) -> Stamp:
         wall, counter, node = text[:24], text[25:29], text[30:]
         if len(text) < 31 or text[24] != "-" or text[29] != "-" or not counter.isdigit():
             raise ValueError(f"not a clock value: {text!r}")

@@ -50,7 +50,7 @@ def parse_short_date(text: str) -> dt.date:
                      .format(text=text))
 
 
-def number(value: float | int, digits: int | None = None) -> str:
+def number(value: float, digits: int | None = None) -> str:
     """1.234 / 1.234,5 in Vietnamese."""
     if digits is not None:
         fmt = "#,##0." + "0" * digits if digits else "#,##0"

@@ -13,9 +13,9 @@ import contextvars
 import gettext as _gettext
 import logging
 import os
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
 
 from babel.support import NullTranslations, Translations
 
@@ -124,5 +124,18 @@ def N_(message: str) -> str:
     return message
 
 
-__all__ = ["_", "ngettext", "pgettext", "N_", "set_language", "language", "screen_language", "vietnamese",
-           "in_language", "in_vietnamese", "translations", "LANGUAGES", "_gettext"]
+__all__ = [
+    "LANGUAGES",
+    "N_",
+    "_",
+    "_gettext",
+    "in_language",
+    "in_vietnamese",
+    "language",
+    "ngettext",
+    "pgettext",
+    "screen_language",
+    "set_language",
+    "translations",
+    "vietnamese",
+]

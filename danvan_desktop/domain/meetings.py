@@ -45,7 +45,7 @@ BRIEFING_PERIOD = {
 EARLY_DAYS = 10     # a briefing held in the first days of a period reviews the period before
 
 
-def reviewed_period(kind: "MeetingKind", day: dt.date) -> Period:
+def reviewed_period(kind: MeetingKind, day: dt.date) -> Period:
     """The period a briefing reviews: the one it is held in, or the one before when it is held in the first
     ten days (the monthly briefing of 02/12 reviews November and sets December's tasks)."""
     period = Period.containing(day, BRIEFING_PERIOD.get(kind, PeriodKind.MONTH))

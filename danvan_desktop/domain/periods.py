@@ -40,7 +40,7 @@ class Period:
     code: str
 
     @classmethod
-    def parse(cls, text: str) -> "Period":
+    def parse(cls, text: str) -> Period:
         code = (text or "").strip().upper()
         for pattern, _kind in _PATTERNS:
             if pattern.match(code):
@@ -49,18 +49,18 @@ class Period:
                           "2026-9M (9 tháng), 2026 (năm).").format(text=text))
 
     @classmethod
-    def month(cls, year: int, month: int) -> "Period":
+    def month(cls, year: int, month: int) -> Period:
         return cls(f"{year:04d}-{month:02d}")
 
     @classmethod
-    def of(cls, kind: PeriodKind, year: int, index: int = 1) -> "Period":
+    def of(cls, kind: PeriodKind, year: int, index: int = 1) -> Period:
         """index: the month (1–12), quarter (1–4) or half (1–2); ignored for nine months and year."""
         return {PeriodKind.MONTH: lambda: cls.month(year, index), PeriodKind.QUARTER: lambda: cls(f"{year}-Q{index}"),
                 PeriodKind.HALF: lambda: cls(f"{year}-H{index}"), PeriodKind.NINE: lambda: cls(f"{year}-9M"),
                 PeriodKind.YEAR: lambda: cls(f"{year}")}[kind]()
 
     @classmethod
-    def containing(cls, day: dt.date, kind: PeriodKind = PeriodKind.MONTH) -> "Period":
+    def containing(cls, day: dt.date, kind: PeriodKind = PeriodKind.MONTH) -> Period:
         index = {PeriodKind.MONTH: day.month, PeriodKind.QUARTER: (day.month - 1) // 3 + 1,
                  PeriodKind.HALF: 1 if day.month <= 6 else 2}.get(kind, 1)
         return cls.of(kind, day.year, index)
@@ -90,7 +90,7 @@ class Period:
             return list(range(1, 10))
         return list(range(1, 13))
 
-    def month_periods(self) -> list["Period"]:
+    def month_periods(self) -> list[Period]:
         return [Period.month(self.year, m) for m in self.months]
 
     @property
@@ -105,10 +105,10 @@ class Period:
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
 
-    def same_period_last_year(self) -> "Period":
+    def same_period_last_year(self) -> Period:
         return Period(f"{self.year - 1}{self.code[4:]}")
 
-    def previous(self) -> "Period":
+    def previous(self) -> Period:
         """The period of the same kind just before (month before, quarter before …)."""
         kind = self.kind
         if kind is PeriodKind.MONTH:
@@ -121,7 +121,7 @@ class Period:
             return Period(f"{self.year - 1}-H2") if self.code.endswith("1") else Period(f"{self.year}-H1")
         return self.same_period_last_year()
 
-    def next(self) -> "Period":
+    def next(self) -> Period:
         kind = self.kind
         if kind is PeriodKind.MONTH:
             m = self.months[0]

@@ -18,10 +18,8 @@ PHONE, NAME = "phone", "name"
 _PHONE = re.compile(r"(?<![\d+])(?:\+84|0)(?:[ .\-]?\d){8,10}(?![\d])")
 _WORD = re.compile(r"[^\W\d_]+")
 SURNAMES = frozenset(
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Lương Mai Cao Đào Hà "
-    "Tạ Lâm Chu Quách Tô Triệu Thái Lò Lục Hứa Kiều Khúc Doãn Lại Mạc Nông Tống Vương Trương Văn Đoàn Đàm "
-    "Lưu La Ninh Phùng Tăng Thân Trịnh Từ Vi".split())
-ADDRESS = frozenset("ông bà anh chị cháu cụ chú bác em cô".split())
+    ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Lương", "Mai", "Cao", "Đào", "Hà", "Tạ", "Lâm", "Chu", "Quách", "Tô", "Triệu", "Thái", "Lò", "Lục", "Hứa", "Kiều", "Khúc", "Doãn", "Lại", "Mạc", "Nông", "Tống", "Vương", "Trương", "Văn", "Đoàn", "Đàm", "Lưu", "La", "Ninh", "Phùng", "Tăng", "Thân", "Trịnh", "Từ", "Vi"])
+ADDRESS = frozenset(["ông", "bà", "anh", "chị", "cháu", "cụ", "chú", "bác", "em", "cô"])
 # Well-known names that are not private people (places, the President).
 NOT_PERSONAL = frozenset({"Hồ Chí Minh", "Hà Nội", "Thái Bình", "Thái Nguyên", "Cao Bằng", "Lâm Đồng", "Hà Tĩnh",
                           "Hà Nam", "Hà Giang", "Lê Lợi", "Trần Phú", "Lý Thường Kiệt", "Trần Hưng Đạo"})

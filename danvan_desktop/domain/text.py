@@ -80,7 +80,7 @@ def words_match(query_words: list[str], text_words: list[str]) -> bool:
 
 
 # A list's numbering or bullet at the start of a line: "1.", "2)", "3/", "4 -", "a)", "-", "•", "+", "–"
-_NUMBERING = re.compile(r"^\s*(?:\(?\d{1,3}\s*[.)/:\-–]\s*|\(?[a-zđ]\)\s*|[-•*+–—·o]\s+|[-•*+–—·])", re.I)
+_NUMBERING = re.compile(r"^\s*(?:\(?\d{1,3}\s*[.)/:\-–]\s*|\(?[a-zđ]\)\s*|[-•*+–—·o]\s+|[-•*+–—·])", re.IGNORECASE)
 _NUMBER_ONLY = re.compile(r"^\s*\d+\s*[.)]?\s*$")
 _HEADER_CELLS = {"stt", "tt", "số tt", "số thứ tự"}   # a table's heading row, not a name
 

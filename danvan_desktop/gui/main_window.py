@@ -163,10 +163,10 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         try:
             window_state.save(self, self._shown_pages, self.services.preferences)
-        except Exception:  # noqa: BLE001 - a window closing must never fail over its remembered size
+        except Exception:
             logging.getLogger(__name__).exception("saving the window state")
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event) -> None:
         if self.successor is None:             # a window replaced by a new language hands its place on
             self.save_state()
         super().closeEvent(event)
@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         if self.services.preferences.language() != self._language:
             self.rebuild()
 
-    def rebuild(self) -> "MainWindow":
+    def rebuild(self) -> MainWindow:
         """Replace this window with a new one in the current language, on the same page and place."""
         key = self.current_page_key()
         successor = MainWindow(self.services)

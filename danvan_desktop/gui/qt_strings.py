@@ -149,10 +149,10 @@ TABLE: dict[tuple[str | None, str], str] = {
 class QtStrings(QTranslator):
     """Answers Qt's tr() calls from TABLE; anything not in it comes back as Qt wrote it."""
 
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: ARG002 (Qt's signature)
+    def translate(self, context, source_text, disambiguation=None, n=-1):
         if context == "QGuiApplication" and source_text == "QT_LAYOUT_DIRECTION":
             return "LTR"
         return TABLE.get((context, source_text), source_text)
 
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+    def isEmpty(self) -> bool:
         return False

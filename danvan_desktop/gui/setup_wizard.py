@@ -108,7 +108,7 @@ class VillagesPage(QWizardPage):
         hint.setStyleSheet("color:#555555;")
         layout.addWidget(hint)
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         """Suggest the rules of the province typed on the first page (862-KL/TU is Thanh Hóa's)."""
         province = self.wizard().unit_page.form.edits["province"].text() if self.wizard() else ""
         code = KL862 if fold(province) in ("", "thanh hoa") else LOOSE

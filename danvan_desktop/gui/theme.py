@@ -5,7 +5,7 @@ and the icons. Widgets say what they are (`set_role(label, "title")`, `set_tone(
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import shiboken6
@@ -81,14 +81,14 @@ def set_tone(widget: QWidget, tone: str) -> QWidget:
     return widget
 
 
-@lru_cache(maxsize=None)
+@cache
 def icon(name: str) -> QIcon:
     """An icon of ui/icons by its path without '.svg', e.g. 'pages/members', 'actions/save'."""
     path = _ui() / "icons" / f"{name}.svg"
     return QIcon(str(path)) if path.is_file() else QIcon()
 
 
-@lru_cache(maxsize=None)
+@cache
 def app_icon() -> QIcon:
     result = QIcon()
     folder = _ui() / "icons" / "app"

@@ -11,7 +11,8 @@ cancellable progress dialog that appears only when the work lasts over half a se
 from __future__ import annotations
 
 import traceback
-from typing import Any, Callable, Generator
+from collections.abc import Callable, Generator
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -49,7 +50,7 @@ class _Runner(QRunnable):
                     self.signals.done.emit(stop.value)
                     return
                 self.signals.progress.emit(done, total, text)
-        except Exception as exc:  # reported to the GUI thread, never lost
+        except Exception as exc:  # noqa: BLE001 — reported to the GUI thread, never lost
             self.signals.failed.emit(exc, traceback.format_exc())
 
 

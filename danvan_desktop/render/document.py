@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass
@@ -70,7 +69,7 @@ class PageBreak:
     pass
 
 
-Block = Union[Heading, Paragraph, Table, PageBreak]
+Block = Heading | Paragraph | Table | PageBreak
 
 
 @dataclass

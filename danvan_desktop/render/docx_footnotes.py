@@ -24,7 +24,7 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _run_props(font: str, size_pt: float, superscript: bool = False) -> str:
-    half_points = int(round(size_pt * 2))
+    half_points = round(size_pt * 2)
     sup = '<w:vertAlign w:val="superscript"/>' if superscript else ""
     return (f'<w:rPr><w:rFonts w:ascii="{escape(font)}" w:hAnsi="{escape(font)}" w:eastAsia="{escape(font)}" '
             f'w:cs="{escape(font)}"/>{sup}<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>')

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from danvan_desktop.domain.i18n import set_language
 from danvan_desktop.domain.today import today as vietnam_today
@@ -74,14 +74,14 @@ class AppServices:
         self.exchange = ExchangeServices(self.db, self.today)
 
     @classmethod
-    def open(cls, path: Path | str, today: Callable[[], dt.date] = vietnam_today) -> "AppServices":
+    def open(cls, path: Path | str, today: Callable[[], dt.date] = vietnam_today) -> AppServices:
         db = Database.open(path)
         recover(db)     # finish an export a crash interrupted; sweep the temp files crashed writes left
         services = cls(db, today)
         set_language(services.preferences.language())
         return services
 
-    def on_own_connection(self) -> "AppServices":
+    def on_own_connection(self) -> AppServices:
         """The same services over a second connection to the same file, for a job on a worker thread (a
         SQLite connection stays on the thread that made it). The job closes it when done."""
         return AppServices(Database.open(self.db.path), self.today)

@@ -13,7 +13,14 @@ import sqlite3
 from pathlib import Path
 
 from danvan_desktop.domain.collation import vi_compare
-from danvan_desktop.store.errors import DatabaseLocked, DiskFull, IsAFolder, NotADatabase, ReadOnlyDatabase
+from danvan_desktop.store.errors import (
+    DatabaseLocked,
+    DiskFull,
+    IsAFolder,
+    NotADatabase,
+    ReadOnlyDatabase,
+    RefusedByConstraint,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -41,6 +48,8 @@ def translate(exc: sqlite3.Error, path: Path | None) -> Exception:
         return DiskFull(path)
     if "locked" in text or "busy" in text:
         return DatabaseLocked(path)
+    if isinstance(exc, sqlite3.IntegrityError):       # a broken rule of a table, not a damaged file
+        return RefusedByConstraint(path, str(exc))
     if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
         return NotADatabase(path)
     if "not a database" in text or "malformed" in text or "unable to open" in text:

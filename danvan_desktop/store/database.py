@@ -6,8 +6,8 @@ import contextlib
 import sqlite3
 import threading
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from danvan_desktop.domain.clock import HybridClock
 from danvan_desktop.domain.records import TRAVEL_FIELDS
@@ -45,7 +45,7 @@ class Database:
 
     # -- opening ----------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str) -> "Database":
+    def open(cls, path: Path | str) -> Database:
         """Open (or create) the file, refuse it untouched if it is not ours or too new, then upgrade it."""
         path = Path(path) if str(path) != ":memory:" else Path(":memory:")
         conn = connect(path)

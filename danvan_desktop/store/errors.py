@@ -46,6 +46,15 @@ class NotFound(StoreError):
         super().__init__(_("Không tìm thấy {what} (mã {id}); có thể đã bị xóa.").format(what=what, id=record_id))
 
 
+class RefusedByConstraint(StoreError):
+    """A write the table's own rules refused (CHECK, UNIQUE, NOT NULL, a missing reference): the program's
+    checks missed a case. Nothing was written; the file is sound."""
+
+    def __init__(self, path, detail: str) -> None:
+        super().__init__(_("Dữ liệu không được lưu vì vi phạm ràng buộc của tệp dữ liệu ({detail}). Không có gì bị "
+                           "thay đổi; tệp dữ liệu vẫn nguyên vẹn.").format(detail=detail))
+
+
 class DiskFull(StoreError):
     """SQLite could not grow the file or its journal: the transaction is undone, the data is as before."""
 

@@ -14,7 +14,7 @@ class InstanceLock:
         self.db_path = Path(db_path)
         self._lock = FileLock(str(self.db_path) + ".lock", timeout=0)
 
-    def acquire(self) -> "InstanceLock":
+    def acquire(self) -> InstanceLock:
         try:
             self._lock.acquire()
         except Timeout as exc:
@@ -25,7 +25,7 @@ class InstanceLock:
         if self._lock.is_locked:
             self._lock.release()
 
-    def __enter__(self) -> "InstanceLock":
+    def __enter__(self) -> InstanceLock:
         return self.acquire()
 
     def __exit__(self, *exc) -> None:

@@ -3,7 +3,8 @@ predicate; sorting is handed to the model, which sorts on cached raw keys (see i
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
@@ -20,7 +21,7 @@ class FoldedFilterProxy(QSortFilterProxyModel):
         self._predicate: Callable[[Any], bool] | None = None
         self._folded: dict[int, list[str]] = {}   # for other models: source row → folded words
 
-    def setSourceModel(self, model) -> None:  # noqa: N802
+    def setSourceModel(self, model) -> None:
         super().setSourceModel(model)
         model.modelReset.connect(self._folded.clear)
         model.dataChanged.connect(lambda *_a: self._folded.clear())
@@ -48,7 +49,7 @@ class FoldedFilterProxy(QSortFilterProxyModel):
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
         self._change_filter(lambda: setattr(self, "_predicate", predicate))
 
-    def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row, source_parent) -> bool:
         model = self.sourceModel()
         ours = isinstance(model, RecordTableModel)
         if self._predicate is not None:
@@ -79,7 +80,7 @@ class FoldedFilterProxy(QSortFilterProxyModel):
             return
         super().sort(column, order)
 
-    def lessThan(self, left, right) -> bool:  # noqa: N802
+    def lessThan(self, left, right) -> bool:
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         try:
             return a < b

@@ -14,8 +14,9 @@ ORDER BY instead). The folded search words of each row are cached here too, for 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -95,10 +96,10 @@ class RecordTableModel(QAbstractTableModel):
         self._keys.clear()
         self._words.clear()
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802, B008 (Qt API)
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
         return not parent.isValid() and not self._exhausted
 
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802, B008
+    def fetchMore(self, parent=QModelIndex()) -> None:
         if parent.isValid() or self._exhausted:
             return
         more = list(self._pager(len(self._rows), self.CHUNK))
@@ -139,10 +140,9 @@ class RecordTableModel(QAbstractTableModel):
         for i, obj in enumerate(self._rows):
             if predicate(obj):
                 return i
-        if self._all is not None:
-            # look in the whole list first, so a row far down loads only when it is there
-            if not any(predicate(obj) for obj in self._all[len(self._rows):]):
-                return -1
+        # look in the whole list first, so a row far down loads only when it is there
+        if self._all is not None and not any(predicate(obj) for obj in self._all[len(self._rows):]):
+            return -1
         while self.canFetchMore():
             start = len(self._rows)
             self.fetchMore()
@@ -224,13 +224,13 @@ class RecordTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # -- Qt model API -----------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].title
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:

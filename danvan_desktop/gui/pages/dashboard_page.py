@@ -6,7 +6,7 @@ Later features add sections to SECTIONS: callables (services, navigate) -> QWidg
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -43,7 +43,7 @@ class Card(QFrame):
             self.setCursor(Qt.CursorShape.PointingHandCursor)
             self.setToolTip(_("Bấm để mở danh sách"))
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - the whole card is the button, not only the figure
+    def mouseReleaseEvent(self, event) -> None:
         if self._on_click and event.button() == Qt.MouseButton.LeftButton:
             self._on_click()
         super().mouseReleaseEvent(event)

@@ -6,8 +6,8 @@ collects their PAGE. The page modules import this module only, never the registr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget

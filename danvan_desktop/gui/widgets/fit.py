@@ -49,25 +49,25 @@ class WrapCheckBox(QCheckBox):
         layout.addWidget(self.label)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+    def setText(self, text: str) -> None:
         self.label.setText(text)
 
     def text(self) -> str:
         return self.label.text()
 
-    def sizeHint(self):  # noqa: N802
+    def sizeHint(self):
         return self.layout().sizeHint()
 
-    def minimumSizeHint(self):  # noqa: N802
+    def minimumSizeHint(self):
         return self.layout().minimumSize()
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         return self.layout().heightForWidth(width)
 
-    def hitButton(self, pos) -> bool:  # noqa: N802 - the words are part of the box, as with QCheckBox
+    def hitButton(self, pos) -> bool:
         return QRect(0, 0, self.width(), self.height()).contains(pos)
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from danvan_desktop.services.app import AppServices
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import random
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.members import BlocMember, BlocRole

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.exchange.errors import ExchangeError

@@ -25,8 +25,17 @@ from danvan_desktop.store import backup as store
 from danvan_desktop.store.backup import BackupError, BackupInfo, Restored
 from danvan_desktop.store.instance_lock import InstanceLock
 
-__all__ = ["BackupService", "BackupEntry", "BackupError", "BackupInfo", "Restored", "contents_text", "file_size",
-           "in_steps", "reason_label"]
+__all__ = [
+    "BackupEntry",
+    "BackupError",
+    "BackupInfo",
+    "BackupService",
+    "Restored",
+    "contents_text",
+    "file_size",
+    "in_steps",
+    "reason_label",
+]
 
 
 def file_size(size: int) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from danvan_desktop.domain.formats import short_date, timestamp
 from danvan_desktop.domain.i18n import N_, _

@@ -34,7 +34,7 @@ class RegisterLine:
     source_id: str = ""
 
     def matches(self, words: list[str]) -> bool:
-        text = fold(" ".join((self.kind, self.number, self.issuer, self.subject)))
+        text = fold(f"{self.kind} {self.number} {self.issuer} {self.subject}")
         return all(w in text for w in words)
 
 

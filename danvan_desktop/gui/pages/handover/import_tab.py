@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.gui import file_dialogs
 from danvan_desktop.gui.models.record_table_model import Column
 from danvan_desktop.gui.pages.handover.common import RecordTable, removable_drives
@@ -31,10 +31,10 @@ from danvan_desktop.services.handover.batches import created_day, short_period, 
 from danvan_desktop.services.handover.importer import ImportResult
 from danvan_desktop.services.handover.keys import confirmation_text
 
-KIND_LABELS = {"new": "Mới", "changed": "Thay đổi", "identical": "Giống hệt", "older": "Cũ hơn bản đang có",
-               "conflict": "Xung đột", "refused": "Từ chối"}
-KEY_LABELS = {"own": "Của máy này", "trusted": "Đã tin cậy", "unknown": "Chưa tin cậy", "changed": "Khóa đã đổi",
-              "new_installation": "Bản cài đặt mới"}
+KIND_LABELS = {"new": N_("Mới"), "changed": N_("Thay đổi"), "identical": N_("Giống hệt"), "older": N_("Cũ hơn bản đang có"),
+               "conflict": N_("Xung đột"), "refused": N_("Từ chối")}
+KEY_LABELS = {"own": N_("Của máy này"), "trusted": N_("Đã tin cậy"), "unknown": N_("Chưa tin cậy"), "changed": N_("Khóa đã đổi"),
+              "new_installation": N_("Bản cài đặt mới")}
 
 
 @dataclass

@@ -76,7 +76,7 @@ class MeetingsPage(QWidget):
             Column(_("Biên bản"), lambda m: short_state(m), tooltip=lambda m: version_label(m)),
         ], self)
         self.model.muted = lambda m: m.locked
-        self.model.search_text = lambda m: " ".join([m.display_name(), m.place, m.chair_name, m.title, m.period])
+        self.model.search_text = lambda m: f"{m.display_name()} {m.place} {m.chair_name} {m.title} {m.period}"
         self.proxy = FoldedFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = record_table_view(self.proxy)

@@ -275,11 +275,11 @@ class MinutesEditor(QWidget):
     def delete_item(self) -> None:
         if self.read_only or self.current is None:
             return
-        if self.current.title.strip() or self.discussion.toPlainText().strip() or \
-                self.conclusions.toPlainText().strip():          # an empty item goes without a question
-            if not confirm(self, _("Xóa nội dung họp"), _("Xóa nội dung «{title}» cùng diễn biến và kết luận của "
-                                                          "nó?").format(title=self.current.title), _("Xóa")):
-                return
+        filled = self.current.title.strip() or self.discussion.toPlainText().strip() or \
+            self.conclusions.toPlainText().strip()          # an empty item goes without a question
+        if filled and not confirm(self, _("Xóa nội dung họp"), _("Xóa nội dung «{title}» cùng diễn biến và kết luận "
+                                                                 "của nó?").format(title=self.current.title), _("Xóa")):
+            return
         self.timer.stop()
         self._dirty = False
         title = self.current.title

@@ -178,7 +178,7 @@ class ReportsPage(QWidget):
         stored = {s.key: s.text for s in self.service.sections(report.id)}
         return any(clean_multiline(text) != stored.get(key, "") for key, text in self.editor.section_texts().items())
 
-    def hideEvent(self, event) -> None:  # noqa: N802 — leaving the page keeps what was typed
+    def hideEvent(self, event) -> None:
         if self._unsaved():
             self.save()
         super().hideEvent(event)

@@ -67,7 +67,7 @@ class MembersPage(QWidget):
 
         # post names are read once per refresh, not once per painted cell
         self._post_names: dict[str, str] = {}
-        posts = lambda: self._post_names  # noqa: E731
+        posts = lambda: self._post_names
         self.model = RecordTableModel([
             Column(_("Họ và tên"), lambda m: m.full_name, lambda m: person_sort_key(m.full_name)),
             Column(_("Chức danh"), lambda m: posts().get(m.post_code, m.post_code)),
@@ -138,7 +138,7 @@ class MembersPage(QWidget):
 
     START_COLUMN, END_COLUMN = 3, 4
 
-    def showEvent(self, event) -> None:  # noqa: N802 - sizes only mean something once the page has a width
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not getattr(self, "_sized", False):
             self._sized = True
@@ -277,8 +277,8 @@ class MembersPage(QWidget):
                                      undo=lambda: self.roster.delete(after.id), after=self._after_undo)
         else:
             command = ServiceCommand(text, do=lambda: self.roster.members.update(
-                                         type(after)(**{**after.__dict__})),
-                                     undo=lambda: self.roster.members.update(type(before)(**{**before.__dict__})),
+                                         type(after)(**after.__dict__)),
+                                     undo=lambda: self.roster.members.update(type(before)(**before.__dict__)),
                                      after=self._after_undo)
         command.setObsolete(False)
         push_done(self.undo, command)
