@@ -59,6 +59,8 @@ def _instance_lock(args):
     open the command is refused in words (DatabaseLocked), and two commands never write it at once."""
     if not hasattr(args, "db") or (args.command == "verify" and not args.db):   # verify alone reads files only
         return contextlib.nullcontext()
+    if args.command == "restore":        # takes the lock itself and holds it while the file is replaced
+        return contextlib.nullcontext()
     path = db_path(args)
     if not path.is_file():
         return contextlib.nullcontext()

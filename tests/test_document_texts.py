@@ -34,7 +34,6 @@ def _doubled(doc: Document) -> list[str]:
 
 def test_no_document_says_ngay_ngay(xa, tmp_path, today):
     from danvan_desktop.services.meetings.minutes_document import MinutesDocumentBuilder
-    from danvan_desktop.services.upper.report import build_consolidated
     reports = xa.reports
     approved = [r for r in reports.list() if r.is_locked]
     replacement = reports.new_version(approved[-1].id)
@@ -47,7 +46,7 @@ def test_no_document_says_ngay_ngay(xa, tmp_path, today):
     upper = make_upper(tmp_path / "upper.sqlite3", today)
     try:
         upper.exchange.importer.import_file(result.path, trust_new=True)
-        documents.append(build_consolidated(upper.exchange.upper, _period("2026-10"), today))
+        documents.append(upper.exchange.upper.consolidated_document("2026-10"))
     finally:
         upper.close()
     assert len(documents) > 20

@@ -155,7 +155,8 @@ def test_hostile_files_signed_with_a_trusted_key_are_refused_or_imported_whole(w
         rows = [json.loads(line) for line in entries.get(name, b"").decode().splitlines()]
         if not rows:
             source = a.db.conn.execute(f'SELECT * FROM "{table}" LIMIT 1').fetchone()
-            rows = [{k: source[k] for k in source if k not in ("search_text", "data", "personal_name")}]
+            rows = [{k: source[k] for k in source.keys()  # noqa: SIM118 — a sqlite3.Row iterates its values
+                     if k not in ("search_text", "data", "personal_name")}]
         row = rows[0]
         if where == "duplicate":
             rows.append(dict(row))

@@ -14,7 +14,7 @@ from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.teams import TeamMember
 from danvan_desktop.domain.unit import Village
 
-FONTS = Path(danvan_desktop.__file__).parent.parent / "resources" / "fonts"
+FONTS = Path(danvan_desktop.__file__).parent / "resources" / "fonts"
 
 
 def test_every_character_called_printable_is_in_the_shipped_document_fonts():

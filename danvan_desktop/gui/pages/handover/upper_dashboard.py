@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.gui.pages.dashboard_page import Card
+from danvan_desktop.gui.theme import set_role
 from danvan_desktop.services.app import AppServices
 
 NAMED = 8     # communes named under the cards before "…"
@@ -26,7 +27,7 @@ class UpperDashboardSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
-        self.title.setStyleSheet("font-size:12pt; font-weight:bold; margin-top:6px;")
+        set_role(self.title, "section")
         layout.addWidget(self.title)
         grid = QGridLayout()
         layout.addLayout(grid)

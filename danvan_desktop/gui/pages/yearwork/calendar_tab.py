@@ -18,6 +18,7 @@ from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 
@@ -119,7 +120,7 @@ class DeadlinesCard(QWidget):
         layout = QVBoxLayout(self)
         title = QHBoxLayout()
         heading = QLabel(_("Hạn sắp tới"))
-        heading.setStyleSheet("font-weight:bold; font-size:12pt;")
+        set_role(heading, "subheading")
         title.addWidget(heading)
         title.addStretch(1)
         if navigate is not None:

@@ -23,6 +23,7 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.targets import TYPED
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.theme import set_role, set_tone
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.gui.worker import run_job
@@ -55,7 +56,7 @@ class ScorecardTab(QWidget):
         self.year.setValue(services.today().year)
         self.year.setPrefix(_("Năm "))
         self.summary = QLabel()
-        self.summary.setStyleSheet("font-weight:bold; font-size:12pt;")
+        set_role(self.summary, "summary")
         top.addWidget(self.year)
         top.addWidget(self.summary, 1)
         layout.addLayout(top)
@@ -125,7 +126,7 @@ class ScorecardTab(QWidget):
         judged = sum(1 for s in scores if s.met is not None)
         self.summary.setText(_("Đạt {met}/{judged} chỉ tiêu năm {year} — {profile}").format(
             met=met, judged=judged, year=self.year.value(), profile=_(self.work.scorecard.profile().name)))
-        self.summary.setStyleSheet("font-weight:bold; font-size:12pt; color:%s;" % (GREEN if met == judged else RED))
+        set_tone(self.summary, "ok" if met == judged else "bad")
         self.typed.setEnabled(False)
         self.threshold.setEnabled(False)
         self.threshold_save.setEnabled(False)
