@@ -147,7 +147,7 @@ def test_a_batch_id_that_is_not_a_uuid_is_refused_before_any_path_is_made(world,
     bad = rebuild(valid, tmp / "duong-dan.dvx", private_key(a), manifest_edit=lambda m: m.update(batch_id=batch_id))
     # what a refused file might make: not the program's own lock, log, backups or SQLite's side files
     made = lambda: sorted(p.name for p in tmp.rglob("*") if p.suffix != ".lock" and not p.name.endswith(("-wal", "-shm"))
-                          and not {"logs", "backups"} & set(p.relative_to(tmp).parts))
+                          and not {"logs", "backups", "userdata"} & set(p.relative_to(tmp).parts))
     before = made()                          # command line's instance lock (the window's) is not a path it made
     refused(upper, bad, "batch_id", capsys=capsys)
     assert made() == before

@@ -28,7 +28,7 @@ def test_the_consolidated_report_button_writes_a_pdf(qtbot, xa, tmp_path, today,
         target.parent.mkdir()
         asked = []
         monkeypatch.setattr(upper_tab.file_dialogs, "save_file",
-                            lambda *args, **kwargs: asked.append(args) or str(target))
+                            lambda *args, **kwargs: asked.append(args) or (str(target), ""))
         qtbot.mouseClick(tab.report_button, Qt.MouseButton.LeftButton)
         assert asked, "the click asks where to save"
         _wait(qtbot, lambda: str(target) in tab.status.text() or tab.status.is_error())

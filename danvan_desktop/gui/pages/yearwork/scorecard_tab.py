@@ -56,6 +56,7 @@ class ScorecardTab(QWidget):
         self.year.setValue(services.today().year)
         self.year.setPrefix(_("Năm "))
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         set_role(self.summary, "summary")
         top.addWidget(self.year)
         top.addWidget(self.summary, 1)

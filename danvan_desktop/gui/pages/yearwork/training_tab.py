@@ -21,6 +21,7 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.yearwork import Training
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.widgets.date_field import DateField
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
@@ -54,7 +55,8 @@ class TrainingTab(QWidget):
         self.current: Training | None = None
         layout = QVBoxLayout(self)
         self.summary = QLabel()
-        self.summary.setStyleSheet("font-weight:bold;")
+        self.summary.setWordWrap(True)          # wraps at 14 pt rather than widen the page
+        set_role(self.summary, "subheading")
         layout.addWidget(self.summary)
         self.model = RecordTableModel([
             Column(_("Ngày"), lambda t: short_date(t.held_on), lambda t: t.held_on),
