@@ -18,6 +18,7 @@ from pathlib import Path
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop.domain.today import VIETNAM
 from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.domain.unit import Unit, UnitLevel
 from danvan_desktop.services.app import AppServices
@@ -47,8 +48,8 @@ THIS_MONTH_DAYS = (14, 18, 15, 19, 16, 20, 17, 19)
 
 
 def _at(day: dt.date, hour: int) -> str:
-    """An office hour on this PC's clock as the manifest's UTC time."""
-    moment = dt.datetime(day.year, day.month, day.day, hour, 30).astimezone(dt.timezone.utc)
+    """An office hour in Vietnam as the manifest's UTC time (whatever the PC's zone)."""
+    moment = dt.datetime(day.year, day.month, day.day, hour, 30, tzinfo=VIETNAM).astimezone(dt.timezone.utc)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
