@@ -57,9 +57,9 @@ def has_display(environ=None) -> bool:
 def _instance_lock(args):
     """A command on an existing data file takes the lock the window holds: while the window has the file
     open the command is refused in words (DatabaseLocked), and two commands never write it at once."""
-    if not hasattr(args, "db") or (args.command == "verify" and not args.db):   # verify alone reads files only
-        return contextlib.nullcontext()
-    if args.command == "restore":        # takes the lock itself and holds it while the file is replaced
+    # a command that takes the lock itself says so (restore holds it while the file is replaced), and one
+    # that needs no data file says so (verify without --db reads hand-over files only)
+    if not hasattr(args, "db") or getattr(args, "own_lock", False) or getattr(args, "without_db", lambda a: False)(args):
         return contextlib.nullcontext()
     path = db_path(args)
     if not path.is_file():

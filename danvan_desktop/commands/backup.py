@@ -17,7 +17,7 @@ def register(sub, common) -> None:
     p = sub.add_parser("restore", parents=[common],
                        help=_("thay tệp dữ liệu bằng một bản sao lưu (bản đang dùng được giữ lại)"))
     p.add_argument("backup", type=Path, help=_("tệp sao lưu (.sqlite3)"))
-    p.set_defaults(handler=cmd_restore)
+    p.set_defaults(handler=cmd_restore, own_lock=True)   # holds the lock while the file is replaced
 
 
 def _service(args):

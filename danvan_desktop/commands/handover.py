@@ -21,7 +21,7 @@ def register(sub, common) -> None:
     p.set_defaults(handler=cmd_export)
     p = sub.add_parser("verify", parents=[common], help=_("kiểm tra một tệp trao đổi mà không nhập"))
     p.add_argument("files", type=Path, nargs="+")
-    p.set_defaults(handler=cmd_verify)
+    p.set_defaults(handler=cmd_verify, without_db=lambda args: not args.db)   # alone it reads files only
     p = sub.add_parser("import", parents=[common], help=_("nhập tệp trao đổi (.dvx) hoặc biên nhận"))
     p.add_argument("files", type=Path, nargs="+")
     p.add_argument("--dry-run", action="store_true", help=_("chỉ xem trước, không ghi gì"))
