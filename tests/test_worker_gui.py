@@ -63,3 +63,17 @@ def test_cancel_in_the_progress_dialog_stops_the_job_between_two_steps(qtbot, se
     go.set()
     qtbot.waitUntil(lambda: bool(errors), timeout=20_000)
     assert errors == [(None, "cancelled")] and after == []
+
+
+def test_a_job_given_while_another_runs_says_it_waits_its_turn(qtbot, services):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    go, order = threading.Event(), []
+    run_quiet(services.jobs, lambda _s: go.wait(20) and order.append("the day's backup"), on_done=lambda _r: None)
+    run_job(services.jobs, parent, "Đang xuất dữ liệu", lambda _s: order.append("the export"),
+            on_done=lambda _r: order.append("shown"))
+    dialog = parent.findChild(QProgressDialog)
+    assert dialog.labelText() == "Đang xuất dữ liệu — đang chờ việc trước làm xong…"
+    go.set()
+    qtbot.waitUntil(lambda: "shown" in order, timeout=20_000)
+    assert order == ["the day's backup", "the export", "shown"]

@@ -103,6 +103,8 @@ def run_job(jobs: JobRunner, parent: QWidget | None, title: str, job: Job, on_do
         if on_error:
             on_error(exc, details)
 
+    if jobs.busy:         # one job at a time: say why nothing moves yet (e.g. the day's backup of a big file)
+        dialog.setLabelText(_("{title} — đang chờ việc trước làm xong…").format(title=title))
     bridge = _Bridge(progress, finished, failed)
     handle = _submit(jobs, job, bridge, title, connection)
     if handle is not None:

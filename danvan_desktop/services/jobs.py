@@ -143,6 +143,11 @@ class JobRunner:
     def is_shut_down(self) -> bool:
         return self._closed
 
+    @property
+    def busy(self) -> bool:
+        """A job is running or waiting: one given now waits its turn."""
+        return self.running is not None or not self._queue.empty()
+
     # -- the worker's side ----------------------------------------------------------------
     def _loop(self) -> None:
         try:
