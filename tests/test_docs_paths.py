@@ -30,9 +30,9 @@ FILE_EXTENSIONS = CODE_EXTENSIONS | {"log", "ini", "ico", "png", "pdf", "docx", 
                                      "sqlite3", "jsonl", "sig", "mo", "ttf", "tmp", "txt", "desktop", "cfg", "toml"}
 # Names in code that stand for a value of the program, not a module (`db.transaction()`, `profile.finish`),
 # and names from outside the program (sqlite3's Connection, Qt's classes).
-RECEIVERS = {"db", "profile", "services", "self", "item", "page"}
-OUTSIDE = {"Connection", "sqlite3", "os", "sys", "str", "importlib", "babel", "zipfile", "json", "datetime", "dt",
-           "pytest"}
+RECEIVERS = {"db", "profile", "services", "self", "item", "page", "member", "window"}
+OUTSIDE = {"Connection", "sqlite3", "os", "sys", "str", "list", "importlib", "babel", "zipfile", "json", "datetime",
+           "dt", "pytest"}
 
 _GROUP = r"\{[^}\n]*\}"
 _PATH = re.compile(rf"(?<![\w/.{{}}-])((?:[\w.-]|{_GROUP})+(?:/(?:[\w.<>*-]|{_GROUP})*)+)")
@@ -61,15 +61,16 @@ def all_files() -> tuple[str, ...]:
 
 
 def path_exists(ref: str) -> bool:
-    """A file or folder at the checkout's root or in the package, or (for a bare `name.py`) anywhere;
-    a placeholder (`NNN`, `<feature>`, `*`) must match at least one."""
-    ref = ref.removeprefix("./")
+    """A file or folder at the checkout's root or in the package (a module may be named without its
+    `.py`); a path that starts elsewhere (`layouts/*.json`) anywhere below; a placeholder (`NNN`,
+    `<feature>`, `*`) must match at least one."""
+    ref = ref.removeprefix("./").rstrip("/")
     pattern = re.sub(r"<[^>]*>", "*", ref).replace("NNN_name", "NNN_*").replace("NNN", "[0-9][0-9][0-9]")
     candidates = [pattern, "danvan_desktop/" + pattern]
-    if "/" not in ref.rstrip("/"):
+    if ref.split("/")[0] not in ROOTS:
         candidates.append("*/" + pattern)
-    wanted = [c if c.endswith("/") else c + "/" for c in candidates] if ref.endswith("/") else candidates
-    return any(fnmatch.fnmatchcase(f, w) for f in all_files() for w in wanted)
+    candidates += [c + ".py" for c in candidates]
+    return any(fnmatch.fnmatchcase(f.rstrip("/"), c) for f in all_files() for c in candidates)
 
 
 @cache
@@ -261,6 +262,20 @@ def test_every_reference_in_the_docs_exists():
     problems = []
     for page in sorted(DOCS.glob("*.md")) + [ROOT / "README.md"]:
         problems += [f"{page.name}: {p}" for p in problems_in(page.read_text(encoding="utf-8"), page.parent)]
+    assert problems == []
+
+
+def docstrings(path: Path) -> str:
+    tree = _tree(path)
+    nodes = [n for n in ast.walk(tree) if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef,
+                                                         ast.AsyncFunctionDef))]
+    return "\n".join(filter(None, (ast.get_docstring(n) for n in nodes)))
+
+
+def test_every_reference_in_the_code_docstrings_exists():
+    problems = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        problems += [f"{path.relative_to(PACKAGE)}: {p}" for p in problems_in(docstrings(path), DOCS)]
     assert problems == []
 
 
