@@ -31,7 +31,7 @@ FILE_EXTENSIONS = CODE_EXTENSIONS | {"log", "ini", "ico", "png", "pdf", "docx", 
 # Names in code that stand for a value of the program, not a module (`db.transaction()`, `profile.finish`),
 # and names from outside the program (sqlite3's Connection, Qt's classes).
 RECEIVERS = {"db", "profile", "services", "self", "item", "page", "member", "window"}
-OUTSIDE = {"Connection", "sqlite3", "os", "sys", "str", "list", "importlib", "babel", "zipfile", "json", "datetime",
+OUTSIDE = {"Connection", "sqlite3", "os", "sys", "str", "list", "random", "importlib", "babel", "zipfile", "json", "datetime",
            "dt", "pytest"}
 
 _GROUP = r"\{[^}\n]*\}"
