@@ -279,6 +279,19 @@ def test_every_reference_in_the_code_docstrings_exists():
     assert problems == []
 
 
+def test_every_docs_page_named_anywhere_exists():
+    """A renamed page leaves no reference behind: in code comments, help texts, the guide, the packaging."""
+    texts = {".py", ".md", ".toml", ".html", ".yml", ".sh", ".cfg", ".in", ".spec", ".nsi", ".po", ".pot"}
+    missing = []
+    for rel in all_files():
+        path = ROOT / rel
+        if path.suffix in texts and path.is_file():
+            for name in re.findall(r"(?<![\w/])docs/([\w.-]+\.md)", path.read_text(encoding="utf-8")):
+                if not (DOCS / name).is_file():
+                    missing.append(f"{rel}: docs/{name}")
+    assert missing == []
+
+
 def test_the_design_tree_names_real_folders_and_files():
     paths = tree_paths((DOCS / "DESIGN.md").read_text(encoding="utf-8"))
     assert "danvan_desktop/services/roster/" in paths and "tests/" in paths   # the tree is read
