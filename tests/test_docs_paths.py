@@ -305,6 +305,18 @@ def test_every_feature_package_has_its_page_under_the_same_name():
     assert sorted(f for f in features if not (DOCS / f"{f}.md").is_file()) == []
     design = (DOCS / "DESIGN.md").read_text(encoding="utf-8")
     assert sorted(f for f in features if f"docs/{f}.md" not in design) == []
+    # each page maps its package across the layers, names its tests and says its limits
+    shape = []
+    for feature in sorted(features):
+        page = (DOCS / f"{feature}.md").read_text(encoding="utf-8")
+        for part in ("## Package map", "## Tests", "## Known limits"):
+            if part not in page:
+                shape.append(f"{feature}.md has no «{part}»")
+        if f"services/{feature}/" not in page and f"gui/pages/{feature}/" not in page:
+            shape.append(f"{feature}.md names neither services/{feature}/ nor gui/pages/{feature}/")
+        if "tests/test_" not in page:
+            shape.append(f"{feature}.md names no test file")
+    assert shape == []
 
 
 def test_the_checker_finds_what_does_not_exist():
