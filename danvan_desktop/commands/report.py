@@ -18,7 +18,7 @@ def register(sub, common) -> None:
     p.add_argument("--pdf", type=Path, default=None, help=_("tệp PDF ghi ra"))
     p.add_argument("--docx", type=Path, default=None, help=_("tệp DOCX ghi ra"))
     p.add_argument("--approved", action="store_true", help=_("chỉ in báo cáo đã được duyệt; báo lỗi nếu chưa duyệt"))
-    p.add_argument("--consolidated", action="store_true", help=_("cấp trên: báo cáo tổng hợp các xã (commands/exchange)"))
+    p.add_argument("--consolidated", action="store_true", help=_("cấp trên: báo cáo tổng hợp các xã (như lệnh consolidated-report)"))
     p.set_defaults(handler=cmd_report)
 
 

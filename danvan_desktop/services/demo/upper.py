@@ -1,6 +1,6 @@
 """`danvan demo --upper`: an upper level holding ten demo communes, each received through a real .dvx file.
 
-Every commune is a full demo commune (services/demo.build_demo with its own code, name and seed);
+Every commune is a full demo commune (services/demo/commune.build_demo with its own code, name and seed);
 it hands over last month's report on believable days around the upper body's due day (the 5th of
 the following month by default) — most on time, a few late — and most send this month's data so far;
 the last commune stopped a month earlier, so last month is missing for it. The upper level imports

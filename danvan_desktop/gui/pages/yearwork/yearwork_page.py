@@ -9,7 +9,11 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.spec import PageContext, PageSpec
-from danvan_desktop.gui.pages.yearwork.calendar_tab import DeadlinesCard
+from danvan_desktop.gui.pages.yearwork.calendar_tab import CalendarTab, DeadlinesCard
+from danvan_desktop.gui.pages.yearwork.plan_tab import PlanTab
+from danvan_desktop.gui.pages.yearwork.register_tab import RegisterTab
+from danvan_desktop.gui.pages.yearwork.scorecard_tab import CommunesScorecardTab, ScorecardTab
+from danvan_desktop.gui.pages.yearwork.training_tab import TrainingTab
 from danvan_desktop.services.yearwork import YearWork
 
 
@@ -22,26 +26,19 @@ class YearWorkPage(QWidget):
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
         if services.exchange.upper.is_upper():
-            from danvan_desktop.gui.pages.yearwork.scorecard_tab import CommunesScorecardTab
             self.communes = CommunesScorecardTab(services, self.work)
             self.tabs.addTab(self.communes, _("Chỉ tiêu các xã"))
             return
-        from danvan_desktop.gui.pages.yearwork.plan_tab import PlanTab
-        from danvan_desktop.gui.pages.yearwork.scorecard_tab import ScorecardTab
         self.plan = PlanTab(services, self.work, events)
         self.scorecard = ScorecardTab(services, self.work, events)
         self.tabs.addTab(self.plan, _("Kế hoạch năm"))
         self.tabs.addTab(self.scorecard, _("Chỉ tiêu"))
-        for module, name, title in (("training_tab", "TrainingTab", N_("Tập huấn")),
-                                    ("register_tab", "RegisterTab", N_("Sổ văn bản")),
-                                    ("calendar_tab", "CalendarTab", N_("Lịch công việc"))):
-            try:
-                cls = getattr(__import__(f"danvan_desktop.gui.pages.yearwork.{module}", fromlist=[name]), name)
-            except ImportError:
-                continue
-            tab = cls(services, self.work, events)
-            setattr(self, module.replace("_tab", ""), tab)
-            self.tabs.addTab(tab, _(title))
+        self.training = TrainingTab(services, self.work, events)
+        self.register = RegisterTab(services, self.work, events)
+        self.calendar = CalendarTab(services, self.work, events)
+        self.tabs.addTab(self.training, _("Tập huấn"))
+        self.tabs.addTab(self.register, _("Sổ văn bản"))
+        self.tabs.addTab(self.calendar, _("Lịch công việc"))
         self.tabs.currentChanged.connect(self._refresh_current)
 
     def _refresh_current(self, _index: int) -> None:
