@@ -150,6 +150,13 @@ class ReportService:
             self.repo.update(report)
         return waiting
 
+    def save_edits(self, report_id: str, header: dict, sections: dict[str, str]) -> None:
+        """What the editor holds, header and every section, saved in one transaction: all or nothing."""
+        with self.db.transaction():
+            self.update_header(report_id, **header)
+            for key, text in sections.items():
+                self.save_section(report_id, key, text)
+
     def save_section(self, report_id: str, key: str, text: str) -> ReportSection:
         self._editable(report_id)
         section = self.section(report_id, key)
@@ -178,6 +185,12 @@ class ReportService:
     def defaults(self):
         """Signer, recipients and place a new draft starts with."""
         return report_settings.load(self.db, self.today())
+
+    def save_settings(self, *, layout_code: str, term_starts: list[dt.date],
+                      defaults: report_settings.ReportDefaults, dvk_target: int) -> None:
+        """The report settings dialog, saved in one transaction (services/report/settings.save_all)."""
+        report_settings.save_all(self.db, self.today, layout_code=layout_code, term_starts=term_starts,
+                                 defaults=defaults, dvk_target=dvk_target)
 
     def default_subject(self, period: Period) -> str:
         return default_subject(period)

@@ -124,6 +124,13 @@ class TeamService:
             self._check_member(member)
             return self.team_members.restore(member_id)
 
+    def save_team_and_followers(self, team: VillageTeam, follower_ids: list[str]) -> VillageTeam:
+        """The team's page saved at once: its details and who of the bloc follows its village, all or nothing."""
+        with self.db.transaction():
+            saved = self.save_team(team)
+            self.set_followers(team.village_id, follower_ids)
+        return saved
+
     def set_followers(self, village_id: str, member_ids: list[str]) -> list[BlocMember]:
         """Make exactly these current bloc members follow the village (the roster's own rules apply)."""
         from danvan_desktop.services.roster.service import RosterService

@@ -166,11 +166,7 @@ class ConsolidatedTab(QWidget):
         return True
 
     def _write(self) -> None:
-        report_id = self._report.id
-        with self.services.db.transaction():
-            self.service.update_header(report_id, **self.editor.header_values())
-            for key, text in self.editor.section_texts().items():
-                self.service.save_section(report_id, key, text)
+        self.service.save_edits(self._report.id, self.editor.header_values(), self.editor.section_texts())
 
     def _with_parts(self, code: str, then) -> None:
         with_parts(self, self.services, code, then, self.status.error)

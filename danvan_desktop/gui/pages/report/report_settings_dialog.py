@@ -33,7 +33,7 @@ class ReportSettingsDialog(QDialog):
         self.setWindowTitle(_("Cài đặt báo cáo"))
         fit_to_screen(self, 620, 560)
         form = QFormLayout(self)
-        defaults = report_settings.load(services.db, services.today())
+        defaults = services.reports.defaults()
         self.layout_choice = QComboBox()
         for code, profile in services.documents.profiles().items():
             self.layout_choice.addItem(profile.name or code, code)
@@ -94,14 +94,13 @@ class ReportSettingsDialog(QDialog):
         services = self.services
         try:
             terms = self._term_dates()
-            with services.db.transaction():
-                services.documents.set_layout_code(self.layout_choice.currentData())
-                services.numbering.set_term_starts(terms)
-                report_settings.save(services.db, report_settings.ReportDefaults(
+            services.reports.save_settings(
+                layout_code=self.layout_choice.currentData(), term_starts=terms,
+                defaults=report_settings.ReportDefaults(
                     authority=self.authority.text(), post=self.post.text(), name=self.signer.text(),
                     recipients=self.recipients.toPlainText().splitlines(), approver=self.approver.text(),
-                    due_day=self.due_day.value(), place=self.place.text()))
-                services.dvk.set_target(self.target.value())
+                    due_day=self.due_day.value(), place=self.place.text()),
+                dvk_target=self.target.value())
         except RuleError as exc:
             self.status.error(str(exc))
             return

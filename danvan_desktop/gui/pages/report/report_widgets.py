@@ -55,7 +55,7 @@ class ReportDueSection(QWidget):
     def refresh(self) -> None:
         today = self.services.today()
         period = Period.containing(today)
-        defaults = report_settings.load(self.services.db, today)
+        defaults = self.services.reports.defaults()
         due = report_settings.due_date(period.code, defaults.due_day)
         report = self.services.reports.current_for(period.code)
         if report is not None and report.is_locked:

@@ -280,11 +280,7 @@ class ReportsPage(QWidget):
         self._run(do, _("Đã tạo dự thảo từ số liệu của kỳ; hãy đọc và sửa từng mục."))
 
     def _write(self) -> None:
-        report_id = self._report.id
-        with self.services.db.transaction():
-            self.service.update_header(report_id, **self.editor.header_values())
-            for key, text in self.editor.section_texts().items():
-                self.service.save_section(report_id, key, text)
+        self.service.save_edits(self._report.id, self.editor.header_values(), self.editor.section_texts())
 
     def save(self) -> None:
         if self._report is None or self._report.is_locked:

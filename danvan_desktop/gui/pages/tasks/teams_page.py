@@ -235,9 +235,7 @@ class TeamsPage(QWidget):
         if self._current is None:
             return
         try:
-            with self.services.db.transaction():
-                self.teams.save_team(self.info_form.team())
-                self.teams.set_followers(self._current.village.id, self.info_form.follower_ids())
+            self.teams.save_team_and_followers(self.info_form.team(), self.info_form.follower_ids())
         except RuleError as exc:
             self.info_form.status.error(str(exc))
             return
