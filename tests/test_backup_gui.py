@@ -94,7 +94,7 @@ def test_back_up_now_then_restore_from_the_list_gives_the_rows_back(window, tmp_
     window.services.db.conn.execute("UPDATE bloc_members SET phone = '0000'")
     changed = row_digests(path)
     assert changed != backed
-    dialog = RestoreDialog(BackupService(path))
+    dialog = RestoreDialog(BackupService(path), window.services.jobs)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.contents_loaded, timeout=20_000)
     assert dialog.table.rowCount() == 1 and "Tự động" in dialog.table.item(0, 1).text()
@@ -121,7 +121,7 @@ def test_a_damaged_copy_is_refused_in_the_dialog_and_nothing_changes(window, tmp
     bad = tmp_path / "hong.sqlite3"
     shutil.copyfile(path, bad)
     bad.write_bytes(bad.read_bytes()[:8192])
-    dialog = RestoreDialog(BackupService(path))
+    dialog = RestoreDialog(BackupService(path), window.services.jobs)
     qtbot.addWidget(dialog)
     warned = []
     dialog.warn = warned.append

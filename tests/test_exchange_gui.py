@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from exchange_helpers import checksum, make_upper
-from PySide6.QtCore import QThreadPool
 
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.pages.handover.exchange_page import ExchangePage, ExchangeSection
@@ -12,7 +11,6 @@ from danvan_desktop.gui.pages.handover.import_tab import ImportTab
 
 def _wait(qtbot, condition) -> None:
     qtbot.waitUntil(condition, timeout=20000)
-    QThreadPool.globalInstance().waitForDone(5000)
 
 
 def test_export_to_a_stick_then_the_receipt_marks_it_received(qtbot, xa, tmp_path, today):

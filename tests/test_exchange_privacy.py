@@ -106,8 +106,6 @@ def test_the_export_lists_personal_data_and_can_leave_it_out(pair, capsys):
 
 
 def test_the_export_tab_shows_personal_data_and_leaves_it_out(qtbot, pair):
-    from PySide6.QtCore import QThreadPool
-
     from danvan_desktop.gui.events import DataEvents
     from danvan_desktop.gui.pages.handover.exchange_page import ExchangePage
     _upper, commune, tmp = pair
@@ -120,7 +118,6 @@ def test_the_export_tab_shows_personal_data_and_leaves_it_out(qtbot, pair):
     tab = page.export_tab
     tab.check_personal()
     qtbot.waitUntil(lambda: tab.personal_list.isVisible() or not tab.personal_list.isHidden(), timeout=20000)
-    QThreadPool.globalInstance().waitForDone(5000)
     assert "1 bản ghi có thông tin cá nhân" in tab.personal_list.text()
     assert "tên người, số điện thoại" in tab.personal_list.text() and "0912 345 678" in tab.personal_list.text()
     tab.leave_out_personal.setChecked(True)
@@ -130,7 +127,6 @@ def test_the_export_tab_shows_personal_data_and_leaves_it_out(qtbot, pair):
     tab.drive.setCurrentIndex(0)
     tab.export()
     qtbot.waitUntil(lambda: not tab.result.isHidden() or tab.status.is_error(), timeout=20000)
-    QThreadPool.globalInstance().waitForDone(5000)
     assert not tab.status.is_error(), tab.status.text()
     carried = b"".join(read_entries(next(stick.glob("*.dvx"))).values())
     assert b"0912" not in carried and "Đèn đường thôn Hai".encode() in carried

@@ -16,7 +16,7 @@ from exchange_helpers import (
     note_id,
     table_rows,
 )
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from danvan_desktop.cli import main
@@ -127,7 +127,6 @@ def test_the_import_tab_asks_with_both_fingerprints(qtbot, reinstalled):
     QTimer.singleShot(200, answer)
     tab.import_checked()
     qtbot.waitUntil(lambda: "Đã nhập 1 tệp" in tab.status.text(), timeout=20000)
-    QThreadPool.globalInstance().waitForDone(5000)
     assert shown and old.exchange.keys.fingerprint() in shown[0] and new.exchange.keys.fingerprint() in shown[0]
     assert "bản cài đặt mới" in shown[0]
 

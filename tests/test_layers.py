@@ -202,3 +202,27 @@ def test_the_cycle_finder_sees_a_loop_through_a_function_and_through_importlib(t
     graph = import_graph()
     assert graph["danvan_desktop.services.a"] == {"danvan_desktop.services.b"}
     assert graph["danvan_desktop.services.b"] == {"danvan_desktop.services.a"}
+
+
+THREADS = {"threading", "concurrent.futures", "multiprocessing", "_thread"}
+QT_THREADS = {"QThreadPool", "QRunnable", "QThread", "QtConcurrent"}
+
+
+def test_the_gui_starts_no_thread_of_its_own_long_work_goes_to_the_job_runner():
+    """gui/worker.py is the one way off the GUI thread: it hands jobs to the file's runner (services/jobs.py),
+    which owns the only other connection. No page starts a thread, a pool job or a connection."""
+    offenders = []
+    for path in files("gui"):
+        if path.name == "worker.py" and path.parent.name == "gui":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                offenders += [f"{path.name} imports {a.name}" for a in node.names if a.name in THREADS]
+            elif isinstance(node, ast.ImportFrom):
+                if node.module in THREADS:
+                    offenders.append(f"{path.name} imports {node.module}")
+                offenders += [f"{path.name} imports {a.name}" for a in node.names if a.name in QT_THREADS]
+            elif isinstance(node, ast.Attribute) and node.attr in ("on_own_connection", "globalInstance"):
+                offenders.append(f"{path.name} calls {node.attr}")
+    assert offenders == []

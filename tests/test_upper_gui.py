@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from exchange_helpers import make_upper
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.pages.handover import upper_tab
@@ -12,7 +12,6 @@ from danvan_desktop.gui.pages.handover.exchange_page import ExchangePage
 
 def _wait(qtbot, condition) -> None:
     qtbot.waitUntil(condition, timeout=30000)
-    QThreadPool.globalInstance().waitForDone(5000)
 
 
 def test_the_consolidated_report_button_writes_a_pdf(qtbot, xa, tmp_path, today, monkeypatch):
@@ -60,6 +59,7 @@ def test_the_consolidated_tab_drafts_edits_numbers_approves_and_writes(qtbot, ti
     assert tab.service.section(tab._report.id, "next").text == "1. Nhiệm vụ cán bộ tỉnh viết."
     pdf, docx = tmp_path / "q3.pdf", tmp_path / "q3.docx"
     tab.export("pdf", str(pdf))
+    _wait(qtbot, lambda: pdf.exists() or tab.status.is_error())
     assert pdf.read_bytes().startswith(b"%PDF")           # the approved PDF, kept at approval
     tab.export("docx", str(docx))
     _wait(qtbot, lambda: docx.exists() or tab.status.is_error())

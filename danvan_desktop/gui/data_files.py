@@ -1,5 +1,5 @@
 """The Tệp menu: open another data file (Ctrl+O) or a recent one, back up now, restore from a
-backup; and the day's automatic backup at start. Long work runs on the worker, never on the GUI
+backup; and the day's automatic backup at start. Long work runs on the file's job runner, never on the GUI
 thread; the window is reopened on the chosen or restored file (docs/backups.md)."""
 
 from __future__ import annotations
@@ -134,8 +134,8 @@ class FileActions(QObject):
         """The first start of a day copies the file, quietly, off the GUI thread."""
         if not self.backups.daily_due():
             return
-        run_quiet(lambda: in_steps(lambda progress: self.backups.take_daily(progress), ""),
-                  self._daily_done, lambda exc, _details: self._daily_failed(exc))
+        run_quiet(self.services.jobs, lambda _none: in_steps(lambda progress: self.backups.take_daily(progress), ""),
+                  self._daily_done, lambda exc, _details: self._daily_failed(exc), connection=False)
 
     def _daily_done(self, path) -> None:
         if path is not None:
@@ -153,10 +153,10 @@ class FileActions(QObject):
             if not name:
                 return
             folder = Path(name)
-        run_job(self.window, _("Đang sao lưu…"),
-                lambda: in_steps(lambda progress: self.backups.back_up_now(folder, progress),
-                                 _("Đang sao lưu vào {folder}…").format(folder=folder)),
-                on_done=self._backed_up, on_error=self._backup_failed)
+        run_job(self.services.jobs, self.window, _("Đang sao lưu…"),
+                lambda _none: in_steps(lambda progress: self.backups.back_up_now(folder, progress),
+                                       _("Đang sao lưu vào {folder}…").format(folder=folder)),
+                on_done=self._backed_up, on_error=self._backup_failed, connection=False)
 
     def _backed_up(self, path: Path) -> None:
         info = self.backups.describe(path, check=False)
@@ -171,21 +171,26 @@ class FileActions(QObject):
 
     def open_restore_dialog(self) -> None:
         from danvan_desktop.gui.pages.settings.restore_dialog import RestoreDialog
-        dialog = RestoreDialog(self.backups, self.window)
+        dialog = RestoreDialog(self.backups, self.services.jobs, self.window)
         self.restore_dialog = dialog
         if dialog.exec() and dialog.chosen is not None:
             self.restore(dialog.chosen)
 
     def restore(self, backup: Path) -> None:
-        """Close the file (keeping its lock), replace it on the worker, reopen the window on it."""
+        """Close the window's connection (keeping the file's lock), replace the file on the job runner (which
+        closes its own connection first), then end that runner and reopen the window on the file."""
         lock = suspend(self.services)
         if self.services in OPEN_FILES:
             OPEN_FILES.remove(self.services)
-        run_job(self.window, _("Đang khôi phục dữ liệu…"),
-                lambda: in_steps(lambda progress: self.backups.restore(backup, progress, holding_lock=True),
-                                 _("Đang khôi phục từ {name}…").format(name=Path(backup).name)),
-                on_done=lambda done: self._reopen(lock, done),
-                on_error=lambda exc, details: self._reopen(lock, None, exc))
+        jobs = self.services.jobs
+
+        def finish(done, error=None) -> None:
+            jobs.shutdown()            # the old services' runner: its last job is over
+            self._reopen(lock, done, error)
+        run_job(jobs, self.window, _("Đang khôi phục dữ liệu…"),
+                lambda _none: in_steps(lambda progress: self.backups.restore(backup, progress, holding_lock=True),
+                                       _("Đang khôi phục từ {name}…").format(name=Path(backup).name)),
+                on_done=finish, on_error=lambda exc, details: finish(None, exc), connection=False)
 
     def _reopen(self, lock, done, error=None) -> None:
         try:

@@ -169,6 +169,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self.successor is None:             # a window replaced by a new language hands its place on
             self.save_state()
+            # the file's long work ends with its window: the running job finishes (its steps are the
+            # user's own; a stop in the middle would leave half of what they asked for), the waiting are dropped
+            self.services.jobs.shutdown()
         super().closeEvent(event)
 
     def current_page_key(self) -> str:

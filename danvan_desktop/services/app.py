@@ -16,6 +16,7 @@ from danvan_desktop.services.figures.service import FigureService
 from danvan_desktop.services.figures.situation import SituationService
 from danvan_desktop.services.handover.recovery import recover
 from danvan_desktop.services.handover.services import ExchangeServices
+from danvan_desktop.services.jobs import JobRunner
 from danvan_desktop.services.meetings.conclusions import MeetingTaskService
 from danvan_desktop.services.meetings.minutes_document import MinutesDocumentBuilder
 from danvan_desktop.services.meetings.service import MeetingService
@@ -53,6 +54,7 @@ class AppServices:
     numbering: NumberingService = field(init=False)
     reports: ReportService = field(init=False)
     exchange: ExchangeServices = field(init=False)
+    jobs: JobRunner = field(init=False)
 
     def __post_init__(self) -> None:
         self.setup = SetupService(self.db)
@@ -72,6 +74,8 @@ class AppServices:
         self.numbering = NumberingService(self.db)
         self.reports = ReportService(self.db, lambda: self.today())
         self.exchange = ExchangeServices(self.db, self.today)
+        # long work: one thread, one job at a time, over a connection of its own (services/jobs.py)
+        self.jobs = JobRunner(self._runner_services)
 
     @classmethod
     def open(cls, path: Path | str, today: Callable[[], dt.date] = vietnam_today) -> AppServices:
@@ -81,10 +85,18 @@ class AppServices:
         set_language(services.preferences.language())
         return services
 
-    def on_own_connection(self) -> AppServices:
-        """The same services over a second connection to the same file, for a job on a worker thread (a
-        SQLite connection stays on the thread that made it). The job closes it when done."""
-        return AppServices(Database.open(self.db.path), self.today)
+    def _runner_services(self) -> AppServices:
+        """The job runner's services: a second connection to the same file, opened on the runner's thread (a
+        SQLite connection stays on the thread that made it). It shares this connection's clock, so a change
+        made by a job and one made in the window are stamped in the order they happened."""
+        if self.db.path is None or str(self.db.path) == ":memory:":
+            raise RuntimeError("a database in memory has no second connection for the job runner")
+        db = Database.open(self.db.path)
+        self.db.clock.observe(db.clock.tick())
+        db.clock = self.db.clock
+        return AppServices(db, lambda: self.today())
 
     def close(self) -> None:
+        """Let the running job finish (queued ones are dropped), close the runner's connection, then this one."""
+        self.jobs.shutdown()
         self.db.close()

@@ -101,6 +101,28 @@ class Database:
             else:
                 self.conn.execute(f"RELEASE sp{self._depth}")
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction (a deferred BEGIN … COMMIT): every read inside sees the file as it stood at
+        the first one, whatever another connection commits meanwhile (WAL keeps that version for us). For
+        work that must not mix two states of the data, such as a hand-over file. Inside a transaction
+        already open on this connection it adds nothing: that one is a single view of the data already.
+        Nothing may be written inside (a write would fail: this connection holds no write lock)."""
+        with self._lock:
+            if self._depth > 0 or self.conn.in_transaction:
+                yield self.conn
+                return
+            try:
+                self.conn.execute("BEGIN DEFERRED")
+            except sqlite3.Error as exc:
+                raise translate(exc, self.path) from exc
+            try:
+                yield self.conn
+            finally:
+                if self.conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self.conn.execute("COMMIT")
+
     def _undo(self) -> None:
         """Roll back what the failed block did. SQLite has already rolled the whole transaction back
         after some errors (a full disk, an I/O error): then there is nothing to undo, and the error

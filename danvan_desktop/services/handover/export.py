@@ -163,11 +163,12 @@ class ExchangeExportService:
                          include_private: bool = False) -> list[PersonalHit]:
         """The records the export would carry whose free text names a person or a phone number."""
         from danvan_desktop.services.unit.setup import SetupService
-        unit = SetupService(self.db).unit()
-        schema = travelling_schema(self.db.conn)
-        since = self.log.last_out(recipient) if since_last else None
-        return personal_hits(self._collect(unit.code, schema, since, include_private, recipient), schema,
-                             officials(self.db))
+        with self.db.snapshot():
+            unit = SetupService(self.db).unit()
+            schema = travelling_schema(self.db.conn)
+            since = self.log.last_out(recipient) if since_last else None
+            return personal_hits(self._collect(unit.code, schema, since, include_private, recipient), schema,
+                                 officials(self.db))
 
     def _seen(self, schema: dict[str, TableSchema]) -> dict[str, str]:
         seen = self.log.seen()
@@ -212,17 +213,25 @@ class ExchangeExportService:
         path = Path(path)
         if path.suffix.lower() != fmt.EXTENSION:
             path = path.with_name(path.name + fmt.EXTENSION)
-        unit = SetupService(self.db).unit()
         hand_over_period = Period.parse(period) if period else Period.containing(self.today())
         private_key = self.keys.private_key()
-        prepare_report_pdf(self.db, hand_over_period, self.today)
-        since = self.log.last_out(recipient) if since_last else None
-        schema = travelling_schema(self.db.conn)
-        audit_seq = self.log.max_audit_seq()
-        data = self._collect(unit.code, schema, since, include_private, recipient)
-        if leave_out_personal:   # the officer chose to keep records naming people or phone numbers on this PC
-            left_out = {(h.table, h.record_id) for h in personal_hits(data, schema, officials(self.db))}
-            data = {t: [r for r in rows if (t, r["id"]) not in left_out] for t, rows in data.items()}
+        prepare_report_pdf(self.db, hand_over_period, self.today)   # a write of its own, before the reading
+        # Everything the file carries is read in ONE read transaction: a change the window commits meanwhile
+        # is in the file whole or not at all (then it goes with the next hand-over: its audit entries follow
+        # `audit_seq`), never half of it.
+        with self.db.snapshot():
+            unit = SetupService(self.db).unit()
+            since = self.log.last_out(recipient) if since_last else None
+            schema = travelling_schema(self.db.conn)
+            audit_seq = self.log.max_audit_seq()
+            data = self._collect(unit.code, schema, since, include_private, recipient)
+            if leave_out_personal:   # the officer chose to keep records naming people or phone numbers on this PC
+                left_out = {(h.table, h.record_id) for h in personal_hits(data, schema, officials(self.db))}
+                data = {t: [r for r in rows if (t, r["id"]) not in left_out] for t, rows in data.items()}
+            sequence = self.log.next_sequence(recipient)
+            schema_version = self.db.schema_version()
+            seen = self._seen(schema)
+            documents = self._documents(data, since)
         periods = {hand_over_period.code}
         for rows in data.values():
             for row in rows:
@@ -236,12 +245,12 @@ class ExchangeExportService:
         manifest = Manifest(
             kind=fmt.KIND_BATCH, unit_code=unit.code, unit_name=unit.name, unit_level=unit.level,
             installation_id=self.db.installation_id, batch_id=str(uuid.uuid4()), recipient=recipient,
-            sequence=self.log.next_sequence(recipient), created_at=self.now(),
+            sequence=sequence, created_at=self.now(),
             public_key=keys.b64(keys.public_key_of(private_key)), program_version=__version__,
-            schema_version=self.db.schema_version(), since=since.until_stamp if since else None,
+            schema_version=schema_version, since=since.until_stamp if since else None,
             until=max(stamps) if stamps else (since.until_stamp if since else None), periods=sorted(periods),
             period=hand_over_period.code,
-            includes_private=include_private, seen=self._seen(schema))
+            includes_private=include_private, seen=seen)
         fingerprint = keys.fingerprint(keys.unb64(manifest.public_key))
         final = path.absolute()
 
@@ -270,7 +279,7 @@ class ExchangeExportService:
         self.log.note_export_folder(str(final.parent))   # so a crash's temp file there is swept at start
         # recorded, then renamed: a kill in between leaves a recorded batch whose temp file the next
         # start renames (services/handover/recovery.py), never an unrecorded file under the final name
-        write_file(path, manifest, data, self._documents(data, since), private_key, progress, before_rename=record)
+        write_file(path, manifest, data, documents, private_key, progress, before_rename=record)
         self.log.set_out_file(manifest.batch_id, str(final), None)
         return ExportResult(path, manifest, fingerprint)
 

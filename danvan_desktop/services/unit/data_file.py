@@ -49,8 +49,10 @@ def close_data_file(services: AppServices) -> None:
 
 
 def suspend(services: AppServices) -> InstanceLock | None:
-    """Close the file's connection but keep its lock (no other window may open it meanwhile)."""
-    services.close()
+    """Close the window's connection but keep the file's lock (no other window may open it meanwhile) and
+    the job runner: the restore runs there (a job with connection=False: the runner closes its own
+    connection before it), and the caller shuts the runner down once the restore is over."""
+    services.db.close()
     lock = getattr(services, "instance_lock", None)
     services.instance_lock = None
     return lock

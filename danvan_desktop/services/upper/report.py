@@ -20,7 +20,6 @@ from danvan_desktop.services.upper.consolidate import communes, consolidate
 from danvan_desktop.services.upper.document import build
 from danvan_desktop.services.upper.facts import gather
 from danvan_desktop.services.yearwork.scorecard import ScorecardService, consolidated_targets_blocks
-from danvan_desktop.store.connection import connect
 from danvan_desktop.store.reports import ReportRepository
 from danvan_desktop.store.units import UnitRepository
 
@@ -74,7 +73,7 @@ class ConsolidatedReportService(ReportService):
 
     # -- the heavy part off the GUI thread ----------------------------------------------------------
     def draft_from(self, period_code: str, parts: tuple[dict[str, str], list[dict]]) -> Report:
-        """The period's report (drafted now from `parts`, made by `draft_parts` on a worker, if it has none)."""
+        """The period's report (drafted now from `parts`, made by `draft_parts` on the job runner, if it has none)."""
         self._prepared[Period.parse(period_code).code] = parts
         try:
             return self.get_or_draft(period_code)
@@ -135,27 +134,7 @@ def compute_drafts(db, today: dt.date, period: Period) -> tuple[dict[str, str], 
     return texts, drafting.figures_table(c, rows)
 
 
-class _ReadOnlyFile:
-    """Just what drafting reads (connection, settings, own unit code) over a read-only connection of its own."""
-
-    def __init__(self, path) -> None:
-        self.path = path
-        self.conn = connect(path, readonly=True)
-
-    def get_setting(self, key: str, default: str | None = None) -> str | None:
-        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
-
-    @property
-    def unit_code(self) -> str:
-        return self.get_setting("unit_code", "") or ""
-
-
-def draft_parts(path, today: dt.date, period_code: str) -> tuple[dict[str, str], list[dict]]:
-    """`compute_drafts` through a connection of its own: safe on a worker thread while the screen stays live."""
-    db = _ReadOnlyFile(path)
-    try:
-        with vietnamese():
-            return compute_drafts(db, today, Period.parse(period_code))
-    finally:
-        db.conn.close()
+def draft_parts(db, today: dt.date, period_code: str) -> tuple[dict[str, str], list[dict]]:
+    """`compute_drafts` in one read transaction of `db` (the job runner's connection: the screen stays live)."""
+    with db.snapshot(), vietnamese():
+        return compute_drafts(db, today, Period.parse(period_code))

@@ -183,13 +183,10 @@ class ScorecardService:
         return [CommuneScores(u.code, u.name, self.scores(year, u.code)) for u in units]
 
 
-def every_commune_in_file(path, year: int, today) -> list[CommuneScores]:
-    """`every_commune` on a connection of its own: what a worker thread runs for the upper level's page."""
-    db = Database.open(path)
-    try:
+def every_commune_of(db, year: int, today) -> list[CommuneScores]:
+    """`every_commune` in one read transaction of `db` (the job runner's connection, for the upper level's page)."""
+    with db.snapshot():
         return ScorecardService(db, today).every_commune(year)
-    finally:
-        db.close()
 
 
 def consolidated_targets_blocks(rows: list[CommuneScores], numeral: str) -> list:

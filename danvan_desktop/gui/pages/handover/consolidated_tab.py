@@ -21,42 +21,34 @@ from danvan_desktop.services.upper.report import draft_parts
 
 
 def with_parts(widget, services: AppServices, code: str, then, on_error) -> None:
-    """Read the communes' records for a draft on a worker thread (a province's year takes most of a second),
+    """Read the communes' records for a draft on the job runner (a province's year takes most of a second),
     then `then(parts)` on the GUI thread (`then(None)`: draft in place, for a database in memory)."""
     path, today = services.db.path, services.today()
     if path is None or str(path) == ":memory:":
         then(None)
         return
 
-    def job():
+    def job(runner_services):
         yield 0, 0, _("Đang đọc số liệu của các xã…")
-        return draft_parts(path, today, code)
-    widget.job = run_job(widget, _("Đang lập dự thảo báo cáo tổng hợp"), job, on_done=then,
+        return draft_parts(runner_services.db, today, code)
+    widget.job = run_job(services.jobs, widget, _("Đang lập dự thảo báo cáo tổng hợp"), job, on_done=then,
                          on_error=lambda exc, _details: on_error(str(exc) if exc else _("Đã hủy.")))
 
 
 def write_file(widget, service, report_id: str, kind: str, target, then, on_error) -> None:
-    """A draft is rendered on a worker thread (a year's report takes over a second); an approved report's PDF is
-    the one kept at approval."""
-    report = service.get(report_id)
-    if kind == "pdf" and report.is_locked:
-        try:
-            service.write_pdf(report_id, target)
-        except (RuleError, OSError) as exc:
-            on_error(str(exc))
-            return
-        then(Path(target))
-        return
-    document = service.document(report_id)
-
-    def job():
+    """Read and render on the job runner (a year's report takes over a second); an approved report's PDF is
+    the one kept at approval. `service` names the report's service; the job uses the runner's own."""
+    def job(services):
         yield 0, 0, _("Đang dựng văn bản…")
-        if kind == "pdf":
-            printing.save_pdf_bytes(printing.document_pdf(document), target)
+        reports = services.exchange.upper.reports
+        if kind == "pdf" and reports.get(report_id).is_locked:
+            reports.write_pdf(report_id, target)
+        elif kind == "pdf":
+            printing.save_pdf_bytes(printing.document_pdf(reports.document(report_id)), target)
         else:
-            printing.save_docx(document, target)
+            printing.save_docx(reports.document(report_id), target)
         return Path(target)
-    widget.job = run_job(widget, _("Đang ghi báo cáo tổng hợp"), job, on_done=then,
+    widget.job = run_job(widget.services.jobs, widget, _("Đang ghi báo cáo tổng hợp"), job, on_done=then,
                          on_error=lambda exc, _details: on_error(str(exc) if exc else _("Đã hủy.")))
 
 
@@ -207,20 +199,18 @@ class ConsolidatedTab(QWidget):
             self._act(lambda: self.service.take_number(self._report.id, wanted), _("Đã lấy số."))
 
     def approve(self) -> None:
-        """Approve and lock; the PDF kept with it is rendered on a worker thread (a year's takes over a second)."""
+        """Approve and lock; the PDF kept with it is rendered on the job runner (a year's takes over a second)."""
         if self._report is None:
             return
         name, report_id = self.approver.currentText(), self._report.id
         if not self._act(lambda: self.service.approve(report_id, name, keep_pdf=False),
                          _("Đã duyệt và khóa báo cáo tổng hợp.")):
             return
-        document = self.service.document(report_id)
 
-        def job():
+        def job(services):
             yield 0, 0, _("Đang dựng văn bản…")
-            return printing.document_pdf(document)
-        self.job = run_job(self, _("Đang lưu bản PDF đã duyệt"), job,
-                           on_done=lambda data: self.service.approved_pdf(report_id, rendered=data),
+            services.exchange.upper.reports.approved_pdf(report_id)     # rendered, then kept with the report
+        self.job = run_job(self.services.jobs, self, _("Đang lưu bản PDF đã duyệt"), job, on_done=lambda _r: None,
                            on_error=lambda exc, _details: self.status.error(str(exc) if exc else _("Đã hủy.")))
 
     def correct(self) -> None:

@@ -185,15 +185,11 @@ class ExportTab(QWidget):
         options = {"recipient": self.recipient.currentData() or fmt.RECIPIENT_UPPER,
                    "since_last": self.since_last.isChecked(), "include_private": self.private.isChecked()}
 
-        def job():
+        def job(services):
             yield 0, 1, _("Đang tìm thông tin cá nhân…")
-            services = self.services.on_own_connection()
-            try:
-                return services.exchange.exporter.personal_preview(**options)
-            finally:
-                services.close()
+            return services.exchange.exporter.personal_preview(**options)
 
-        run_job(self, _("Đang kiểm tra"), job, self._show_personal, self._failed)
+        run_job(self.services.jobs, self, _("Đang kiểm tra"), job, self._show_personal, self._failed)
 
     def _show_personal(self, hits) -> None:
         self.personal_hits = hits
@@ -220,18 +216,14 @@ class ExportTab(QWidget):
                        "since_last": self.since_last.isChecked(), "include_private": self.private.isChecked(),
                        "period": self.period.currentData(), "leave_out_personal": self.leave_out_personal.isChecked()}
 
-        def job():
+        def job(services):
             yield 0, 2, _("Đang ghi {name}…").format(name=target.name)
-            services = self.services.on_own_connection()   # the worker's own connection
-            try:
-                result = services.exchange.exporter.export(target, **options)
-            finally:
-                services.close()
+            result = services.exchange.exporter.export(target, **options)
             yield 2, 2, _("Đã kiểm tra lại tệp")
             return result
 
         self.export_button.setEnabled(False)
-        run_job(self, _("Đang xuất dữ liệu"), job, self._done, self._failed)
+        run_job(self.services.jobs, self, _("Đang xuất dữ liệu"), job, self._done, self._failed)
 
     def _done(self, result) -> None:
         self.export_button.setEnabled(True)

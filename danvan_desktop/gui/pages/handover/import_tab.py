@@ -59,50 +59,43 @@ class FileRow:
 
 
 def _preview_all(services: AppServices, paths: list[Path]):
-    """Worker job: verify and dry-run each file with a connection of its own."""
-    own = services.on_own_connection()
-    try:
-        exchange = own.exchange
-        rows = []
-        for i, path in enumerate(paths):
-            yield i, len(paths), _("Đang kiểm tra {name}…").format(name=path.name)
-            try:
-                result = exchange.importer.preview(path)
-                rows.append(FileRow(path, result, state="already" if result.status == "already" else "checked",
-                                    message=result.summary() if result.status == "already" else ""))
-            except ExchangeError as exc:
-                rows.append(FileRow(path, error=exc.reason, state="refused", message=str(exc),
-                                    key_changed=isinstance(exc, KeyChanged)))
-        return rows
-    finally:
-        own.close()
+    """Runner job: verify and dry-run each file, over the runner's connection."""
+    exchange = services.exchange
+    rows = []
+    for i, path in enumerate(paths):
+        yield i, len(paths), _("Đang kiểm tra {name}…").format(name=path.name)
+        try:
+            result = exchange.importer.preview(path)
+            rows.append(FileRow(path, result, state="already" if result.status == "already" else "checked",
+                                message=result.summary() if result.status == "already" else ""))
+        except ExchangeError as exc:
+            rows.append(FileRow(path, error=exc.reason, state="refused", message=str(exc),
+                                key_changed=isinstance(exc, KeyChanged)))
+    return rows
 
 
 def _import_all(services: AppServices, rows: list[FileRow], trusted: set[Path], receipts: bool,
                 retrust: bool = False):
-    own = services.on_own_connection()
-    try:
-        exchange = own.exchange
-        with exchange.importer.sitting():   # one backup for the whole sitting, not one per file
-            for i, row in enumerate(rows):
-                yield i, len(rows), _("Đang nhập {name}…").format(name=row.path.name)
+    """Runner job: import the files one by one (each in its own transaction), over the runner's connection."""
+    exchange = services.exchange
+    with exchange.importer.sitting():   # one backup for the whole sitting, not one per file
+        for i, row in enumerate(rows):
+            yield i, len(rows), _("Đang nhập {name}…").format(name=row.path.name)
+            try:
+                result = exchange.importer.import_file(row.path, trust_new=row.path in trusted, retrust=retrust)
+            except ExchangeError as exc:
+                row.state, row.error, row.message = "refused", exc.reason, str(exc)
+                continue
+            row.result = result
+            row.state = {"applied": "imported", "already": "already", "receipt": "receipt"}[result.status]
+            row.message = result.summary()
+            if receipts and result.status == "applied" and result.verified.manifest.kind == fmt.KIND_BATCH:
                 try:
-                    result = exchange.importer.import_file(row.path, trust_new=row.path in trusted, retrust=retrust)
-                except ExchangeError as exc:
-                    row.state, row.error, row.message = "refused", exc.reason, str(exc)
-                    continue
-                row.result = result
-                row.state = {"applied": "imported", "already": "already", "receipt": "receipt"}[result.status]
-                row.message = result.summary()
-                if receipts and result.status == "applied" and result.verified.manifest.kind == fmt.KIND_BATCH:
-                    try:
-                        written = exchange.receipts.write_receipt(result.verified.manifest.batch_id, row.path.parent)
-                        row.message += " " + _("Đã ghi biên nhận {name}.").format(name=written.name)
-                    except OSError as exc:
-                        row.message += " " + _("Không ghi được biên nhận: {error}").format(error=exc.strerror or exc)
-        return rows
-    finally:
-        own.close()
+                    written = exchange.receipts.write_receipt(result.verified.manifest.batch_id, row.path.parent)
+                    row.message += " " + _("Đã ghi biên nhận {name}.").format(name=written.name)
+                except OSError as exc:
+                    row.message += " " + _("Không ghi được biên nhận: {error}").format(error=exc.strerror or exc)
+    return rows
 
 
 class ImportTab(QWidget):
@@ -198,8 +191,8 @@ class ImportTab(QWidget):
 
     def check_files(self, paths: list[Path]) -> None:
         self.status.clear_status()
-        run_job(self, _("Đang kiểm tra tệp"), lambda: _preview_all(self.services, paths), self._checked,
-                self._failed)
+        run_job(self.services.jobs, self, _("Đang kiểm tra tệp"), lambda services: _preview_all(services, paths),
+                self._checked, self._failed)
 
     def _checked(self, rows: list[FileRow]) -> None:
         self.files.set_rows(rows)
@@ -270,24 +263,18 @@ class ImportTab(QWidget):
         row = self.files.current()
         if row is None or not row.key_changed or not self.confirm_new_key(row):
             return
-        run_job(self, _("Đang nhập dữ liệu"),
-                lambda: _import_all(self.services, [row], set(), False, retrust=True),
+        run_job(self.services.jobs, self, _("Đang nhập dữ liệu"),
+                lambda services: _import_all(services, [row], set(), False, retrust=True),
                 self._retrusted, self._failed)
 
     def _retrusted(self, rows: list[FileRow]) -> None:
         for row in rows:
             if row.state == "imported":
                 row.key_changed = False
-                self._observe(row)
         self.files.set_rows(self.files.rows())
         self._show_details()
         if any(r.state == "imported" for r in rows):
             self.imported.emit()
-
-    def _observe(self, row: FileRow) -> None:
-        """Fold the newest received stamp into this connection's clock (the job ran on its own connection)."""
-        if row.result and row.result.verified and (newest := row.result.verified.newest_stamps()):
-            self.services.db.clock.observe(max(newest.values()))
 
     def import_checked(self) -> None:
         rows = [r for r in self.files.rows() if r.state == "checked"]
@@ -300,13 +287,12 @@ class ImportTab(QWidget):
                     row.state, row.error = "refused", _("khóa chưa được tin cậy.")
         todo = [r for r in rows if r.state == "checked"]
         receipts = self.receipts.isChecked()
-        run_job(self, _("Đang nhập dữ liệu"),
-                lambda: _import_all(self.services, todo, trusted, receipts),
+        run_job(self.services.jobs, self, _("Đang nhập dữ liệu"),
+                lambda services: _import_all(services, todo, trusted, receipts),
                 self._imported, self._failed)
 
     def _imported(self, rows: list[FileRow]) -> None:
-        for row in rows:
-            self._observe(row)
+        # the runner's connection shares this one's clock: the received stamps are folded in already
         self.files.set_rows(self.files.rows())
         self.import_button.setEnabled(False)
         done = sum(r.state in ("imported", "receipt") for r in self.files.rows())

@@ -158,7 +158,7 @@ class CompletenessTab(QWidget):
 
     def consolidated_report(self, target: Path | None = None) -> None:
         """The period's consolidated report as PDF (drafted from the records first if it has none); the reading
-        and the rendering run on a worker thread."""
+        and the rendering run on the job runner."""
         period = self.selected_period()
         if target is None:
             name, _f = file_dialogs.save_file(self, _("Lưu báo cáo tổng hợp"),

@@ -304,14 +304,13 @@ class MeetingEditor(QWidget):
     def render_preview(self) -> None:
         if self.meeting is None or self._rendering:
             return
-        document = self.services.minutes.build(self.meeting.id)   # reads the database: GUI thread
-        name = self._file_name()
+        meeting_id, name = self.meeting.id, self._file_name()
         self._rendering = True
         self.preview.clear(_("Đang dựng biên bản…"))
 
-        def job():
+        def job(services):                                           # read and rendered on the job runner
             yield 0, 1, _("Đang dựng biên bản…")
-            return document_pdf(document)                            # pure layout work: worker thread
+            return document_pdf(services.minutes.build(meeting_id))
 
         def done(data: bytes) -> None:
             self._rendering = False
@@ -322,7 +321,7 @@ class MeetingEditor(QWidget):
             self._rendering = False
             self.preview.status.error(_("Không dựng được biên bản: {error}").format(error=exc))
 
-        run_job(self, _("Đang dựng biên bản"), job, done, failed)
+        run_job(self.services.jobs, self, _("Đang dựng biên bản"), job, done, failed)
 
     def _file_name(self) -> str:
         m = self.meeting

@@ -365,28 +365,23 @@ class ReportsPage(QWidget):
                   _("Đã xóa dự thảo; số của nó được trả lại sổ."))
 
     def preview(self) -> None:
-        """The Document is built here (it reads the database); the PDF is rendered on a worker thread."""
+        """The report is read and rendered on the job runner (an approved one's kept PDF is read there too)."""
         if self._report is None:
             return
         self.save()
         report = self._report
         title, name = report.title_line(), self.service.file_name(report)
         docx = lambda path, rid=report.id: self.service.write_docx(rid, path)
-        try:
-            if report.is_locked:
-                self._show_preview(title, self.service.approved_pdf(report.id), name, docx)
-                return
-            document = self.service.document(report.id)
-        except RuleError as exc:
-            self.status.error(str(exc))
-            return
         from danvan_desktop.gui.worker import run_job
         from danvan_desktop.services.documents.printing import document_pdf
 
-        def job():
+        def job(services):
             yield 0, 1, _("Đang dựng báo cáo…")
-            return document_pdf(document)
-        run_job(self, _("Đang dựng báo cáo"), job, on_done=lambda data: self._show_preview(title, data, name, docx),
+            if report.is_locked:
+                return services.reports.approved_pdf(report.id)
+            return document_pdf(services.reports.document(report.id))
+        run_job(self.services.jobs, self, _("Đang dựng báo cáo"), job,
+                on_done=lambda data: self._show_preview(title, data, name, docx),
                 on_error=lambda exc, _details: self.status.error(str(exc) if exc else _("Đã hủy.")))
 
     def _show_preview(self, title: str, data: bytes, name: str, docx) -> None:
@@ -404,8 +399,18 @@ class ReportsPage(QWidget):
         if not path:
             return
         report_id = self._report.id
-        write = self.service.write_pdf if kind == "pdf" else self.service.write_docx
-        self._run(lambda: write(report_id, path), _("Đã lưu {path}.").format(path=path))
+        from danvan_desktop.gui.worker import run_job
+
+        def job(services):            # read and rendered on the job runner
+            yield 0, 1, _("Đang dựng báo cáo…")
+            write = services.reports.write_pdf if kind == "pdf" else services.reports.write_docx
+            write(report_id, path)
+
+        def written(_result) -> None:
+            self.status.ok(_("Đã lưu {path}.").format(path=path))
+            self.events.changed.emit("reports")      # an approved report's PDF may have been kept just now
+        run_job(self.services.jobs, self, _("Đang dựng báo cáo"), job, on_done=written,
+                on_error=lambda exc, _details: self.status.error(str(exc) if exc else _("Đã hủy.")))
 
     def settings_dialog(self):
         from danvan_desktop.gui.pages.report.report_settings_dialog import ReportSettingsDialog

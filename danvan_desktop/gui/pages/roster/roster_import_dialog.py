@@ -1,5 +1,5 @@
 """Import a roster from Excel/CSV: pick the file, read the preview row by row, then import all or nothing.
-Also the export of the same lists. Both run off the GUI thread (gui/worker.run_job)."""
+Also the export of the same lists. Both run on the job runner (gui/worker.run_job)."""
 
 from __future__ import annotations
 
@@ -35,15 +35,9 @@ from danvan_desktop.services.roster.files import ImportPreview, RosterFileServic
 FILE_FILTER = N_("Bảng tính (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)")
 
 
-def _own_connection_job(services: AppServices, work):
-    """A job that opens its own connection (the worker thread may not share the GUI's) and closes it."""
-    def job():
-        own = services.on_own_connection()
-        try:
-            return (yield from work(own.roster_files))
-        finally:
-            own.close()
-    return job
+def _roster_files_job(work):
+    """A runner job over the runner's roster-file service."""
+    return lambda services: work(services.roster_files)
 
 
 class RosterImportDialog(QDialog):
@@ -125,8 +119,10 @@ class RosterImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.banner.show_text(_("Đang đọc tệp…"), "info")
         teams = self.teams()
-        job = _own_connection_job(self.services, lambda svc: svc.job(self.path, teams=teams, apply=False))
-        run_job(self, _("Đang đọc tệp danh sách"), job, on_done=self.show_preview, on_error=self._failed)
+        path = self.path
+        job = _roster_files_job(lambda svc: svc.job(path, teams=teams, apply=False))
+        run_job(self.services.jobs, self, _("Đang đọc tệp danh sách"), job, on_done=self.show_preview,
+                on_error=self._failed)
 
     def show_preview(self, preview: ImportPreview) -> None:
         self.preview = preview
@@ -158,9 +154,10 @@ class RosterImportDialog(QDialog):
         if self.preview is None or not self.preview.ok or self.path is None:
             return
         teams = self.teams()
-        job = _own_connection_job(self.services, lambda svc: svc.job(self.path, teams=teams, apply=True))
+        path = self.path
+        job = _roster_files_job(lambda svc: svc.job(path, teams=teams, apply=True))
         self.import_button.setEnabled(False)
-        run_job(self, _("Đang nhập danh sách"), job, on_done=self._applied, on_error=self._failed)
+        run_job(self.services.jobs, self, _("Đang nhập danh sách"), job, on_done=self._applied, on_error=self._failed)
 
     def _applied(self, preview: ImportPreview) -> None:
         self.preview = preview
@@ -192,7 +189,7 @@ def _export(services: AppServices, parent: QWidget, teams: bool, suffix: str) ->
         return svc.export(path, teams=teams)
 
     status = getattr(parent, "show_status", None)
-    run_job(parent, _("Đang xuất danh sách"), _own_connection_job(services, work),
+    run_job(services.jobs, parent, _("Đang xuất danh sách"), _roster_files_job(work),
             on_done=lambda n: status and status(_("Đã xuất {n} người vào «{name}».").format(n=n, name=path.name)),
             on_error=lambda exc, details: status and status(str(exc) if exc else _("Đã hủy."), error=True))
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from danvan_desktop.domain.formats import timestamp
 from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.gui.worker import run_job, run_quiet
+from danvan_desktop.services.jobs import JobRunner
 from danvan_desktop.services.unit.backups import (
     BackupError,
     BackupInfo,
@@ -49,9 +50,10 @@ def _describe_all(backups: BackupService, paths: list[Path]):
 class RestoreDialog(QDialog):
     """After exec(), `chosen` is the copy the officer confirmed (None if cancelled)."""
 
-    def __init__(self, backups: BackupService, parent=None) -> None:
+    def __init__(self, backups: BackupService, jobs: JobRunner, parent=None) -> None:
         super().__init__(parent)
         self.backups = backups
+        self.jobs = jobs                # the file's job runner: the copies are read there, one job at a time
         self.chosen: Path | None = None
         self.info: BackupInfo | None = None
         self.contents_loaded = False
@@ -112,7 +114,8 @@ class RestoreDialog(QDialog):
         if entries:
             self.table.selectRow(0)
         self._selection_changed()
-        run_quiet(lambda: _describe_all(self.backups, [e.path for e in entries]), self._show_contents)
+        run_quiet(self.jobs, lambda _none: _describe_all(self.backups, [e.path for e in entries]),
+                  self._show_contents, connection=False)
 
     def _show_contents(self, texts: dict) -> None:
         for row in range(self.table.rowCount()):
@@ -146,8 +149,8 @@ class RestoreDialog(QDialog):
 
     def check(self, path: Path) -> None:
         """Read the copy in full (integrity check) off the GUI thread, then ask."""
-        run_job(self, _("Đang kiểm tra bản sao lưu…"), lambda: self._check_job(path),
-                on_done=lambda info: self._checked(path, info), on_error=self._refused)
+        run_job(self.jobs, self, _("Đang kiểm tra bản sao lưu…"), lambda _none: self._check_job(path),
+                on_done=lambda info: self._checked(path, info), on_error=self._refused, connection=False)
 
     def _check_job(self, path: Path):
         yield 0, 0, _("Đang kiểm tra «{name}»…").format(name=path.name)

@@ -27,7 +27,7 @@ from danvan_desktop.gui.theme import set_role, set_tone
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.gui.worker import run_job
-from danvan_desktop.services.yearwork.scorecard import every_commune_in_file
+from danvan_desktop.services.yearwork.scorecard import every_commune_of
 
 GREEN, RED = "#1e6b35", "#b3261e"
 
@@ -239,15 +239,15 @@ class CommunesScorecardTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Computed on a worker thread with its own connection (200 communes take about a second)."""
-        year, path, today = self.year.value(), self.services.db.path, self.services.today
+        """Computed on the job runner (200 communes take about a second)."""
+        year = self.year.value()
 
-        def job():
+        def job(services):
             yield 0, 0, _("Đang tính kết quả chỉ tiêu của các xã…")
-            return every_commune_in_file(path, year, today)
+            return every_commune_of(services.db, year, services.today)
 
         self.note.setText(_("Đang tính…"))
-        run_job(self, _("Chỉ tiêu các xã"), job, self._loaded, self._failed)
+        run_job(self.services.jobs, self, _("Chỉ tiêu các xã"), job, self._loaded, self._failed)
 
     def _loaded(self, rows) -> None:
         self.model.set_rows(rows)

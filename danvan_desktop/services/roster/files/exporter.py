@@ -53,12 +53,13 @@ def _bloc_table(db: Database, today) -> tuple[list[str], list[list[Cell]]]:
 def export_roster(db: Database, path: Path, *, teams: bool, today=vietnam_today) -> int:
     """Write the table to `path` (.xlsx or .csv); returns the number of people written."""
     path = Path(path)
-    header, rows = (_team_table if teams else _bloc_table)(db, today)
+    with db.snapshot():          # one read transaction: the people and their villages as they stood together
+        header, rows = (_team_table if teams else _bloc_table)(db, today)
+        unit = UnitRepository(db).by_code(db.unit_code)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         data = _csv_bytes(header, rows)
     elif suffix == ".xlsx":
-        unit = UnitRepository(db).by_code(db.unit_code)
         title = (_("DANH SÁCH TỔ DÂN VẬN CÁC THÔN") if teams else _("DANH SÁCH THÀNH VIÊN KHỐI DÂN VẬN"))
         if unit is not None:
             title = f"{title} – {unit.name.upper()}"
