@@ -58,7 +58,7 @@ class ExchangePage(QWidget):
         self.refresh()
 
     def _changed(self, what: str) -> None:
-        self.refresh()
+        self.refresh(every_tab=True)
         self.events.changed.emit(what)
 
     def _refresh_current(self) -> None:
@@ -66,10 +66,12 @@ class ExchangePage(QWidget):
         if hasattr(widget, "refresh"):
             widget.refresh()
 
-    def refresh(self) -> None:
-        for tab in (self.completeness, self.consolidated, self.export_tab, self.import_tab, self.batches,
-                    self.conflicts):
-            if tab is not None:
+    def refresh(self, every_tab: bool = False) -> None:
+        """The tab on show (each other tab reads its rows when it is chosen: a province's tabs each read
+        thousands of rows); every tab after this page's own import or export."""
+        tabs = (self.completeness, self.consolidated, self.export_tab, self.import_tab, self.batches, self.conflicts)
+        for tab in tabs if every_tab else (self.tabs.currentWidget(),):
+            if tab is not None and hasattr(tab, "refresh"):
                 tab.refresh()
         n = self.conflicts.count()
         self.tabs.setTabText(self.conflicts_index, _("Xung đột ({n})").format(n=n) if n else _("Xung đột"))
