@@ -130,7 +130,9 @@ class DashboardPage(QScrollArea):
         self.banner.hide()
         layout.addWidget(self.banner)
         # an upper level has no bloc of its own: only sections meant for it (attribute upper_level)
-        self.upper = services.setup.unit().level == "upper"
+        unit = services.setup.unit()
+        self.upper = unit.level == "upper"
+        self._set_heading(unit.name)          # one row: the title is there from the first paint
         self.sections = [] if self.upper else [RosterSection(services, navigate)]
         self.sections += [factory(services, navigate) for factory in SECTIONS
                           if not self.upper or getattr(factory, "upper_level", False)]
@@ -161,10 +163,12 @@ class DashboardPage(QScrollArea):
 
         self.reader.request(load)
 
+    def _set_heading(self, unit_name: str) -> None:
+        self.heading.setText(unit_name if self.upper else _("Khối dân vận {unit}").format(unit=unit_name))
+
     def _show(self, result: tuple[Heading, list]) -> None:
         heading, figures = result
-        self.heading.setText(heading.unit_name if self.upper else _("Khối dân vận {unit}").format(
-            unit=heading.unit_name))
+        self._set_heading(heading.unit_name)
         profile = _(heading.profile)
         if self.upper:
             self.banner.hide()
