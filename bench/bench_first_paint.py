@@ -47,7 +47,7 @@ w = MainWindow(services); w.resize(1366, 728); w.show()
 app.processEvents(); w.grab()
 if len(sys.argv) > 2:       # until the dashboard's figures are on show
     dashboard = w.pages["dashboard"]
-    while dashboard.busy:
+    while getattr(dashboard, "busy", False):   # (a program that reads on the GUI thread: at once)
         app.processEvents()
     w.grab()
 services.close()

@@ -44,7 +44,7 @@ for key in w.page_keys:
             tabs.setCurrentIndex(i)
             app.processEvents()
     w.grab()
-while w.pages["dashboard"].busy:
+while getattr(w.pages["dashboard"], "busy", False):
     app.processEvents()
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 w.close()

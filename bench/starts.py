@@ -31,7 +31,7 @@ for key in ("settings", "exchange"):
         for i in range(tabs.count()):
             tabs.setCurrentIndex(i); app.processEvents()
     w.grab()
-while w.pages["dashboard"].busy:
+while getattr(w.pages["dashboard"], "busy", False):
     app.processEvents()
 w.close(); app.processEvents()
 services.close()
