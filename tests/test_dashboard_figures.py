@@ -66,6 +66,13 @@ def test_the_task_figures_equal_the_tasks_counted_one_by_one(demo):
     assert (figures.overdue_total, figures.due_soon, figures.month_done, figures.month_total) == \
         (overdue, soon, done, counted)
     assert {v.village_id: v.overdue for v in figures.overdue_by_village} == by_village
+    # the Tổ dân vận page's counts per village: open shares, and of them the overdue ones
+    live = {t.id: t for t in demo.tasks.tasks.select("1 = 1")}
+    open_shares: dict[str, int] = {}
+    for a in demo.tasks.assignments.select("1 = 1"):
+        if a.task_id in live and a.status in OPEN_STATUSES:
+            open_shares[a.village_id] = open_shares.get(a.village_id, 0) + 1
+    assert demo.teams.task_counts() == {v: (n, by_village.get(v, 0)) for v, n in open_shares.items()}
     # the month's figures are those the monthly report counts (services/tasks/summary.py)
     month = demo.tasks.period_summary(Period.containing(TODAY))
     assert (month.done, month.total - month.cancelled) == (done, counted)
