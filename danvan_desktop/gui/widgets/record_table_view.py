@@ -5,6 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+# Rows a column sized to its content is measured on (the rows on show and some more): Qt reads 1 000 rows by
+# default, formatting every cell of them in Python each time the list changes — 1.5 s for 500 received files.
+RESIZE_PRECISION = 60
+
+
+def measure_few_rows(table: QTableView) -> None:
+    table.horizontalHeader().setResizeContentsPrecision(RESIZE_PRECISION)
+
 
 def record_table_view(model: QAbstractItemModel, parent=None) -> QTableView:
     """Single row selection, no editing in the cells (the form beside it edits), columns sized to their
@@ -17,5 +25,6 @@ def record_table_view(model: QAbstractItemModel, parent=None) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
+    measure_few_rows(table)
     table.verticalHeader().hide()
     return table

@@ -32,6 +32,7 @@ from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 from danvan_desktop.gui.theme import set_role, set_tone
 from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.gui.widgets.confirm import confirm
+from danvan_desktop.gui.widgets.record_table_view import measure_few_rows
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.figures.situation import NoteFilter
 
@@ -88,6 +89,7 @@ class SituationPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        measure_few_rows(self.table)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)   # the text: wide, never the whole note
         self.table.setColumnWidth(2, 340)
         self.form = SituationForm()

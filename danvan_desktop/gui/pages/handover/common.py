@@ -15,8 +15,7 @@ from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.drives import is_removable
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
-
-RESIZE_PRECISION = 60     # rows a column's width is measured on
+from danvan_desktop.gui.widgets.record_table_view import measure_few_rows
 
 
 class RecordTable(QTableView):
@@ -37,9 +36,7 @@ class RecordTable(QTableView):
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # widths from the rows on show and a few more, not from every row (Qt reads 1 000 by default: at the
-        # upper level, a page of 500 received files took 1.5 s of formatting cells nobody sees)
-        header.setResizeContentsPrecision(RESIZE_PRECISION)
+        measure_few_rows(self)
         if stretch is None:
             header.setStretchLastSection(True)
         else:
