@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from danvan_desktop.domain.yearwork import field_label, months_text, party_short
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.yearwork.plan_item_form import PlanItemForm
 from danvan_desktop.gui.widgets.date_field import DateField
+from danvan_desktop.gui.widgets.dialog_buttons import action_buttons
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 
 
@@ -42,12 +42,7 @@ class ApprovalDialog(QDialog):
         self.day.set_value(today)
         form.addRow(_("Số quyết định"), self.decision)
         form.addRow(_("Ngày phê duyệt"), self.day)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Ghi phê duyệt"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(action_buttons(self, _("Ghi phê duyệt")))
 
 
 class PlanTab(QWidget):
