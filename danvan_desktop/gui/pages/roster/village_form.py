@@ -9,6 +9,8 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.unit import VILLAGE_KINDS, Village
 from danvan_desktop.gui.widgets.record_form import RecordForm
 
+DEFAULT_KIND = Village.kind     # "thôn": the kind a village is stored with unless another is chosen (domain)
+
 
 class VillageForm(RecordForm):
     merge_requested = Signal()
@@ -43,7 +45,7 @@ class VillageForm(RecordForm):
     def load(self, village: Village | None, followers: list[str], merged: list[str], can_merge: bool) -> None:
         self._village = village
         self.name.setText(village.name if village else "")
-        kind = village.kind if village else "thôn"
+        kind = village.kind if village else DEFAULT_KIND
         index = self.kind.findData(kind)
         if index >= 0:
             self.kind.setCurrentIndex(index)
@@ -62,5 +64,5 @@ class VillageForm(RecordForm):
         listed = self.kind.currentData()
         kind = listed if listed and self.kind.currentText() == _(listed) else self.kind.currentText()
         if self._village is None:
-            return Village(name=self.name.text(), kind=kind or "thôn")
-        return Village(**{**self._village.__dict__, "name": self.name.text(), "kind": kind or "thôn"})
+            return Village(name=self.name.text(), kind=kind or DEFAULT_KIND)
+        return Village(**{**self._village.__dict__, "name": self.name.text(), "kind": kind or DEFAULT_KIND})
