@@ -10,25 +10,19 @@ outcome under the fields with `show_error` (a RuleError's text, scrolled into vi
 
 from __future__ import annotations
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLayout,
-    QLineEdit,
-    QListWidget,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.gui.widgets.date_field import DateField
 from danvan_desktop.gui.widgets.form_status import FormStatus
+
+# what the officer's own edit emits, for each kind of field (the line inside a date, a spin box or an editable
+# list is a QLineEdit too); a load sets values without these, except the two text and list signals, and a load
+# ends with mark_loaded anyway
+EDIT_SIGNALS = ((QtWidgets.QLineEdit, "textEdited"), (QtWidgets.QPlainTextEdit, "textChanged"),
+                (QtWidgets.QComboBox, "activated"), (QtWidgets.QListWidget, "itemChanged"))
 
 
 class RecordForm(QWidget):
@@ -80,12 +74,13 @@ class RecordForm(QWidget):
             row.addWidget(button)
         return row
 
-    def finish(self, buttons: QLayout | QWidget | None, *, status_first: bool = True, stretch: bool = True) -> None:
+    def finish(self, buttons: QtWidgets.QLayout | QWidget | None, *, status_first: bool = True,
+               stretch: bool = True) -> None:
         """Lay out the status line and the buttons under the fields (in that order, or buttons first), push
         them up with a stretch, and start watching the fields for edits."""
         parts = [self.status_line, buttons] if status_first else [buttons, self.status_line]
         for part in parts:
-            if isinstance(part, QLayout):
+            if isinstance(part, QtWidgets.QLayout):
                 self.outer.addLayout(part)
             elif part is not None:
                 self.outer.addWidget(part)
@@ -118,7 +113,7 @@ class RecordForm(QWidget):
         """What to fix, under the fields; a form inside a scroll area scrolls the line into view."""
         self.status_line.error(str(message))
         area = self.parentWidget().parentWidget() if self.parentWidget() is not None else None
-        if isinstance(area, QScrollArea):
+        if isinstance(area, QtWidgets.QScrollArea):
             area.ensureWidgetVisible(self.status_line)
 
     def show_done(self, message: str) -> None:
@@ -131,14 +126,9 @@ class RecordForm(QWidget):
             self.edited.emit()
 
     def _watch_fields(self) -> None:
-        for edit in self.findChildren(QLineEdit):      # also the line inside a date, spin or editable list
-            edit.textEdited.connect(self._mark_dirty)
-        for text in self.findChildren(QPlainTextEdit):
-            text.textChanged.connect(self._mark_dirty)
-        for combo in self.findChildren(QComboBox):
-            combo.activated.connect(self._mark_dirty)
-        for box in self.findChildren(QAbstractButton):
-            if box.isCheckable():
+        for kind, signal in EDIT_SIGNALS:
+            for widget in self.findChildren(kind):
+                getattr(widget, signal).connect(self._mark_dirty)
+        for box in self.findChildren(QtWidgets.QAbstractButton):
+            if box.isCheckable():           # tick boxes; the form's push buttons are not edits
                 box.clicked.connect(self._mark_dirty)
-        for checklist in self.findChildren(QListWidget):
-            checklist.itemChanged.connect(self._mark_dirty)
