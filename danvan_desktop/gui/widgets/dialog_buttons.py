@@ -2,8 +2,9 @@
 
 Every dialog used to build its QDialogButtonBox by hand (the box, the Vietnamese texts, accepted and
 rejected wired); the texts are set here through the catalog rather than left to Qt, so an English screen
-says "Cancel" and a Vietnamese one "Hủy" whatever translator Qt has. Enter presses the action (it is the
-default button), Esc and the window's close button cancel, as QDialog does for a reject.
+says "Cancel" and a Vietnamese one "Hủy" whatever translator Qt has. Enter presses the action (QDialogButtonBox
+makes its first accept button the dialog's default when the dialog shows), Esc and the window's close button
+cancel, as QDialog does for a reject.
 """
 
 from __future__ import annotations
@@ -23,9 +24,7 @@ def action_buttons(dialog: QDialog, action: str, on_accept: Callable[[], object]
     dialog's own `accept` when none is given (a dialog that checks first overrides `accept` or passes its
     saving method, which calls `accept` itself when all is well); "Hủy" rejects. Add the box to the layout."""
     box = QDialogButtonBox(kind | Button.Cancel)
-    ok = box.button(kind)
-    ok.setText(action)
-    ok.setDefault(True)
+    box.button(kind).setText(action)      # the dialog's default button: Qt makes the first accept one so on show
     box.button(Button.Cancel).setText(_("Hủy"))
     box.accepted.connect(on_accept or dialog.accept)
     box.rejected.connect(dialog.reject)
