@@ -263,20 +263,11 @@ class MembersPage(ListPage):
         member = self.current_member()
         if member is None:
             return
-        impact = self.roster.delete_impact(member.id)
-        if not confirm(self, _("Xóa thành viên khối"), impact.message(), _("Xóa")):
-            return
-        self.roster.delete(member.id)
-        command = ServiceCommand(_("Xóa {name}").format(name=member.full_name),
-                                 do=lambda: self.roster.delete(member.id),
-                                 undo=lambda: self.roster.restore(member.id), after=self.after_undo)
-        push_done(self.undo, command)
-        self.refresh()
-        self.banner_undo_hint(member.full_name)
-        self.announce()
-
-    def banner_undo_hint(self, name: str) -> None:
-        self.form.status.ok(_("Đã xóa đồng chí {name}. Nhấn Ctrl+Z để hoàn tác.").format(name=name))
+        self.delete_with_undo(
+            member, title=_("Xóa thành viên khối"), question=self.roster.delete_impact(member.id).message(),
+            undo_text=_("Xóa {name}").format(name=member.full_name),
+            done=_("Đã xóa đồng chí {name}. Nhấn Ctrl+Z để hoàn tác.").format(name=member.full_name),
+            delete=lambda: self.roster.delete(member.id), restore=lambda: self.roster.restore(member.id))
 
     def add_post(self) -> None:
         name, ok = QInputDialog.getText(self, _("Thêm chức danh"), _("Tên chức danh mới:"))
