@@ -99,6 +99,7 @@ def test_unbalanced_figures_are_shown_in_the_editor_and_stop_approval(qtbot, ser
     qtbot.addWidget(page)
     page.period.setText("2026-10")
     page.create_draft()
+    qtbot.waitUntil(lambda: not page.drafting, timeout=20000)
     assert page.figure_problems.isVisibleTo(page)
     assert "Tháng 10/2026: số liệu đơn thư không cân đối" in page.figure_problems.text()
     report = services.reports.take_number(page._report.id)

@@ -83,6 +83,7 @@ def test_report_page_drafts_numbers_approves_and_locks(qtbot, services, events):
     qtbot.addWidget(page)
     page.period.setText("2026-10")
     page.create_draft()
+    qtbot.waitUntil(lambda: not page.drafting, timeout=20000)
     assert page.model.rowCount() == 1 and not page.status.is_error()
     assert "Tiếp nhận 12 đơn" in page.editor.editors["government"].text.toPlainText()
     page.editor.editors["proposals"].text.setPlainText("Đề nghị hỗ trợ kinh phí cho tổ dân vận.")
@@ -106,10 +107,12 @@ def test_redraft_shows_the_new_draft_beside_an_edited_section(qtbot, services, e
     qtbot.addWidget(page)
     page.period.setText("2026-10")
     page.create_draft()
+    qtbot.waitUntil(lambda: not page.drafting, timeout=20000)
     page.editor.editors["front"].text.setPlainText("Nội dung tôi tự viết.")
     page.save()
     services.figures.set_value("tuyen_truyen", "2026-10", "8")
     page.redraft()
+    qtbot.waitUntil(lambda: not page.drafting, timeout=20000)
     editor = page.editor.editors["front"]
     assert editor.text.toPlainText() == "Nội dung tôi tự viết."
     assert not editor.pending_box.isHidden() and "08 buổi" in editor.pending.toPlainText()
@@ -167,6 +170,7 @@ def test_preview_renders_off_the_gui_thread_and_shows_the_pages(qtbot, services,
     qtbot.addWidget(page)
     page.period.setText("2026-10")
     page.create_draft()
+    qtbot.waitUntil(lambda: not page.drafting, timeout=20000)
     page.preview()
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     assert shown[0] >= 2
@@ -187,6 +191,7 @@ def test_typed_text_survives_leaving_the_page_and_a_refresh(qtbot, services, eve
     qtbot.addWidget(page)
     page.period.setText("2026-10")
     page.create_draft()
+    qtbot.waitUntil(lambda: not page.drafting, timeout=20000)
     page.editor.editors["limits"].text.setPlainText("Một số thôn báo cáo chậm.")
     page.refresh()                                   # what the main window does when the page is shown again
     assert page.editor.editors["limits"].text.toPlainText() == "Một số thôn báo cáo chậm."
@@ -205,6 +210,7 @@ def test_choosing_another_report_keeps_what_was_typed(qtbot, services, events):
     for period in ("2026-09", "2026-10"):
         page.period.setText(period)
         page.create_draft()
+        qtbot.waitUntil(lambda: not page.drafting, timeout=20000)
     october = page._report.id
     page.editor.editors["proposals"].text.setPlainText("Đề nghị bổ sung kinh phí.")
     page.table.setCurrentIndex(page.model.index(1, 0))          # September

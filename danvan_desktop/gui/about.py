@@ -7,10 +7,11 @@ import html
 import sys
 from importlib import metadata
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
 
 from danvan_desktop import __version__
 from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.gui.widgets.dialog_buttons import close_buttons
 from danvan_desktop.logs import log_file
 from danvan_desktop.paths import default_db_path, user_data_dir
 
@@ -77,8 +78,7 @@ class AboutDialog(QDialog):
         self.text = QTextBrowser()
         self.text.setOpenExternalLinks(True)
         self.text.setHtml(about_html())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)

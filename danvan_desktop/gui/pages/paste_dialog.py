@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QPlainTextEdit, QVBoxLayout
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.text import split_names
 from danvan_desktop.domain.unit import VILLAGE_KINDS
+from danvan_desktop.gui.widgets.dialog_buttons import action_buttons
 
 
 class PasteNamesDialog(QDialog):
@@ -24,12 +25,7 @@ class PasteNamesDialog(QDialog):
         layout.addWidget(self.kind_box)
         self.count = QLabel()
         layout.addWidget(self.count)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Thêm"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(action_buttons(self, _("Thêm")))
         self.editor.textChanged.connect(
             lambda: self.count.setText(_("{n} tên").format(n=len(split_names(self.editor.toPlainText())))))
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.tasks import FIGURES
+from danvan_desktop.gui.widgets.dialog_buttons import action_buttons
 from danvan_desktop.gui.widgets.form_status import FormStatus
 
 
@@ -73,12 +73,7 @@ class ProgressDialog(QDialog):
         layout.addWidget(self.highlight)
         self.status = FormStatus()
         layout.addWidget(self.status)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Ghi kết quả"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(action_buttons(self, _("Ghi kết quả"), self.try_accept))
         self.resize(560, 0)
 
     def values(self) -> dict:

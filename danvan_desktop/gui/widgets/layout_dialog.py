@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop.gui.widgets.dialog_buttons import Button, action_buttons
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.documents.settings import DocumentSettings
 
@@ -64,10 +64,7 @@ class LayoutDialog(QDialog):
         layout.addLayout(form)
         self.status = FormStatus()
         layout.addWidget(self.status)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(action_buttons(self, _("Lưu"), self.save, kind=Button.Save))
         self.base.currentIndexChanged.connect(lambda _i: self._load_values())
         self._load_values()
 

@@ -1,4 +1,4 @@
-"""The list every page shows: a read-only, sortable table of whole rows over a proxy model."""
+"""The list every page shows: a read-only table of whole rows, one selected at a time, over a (proxy) model."""
 
 from __future__ import annotations
 
@@ -14,17 +14,19 @@ def measure_few_rows(table: QTableView) -> None:
     table.horizontalHeader().setResizeContentsPrecision(RESIZE_PRECISION)
 
 
-def record_table_view(model: QAbstractItemModel, parent=None) -> QTableView:
+def record_table_view(model: QAbstractItemModel, parent=None, *, sortable: bool = True, row_numbers: bool = False,
+                      stretch_last: bool = True) -> QTableView:
     """Single row selection, no editing in the cells (the form beside it edits), columns sized to their
-    content with the last one stretched, and no row numbers (they mean nothing once sorted or filtered)."""
+    content with the last one stretched, and no row numbers (they mean nothing once sorted or filtered).
+    A list kept in its own order (a team's members, a task's villages) is not `sortable`."""
     table = QTableView(parent)
     table.setModel(model)
-    table.setSortingEnabled(True)
+    table.setSortingEnabled(sortable)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setStretchLastSection(stretch_last)
+    table.verticalHeader().setVisible(row_numbers)
     measure_few_rows(table)
-    table.verticalHeader().hide()
     return table

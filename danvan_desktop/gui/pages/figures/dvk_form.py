@@ -4,36 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
 
 from danvan_desktop.domain.dvk import DvkField, DvkModel, OwnerKind, Recognition
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.gui.widgets.date_field import DateField
-from danvan_desktop.gui.widgets.form_status import FormStatus
+from danvan_desktop.gui.widgets.record_form import RecordForm
 
 
-class DvkForm(QWidget):
-    save_requested = Signal()
-    new_requested = Signal()
-    delete_requested = Signal()
-
+class DvkForm(RecordForm):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._model: DvkModel | None = None
         self._owners: dict[str, list[tuple[str, str]]] = {}
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
+        form = self.rows
         self.name = QLineEdit()
         self.field = QComboBox()
         for f in DvkField:
@@ -62,20 +46,8 @@ class DvkForm(QWidget):
         form.addRow(_("Công nhận"), self.recognition)
         form.addRow(_("Ngày công nhận"), self.recognised_on)
         form.addRow(_("Kết quả"), self.results)
-        layout.addLayout(form)
-        buttons = QHBoxLayout()
-        self.save_button = QPushButton(_("Lưu (Ctrl+S)"))
-        self.new_button = QPushButton(_("Mô hình mới (Ctrl+N)"))
-        self.delete_button = QPushButton(_("Xóa"))
-        for button in (self.save_button, self.new_button, self.delete_button):
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
-        self.status = FormStatus()
-        layout.addWidget(self.status)
-        layout.addStretch(1)
-        self.save_button.clicked.connect(self.save_requested)
-        self.new_button.clicked.connect(self.new_requested)
-        self.delete_button.clicked.connect(self.delete_requested)
+        buttons = self.standard_buttons(_("Mô hình mới (Ctrl+N)"), save_text=_("Lưu (Ctrl+S)"), tips=False)
+        self.finish(self.button_row(*buttons), status_first=False)
         self.owner_kind.currentIndexChanged.connect(lambda _i: self._fill_owners())
 
     def set_owners(self, villages: list[tuple[str, str]], members: list[tuple[str, str]],
@@ -104,8 +76,7 @@ class DvkForm(QWidget):
         self.recognition.setCurrentIndex(max(self.recognition.findData(model.recognition), 0))
         self.recognised_on.set_value(model.recognised_on)
         self.results.setPlainText(model.results)
-        self.delete_button.setEnabled(self._model is not None)
-        self.status.clear_status()
+        self.mark_loaded(self._model)
 
     def model(self) -> DvkModel:
         values = dict((self._model or DvkModel()).__dict__)

@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from danvan_desktop.domain.dvk import DvkField, DvkModel, Recognition
 from danvan_desktop.domain.i18n import N_, _
-from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.figures.dvk_form import DvkForm
+from danvan_desktop.gui.pages.list_page import ListPage
 from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 from danvan_desktop.gui.theme import set_role, set_tone
-from danvan_desktop.gui.undo import ServiceCommand, push_done
-from danvan_desktop.gui.widgets.confirm import confirm
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.services.app import AppServices
 
@@ -68,17 +56,17 @@ class ProgressCard(QWidget):
         set_tone(self.label, "ok" if p.reached else "bad")
 
 
-class DvkPage(QWidget):
+class DvkPage(ListPage):
+    CHANGED = "dvk_models"
+
     def __init__(self, services: AppServices, undo: QUndoStack, events: DataEvents, parent=None) -> None:
-        super().__init__(parent)
-        self.services, self.undo, self.events = services, undo, events
+        super().__init__(undo, events, parent)
+        self.services = services
         self.service = services.dvk
         layout = QVBoxLayout(self)
         self.progress = ProgressCard(services)
         layout.addWidget(self.progress)
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(_("Tìm theo tên mô hình, chủ thể… (Ctrl+F)"))
-        self.filter.setClearButtonEnabled(True)
+        self.filter = self.search_box(_("Tìm theo tên mô hình, chủ thể… (Ctrl+F)"))
         layout.addWidget(self.filter)
         self.model = RecordTableModel([
             Column(_("Năm"), lambda m: m.year),
@@ -93,23 +81,9 @@ class DvkPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = record_table_view(self.proxy)
         self.form = DvkForm()
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.form)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([720, 420])
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.beside(self.form, (720, 420)), 1)
         self.filter.textChanged.connect(self.proxy.set_query)
-        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.form.save_requested.connect(self.save)
-        self.form.new_requested.connect(self.new_model)
-        self.form.delete_requested.connect(self.delete_current)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_model)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_current)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.wire(new=self.new_model, save=self.save, delete=self.delete_current, find=self.filter, form=self.form)
         self.refresh()
 
     def refresh(self, select_id: str | None = None) -> None:
@@ -119,48 +93,33 @@ class DvkPage(QWidget):
                              [_(o) for o in ORGANISATIONS])
         self.model.set_rows(self.service.list())
         self.progress.refresh()
-        if select_id:
-            row = self.model.find_row(lambda m: m.id == select_id)
-            if row >= 0:
-                self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
-                return
+        if select_id and self.select(select_id):
+            return
         self.form.load(None, today)
 
     def current(self) -> DvkModel | None:
-        index = self.table.currentIndex()
-        return self.proxy.row_object(index.row()) if index.isValid() else None
+        return self.current_record()
 
-    def _on_current_changed(self, current, _previous) -> None:
-        self.form.load(self.proxy.row_object(current.row()) if current.isValid() else None, self.services.today())
+    def show_record(self, model: DvkModel | None) -> None:
+        self.form.load(model, self.services.today())
 
     def new_model(self) -> None:
-        self.table.clearSelection()
-        self.form.load(None, self.services.today())
-        self.form.name.setFocus()
+        self.start_new(self.form.name)
 
     def save(self) -> None:
-        try:
-            saved = self.service.save(self.form.model())
-        except RuleError as exc:
-            self.form.status.error(str(exc))
-            return
-        self.refresh(saved.id)
-        self.form.status.ok(_("Đã lưu mô hình «{name}».").format(name=saved.name))
-        self.events.changed.emit("dvk_models")
+        self.save_record(lambda: self.service.save(self.form.model()),
+                         lambda saved: _("Đã lưu mô hình «{name}».").format(name=saved.name))
 
     def delete_current(self) -> None:
         model = self.current()
         if model is None:
             return
-        if not confirm(self, _("Xóa mô hình"), _("Xóa mô hình «{name}»? Có thể hoàn tác bằng Ctrl+Z.").format(
-                name=model.name), _("Xóa")):
-            return
-        self.service.delete(model.id)
-        push_done(self.undo, ServiceCommand(_("Xóa mô hình"), do=lambda: self.service.delete(model.id),
-                                            undo=lambda: self.service.restore(model.id), after=self.refresh))
-        self.refresh()
-        self.form.status.ok(_("Đã xóa mô hình «{name}». Nhấn Ctrl+Z để hoàn tác.").format(name=model.name))
-        self.events.changed.emit("dvk_models")
+        self.delete_with_undo(
+            model, title=_("Xóa mô hình"),
+            question=_("Xóa mô hình «{name}»? Có thể hoàn tác bằng Ctrl+Z.").format(name=model.name),
+            undo_text=_("Xóa mô hình"), done=_("Đã xóa mô hình «{name}». Nhấn Ctrl+Z để hoàn tác.").format(
+                name=model.name),
+            delete=lambda: self.service.delete(model.id), restore=lambda: self.service.restore(model.id))
 
 
 def _factory(ctx: PageContext) -> QWidget:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -24,6 +23,7 @@ from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.figure_grid_model import COLOURS, FigureGridModel, source_labels
 from danvan_desktop.gui.pages.figures.figure_grid_view import FigureGridView
 from danvan_desktop.gui.pages.spec import PageContext, PageSpec
+from danvan_desktop.gui.widgets.dialog_buttons import action_buttons
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.figures.service import FigureService
 
@@ -58,12 +58,7 @@ class FigureDialog(QDialog):
         form.addRow(_("Mẫu số (tỷ lệ)"), self.denominator)
         self.status = FormStatus()
         form.addRow(self.status)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Thêm"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(action_buttons(self, _("Thêm")))
 
     def figure(self) -> Figure:
         return Figure(code=self.code.text(), name_vi=self.name_vi.text(), name_en=self.name_en.text(),

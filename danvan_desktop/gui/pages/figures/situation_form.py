@@ -4,35 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPlainTextEdit
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.situation import Level, SituationNote, Topic
 from danvan_desktop.gui.widgets.date_field import DateField
-from danvan_desktop.gui.widgets.form_status import FormStatus
+from danvan_desktop.gui.widgets.record_form import RecordForm
 
 
-class SituationForm(QWidget):
-    save_requested = Signal()
-    new_requested = Signal()
-    delete_requested = Signal()
-
+class SituationForm(RecordForm):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._note: SituationNote | None = None
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
+        form = self.rows
         self.noted_on = DateField(optional=False)
         self.village = QComboBox()
         self.topic = QComboBox()
@@ -72,20 +56,8 @@ class SituationForm(QWidget):
         form.addRow("", resolved_row)
         form.addRow(_("Người liên quan"), self.people)
         form.addRow("", self.private)
-        layout.addLayout(form)
-        buttons = QHBoxLayout()
-        self.save_button = QPushButton(_("Lưu (Ctrl+S)"))
-        self.new_button = QPushButton(_("Ghi chép mới (Ctrl+N)"))
-        self.delete_button = QPushButton(_("Xóa"))
-        for button in (self.save_button, self.new_button, self.delete_button):
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
-        self.status = FormStatus()
-        layout.addWidget(self.status)
-        layout.addStretch(1)
-        self.save_button.clicked.connect(self.save_requested)
-        self.new_button.clicked.connect(self.new_requested)
-        self.delete_button.clicked.connect(self.delete_requested)
+        buttons = self.standard_buttons(_("Ghi chép mới (Ctrl+N)"), save_text=_("Lưu (Ctrl+S)"), tips=False)
+        self.finish(self.button_row(*buttons), status_first=False)
         self.resolved.toggled.connect(self.resolved_on.setEnabled)
 
     def set_villages(self, villages: list[tuple[str, str]]) -> None:
@@ -113,8 +85,7 @@ class SituationForm(QWidget):
         self.resolved_on.setEnabled(note.resolved)
         self.private.setChecked(note.private)
         self.people.setText(note.personal_people)
-        self.delete_button.setEnabled(self._note is not None)
-        self.status.clear_status()
+        self.mark_loaded(self._note)
 
     def is_new(self) -> bool:
         return self._note is None

@@ -3,50 +3,44 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import N_, _
-from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.situation import Level, SituationNote, Topic
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.figures.situation_form import SituationForm
+from danvan_desktop.gui.pages.list_page import ListPage
 from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 from danvan_desktop.gui.theme import set_role, set_tone
-from danvan_desktop.gui.undo import ServiceCommand, push_done
-from danvan_desktop.gui.widgets.confirm import confirm
-from danvan_desktop.gui.widgets.record_table_view import measure_few_rows
+from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.figures.situation import NoteFilter
 
 
-class SituationPage(QWidget):
+class SituationPage(ListPage):
+    CHANGED = "situation_notes"
+
     def __init__(self, services: AppServices, undo: QUndoStack, events: DataEvents, parent=None) -> None:
-        super().__init__(parent)
-        self.services, self.undo, self.events = services, undo, events
+        super().__init__(undo, events, parent)
+        self.services = services
         self.service = services.situation
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(_("Tìm theo nội dung, nguồn tin, người theo dõi… (Ctrl+F)"))
-        self.filter.setClearButtonEnabled(True)
+        self.filter = self.search_box(_("Tìm theo nội dung, nguồn tin, người theo dõi… (Ctrl+F)"))
         self.village_filter = QComboBox()
         self.topic_filter = QComboBox()
         self.topic_filter.addItem(_("Mọi lĩnh vực"), None)
@@ -81,39 +75,17 @@ class SituationPage(QWidget):
         self.model.muted = lambda n: n.resolved
         self.proxy = FoldedFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        measure_few_rows(self.table)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)   # the text: wide, never the whole note
+        self.table = record_table_view(self.proxy, row_numbers=True, stretch_last=False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)   # the text: wide, never the whole note
         self.table.setColumnWidth(2, 340)
         self.form = SituationForm()
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.form)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([780, 380])
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.beside(self.form, (780, 380)), 1)
 
         self.filter.textChanged.connect(lambda _t: self.reload())
         for combo in (self.village_filter, self.topic_filter, self.level_filter):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.open_only.toggled.connect(lambda _c: self.reload())
-        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.form.save_requested.connect(self.save)
-        self.form.new_requested.connect(self.new_note)
-        self.form.delete_requested.connect(self.delete_current)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_note)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_current)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.wire(new=self.new_note, save=self.save, delete=self.delete_current, find=self.filter, form=self.form)
         self.refresh()
 
     # -- loading ----------------------------------------------------------------------------
@@ -152,56 +124,33 @@ class SituationPage(QWidget):
         self.level_filter.setCurrentIndex(max(self.level_filter.findData(level), 0))
         self.reload()
 
-    def select(self, note_id: str) -> bool:
-        row = self.model.find_row(lambda n: n.id == note_id)
-        if row < 0:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-        return True
-
     def current_note(self) -> SituationNote | None:
-        index = self.table.currentIndex()
-        return self.proxy.row_object(index.row()) if index.isValid() else None
+        return self.current_record()
 
-    def _on_current_changed(self, current, _previous) -> None:
-        self.form.load(self.proxy.row_object(current.row()) if current.isValid() else None, self.services.today())
+    def show_record(self, note: SituationNote | None) -> None:
+        self.form.load(note, self.services.today())
+
+    def show_changes(self, select_id: str | None = None) -> None:
+        self.reload(select_id)          # the villages stay as they were: the list alone is read again
 
     # -- actions ----------------------------------------------------------------------------
     def new_note(self) -> None:
-        self.table.clearSelection()
-        self.form.load(None, self.services.today())
-        self.form.summary.setFocus()
+        self.start_new(self.form.summary)
 
     def save(self) -> None:
-        try:
-            note = self.form.note()
-            saved = self.service.save(note)
-        except RuleError as exc:
-            self.form.status.error(str(exc))
-            return
-        self.reload(saved.id)
-        self.form.status.ok(_("Đã lưu ghi chép ngày {date}.").format(date=short_date(saved.noted_on)))
-        self.events.changed.emit("situation_notes")
+        self.save_record(lambda: self.service.save(self.form.note()),
+                         lambda saved: _("Đã lưu ghi chép ngày {date}.").format(date=short_date(saved.noted_on)))
 
     def delete_current(self) -> None:
         note = self.current_note()
         if note is None:
             return
-        if not confirm(self, _("Xóa ghi chép"), _("Xóa ghi chép tình hình ngày {day}? Có thể hoàn tác bằng Ctrl+Z.")
-                       .format(day=note.noted_on.strftime("%d/%m/%Y")), _("Xóa")):
-            return
-        self.service.delete(note.id)
-        push_done(self.undo, ServiceCommand(_("Xóa ghi chép tình hình"), do=lambda: self.service.delete(note.id),
-                                            undo=lambda: self.service.restore(note.id), after=self._after_undo))
-        self.reload()
-        self.form.status.ok(_("Đã xóa ghi chép. Nhấn Ctrl+Z để hoàn tác."))
-        self.events.changed.emit("situation_notes")
-
-    def _after_undo(self) -> None:
-        self.reload()
-        self.events.changed.emit("situation_notes")
+        self.delete_with_undo(
+            note, title=_("Xóa ghi chép"),
+            question=_("Xóa ghi chép tình hình ngày {day}? Có thể hoàn tác bằng Ctrl+Z.").format(
+                day=note.noted_on.strftime("%d/%m/%Y")),
+            undo_text=_("Xóa ghi chép tình hình"), done=_("Đã xóa ghi chép. Nhấn Ctrl+Z để hoàn tác."),
+            delete=lambda: self.service.delete(note.id), restore=lambda: self.service.restore(note.id))
 
 
 class HotSpotSection(QWidget):

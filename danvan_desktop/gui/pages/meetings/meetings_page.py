@@ -3,17 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QComboBox,
-    QGridLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.meetings import Meeting, MeetingKind, attendance_counts
@@ -22,6 +12,7 @@ from danvan_desktop.domain.text import fold
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages import dashboard_page
+from danvan_desktop.gui.pages.list_page import ListPage
 from danvan_desktop.gui.pages.meetings.meeting_editor import MeetingEditor, version_label
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 
@@ -39,18 +30,17 @@ from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
 
 
-class MeetingsPage(QWidget):
+class MeetingsPage(ListPage):
+    """A list page whose right side is the meeting's editor (it saves as it goes; Ctrl+S saves now)."""
+    CHANGED = "meetings"
+
     def __init__(self, services: AppServices, events=None, navigate=None, undo=None, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(undo, events, parent)
         self.services = services
-        self.events = events
-        self.undo = undo
         self._counts: dict[str, str] = {}
         layout = QVBoxLayout(self)
         top = FlowLayout()          # wraps onto a second line when the window is narrow
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(_("Tìm theo kỳ, chủ đề, địa điểm, người chủ trì… (Ctrl+F)"))
-        self.filter.setClearButtonEnabled(True)
+        self.filter = self.search_box(_("Tìm theo kỳ, chủ đề, địa điểm, người chủ trì… (Ctrl+F)"))
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(_("Mọi loại cuộc họp"), "")
         self.new_kind = QComboBox()
@@ -82,24 +72,14 @@ class MeetingsPage(QWidget):
         self.table = record_table_view(self.proxy)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.editor = MeetingEditor(services, navigate)
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.beside(self.editor, stretch=(2, 5)), 1)
 
         self.filter.textChanged.connect(self.proxy.set_query)
         self.kind_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.new_button.clicked.connect(self.new_meeting)
-        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.wire(new=self.new_meeting, save=self.editor.flush, delete=self.delete_current, find=self.filter)
         self.editor.changed.connect(self._on_meeting_changed)
         self.editor.version_created.connect(lambda meeting_id: self.reload(meeting_id))
-        QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_meeting)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.editor.flush)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_current)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.reload()
 
     # -- list -------------------------------------------------------------------------------
@@ -130,23 +110,10 @@ class MeetingsPage(QWidget):
         self.editor.flush()
         self.reload()
 
-    def select(self, meeting_id: str) -> bool:
-        row = self.model.find_row(lambda m: m.id == meeting_id)
-        if row < 0:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-        return True
-
     def current_meeting(self) -> Meeting | None:
-        index = self.table.currentIndex()
-        return self.proxy.row_object(index.row()) if index.isValid() else None
+        return self.current_record()
 
-    def _on_current_changed(self, current, _previous) -> None:
-        meeting = self.proxy.row_object(current.row()) if current.isValid() else None
+    def show_record(self, meeting: Meeting | None) -> None:
         if meeting is None or self.editor.meeting is None or meeting.id != self.editor.meeting.id:
             self.editor.load(meeting.id if meeting else None)
 
@@ -173,8 +140,7 @@ class MeetingsPage(QWidget):
         self.status.ok(_("Đã tạo {name}. Điểm danh rồi ghi diễn biến ở thẻ thứ hai.").format(
             name=meeting.display_name()))
         self.editor.form.place.setFocus()
-        if self.events is not None:
-            self.events.changed.emit("meetings")
+        self.announce()
 
     def delete_current(self) -> None:
         """Delete a draft meeting (Del in the list); Ctrl+Z brings it back. A finalised minute is kept."""
@@ -200,8 +166,7 @@ class MeetingsPage(QWidget):
         self.editor.meeting = None
         self.reload()
         self.status.ok(_("Đã xóa {name}. Nhấn Ctrl+Z để hoàn tác.").format(name=meeting.display_name()))
-        if self.events is not None:
-            self.events.changed.emit("meetings")
+        self.announce()
 
     def apply_filters(self, period: str | None = None, meeting_id: str | None = None, **_filters) -> None:
         if meeting_id:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -19,6 +18,7 @@ from danvan_desktop.domain.formats import parse_short_date, short_date
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.numbering import scope_for
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop.gui.widgets.dialog_buttons import Button, action_buttons
 from danvan_desktop.gui.widgets.fit import fit_to_screen
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
@@ -72,12 +72,7 @@ class ReportSettingsDialog(QDialog):
         form.addRow(_("Báo cáo đã đánh số ngoài chương trình đến số"), external)
         self.status = FormStatus()
         form.addRow(self.status)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Lưu"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(action_buttons(self, _("Lưu"), self.save, kind=Button.Save))
         self.external_button.clicked.connect(self.record_external)
 
     def _term_dates(self):

@@ -46,6 +46,7 @@ from danvan_desktop.services.app import AppServices
 class ReportsPage(QWidget):
     def __init__(self, services: AppServices, events: DataEvents, parent=None) -> None:
         super().__init__(parent)
+        self.drafting = False        # a draft is being made on the job runner
         self.services, self.events = services, events
         self.service = services.reports
         self._report: Report | None = None
@@ -272,12 +273,41 @@ class ReportsPage(QWidget):
         return True
 
     def create_draft(self) -> None:
-        def do() -> None:
-            if self._unsaved():
-                self._write()
-            report = self.service.create_draft(self.period.text(), self.kind.currentData())
-            self._reload(report.id)
-        self._run(do, _("Đã tạo dự thảo từ số liệu của kỳ; hãy đọc và sửa từng mục."))
+        """Draft the period's report on the job runner (a year's draft reads every month's records)."""
+        if self._unsaved() and not self._run(self._write):
+            return
+        period, kind = self.period.text(), self.kind.currentData()
+
+        def job(services):
+            yield 0, 1, _("Đang lập dự thảo từ số liệu của kỳ…")
+            return services.reports.create_draft(period, kind).id
+
+        def done(report_id: str) -> None:
+            self._reload(report_id)
+            self.status.ok(_("Đã tạo dự thảo từ số liệu của kỳ; hãy đọc và sửa từng mục."))
+            self.events.changed.emit("reports")
+        self._draft_job(job, done)
+
+    def _draft_job(self, job, done) -> None:
+        """Drafting runs off the GUI thread; its buttons wait until it ends (`drafting` says it runs)."""
+        from danvan_desktop.gui.worker import run_job
+        self.drafting = True
+        self.create_button.setEnabled(False)
+        self.redraft_button.setEnabled(False)
+
+        def ended() -> None:
+            self.drafting = False
+            self.create_button.setEnabled(True)
+            self.redraft_button.setEnabled(self._report is not None and not self._report.is_locked)
+
+        def finished(result) -> None:
+            ended()
+            done(result)
+
+        def failed(exc, _details: str) -> None:
+            ended()
+            self.status.error(str(exc) if exc else _("Đã hủy."))
+        run_job(self.services.jobs, self, _("Đang lập dự thảo báo cáo"), job, on_done=finished, on_error=failed)
 
     def _write(self) -> None:
         self.service.save_edits(self._report.id, self.editor.header_values(), self.editor.section_texts())
@@ -293,14 +323,17 @@ class ReportsPage(QWidget):
             return
         self.save()
         report_id = self._report.id
-        waiting: list[str] = []
 
-        def do() -> None:
-            waiting.extend(self.service.redraft(report_id))
+        def job(services):
+            yield 0, 1, _("Đang lập dự thảo từ số liệu của kỳ…")
+            return services.reports.redraft(report_id)
+
+        def done(waiting: list[str]) -> None:
             self._reload(report_id)
-        if self._run(do):
             self.status.ok(_("Đã tạo lại dự thảo. {n} mục bạn đã sửa được giữ nguyên; bản mới hiện bên cạnh (dấu •).")
                            .format(n=len(waiting)) if waiting else _("Đã tạo lại dự thảo từ số liệu mới nhất."))
+            self.events.changed.emit("reports")
+        self._draft_job(job, done)
 
     def accept_pending(self, key: str) -> None:
         report_id = self._report.id

@@ -6,13 +6,14 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.members import BlocMember
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.gui.widgets.date_field import DateField
+from danvan_desktop.gui.widgets.dialog_buttons import action_buttons
 from danvan_desktop.gui.widgets.form_status import FormStatus
 
 Submit = Callable[[dt.date, str], Any]
@@ -36,12 +37,7 @@ class EndTermDialog(QDialog):
         layout.addLayout(form)
         self.status = FormStatus()
         layout.addWidget(self.status)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Kết thúc nhiệm kỳ"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(action_buttons(self, _("Kết thúc nhiệm kỳ")))
         self.decision_edit.setFocus()
 
     def accept(self) -> None:

@@ -12,35 +12,28 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QToolButton,
-    QVBoxLayout,
-    QWidget,
 )
 
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.members import BlocMember, BlocRole
 from danvan_desktop.domain.unit import Village
+from danvan_desktop.gui.widgets.checklist import checked_keys, fill_checklist, set_checked
 from danvan_desktop.gui.widgets.date_field import DateField
-from danvan_desktop.gui.widgets.form_status import FormStatus
+from danvan_desktop.gui.widgets.record_form import RecordForm
 
 
-class MemberForm(QWidget):
-    save_requested = Signal()
-    new_requested = Signal()
+class MemberForm(RecordForm):
     end_term_requested = Signal()
-    delete_requested = Signal()
     add_post_requested = Signal()
     log_requested = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._member: BlocMember | None = None
-        outer = QVBoxLayout(self)
-        form = QFormLayout()
+        form = self.rows
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.full_name = QLineEdit()
         self.full_name.setPlaceholderText(_("Ví dụ: Nguyễn Thị Hương"))
@@ -84,38 +77,20 @@ class MemberForm(QWidget):
         form.addRow(_("Tập huấn"), self.trained_on)
         form.addRow(_("Thôn phụ trách"), self.villages)
         form.addRow(_("Ghi chú"), self.note)
-        outer.addLayout(form)
-        self.status = FormStatus()
-        outer.addWidget(self.status)
         # two rows of buttons: one row of four would make the form too wide for the table beside it
         buttons = QGridLayout()
-        self.new_button = QPushButton(_("Thêm mới"))
-        self.save_button = QPushButton(_("Lưu"))
-        self.save_button.setDefault(True)
-        self.end_button = QPushButton(_("Kết thúc nhiệm kỳ…"))
-        self.delete_button = QPushButton(_("Xóa"))
-        buttons.addWidget(self.save_button, 0, 0)
-        buttons.addWidget(self.new_button, 0, 1)
-        buttons.addWidget(self.delete_button, 0, 2)
-        self.log_button = QPushButton(_("Nhật ký…"))
-        self.log_button.setToolTip(_("Ai đã sửa gì, khi nào"))
+        save, new, delete = self.standard_buttons(_("Thêm mới"), new_tip=_("Thêm thành viên mới (Ctrl+N)"),
+                                                  default=True)
+        self.end_button = self.action_button(_("Kết thúc nhiệm kỳ…"), self.end_term_requested)
+        self.log_button = self.action_button(_("Nhật ký…"), self.log_requested, _("Ai đã sửa gì, khi nào"))
+        buttons.addWidget(save, 0, 0)
+        buttons.addWidget(new, 0, 1)
+        buttons.addWidget(delete, 0, 2)
         buttons.addWidget(self.end_button, 1, 0, 1, 2)
         buttons.addWidget(self.log_button, 1, 2)
-        outer.addLayout(buttons)
-        outer.addStretch(1)
-        self.save_button.clicked.connect(self.save_requested)
-        self.new_button.clicked.connect(self.new_requested)
-        self.end_button.clicked.connect(self.end_term_requested)
-        self.delete_button.clicked.connect(self.delete_requested)
+        self.finish(buttons)
         self.add_post_button.clicked.connect(self.add_post_requested)
-        self.log_button.clicked.connect(self.log_requested)
-        # Enter moves on to the next field, as officers used to paper forms expect; Ctrl+S saves
-        for edit in (self.full_name, self.start_decision, self.phone):
-            edit.returnPressed.connect(self.focusNextChild)
-        self.trained_on.on_enter = self.save_requested.emit      # the last typed field saves
-        self.save_button.setToolTip(_("Lưu (Ctrl+S)"))
-        self.new_button.setToolTip(_("Thêm thành viên mới (Ctrl+N)"))
-        self.delete_button.setToolTip(_("Xóa (Delete); có thể hoàn tác bằng Ctrl+Z"))
+        self.enter_moves_on(self.full_name, self.start_decision, self.phone, last=self.trained_on)
 
     def set_choices(self, posts: list[tuple[str, str]], villages: list[Village]) -> None:
         current_post = self.post.currentData()
@@ -124,17 +99,10 @@ class MemberForm(QWidget):
             self.post.addItem(name, code)
         if current_post:
             self.post.setCurrentIndex(max(0, self.post.findData(current_post)))
-        self.villages.clear()
-        for village in villages:
-            item = QListWidgetItem(village.label)
-            item.setData(Qt.ItemDataRole.UserRole, village.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.villages.addItem(item)
+        fill_checklist(self.villages, [(village.id, village.label) for village in villages])
 
     def load(self, member: BlocMember | None, today: dt.date) -> None:
         self._member = member
-        self.status.clear_status()
         m = member or BlocMember(start_date=today)
         self.full_name.setText(m.full_name)
         self.post.setCurrentIndex(max(0, self.post.findData(m.post_code)) if m.post_code else 0)
@@ -150,20 +118,16 @@ class MemberForm(QWidget):
         self.end_info.setToolTip(ended)
         self.phone.setText(m.phone)
         self.trained_on.set_value(m.trained_on)
-        for i in range(self.villages.count()):
-            item = self.villages.item(i)
-            checked = item.data(Qt.ItemDataRole.UserRole) in m.village_ids
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        set_checked(self.villages, m.village_ids)
         self.note.setPlainText(m.note)
         self.end_button.setEnabled(member is not None and member.end_date is None)
-        self.delete_button.setEnabled(member is not None)
         self.log_button.setEnabled(member is not None)
+        self.mark_loaded(member)
 
     def member(self) -> BlocMember:
         """The form's content as a record (the loaded one's id, or a new one)."""
         base = self._member
-        villages = [self.villages.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.villages.count())
-                    if self.villages.item(i).checkState() == Qt.CheckState.Checked]
+        villages = checked_keys(self.villages)
         values = dict(full_name=self.full_name.text(), post_code=self.post.currentData() or "",
                       bloc_role=self.role.currentData(), start_date=self.start_date.value(),
                       start_decision=self.start_decision.text(), phone=self.phone.text(),

@@ -5,17 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QHBoxLayout,
-    QInputDialog,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QInputDialog, QPushButton, QVBoxLayout
 
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import _
@@ -25,6 +16,7 @@ from danvan_desktop.domain.text import person_sort_key
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.pages.list_page import ListPage
 from danvan_desktop.gui.pages.roster.end_term_dialog import EndTermDialog
 from danvan_desktop.gui.pages.roster.member_form import MemberForm
 from danvan_desktop.gui.pages.roster.post_history_dialog import PostHistoryDialog
@@ -42,19 +34,19 @@ def _d(value: dt.date | None) -> str:
     return short_date(value)
 
 
-class MembersPage(QWidget):
+class MembersPage(ListPage):
+    CHANGED = "bloc_members"
+
     def __init__(self, roster: RosterService, villages: VillageService, undo: QUndoStack, events: DataEvents,
                  parent=None) -> None:
-        super().__init__(parent)
-        self.roster, self.village_service, self.undo, self.events = roster, villages, undo, events
+        super().__init__(undo, events, parent)
+        self.roster, self.village_service = roster, villages
         self.today = roster.today
         layout = QVBoxLayout(self)
         self.banner = Banner()
         layout.addWidget(self.banner)
         top = QHBoxLayout()
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(_("Tìm theo tên, chức danh, điện thoại… (Ctrl+F)"))
-        self.filter.setClearButtonEnabled(True)
+        self.filter = self.search_box(_("Tìm theo tên, chức danh, điện thoại… (Ctrl+F)"))
         self.show_ended = QCheckBox(_("Hiện cả nhiệm kỳ đã kết thúc"))
         self.untrained_only = QCheckBox(_("Chỉ người chưa tập huấn"))
         self.history_button = QPushButton(_("Lịch sử chức danh…"))
@@ -88,32 +80,18 @@ class MembersPage(QWidget):
         self.table.setWordWrap(False)
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.form = MemberForm()
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.form)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        self.splitter = splitter
-        layout.addWidget(splitter, 1)
+        self.splitter = self.beside(self.form, collapsible=False)
+        layout.addWidget(self.splitter, 1)
 
         self.filter.textChanged.connect(self.proxy.set_query)
         self.show_ended.toggled.connect(lambda _c: self._apply_predicate())
         self.untrained_only.toggled.connect(lambda _c: self._apply_predicate())
         self.history_button.clicked.connect(self.show_post_history)
         self.table.activated.connect(lambda _i: self.form.full_name.setFocus())
-        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.form.save_requested.connect(self.save)
-        self.form.new_requested.connect(self.new_member)
+        self.wire(new=self.new_member, save=self.save, delete=self.delete_current, find=self.filter, form=self.form)
         self.form.end_term_requested.connect(self.end_term)
-        self.form.delete_requested.connect(self.delete_current)
         self.form.add_post_requested.connect(self.add_post)
         self.form.log_requested.connect(self.show_change_log)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_member)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_current)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._apply_predicate()
         self.refresh()
 
@@ -204,38 +182,21 @@ class MembersPage(QWidget):
         self.banner.show_messages(_("Thành phần khối chưa đúng quy chế ({profile})").format(
             profile=_(self.roster.active_profile().name)), breaches)
 
-    def select(self, member_id: str) -> bool:
-        source_row = self.model.find_row(lambda m: m.id == member_id)
-        if source_row < 0:
-            return False
-        proxy_index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-        if not proxy_index.isValid():
-            return False
-        self.table.setCurrentIndex(proxy_index)
-        self.table.scrollTo(proxy_index)
-        return True
-
     def current_member(self) -> BlocMember | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        return self.proxy.row_object(index.row())
+        return self.current_record()
 
-    def _on_current_changed(self, current, _previous) -> None:
-        self.form.load(self.proxy.row_object(current.row()) if current.isValid() else None, self.today())
+    def show_record(self, member: BlocMember | None) -> None:
+        self.form.load(member, self.today())
 
     # -- actions ----------------------------------------------------------------------------
     def new_member(self) -> None:
-        self.table.clearSelection()
-        self.table.setCurrentIndex(self.proxy.index(-1, -1))
-        self.form.load(None, self.today())
-        self.form.full_name.setFocus()
+        self.start_new(self.form.full_name)
 
     def save(self) -> None:
         try:
             member = self.form.member()
         except RuleError as exc:            # a date that is not a date: said under the field and here
-            self.form.status.error(str(exc))
+            self.form.show_error(exc)
             return
         is_new = self.form.is_new()
         before = None if is_new else self.roster.members.get(member.id)
@@ -244,12 +205,12 @@ class MembersPage(QWidget):
         try:
             saved = self.roster.save(member)
         except RuleError as exc:
-            self.form.status.error(str(exc))
+            self.form.show_error(exc)
             return
-        self._push_undo(_("Lưu {name}").format(name=saved.full_name), saved, before)
+        self._push_undo(_("Lưu {name}").format(name=saved.full_name), saved, before)   # its push refreshes once
         self.refresh(saved.id)
-        self.form.status.ok(_("Đã lưu đồng chí {name}.").format(name=saved.full_name))
-        self.events.changed.emit("bloc_members")
+        self.form.show_done(_("Đã lưu đồng chí {name}.").format(name=saved.full_name))
+        self.announce()
 
     def _duplicates_accepted(self, member: BlocMember, before: BlocMember | None) -> bool:
         """A possible duplicate (same name and phone as someone on the roster) is flagged before saving;
@@ -274,18 +235,14 @@ class MembersPage(QWidget):
         after = self.roster.members.get(saved.id)
         if before is None:
             command = ServiceCommand(text, do=lambda: self.roster.restore(after.id),
-                                     undo=lambda: self.roster.delete(after.id), after=self._after_undo)
+                                     undo=lambda: self.roster.delete(after.id), after=self.after_undo)
         else:
             command = ServiceCommand(text, do=lambda: self.roster.members.update(
                                          type(after)(**after.__dict__)),
                                      undo=lambda: self.roster.members.update(type(before)(**before.__dict__)),
-                                     after=self._after_undo)
+                                     after=self.after_undo)
         command.setObsolete(False)
         push_done(self.undo, command)
-
-    def _after_undo(self) -> None:
-        self.refresh()
-        self.events.changed.emit("bloc_members")
 
     def end_term(self) -> None:
         member = self.current_member()
@@ -299,27 +256,18 @@ class MembersPage(QWidget):
         ended = dialog.outcome
         self._push_undo(_("Kết thúc nhiệm kỳ {name}").format(name=ended.full_name), ended, before)
         self.refresh(ended.id)
-        self.form.status.ok(_("Đã kết thúc nhiệm kỳ của đồng chí {name}.").format(name=ended.full_name))
-        self.events.changed.emit("bloc_members")
+        self.form.show_done(_("Đã kết thúc nhiệm kỳ của đồng chí {name}.").format(name=ended.full_name))
+        self.announce()
 
     def delete_current(self) -> None:
         member = self.current_member()
         if member is None:
             return
-        impact = self.roster.delete_impact(member.id)
-        if not confirm(self, _("Xóa thành viên khối"), impact.message(), _("Xóa")):
-            return
-        self.roster.delete(member.id)
-        command = ServiceCommand(_("Xóa {name}").format(name=member.full_name),
-                                 do=lambda: self.roster.delete(member.id),
-                                 undo=lambda: self.roster.restore(member.id), after=self._after_undo)
-        push_done(self.undo, command)
-        self.refresh()
-        self.banner_undo_hint(member.full_name)
-        self.events.changed.emit("bloc_members")
-
-    def banner_undo_hint(self, name: str) -> None:
-        self.form.status.ok(_("Đã xóa đồng chí {name}. Nhấn Ctrl+Z để hoàn tác.").format(name=name))
+        self.delete_with_undo(
+            member, title=_("Xóa thành viên khối"), question=self.roster.delete_impact(member.id).message(),
+            undo_text=_("Xóa {name}").format(name=member.full_name),
+            done=_("Đã xóa đồng chí {name}. Nhấn Ctrl+Z để hoàn tác.").format(name=member.full_name),
+            delete=lambda: self.roster.delete(member.id), restore=lambda: self.roster.restore(member.id))
 
     def add_post(self) -> None:
         name, ok = QInputDialog.getText(self, _("Thêm chức danh"), _("Tên chức danh mới:"))

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QTreeView,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.members import BlocMember, BlocRole
+from danvan_desktop.gui.widgets.dialog_buttons import close_buttons
 from danvan_desktop.gui.widgets.fit import fit_to_screen
 from danvan_desktop.services.roster.service import RosterService
 
@@ -42,9 +42,7 @@ class PostHistoryDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setUniformRowHeights(True)
         layout.addWidget(self.view, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Đóng"))
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout.addWidget(buttons)
         self.show_empty.toggled.connect(lambda _c: self.refresh())
         self.refresh()

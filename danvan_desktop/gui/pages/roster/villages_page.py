@@ -3,35 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QInputDialog, QPushButton, QVBoxLayout
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.text import fold
-from danvan_desktop.domain.unit import VILLAGE_KINDS, Village
+from danvan_desktop.domain.unit import Village
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.pages.list_page import ListPage
 from danvan_desktop.gui.pages.paste_dialog import PasteNamesDialog
+from danvan_desktop.gui.pages.roster.village_form import VillageForm
 from danvan_desktop.gui.undo import ServiceCommand, push_done
-from danvan_desktop.gui.widgets.confirm import confirm
-from danvan_desktop.gui.widgets.form_status import FormStatus
+from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.services.roster.service import RosterService
 from danvan_desktop.services.unit.villages import VillageService
 
@@ -39,18 +25,18 @@ from danvan_desktop.services.unit.villages import VillageService
 EXTRA_COLUMNS: list = []
 
 
-class VillagesPage(QWidget):
+class VillagesPage(ListPage):
+    CHANGED = "villages"
+
     def __init__(self, villages: VillageService, roster: RosterService, undo: QUndoStack, events: DataEvents,
                  parent=None) -> None:
-        super().__init__(parent)
-        self.villages, self.roster, self.undo, self.events = villages, roster, undo, events
+        super().__init__(undo, events, parent)
+        self.villages, self.roster = villages, roster
         self._followers: dict[str, list[str]] = {}
         self._current: Village | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(_("Tìm thôn…"))
-        self.filter.setClearButtonEnabled(True)
+        self.filter = self.search_box(_("Tìm thôn…"))
         self.paste_button = QPushButton(_("Dán danh sách thôn…"))
         self.unfollowed_only = QCheckBox(_("Chỉ thôn chưa có người phụ trách"))
         top.addWidget(self.filter, 1)
@@ -69,75 +55,24 @@ class VillagesPage(QWidget):
         self.model.warn = lambda v: not self._followers.get(v.id)
         self.proxy = FoldedFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = record_table_view(self.proxy)      # the STT column is the number officers use
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()    # the STT column is the number officers use
         self.table.setAlternatingRowColors(True)
-
-        form_box = QWidget()
-        form_layout = QVBoxLayout(form_box)
-        form = QFormLayout()
-        self.name = QLineEdit()
-        self.kind = QComboBox()
-        self.kind.setEditable(True)
-        for kind in VILLAGE_KINDS:
-            self.kind.addItem(_(kind), kind)
-        form.addRow(_("Tên thôn"), self.name)
-        form.addRow(_("Loại"), self.kind)
-        form_layout.addLayout(form)
-        self.status = FormStatus()
-        form_layout.addWidget(self.status)
-        buttons = QHBoxLayout()
-        self.new_button = QPushButton(_("Thêm mới"))
-        self.save_button = QPushButton(_("Lưu"))
-        self.delete_button = QPushButton(_("Xóa"))
-        for b in (self.new_button, self.save_button, self.delete_button):
-            buttons.addWidget(b)
-        form_layout.addLayout(buttons)
-        self.merge_button = QPushButton(_("Sáp nhập vào thôn khác…"))
-        self.merge_button.setToolTip(_("Thôn này đã sáp nhập vào thôn khác: thôn được giữ lại để tra cứu, "
-                                       "thành viên khối phụ trách chuyển sang thôn mới."))
-        form_layout.addWidget(self.merge_button)
-        self.followers = QLabel()
-        self.followers.setWordWrap(True)
-        form_layout.addWidget(self.followers)
-        self.merged_note = QLabel()
-        self.merged_note.setWordWrap(True)
-        self.merged_note.setStyleSheet("color:#555555;")
-        form_layout.addWidget(self.merged_note)
-        form_layout.addStretch(1)
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(form_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([760, 380])
-        layout.addWidget(splitter, 1)
+        self.form = VillageForm()
+        # the form's fields under the page's own names (tests and the dashboard reach them here)
+        self.name, self.kind, self.status = self.form.name, self.form.kind, self.form.status
+        self.new_button, self.save_button, self.delete_button = (self.form.new_button, self.form.save_button,
+                                                                 self.form.delete_button)
+        self.merge_button, self.followers, self.merged_note = (self.form.merge_button, self.form.followers,
+                                                               self.form.merged_note)
+        layout.addWidget(self.beside(self.form, (760, 380), stretch=(3, 1), collapsible=False), 1)
 
         self.filter.textChanged.connect(self.proxy.set_query)
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda cur, _prev: self._load(self.proxy.row_object(cur.row()) if cur.isValid() else None))
-        self.new_button.clicked.connect(self.new_village)
-        self.save_button.clicked.connect(self.save)
-        self.delete_button.clicked.connect(self.delete_current)
         self.paste_button.clicked.connect(self.paste_list)
-        self.merge_button.clicked.connect(self.merge_current)
+        self.form.merge_requested.connect(self.merge_current)
         self.unfollowed_only.toggled.connect(self._apply_predicate)
-        self.name.returnPressed.connect(self.save)
         self.table.activated.connect(lambda _i: self.name.setFocus())
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_current)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_village)
+        self.wire(new=self.new_village, save=self.save, delete=self.delete_current, find=self.filter, form=self.form)
         self.refresh()
 
     def _apply_predicate(self, unfollowed: bool) -> None:
@@ -157,68 +92,35 @@ class VillagesPage(QWidget):
                 names.setdefault(village_id, []).append(member.full_name)
         self._followers = names
         self.model.set_rows(self.villages.list())
-        self._load(None)
+        self.show_record(None)
 
-    def _load(self, village: Village | None) -> None:
+    def show_record(self, village: Village | None) -> None:
         self._current = village
-        self.name.setText(village.name if village else "")
-        kind = village.kind if village else "thôn"
-        index = self.kind.findData(kind)
-        if index >= 0:
-            self.kind.setCurrentIndex(index)
-        else:
-            self.kind.setEditText(kind)
-        self.delete_button.setEnabled(village is not None)
-        self.merge_button.setEnabled(village is not None and len(self.villages.list()) > 1)
         names = self._followers.get(village.id, []) if village else []
-        self.followers.setText(_("Thành viên khối phụ trách: {names}").format(names=", ".join(names))
-                               if names else (_("Chưa có thành viên khối nào phụ trách thôn này.") if village else ""))
         merged = [v.label for v in self.villages.merged() if village and v.merged_into == village.id]
-        self.merged_note.setText(_("Đã sáp nhập vào thôn này: {names}").format(names=", ".join(merged))
-                                 if merged else "")
+        self.form.load(village, names, merged, can_merge=len(self.villages.list()) > 1)
+
+    def show_changes(self, select_id: str | None = None) -> None:
+        self.refresh()          # a blank form again: the next village can be typed straight away
 
     def new_village(self) -> None:
-        self.table.clearSelection()
-        self._load(None)
-        self.name.setFocus()
+        self.start_new(self.name)
 
     def save(self) -> None:
-        # a kind from the list is stored untranslated; one the officer typed is stored as typed
-        listed = self.kind.currentData()
-        kind = listed if listed and self.kind.currentText() == _(listed) else self.kind.currentText()
-        if self._current is None:
-            village = Village(name=self.name.text(), kind=kind or "thôn")
-        else:
-            village = Village(**{**self._current.__dict__, "name": self.name.text(), "kind": kind or "thôn"})
-        try:
-            saved = self.villages.save(village)
-        except RuleError as exc:
-            self.status.error(str(exc))
-            return
-        self.status.ok(_("Đã lưu {name}.").format(name=saved.label))
-        self.refresh()
-        self.events.changed.emit("villages")
+        self.save_record(lambda: self.villages.save(self.form.village()),
+                         lambda saved: _("Đã lưu {name}.").format(name=saved.label))
 
     def delete_current(self) -> None:
         village = self._current
         if village is None:
             return
-        if not confirm(self, _("Xóa thôn"), _("Xóa {name}? Thành viên khối theo dõi thôn này và nhiệm vụ giao cho "
-                                            "thôn sẽ không còn thấy tên thôn. Có thể hoàn tác bằng Ctrl+Z.")
-                       .format(name=village.label), _("Xóa")):
-            return
-        self.villages.delete(village.id)
-        command = ServiceCommand(_("Xóa {name}").format(name=village.label),
-                                 do=lambda: self.villages.delete(village.id),
-                                 undo=lambda: self.villages.restore(village.id), after=self._after_undo)
-        push_done(self.undo, command)
-        self.refresh()
-        self.status.ok(_("Đã xóa {name}. Nhấn Ctrl+Z để hoàn tác.").format(name=village.label))
-        self.events.changed.emit("villages")
-
-    def _after_undo(self) -> None:
-        self.refresh()
-        self.events.changed.emit("villages")
+        self.delete_with_undo(
+            village, title=_("Xóa thôn"),
+            question=_("Xóa {name}? Thành viên khối theo dõi thôn này và nhiệm vụ giao cho thôn sẽ không còn thấy "
+                       "tên thôn. Có thể hoàn tác bằng Ctrl+Z.").format(name=village.label),
+            undo_text=_("Xóa {name}").format(name=village.label),
+            done=_("Đã xóa {name}. Nhấn Ctrl+Z để hoàn tác.").format(name=village.label),
+            delete=lambda: self.villages.delete(village.id), restore=lambda: self.villages.restore(village.id))
 
     def paste_list(self) -> None:
         dialog = PasteNamesDialog(self)
@@ -227,11 +129,11 @@ class VillagesPage(QWidget):
         try:
             added = self.villages.add_pasted(dialog.text(), dialog.kind())
         except RuleError as exc:
-            self.status.error(str(exc))
+            self.form.show_error(exc)
             return
-        self.status.ok(_("Đã thêm {n} thôn.").format(n=len(added)))
         self.refresh()
-        self.events.changed.emit("villages")
+        self.form.show_done(_("Đã thêm {n} thôn.").format(n=len(added)))
+        self.announce()
 
     def merge_current(self) -> None:
         village = self._current
@@ -248,13 +150,13 @@ class VillagesPage(QWidget):
         try:
             before = self.villages.merge(village.id, target.id)
         except RuleError as exc:
-            self.status.error(str(exc))
+            self.form.show_error(exc)
             return
         command = ServiceCommand(_("Sáp nhập {name}").format(name=village.label),
                                  do=lambda: self.villages.merge(village.id, target.id),
-                                 undo=lambda: self.villages.unmerge(village.id, before), after=self._after_undo)
+                                 undo=lambda: self.villages.unmerge(village.id, before), after=self.after_undo)
         push_done(self.undo, command)
         self.refresh()
-        self.status.ok(_("Đã sáp nhập {name} vào {target}. Nhấn Ctrl+Z để hoàn tác.").format(
+        self.form.show_done(_("Đã sáp nhập {name} vào {target}. Nhấn Ctrl+Z để hoàn tác.").format(
             name=village.label, target=target.label))
-        self.events.changed.emit("villages")
+        self.announce()

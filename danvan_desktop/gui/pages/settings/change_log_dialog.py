@@ -6,7 +6,6 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QTreeView,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.domain.i18n import _
+from danvan_desktop.gui.widgets.dialog_buttons import close_buttons
 from danvan_desktop.gui.widgets.fit import fit_to_screen
 from danvan_desktop.services.unit.change_log import Change
 
@@ -49,9 +49,7 @@ class ChangeLogDialog(QDialog):
         layout.addWidget(self.view, 1)
         if not changes:
             layout.addWidget(QLabel(_("Chưa có thay đổi nào được ghi.")))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Đóng"))
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout.addWidget(buttons)
 
     def lines(self) -> list[tuple[str, str, list[tuple[str, str, str]]]]:

@@ -4,29 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
 )
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.members import BlocMember
 from danvan_desktop.domain.tasks import CATEGORIES, PRIORITIES, SOURCES, STORED_STATUSES, Task, TaskStatus
 from danvan_desktop.domain.unit import Village
+from danvan_desktop.gui.widgets.checklist import checked_keys, fill_checklist, set_checked
 from danvan_desktop.gui.widgets.date_field import DateField
-from danvan_desktop.gui.widgets.form_status import FormStatus
+from danvan_desktop.gui.widgets.record_form import RecordForm
 
 
 def _checklist(height: int = 92) -> QListWidget:
@@ -40,41 +36,15 @@ def _checklist(height: int = 92) -> QListWidget:
     return widget
 
 
-def _fill_checklist(widget: QListWidget, items: list[tuple[str, str]]) -> None:
-    widget.clear()
-    for key, text in items:
-        item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Unchecked)
-        widget.addItem(item)
-
-
-def _checked(widget: QListWidget) -> list[str]:
-    return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
-            if widget.item(i).checkState() == Qt.CheckState.Checked]
-
-
-def _set_checked(widget: QListWidget, keys: list[str]) -> None:
-    for i in range(widget.count()):
-        item = widget.item(i)
-        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in keys
-                           else Qt.CheckState.Unchecked)
-
-
-class TaskForm(QWidget):
-    save_requested = Signal()
-    new_requested = Signal()
-    delete_requested = Signal()
+class TaskForm(RecordForm):
+    """`status` is the task's status list here; the line under the form is `status_line`."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, margins=4)
         self._task: Task | None = None
         self._linked_ref: str | None = None     # a meeting's id, shown as the meeting's name
         self.source_resolver = lambda kind, ref: None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(4, 4, 4, 4)
-        form = QFormLayout()
+        form = self.rows
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.title = QLineEdit()
         self.title.setPlaceholderText(_("Ví dụ: Vận động nhân dân hiến đất làm đường"))
@@ -122,27 +92,10 @@ class TaskForm(QWidget):
         form.addRow(self.repeat_caption, self.recurring)
         self.repeat_label = QLabel(_("Lặp đến ngày"))
         form.addRow(self.repeat_label, self.repeat_until)
-        outer.addLayout(form)
-        self.status_line = FormStatus()
-        outer.addWidget(self.status_line)
-        buttons = QHBoxLayout()
-        self.new_button = QPushButton(_("Thêm mới"))
-        self.save_button = QPushButton(_("Lưu"))
-        self.save_button.setDefault(True)
-        self.delete_button = QPushButton(_("Xóa"))
-        for b in (self.new_button, self.save_button, self.delete_button):
-            buttons.addWidget(b)
-        outer.addLayout(buttons)
-        outer.addStretch(1)
-        self.save_button.clicked.connect(self.save_requested)
-        self.new_button.clicked.connect(self.new_requested)
-        self.delete_button.clicked.connect(self.delete_requested)
-        # Enter moves on to the next field, as officers used to paper forms expect; Ctrl+S saves
-        for edit in (self.title, self.source_ref):
-            edit.returnPressed.connect(self.focusNextChild)
+        save, new, delete = self.standard_buttons(_("Thêm mới"), default=True)
+        self.finish(self.button_row(new, save, delete))
+        self.enter_moves_on(self.title, self.source_ref)
         self.details.setTabChangesFocus(True)
-        self.save_button.setToolTip(_("Lưu (Ctrl+S)"))
-        self.delete_button.setToolTip(_("Xóa (Delete); có thể hoàn tác bằng Ctrl+Z"))
         self.status.currentIndexChanged.connect(lambda _i: self._sync_done_field())
         # Combos may shrink with the form (1366×768 screens): their lists still show the whole text.
         for combo in (self.category, self.source_kind, self.responsible, self.priority, self.status):
@@ -151,8 +104,8 @@ class TaskForm(QWidget):
         self.recurring.toggled.connect(lambda _c: self._sync_repeat())
 
     def set_choices(self, villages: list[Village], members: list[BlocMember]) -> None:
-        _fill_checklist(self.villages, [(v.id, v.label) for v in villages])
-        _fill_checklist(self.members, [(m.id, m.full_name) for m in members])
+        fill_checklist(self.villages, [(v.id, v.label) for v in villages])
+        fill_checklist(self.members, [(m.id, m.full_name) for m in members])
         self.responsible.clear()
         self.responsible.addItem(_("— chưa chọn —"), None)
         for m in members:
@@ -171,7 +124,6 @@ class TaskForm(QWidget):
 
     def load(self, task: Task | None, village_ids: list[str], today: dt.date) -> None:
         self._task = task
-        self.status_line.clear_status()
         t = task or Task(due_date=today + dt.timedelta(days=14), start_date=today)
         self.title.setText(t.title)
         self.title.setCursorPosition(0)
@@ -184,8 +136,8 @@ class TaskForm(QWidget):
         self.details.setPlainText(t.details)
         self.category.setCurrentIndex(max(0, self.category.findData(t.category)))
         self.source_kind.setCurrentIndex(max(0, self.source_kind.findData(t.source_kind)))
-        _set_checked(self.villages, village_ids)
-        _set_checked(self.members, t.member_ids)
+        set_checked(self.villages, village_ids)
+        set_checked(self.members, t.member_ids)
         self.responsible.setCurrentIndex(max(0, self.responsible.findData(t.responsible_id))
                                          if t.responsible_id else 0)
         self.start_date.set_value(t.start_date)
@@ -201,7 +153,7 @@ class TaskForm(QWidget):
             widget.setVisible(task is None or t.recurring)
         self._sync_repeat()
         self._sync_done_field()
-        self.delete_button.setEnabled(task is not None)
+        self.mark_loaded(task)
 
     def is_new(self) -> bool:
         return self._task is None
@@ -210,7 +162,7 @@ class TaskForm(QWidget):
         return self._task
 
     def village_ids(self) -> list[str]:
-        return _checked(self.villages)
+        return checked_keys(self.villages)
 
     def wanted_status(self) -> tuple[str, dt.date | None]:
         status = self.status.currentData()
@@ -221,7 +173,7 @@ class TaskForm(QWidget):
         source_ref = self._linked_ref if self._linked_ref is not None else self.source_ref.text()
         return {"title": self.title.text(), "details": self.details.toPlainText(),
                 "category": self.category.currentData(), "source_kind": self.source_kind.currentData(),
-                "source_ref": source_ref, "member_ids": _checked(self.members),
+                "source_ref": source_ref, "member_ids": checked_keys(self.members),
                 "responsible_id": self.responsible.currentData(), "start_date": self.start_date.value(),
                 "due_date": self.due_date.value(), "priority": self.priority.currentData()}
 

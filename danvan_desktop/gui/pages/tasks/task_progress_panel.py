@@ -6,12 +6,10 @@ import datetime as dt
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,24 +20,12 @@ from danvan_desktop.domain.tasks import FIGURES, ProgressNote, TaskStatus, label
 from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.widgets.form_status import FormStatus
+from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.services.tasks.service import VillageTracking
 
 
 def figures_text(figures: dict[str, float]) -> str:
     return "; ".join(f"{label_of(FIGURES, code)}: {number(figures[code])}" for code, _l in FIGURES if code in figures)
-
-
-def _table(model: RecordTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setWordWrap(True)
-    return view
 
 
 class TaskProgressPanel(QWidget):
@@ -64,7 +50,7 @@ class TaskProgressPanel(QWidget):
         ], self)
         self.tracking_model.warn = lambda t: t.status is TaskStatus.OVERDUE
         self.tracking_model.muted = lambda t: t.status in (TaskStatus.DONE, TaskStatus.CANCELLED)
-        self.tracking = _table(self.tracking_model)
+        self.tracking = record_table_view(self.tracking_model, sortable=False)
         self.tracking.setMaximumHeight(170)
         layout.addWidget(self.tracking)
         buttons = QHBoxLayout()
@@ -81,7 +67,7 @@ class TaskProgressPanel(QWidget):
             Column(_("Kết quả"), lambda n: ("★ " if n.highlight else "") + n.result
                    + (("\n" + figures_text(n.figures)) if n.figures else "")),
         ], self)
-        self.notes = _table(self.notes_model)
+        self.notes = record_table_view(self.notes_model, sortable=False)
         self.notes.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.notes, 1)
         self.status = FormStatus()

@@ -6,13 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QScrollArea,
-    QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,12 +30,14 @@ from danvan_desktop.domain.tasks import (
 )
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.pages.list_page import ListPage
 from danvan_desktop.gui.pages.progress_dialog import ProgressDialog
 from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 from danvan_desktop.gui.pages.tasks.task_filters import TaskFilterBar
 from danvan_desktop.gui.pages.tasks.task_form import TaskForm
 from danvan_desktop.gui.pages.tasks.task_progress_panel import TaskProgressPanel
 from danvan_desktop.gui.undo import ServiceCommand, push_done
+from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.services.app import AppServices
 
 MAX_NAMES = 3
@@ -64,10 +63,14 @@ class TaskRow:
         return ", ".join(names + self.members)
 
 
-class TasksPage(QWidget):
+class TasksPage(ListPage):
+    """A list paged in SQL (no proxy): it selects among the rows already fetched and shows the task beside
+    it in two tabs, the form and the progress."""
+    CHANGED = "tasks"
+
     def __init__(self, services: AppServices, undo: QUndoStack, events: DataEvents, parent=None) -> None:
-        super().__init__(parent)
-        self.services, self.tasks, self.undo, self.events = services, services.tasks, undo, events
+        super().__init__(undo, events, parent)
+        self.services, self.tasks = services, services.tasks
         self._village_names: dict[str, str] = {}
         self._member_names: dict[str, str] = {}
         layout = QVBoxLayout(self)
@@ -90,11 +93,7 @@ class TasksPage(QWidget):
         self.model.CHUNK = 200      # a screen shows ~25 rows; smaller chunks convert faster
         self.model.warn = lambda r: r.status_on(self.services.today()) is TaskStatus.OVERDUE
         self.model.muted = lambda r: r.status_on(self.services.today()) in (TaskStatus.DONE, TaskStatus.CANCELLED)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = record_table_view(self.model, sortable=False, row_numbers=True, stretch_last=False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -114,26 +113,12 @@ class TasksPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(form_scroll, _("Thông tin"))
         self.tabs.addTab(self.progress, _("Tiến độ, kết quả"))
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 440])
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.beside(self.tabs, (700, 440)), 1)
 
-        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.form.save_requested.connect(self.save)
-        self.form.new_requested.connect(self.new_task)
-        self.form.delete_requested.connect(self.delete_current)
+        self.wire(new=self.new_task, save=self.save, delete=self.delete_current, find=self.search, form=self.form)
         self.progress.add_requested.connect(self.add_progress)
         self.progress.done_requested.connect(self.mark_done)
         self.progress.delete_note_requested.connect(self.delete_note)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_task)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_current)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.refresh()
 
     # -- filters (gui/pages/tasks/task_filters.py) -------------------------------------------------
@@ -236,8 +221,8 @@ class TasksPage(QWidget):
         task = self.form.loaded()
         return task
 
-    def _on_current_changed(self, current, _previous) -> None:
-        self._show(self.model.row_object(current.row()).task if current.isValid() else None)
+    def show_record(self, row: TaskRow | None) -> None:
+        self._show(row.task if row is not None else None)
 
     def _show(self, task: Task | None) -> None:
         today = self.services.today()
@@ -254,16 +239,17 @@ class TasksPage(QWidget):
         self.tabs.setTabText(1, _("Tiến độ, kết quả ({n})").format(n=len(self.tasks.progress(fresh.id))))
 
     # -- actions ----------------------------------------------------------------------------
+    def show_changes(self, select_id: str | None = None) -> None:
+        self.reload(select_id)
+
     def _changed(self, select_id: str | None = None) -> None:
         self.reload(select_id)
-        self.events.changed.emit("tasks")
+        self.announce()
 
     def new_task(self) -> None:
-        self.table.clearSelection()
-        self._show(None)
         self.tabs.setCurrentIndex(0)
         self.tabs.setTabText(1, _("Tiến độ, kết quả"))
-        self.form.title.setFocus()
+        self.start_new(self.form.title)
 
     def save(self) -> None:
         try:
@@ -277,8 +263,7 @@ class TasksPage(QWidget):
             if status != saved.status or (status == TaskStatus.DONE.value and done_on != saved.done_on):
                 saved = self.tasks.set_status(saved.id, status, done_on=done_on)
         except RuleError as exc:
-            self.form.status_line.error(str(exc))
-            self.form_scroll.ensureWidgetVisible(self.form.status_line)     # the message in view
+            self.form.show_error(exc)      # under the form, scrolled into view
             return
         self._changed(saved.id)
         self.form.status_line.ok(_("Đã lưu nhiệm vụ «{title}».").format(title=saved.title))

@@ -4,36 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QPlainTextEdit
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.members import BlocMember
 from danvan_desktop.domain.teams import TEAM_POSTS, TeamMember, TeamRole, VillageTeam
+from danvan_desktop.gui.widgets.checklist import checked_keys, fill_checklist
 from danvan_desktop.gui.widgets.date_field import DateField
-from danvan_desktop.gui.widgets.form_status import FormStatus
+from danvan_desktop.gui.widgets.record_form import RecordForm
 
 
-class TeamInfoForm(QWidget):
-    save_requested = Signal()
+class TeamInfoForm(RecordForm):
+    """The team's own record: only Lưu (a team comes and goes with its village)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._team: VillageTeam | None = None
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
+        form = self.rows
         self.decision = QLineEdit()
         self.decision.setPlaceholderText(_("Ví dụ: Quyết định số 15-QĐ/ĐU"))
         self.founded_on = DateField(optional=True)
@@ -51,33 +38,21 @@ class TeamInfoForm(QWidget):
         form.addRow("", self.has_programme)
         form.addRow(_("Ghi chú"), self.note)
         form.addRow(_("Khối phụ trách"), self.followers)
-        layout.addLayout(form)
-        self.status = FormStatus()
-        layout.addWidget(self.status)
-        self.save_button = QPushButton(_("Lưu thông tin tổ"))
-        layout.addWidget(self.save_button)
-        layout.addStretch(1)
-        self.save_button.clicked.connect(self.save_requested)
+        self.save_button = self.action_button(_("Lưu thông tin tổ"), self.save_requested)
+        self.finish(self.save_button)
 
     def load(self, team: VillageTeam, bloc: list[BlocMember] = (), following: list[str] = ()) -> None:
         self._team = team
-        self.followers.clear()
-        for member in bloc:
-            item = QListWidgetItem(member.full_name)
-            item.setData(Qt.ItemDataRole.UserRole, member.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if member.id in following else Qt.CheckState.Unchecked)
-            self.followers.addItem(item)
-        self.status.clear_status()
+        fill_checklist(self.followers, [(member.id, member.full_name) for member in bloc], following)
         self.decision.setText(team.founding_decision)
         self.founded_on.set_value(team.founded_on)
         self.has_regulation.setChecked(team.has_regulation)
         self.has_programme.setChecked(team.has_programme)
         self.note.setPlainText(team.note)
+        self.mark_loaded(team)
 
     def follower_ids(self) -> list[str]:
-        return [self.followers.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.followers.count())
-                if self.followers.item(i).checkState() == Qt.CheckState.Checked]
+        return checked_keys(self.followers)
 
     def team(self) -> VillageTeam:
         assert self._team is not None
@@ -86,18 +61,12 @@ class TeamInfoForm(QWidget):
                               "has_programme": self.has_programme.isChecked(), "note": self.note.toPlainText()})
 
 
-class TeamMemberForm(QWidget):
-    save_requested = Signal()
-    new_requested = Signal()
-    delete_requested = Signal()
-
+class TeamMemberForm(RecordForm):
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, margins=0)
         self._member: TeamMember | None = None
         self._village_id = ""
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
+        form = self.rows
         self.full_name = QLineEdit()
         self.full_name.setPlaceholderText(_("Ví dụ: Nguyễn Văn Hải"))
         self.role = QComboBox()
@@ -112,24 +81,9 @@ class TeamMemberForm(QWidget):
         form.addRow(_("Vai trò trong tổ"), self.role)
         form.addRow(_("Chức vụ ở thôn"), self.post)
         form.addRow(_("Điện thoại"), self.phone)
-        layout.addLayout(form)
-        self.status = FormStatus()
-        layout.addWidget(self.status)
-        buttons = QHBoxLayout()
-        self.new_button = QPushButton(_("Thêm tổ viên"))
-        self.save_button = QPushButton(_("Lưu"))
-        self.delete_button = QPushButton(_("Xóa"))
-        for b in (self.new_button, self.save_button, self.delete_button):
-            buttons.addWidget(b)
-        layout.addLayout(buttons)
-        self.save_button.clicked.connect(self.save_requested)
-        self.new_button.clicked.connect(self.new_requested)
-        self.delete_button.clicked.connect(self.delete_requested)
-        # Enter moves on; on the last field it saves (Ctrl+S saves from anywhere)
-        self.full_name.returnPressed.connect(self.focusNextChild)
-        self.phone.returnPressed.connect(self.save_requested)
-        self.save_button.setToolTip(_("Lưu (Ctrl+S)"))
-        self.delete_button.setToolTip(_("Xóa (Delete); có thể hoàn tác bằng Ctrl+Z"))
+        save, new, delete = self.standard_buttons(_("Thêm tổ viên"))
+        self.finish(self.button_row(new, save, delete), stretch=False)
+        self.enter_moves_on(self.full_name, last=self.phone)
 
     def load(self, member: TeamMember | None, village_id: str) -> None:
         self._member, self._village_id = member, village_id
@@ -138,7 +92,7 @@ class TeamMemberForm(QWidget):
         self.role.setCurrentIndex(max(0, self.role.findData(m.team_role)))
         self.post.setEditText(m.post)
         self.phone.setText(m.phone)
-        self.delete_button.setEnabled(member is not None)
+        self.mark_loaded(member)
 
     def is_new(self) -> bool:
         return self._member is None

@@ -5,13 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,19 +27,9 @@ from danvan_desktop.gui.undo import ServiceCommand, push_done
 from danvan_desktop.gui.widgets.banner import Banner
 from danvan_desktop.gui.widgets.confirm import confirm
 from danvan_desktop.gui.widgets.form_status import FormStatus
+from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.tasks.teams import TeamOverview
-
-
-def _table(model: RecordTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 def short_warnings(o: TeamOverview) -> str:
@@ -86,7 +74,7 @@ class TeamsPage(QWidget):
             Column(_("Lưu ý"), short_warnings, tooltip=lambda o: "\n".join(o.warnings)),
         ], self)
         self.model.warn = lambda o: bool(o.warnings) or o.overdue_tasks > 0
-        self.table = _table(self.model)
+        self.table = record_table_view(self.model, sortable=False, row_numbers=True)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.banner = Banner()
@@ -98,7 +86,7 @@ class TeamsPage(QWidget):
             Column(_("Chức vụ ở thôn"), lambda m: m.post),
             Column(_("Điện thoại"), lambda m: m.phone),
         ], self)
-        self.members_table = _table(self.members_model)
+        self.members_table = record_table_view(self.members_model, sortable=False, row_numbers=True)
         self.members_table.verticalHeader().setVisible(False)
         self.member_form = TeamMemberForm()
         members_tab = QWidget()

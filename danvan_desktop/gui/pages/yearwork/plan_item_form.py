@@ -5,37 +5,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QGridLayout,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QListWidget, QPlainTextEdit, QWidget
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.yearwork import PLAN_FIELDS, PlanItem
+from danvan_desktop.gui.widgets.checklist import checked_keys, fill_checklist, set_checked
 from danvan_desktop.gui.widgets.date_field import DateField
-from danvan_desktop.gui.widgets.form_status import FormStatus
+from danvan_desktop.gui.widgets.record_form import RecordForm
 
 
-class PlanItemForm(QWidget):
-    save_requested = Signal()
-    new_requested = Signal()
-    delete_requested = Signal()
+class PlanItemForm(RecordForm):
     done_requested = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._item: PlanItem | None = None
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
+        form = self.rows
         self.field = QComboBox()
         for code, name, _cat in PLAN_FIELDS:
             self.field.addItem(_(name), code)
@@ -65,34 +51,19 @@ class PlanItemForm(QWidget):
         self.result.setMaximumHeight(50)
         form.addRow(_("Ngày hoàn thành"), self.done_on)
         form.addRow(_("Kết quả đạt được"), self.result)
-        layout.addLayout(form)
         buttons = QGridLayout()
-        self.save_button = QPushButton(_("Lưu nội dung"))
-        self.new_button = QPushButton(_("Thêm nội dung"))
-        self.delete_button = QPushButton(_("Xóa"))
-        self.done_button = QPushButton(_("Ghi kết quả thực hiện"))
-        for index, (button, signal) in enumerate(((self.save_button, self.save_requested),
-                                                  (self.new_button, self.new_requested),
-                                                  (self.delete_button, self.delete_requested),
-                                                  (self.done_button, self.done_requested))):
-            button.clicked.connect(signal.emit)
+        self.done_button = self.action_button(_("Ghi kết quả thực hiện"), self.done_requested)
+        shown = (*self.standard_buttons(_("Thêm nội dung"), save_text=_("Lưu nội dung"), tips=False),
+                 self.done_button)
+        for index, button in enumerate(shown):
             buttons.addWidget(button, index // 2, index % 2)
-        layout.addLayout(buttons)
-        self.status = FormStatus()
-        layout.addWidget(self.status)
-        layout.addStretch(1)
+        self.finish(buttons, status_first=False)
 
     def set_choices(self, members: list[tuple[str, str]], villages: list[tuple[str, str]]) -> None:
         self.owner.clear()
         for member_id, name in members:
             self.owner.addItem(name, member_id)
-        self.villages.clear()
-        for village_id, name in villages:
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, village_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.villages.addItem(item)
+        fill_checklist(self.villages, villages)
 
     def load(self, item: PlanItem | None, plan_id: str, locked: bool) -> None:
         self._item = item or PlanItem(plan_id=plan_id)
@@ -101,10 +72,7 @@ class PlanItemForm(QWidget):
         self.content.setPlainText(i.content)
         index = self.owner.findData(i.owner_id)
         self.owner.setCurrentIndex(index if index >= 0 else (0 if self.owner.count() else -1))
-        for row in range(self.villages.count()):
-            v = self.villages.item(row)
-            v.setCheckState(Qt.CheckState.Checked if v.data(Qt.ItemDataRole.UserRole) in i.village_ids
-                            else Qt.CheckState.Unchecked)
+        set_checked(self.villages, i.village_ids)
         for m, box in enumerate(self.months, start=1):
             box.setChecked(m in i.months)
         self.expected.setPlainText(i.expected_result)
@@ -112,21 +80,20 @@ class PlanItemForm(QWidget):
         self.result.setPlainText(i.result)
         for widget in (self.field, self.content, self.owner, self.villages, self.expected, *self.months):
             widget.setEnabled(not locked)
+        self.mark_loaded(item)
         self.save_button.setEnabled(not locked)
         self.new_button.setEnabled(not locked)
         self.delete_button.setEnabled(not locked and item is not None)
         self.done_button.setEnabled(locked and item is not None)
         self.done_on.setEnabled(locked and item is not None)
         self.result.setEnabled(locked and item is not None)
-        self.status.clear_status()
 
     def item(self) -> PlanItem:
         i = self._item or PlanItem()
         i.field = self.field.currentData() or "other"
         i.content = self.content.toPlainText()
         i.owner_id = self.owner.currentData() or ""
-        i.village_ids = [self.villages.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.villages.count())
-                         if self.villages.item(r).checkState() == Qt.CheckState.Checked]
+        i.village_ids = checked_keys(self.villages)
         i.months = [m for m, box in enumerate(self.months, start=1) if box.isChecked()]
         i.expected_result = self.expected.toPlainText()
         return i

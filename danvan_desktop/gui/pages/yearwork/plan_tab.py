@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -16,9 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
 from danvan_desktop.domain.i18n import _
@@ -26,8 +23,10 @@ from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.tasks import TaskStatus
 from danvan_desktop.domain.yearwork import field_label, months_text, party_short_date
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.pages.list_page import ListPage
 from danvan_desktop.gui.pages.yearwork.plan_item_form import PlanItemForm
 from danvan_desktop.gui.widgets.date_field import DateField
+from danvan_desktop.gui.widgets.dialog_buttons import action_buttons
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 
 
@@ -42,18 +41,16 @@ class ApprovalDialog(QDialog):
         self.day.set_value(today)
         form.addRow(_("Số quyết định"), self.decision)
         form.addRow(_("Ngày phê duyệt"), self.day)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Ghi phê duyệt"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(action_buttons(self, _("Ghi phê duyệt")))
 
 
-class PlanTab(QWidget):
+class PlanTab(ListPage):
+    """A list page without keys of its own (it is one tab of the year's work; the buttons say what to do)."""
+    CHANGED = "annual_plans"
+
     def __init__(self, services, work, events, parent=None) -> None:
-        super().__init__(parent)
-        self.services, self.work, self.events = services, work, events
+        super().__init__(None, events, parent)
+        self.services, self.work = services, work
         self.plan = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -89,23 +86,14 @@ class PlanTab(QWidget):
         self.table.setColumnWidth(1, 300)
         self.form = PlanItemForm()
         self.form.setMaximumWidth(470)
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.form)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 420])
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.beside(self.form, (700, 420)), 1)
         self._owners: dict[str, str] = {}
         self.year.valueChanged.connect(lambda _v: self.refresh())
         self.create_button.clicked.connect(self.create_plan)
         self.approve_button.clicked.connect(self.ask_approval)
         self.pdf_button.clicked.connect(self.ask_pdf)
         self.due_button.clicked.connect(self.bring_due)
-        self.table.selectionModel().currentRowChanged.connect(self._on_current)
-        self.form.save_requested.connect(self.save_item)
-        self.form.new_requested.connect(self.new_item)
-        self.form.delete_requested.connect(self.delete_item)
+        self.wire(new=self.new_item, save=self.save_item, delete=self.delete_item, form=self.form, keys=False)
         self.form.done_requested.connect(self.record_done)
         self.refresh()
 
@@ -120,12 +108,9 @@ class PlanTab(QWidget):
         rows = list(enumerate(self.work.plans.progress(self.plan.id), start=1)) if self.plan else []
         self.model.set_rows(rows)
         self._show_state(len(rows))
-        if select_id:
-            row = self.model.find_row(lambda r: r[1].item.id == select_id)
-            if row >= 0:
-                self.table.selectRow(row)
-                return
-        self.form.load(None, self.plan.id if self.plan else "", self._locked())
+        if select_id and self.select(select_id, key=lambda r: r[1].item.id):
+            return
+        self.show_record(None)
 
     def _locked(self) -> bool:
         return self.plan is None or self.plan.locked
@@ -149,8 +134,7 @@ class PlanTab(QWidget):
             self.state.setText(_("Dự thảo: {n} nội dung, chưa trình Đảng ủy phê duyệt.").format(n=n))
             self.state.setStyleSheet("color:#8a5a00; font-weight:bold;")
 
-    def _on_current(self, current, _previous) -> None:
-        row = self.model.row_object(current.row()) if current.isValid() else None
+    def show_record(self, row) -> None:
         self.form.load(row[1].item if row else None, self.plan.id if self.plan else "", self._locked())
 
     # -- writing ----------------------------------------------------------------------------
@@ -158,11 +142,11 @@ class PlanTab(QWidget):
         try:
             result = action()
         except RuleError as exc:
-            self.form.status.error(str(exc))
+            self.form.show_error(exc)
             return False
         self.refresh(select_id or getattr(result, "id", None))
-        self.form.status.ok(message)
-        self.events.changed.emit("annual_plans")
+        self.form.show_done(message)
+        self.announce()
         return True
 
     def create_plan(self) -> None:
@@ -174,9 +158,7 @@ class PlanTab(QWidget):
         self._run(lambda: self.work.plans.save_item(self.form.item()), _("Đã lưu nội dung kế hoạch."))
 
     def new_item(self) -> None:
-        self.table.clearSelection()
-        self.form.load(None, self.plan.id if self.plan else "", self._locked())
-        self.form.content.setFocus()
+        self.start_new(self.form.content)
 
     def delete_item(self) -> None:
         item = self.form.item()

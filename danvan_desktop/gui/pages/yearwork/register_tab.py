@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -22,21 +21,23 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.yearwork import Direction, RegisteredDocument
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.pages.list_page import ListPage
 from danvan_desktop.gui.widgets.date_field import DateField
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 
 
-class RegisterTab(QWidget):
+class RegisterTab(ListPage):
+    """A list page without keys of its own (a tab of the year's work); the search runs in the service."""
+    CHANGED = "document_register"
+
     def __init__(self, services, work, events, parent=None) -> None:
-        super().__init__(parent)
-        self.services, self.work, self.events = services, work, events
+        super().__init__(None, events, parent)
+        self.services, self.work = services, work
         self.current: RegisteredDocument | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Tìm theo số, cơ quan ban hành, trích yếu (gõ không dấu cũng được)"))
-        self.search.setClearButtonEnabled(True)
+        self.search = self.search_box(_("Tìm theo số, cơ quan ban hành, trích yếu (gõ không dấu cũng được)"))
         self.direction = QComboBox()
         self.direction.addItem(_("Tất cả"), None)
         for d in Direction:
@@ -83,21 +84,18 @@ class RegisterTab(QWidget):
         form.addRow(buttons)
         self.status = FormStatus()
         form.addRow(self.status)
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
         box.setMaximumWidth(440)
-        splitter.addWidget(box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.beside(box), 1)
         self.search.textChanged.connect(lambda _t: self.refresh())
         self.direction.currentIndexChanged.connect(lambda _i: self.refresh())
         self.save_button.clicked.connect(self.save)
         self.new_button.clicked.connect(lambda: self.load(None))
         self.task_button.clicked.connect(self.give_task)
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda cur, _prev: self.load(self.model.row_object(cur.row()).record if cur.isValid() else None))
+        self.wire(new=None, keys=False)
         self.refresh()
+
+    def show_record(self, line) -> None:
+        self.load(line.record if line is not None else None)
 
     def refresh(self) -> None:
         self.model.set_rows(self.work.register.lines(self.direction.currentData(), self.search.text()))
@@ -128,7 +126,7 @@ class RegisterTab(QWidget):
             return
         self.refresh()
         self.status.ok(_("Đã lưu văn bản số {number}.").format(number=d.number))
-        self.events.changed.emit("document_register")
+        self.announce()
 
     def give_task(self) -> None:
         if self.current is None:

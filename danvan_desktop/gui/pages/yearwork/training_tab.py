@@ -9,9 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +19,9 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.yearwork import Training
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.pages.list_page import ListPage
 from danvan_desktop.gui.theme import set_role
+from danvan_desktop.gui.widgets.checklist import checked_keys, fill_checklist
 from danvan_desktop.gui.widgets.date_field import DateField
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
@@ -33,25 +33,13 @@ def _checklist() -> QListWidget:
     return widget
 
 
-def _fill(widget: QListWidget, rows: list[tuple[str, str]], checked: set[str]) -> None:
-    widget.clear()
-    for key, text in rows:
-        item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if key in checked else Qt.CheckState.Unchecked)
-        widget.addItem(item)
+class TrainingTab(ListPage):
+    """A list page without keys of its own (a tab of the year's work)."""
+    CHANGED = "trainings"
 
-
-def _checked(widget: QListWidget) -> list[str]:
-    return [widget.item(r).data(Qt.ItemDataRole.UserRole) for r in range(widget.count())
-            if widget.item(r).checkState() == Qt.CheckState.Checked]
-
-
-class TrainingTab(QWidget):
     def __init__(self, services, work, events, parent=None) -> None:
-        super().__init__(parent)
-        self.services, self.work, self.events = services, work, events
+        super().__init__(None, events, parent)
+        self.services, self.work = services, work
         self.current: Training | None = None
         layout = QVBoxLayout(self)
         self.summary = QLabel()
@@ -89,18 +77,15 @@ class TrainingTab(QWidget):
         form.addRow(buttons)
         self.status = FormStatus()
         form.addRow(self.status)
-        splitter = QSplitter()
-        splitter.addWidget(self.table)
         form_box.setMaximumWidth(440)
-        splitter.addWidget(form_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.beside(form_box), 1)
         self.save_button.clicked.connect(self.save)
         self.new_button.clicked.connect(lambda: self.load(None))
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda cur, _prev: self.load(self.model.row_object(cur.row()) if cur.isValid() else None))
+        self.wire(new=None, keys=False)
         self.refresh()
+
+    def show_record(self, training: Training | None) -> None:
+        self.load(training)
 
     def refresh(self) -> None:
         self.model.set_rows(self.work.training.list())
@@ -120,18 +105,18 @@ class TrainingTab(QWidget):
         self.organiser.setText(t.organiser)
         self.place.setText(t.place)
         today = self.services.today()
-        _fill(self.bloc, [(m.id, m.full_name) for m in self.services.roster.current(today)], set(t.member_ids))
+        fill_checklist(self.bloc, [(m.id, m.full_name) for m in self.services.roster.current(today)], t.member_ids)
         villages = {v.id: v.name for v in self.services.villages.list()}
         team = [(m.id, f"{m.full_name} — {villages.get(vid, '')}") for vid in villages
                 for m in self.services.teams.members(vid)]
-        _fill(self.team, team, set(t.team_member_ids))
+        fill_checklist(self.team, team, t.team_member_ids)
         self.status.clear_status()
 
     def save(self) -> None:
         t = self.current or Training()
         t.held_on, t.topic = self.held_on.value(), self.topic.text()
         t.organiser, t.place = self.organiser.text(), self.place.text()
-        t.member_ids, t.team_member_ids = _checked(self.bloc), _checked(self.team)
+        t.member_ids, t.team_member_ids = checked_keys(self.bloc), checked_keys(self.team)
         try:
             self.work.training.save(t)
         except RuleError as exc:
@@ -139,4 +124,4 @@ class TrainingTab(QWidget):
             return
         self.refresh()
         self.status.ok(_("Đã lưu buổi tập huấn."))
-        self.events.changed.emit("trainings")
+        self.announce()
