@@ -2,7 +2,7 @@
 
 Later features add sections to SECTIONS: callables (services, navigate) -> QWidget with
 `load(services) -> data` (reads only, through the services it is given, on a worker thread: no widget),
-`show(data)` (the GUI thread) and `refresh()` (both at once, for a section used alone); a section that
+`show_figures(data)` (the GUI thread) and `refresh()` (both at once, for a section used alone); a section that
 must write before reading (bring this month's recurring tasks in) has `prepare()`, run on the GUI thread.
 `navigate(page_key, **filters)` opens a page.
 
@@ -102,7 +102,7 @@ class RosterSection(QWidget):
         return RosterFigures(len(current), sum(1 for m in current if m.trained_on), rules.min_members,
                              rules.max_members, len(villages), sum(1 for v in villages if v.id not in followed))
 
-    def show(self, f: RosterFigures) -> None:
+    def show_figures(self, f: RosterFigures) -> None:
         self.members.set_value(str(f.members), warn=not f.min_members <= f.members <= f.max_members)
         self.trained.set_value(percent(f.trained / f.members, 0) if f.members else "—",
                                warn=bool(f.members) and f.trained < f.members)
@@ -110,7 +110,7 @@ class RosterSection(QWidget):
         self.unfollowed.set_value(str(f.unfollowed), warn=f.unfollowed > 0)
 
     def refresh(self) -> None:
-        self.show(self.load(self.services))
+        self.show_figures(self.load(self.services))
 
 
 class DashboardPage(QScrollArea):
@@ -178,8 +178,8 @@ class DashboardPage(QScrollArea):
         else:
             self.banner.show_text(_("Thành phần khối đúng quy chế ({profile}).").format(profile=profile), "ok")
         for section, data in zip(self.sections, figures, strict=True):
-            if hasattr(section, "show"):
-                section.show(data)
+            if hasattr(section, "show_figures"):
+                section.show_figures(data)
             else:       # a section of the old shape: reads and paints on the GUI thread
                 section.refresh()
         self.refreshed.emit()

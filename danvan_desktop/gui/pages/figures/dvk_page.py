@@ -46,9 +46,9 @@ class ProgressCard(QWidget):
         return services.dvk.progress()
 
     def refresh(self) -> None:
-        self.show(self.load(self.services))
+        self.show_figures(self.load(self.services))
 
-    def show(self, p) -> None:
+    def show_figures(self, p) -> None:
         self.label.setText(_("Mô hình “Dân vận khéo” mới năm {year}: {new}/{target} (đã công nhận {rec})").format(
             year=p.year, new=p.new, target=p.target, rec=p.recognised))
         self.bar.setRange(0, max(p.target, p.new, 1))

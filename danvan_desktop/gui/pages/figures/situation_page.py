@@ -176,9 +176,9 @@ class HotSpotSection(QWidget):
                 services.situation.open_hot_spot_count())
 
     def refresh(self) -> None:
-        self.show(self.load(self.services))
+        self.show_figures(self.load(self.services))
 
-    def show(self, data: tuple) -> None:
+    def show_figures(self, data: tuple) -> None:
         spots, names, count = data
         self.title.setText(_("Điểm nóng chưa giải quyết: {n}").format(n=count))
         set_tone(self.title, "bad" if spots else "ok")

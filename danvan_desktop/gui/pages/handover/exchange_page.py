@@ -140,9 +140,9 @@ class ExchangeSection(QWidget):
         return data
 
     def refresh(self) -> None:
-        self.show(self.load(self.services))
+        self.show_figures(self.load(self.services))
 
-    def show(self, data: dict) -> None:
+    def show_figures(self, data: dict) -> None:
         if self.upper:
             done, total = data["handed"]
             self.handed.set_value(f"{done}/{total}")

@@ -51,9 +51,9 @@ class UpperDashboardSection(QWidget):
         return services.exchange.upper.overview() if self.active else None
 
     def refresh(self) -> None:
-        self.show(self.load(self.services))
+        self.show_figures(self.load(self.services))
 
-    def show(self, view) -> None:
+    def show_figures(self, view) -> None:
         if view is None:
             return
         self.period = view.period

@@ -224,9 +224,9 @@ class BriefingSection(QWidget):
         return missing, latest.meeting_date if latest else None, drafts
 
     def refresh(self) -> None:
-        self.show(self.load(self.services))
+        self.show_figures(self.load(self.services))
 
-    def show(self, data: tuple) -> None:
+    def show_figures(self, data: tuple) -> None:
         missing, latest, drafts = data
         self.banner.show_messages(_("Chưa họp giao ban"), missing)
         self.last.set_value(latest.strftime("%d/%m/%Y") if latest else "—")

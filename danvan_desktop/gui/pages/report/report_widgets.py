@@ -75,9 +75,9 @@ class ReportDueSection(QWidget):
                 chart_series(services.figures, "don_nhan", Period.containing(today)))
 
     def refresh(self) -> None:
-        self.show(self.load(self.services))
+        self.show_figures(self.load(self.services))
 
-    def show(self, data: tuple) -> None:
+    def show_figures(self, data: tuple) -> None:
         today, period, due, status, chart = data
         self._period = period.code
         days = (due - today).days

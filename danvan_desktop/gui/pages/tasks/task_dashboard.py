@@ -62,9 +62,9 @@ class TasksSection(QWidget):
 
     def refresh(self) -> None:
         self.prepare()
-        self.show(self.load(self.services))
+        self.show_figures(self.load(self.services))
 
-    def show(self, figures: DashboardFigures) -> None:
+    def show_figures(self, figures: DashboardFigures) -> None:
         self.overdue.set_value(str(figures.overdue_total), warn=figures.overdue_total > 0)
         self.due_soon.set_value(str(figures.due_soon))
         if figures.month_rate is None:

@@ -147,9 +147,9 @@ class DeadlinesCard(QWidget):
 
     def refresh(self) -> None:
         self.prepare()
-        self.show(self.work.calendar.upcoming(5))
+        self.show_figures(self.work.calendar.upcoming(5))
 
-    def show(self, rows: list) -> None:
+    def show_figures(self, rows: list) -> None:
         if not rows:
             self.lines.setText(_("Không có hạn nào trong 60 ngày tới."))
             return
