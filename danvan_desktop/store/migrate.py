@@ -1,7 +1,8 @@
 """Numbered SQL migrations (store/migrations/NNN_name.sql) applied in order, all in one transaction.
 
 `PRAGMA user_version` holds the number of the last applied file. A file newer than the program
-is refused untouched; an older one is backed up (VACUUM INTO) before the first step.
+is refused untouched; an older one is backed up (store/backup.py) before the first step, and compacted
+(VACUUM) after the last when the steps left a large share of it free.
 The first release was written by several people at once, so its numbers were reserved by
 feature (001–009 foundation, 010–019 village teams and tasks, 020–029 meetings, 030–039 report
 and figures, 040–049 exchange). Released databases stand at the highest number, so every later
@@ -55,7 +56,19 @@ def upgrade(conn: sqlite3.Connection, db_path: Path | None) -> list[int]:
     except Exception:
         conn.execute("ROLLBACK")
         raise
+    compact_if_sparse(conn)
     return applied
+
+
+def compact_if_sparse(conn: sqlite3.Connection, share: float = 0.25, min_pages: int = 2048) -> bool:
+    """VACUUM when a step left much of the file free (050 drops the per-record provenance table: most
+    of a province's file); the free pages would otherwise be copied by every backup. Once, at the upgrade."""
+    free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    if free < min_pages or free < share * pages:
+        return False
+    conn.execute("VACUUM")
+    return True
 
 
 def _statements(script: str) -> list[str]:

@@ -213,11 +213,13 @@ class ExchangeImportService:
                     return ImportResult(path, ALREADY, verified, status, message=self._already(done))
                 if must_trust:
                     self.keys.trust(m)
-                apply_plan(conn, plan, m.batch_id, self._on_write(m.batch_id), self._on_conflict(m.batch_id))
-                for outcome in plan.outcomes:
-                    if outcome.kind != "identical" or outcome.incoming_wins:
-                        stamp = (outcome.after or {}).get("updated_at") or ""
-                        self.log.record_batch(m.batch_id, outcome.table, outcome.record_id, stamp, outcome.kind)
+                written: list[tuple[str, str, dict | None]] = []
+                apply_plan(conn, plan, m.batch_id, lambda table, record_id, before, _after: written.append(
+                    (table, record_id, audit.view(before) if before else None)), self._on_conflict(m.batch_id))
+                audit.write_imports(self.db, m.batch_id, written)
+                self.log.record_batches(m.batch_id, [
+                    (o.table, o.record_id, (o.after or {}).get("updated_at") or "", o.kind)
+                    for o in plan.outcomes if o.kind != "identical" or o.incoming_wins])
                 newest = verified.newest_stamps()
                 for origin, stamp in newest.items():   # one write per origin, not one per record
                     self.log.raise_seen(origin, stamp)
@@ -233,14 +235,6 @@ class ExchangeImportService:
         if newest:
             self.db.clock.observe(max(newest.values()))   # the newest stamp folds in all the others
         return ImportResult(path, APPLIED, verified, status, plan, missing_sequences=missing)
-
-    def _on_write(self, batch_id: str):
-        def write(table: str, record_id: str, before: dict | None, after: dict) -> None:
-            view = {k: v for k, v in after.items() if k != "search_text" and not isinstance(v, bytes)}
-            view["import_batch"] = batch_id
-            before_view = {k: v for k, v in (before or {}).items() if k != "search_text" and not isinstance(v, bytes)}
-            audit.write(self.db, table, record_id, "import", before_view if before else None, view)
-        return write
 
     def _on_conflict(self, batch_id: str):
         def conflict(outcome: Outcome) -> None:
