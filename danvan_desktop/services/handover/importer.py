@@ -25,9 +25,9 @@ from danvan_desktop.exchange.merge import Outcome, Plan, apply_plan, plan_batch,
 from danvan_desktop.exchange.schema import travelling_schema
 from danvan_desktop.exchange.verify import VerifiedFile, verify_file, verify_manifest
 from danvan_desktop.services.activity import logged
+from danvan_desktop.services.handover.import_backup import backup_before_import
 from danvan_desktop.services.handover.keys import ExchangeKeyService, KeyStatus
 from danvan_desktop.store import audit
-from danvan_desktop.store.backup import take_backup
 from danvan_desktop.store.connection import translate
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.exchange_log import BatchIn, ExchangeLog, now_iso
@@ -86,8 +86,8 @@ class ExchangeImportService:
 
     @contextlib.contextmanager
     def sitting(self) -> Iterator[None]:
-        """Several files imported together: one backup before the first that changes anything, not one
-        per file (a province imports 200 files a month; each copy is of the whole database)."""
+        """Several files imported together: the backup check runs once, before the first file that changes
+        anything (a province imports 200 files a month); one copy a day is taken (import_backup.py)."""
         outer = self._in_sitting
         self._in_sitting = True
         try:
@@ -96,6 +96,13 @@ class ExchangeImportService:
             self._in_sitting = outer
             if not outer:
                 self._backed_up = False
+                self._optimize()
+
+    def _optimize(self) -> None:
+        """After a sitting: let SQLite refresh the statistics its query plans rely on where the imports
+        changed a table's size much (cheap; it analyses only those tables)."""
+        with contextlib.suppress(sqlite3.Error):
+            self.db.conn.execute("PRAGMA optimize")
 
     def level(self) -> str:
         from danvan_desktop.services.unit.setup import SetupService
@@ -198,10 +205,9 @@ class ExchangeImportService:
             return self._import_receipt(path, verified, status, must_trust)
         plan = self._plan(path, verified)
         missing = self._missing(verified)
-        if self.db.path is not None and str(self.db.path) != ":memory:" and plan.changes() \
-                and not self._backed_up:
-            try:
-                take_backup(self.db.conn, Path(self.db.path), "before-import")
+        if plan.changes() and not self._backed_up:
+            try:   # one copy a day before the first import (services/handover/import_backup.py)
+                backup_before_import(self.db, self.today())
             except sqlite3.Error as exc:        # a full disk says so; nothing was imported
                 raise translate(exc, self.db.path) from exc
             self._backed_up = self._in_sitting   # outside a sitting, every file is its own sitting
@@ -234,6 +240,8 @@ class ExchangeImportService:
             raise exc.at(path)
         if newest:
             self.db.clock.observe(max(newest.values()))   # the newest stamp folds in all the others
+        if not self._in_sitting:
+            self._optimize()
         return ImportResult(path, APPLIED, verified, status, plan, missing_sequences=missing)
 
     def _on_conflict(self, batch_id: str):
