@@ -102,6 +102,8 @@ class ExchangeImportService:
         """After a sitting: let SQLite refresh the statistics its query plans rely on where the imports
         changed a table's size much (cheap; it analyses only those tables)."""
         with contextlib.suppress(sqlite3.Error):
+            # a bounded sample per index: the cost does not grow with the province's decade
+            self.db.conn.execute("PRAGMA analysis_limit = 1000")
             self.db.conn.execute("PRAGMA optimize")
 
     def level(self) -> str:

@@ -1,3 +1,4 @@
+-- danvan: vacuum after this step
 -- Province scale: provenance per (batch, table) instead of a row per record per batch, and import
 -- entries of the audit log that name their batch without copying the record (docs/upper-level.md).
 -- A province imports ~200 communes' files a month for ten years: the old table held one row per
