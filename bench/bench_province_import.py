@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
             (work / name).mkdir()
             copy_db(out / "upper.sqlite3", work / name / "upper.sqlite3")
         full = AppServices.open(work / "full" / "upper.sqlite3", today=day)      # upgraded here if need be
-        first, rest = files[0], files[1:6]
+        first, rest = files[0], files[1:21]
         e_first = import_timed(empty, [first], sitting=False)
         f_first = import_timed(full, [first], sitting=False)
         e_next = import_timed(empty, rest, sitting=False)

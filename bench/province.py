@@ -174,7 +174,8 @@ def open_upper(path: Path, day: Day) -> AppServices:
 
 
 def size_mb(path: Path) -> float:
-    return sum(Path(f"{path}{s}").stat().st_size for s in ("", "-wal") if Path(f"{path}{s}").exists()) / 2**20
+    """The data file alone (its WAL, folded back at close, is not counted)."""
+    return path.stat().st_size / 2**20 if path.exists() else 0.0
 
 
 def build(out: Path, communes: int, total_months: int, quiet: bool = False) -> dict:

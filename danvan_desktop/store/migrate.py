@@ -58,6 +58,8 @@ def upgrade(conn: sqlite3.Connection, db_path: Path | None) -> list[int]:
         raise
     if any(VACUUM_AFTER in step.path.read_text(encoding="utf-8") for step in pending) or _sparse(conn):
         conn.execute("VACUUM")
+        # in WAL mode the rebuilt file passed through the WAL: give that space back now, not at close
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return applied
 
 
