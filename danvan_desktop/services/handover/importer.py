@@ -36,6 +36,7 @@ ALREADY = "already"
 APPLIED = "applied"
 PREVIEW = "preview"
 RECEIPT = "receipt"
+BIG_IMPORT = 10_000       # records written in a sitting after which the statistics are rebuilt (ANALYZE)
 
 
 @dataclass
@@ -83,6 +84,7 @@ class ExchangeImportService:
         self.keys = ExchangeKeyService(db)
         self._in_sitting = False
         self._backed_up = False
+        self._written = 0          # records written since the last statistics refresh
 
     @contextlib.contextmanager
     def sitting(self) -> Iterator[None]:
@@ -100,11 +102,13 @@ class ExchangeImportService:
 
     def _optimize(self) -> None:
         """After a sitting: let SQLite refresh the statistics its query plans rely on where the imports
-        changed a table's size much (cheap; it analyses only those tables)."""
+        changed a table's size much (cheap; it analyses only those tables), and ANALYZE everything after
+        a big import (a commune's first file, a month of a province: BIG_IMPORT records or more)."""
+        written, self._written = self._written, 0
         with contextlib.suppress(sqlite3.Error):
             # a bounded sample per index: the cost does not grow with the province's decade
             self.db.conn.execute("PRAGMA analysis_limit = 1000")
-            self.db.conn.execute("PRAGMA optimize")
+            self.db.conn.execute("ANALYZE" if written >= BIG_IMPORT else "PRAGMA optimize")
 
     def level(self) -> str:
         from danvan_desktop.services.unit.setup import SetupService
@@ -225,6 +229,7 @@ class ExchangeImportService:
                 apply_plan(conn, plan, m.batch_id, lambda table, record_id, before, _after: written.append(
                     (table, record_id, audit.view(before) if before else None)), self._on_conflict(m.batch_id))
                 audit.write_imports(self.db, m.batch_id, written)
+                self._written += len(written)
                 self.log.record_batches(m.batch_id, [
                     (o.table, o.record_id, (o.after or {}).get("updated_at") or "", o.kind)
                     for o in plan.outcomes if o.kind != "identical" or o.incoming_wins])
