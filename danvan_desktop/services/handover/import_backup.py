@@ -4,8 +4,8 @@ A province imports ~200 files a month, often one at a time; a copy of the whole 
 would cost more than the imports themselves as the file grows. The copy taken before the day's first
 import that changes anything stays "the file before today's imports" as long as only imports change
 the file since (no local write in the audit log after it): restoring it, then importing again the files
-received since (each is listed under Đã nhận with its file name, and a re-import is exact), gives back
-any state in between. A local change, another day, or a missing copy: the next import takes a new one.
+received since (each is listed under "Các lô đã trao đổi" with its file name; an import is
+deterministic), gives back any state in between. A local change, another day, or a missing copy: the next import takes a new one.
 """
 
 from __future__ import annotations
