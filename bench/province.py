@@ -151,8 +151,9 @@ def commune_month(out: Path, index: int, period: Period, first: bool) -> Path:
         day.value = min(period.end, dt.date(2026, 11, 30))
         done = services.db.get_setting("bench_written", "") or ""
         if done < period.code:
-            write_month(services, period, random.Random(f"{code}-{period.code}"))
-            services.db.set_setting("bench_written", period.code)
+            with services.db.transaction():   # the month and its mark, or neither: a kill never writes twice
+                write_month(services, period, random.Random(f"{code}-{period.code}"))
+                services.db.set_setting("bench_written", period.code)
         exporter = services.exchange.exporter
         hand_over = period.end + dt.timedelta(days=1 + index % 5)
         exporter.now = lambda: _at(hand_over, 9 + index % 8)
