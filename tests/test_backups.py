@@ -12,6 +12,7 @@ import pytest
 
 from danvan_desktop.cli import main
 from danvan_desktop.domain import backups as rules
+from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.unit.backups import BackupError, BackupService, in_steps
 from danvan_desktop.store import migrate
 from danvan_desktop.store.backup import backup_dir
@@ -196,25 +197,61 @@ def test_the_command_line_backs_up_and_restores_with_exit_codes_and_vietnamese_w
     assert row_digests(demo_file) == before
 
 
-# -- one backup per import sitting ---------------------------------------------------------------
-def test_an_import_sitting_of_several_files_takes_one_backup_not_one_per_file(tmp_path, today):
-    from tests.exchange_helpers import make_commune, make_upper
-    upper = make_upper(tmp_path / "tinh.sqlite3", today)
+# -- one backup a day before imports -------------------------------------------------------------
+def _files(tmp_path, today, codes):
+    from tests.exchange_helpers import make_commune
     files = []
-    for code, name in (("99002", "xã Một"), ("99003", "xã Hai"), ("99004", "xã Ba")):
-        commune = make_commune(tmp_path / f"{code}.sqlite3", today, code, name)
+    for code in codes:
+        commune = make_commune(tmp_path / f"{code}.sqlite3", today, code, f"xã {code}")
         files.append(commune.exchange.exporter.export(tmp_path / f"{code}.dvx").path)
         commune.close()
+    return files
+
+
+def test_imports_of_one_day_take_one_full_copy_and_it_still_restores_to_before_the_first(tmp_path, today):
+    from danvan_desktop.services.unit.backups import BackupService
+    from tests.exchange_helpers import make_upper
+    db_path = tmp_path / "tinh.sqlite3"
+    upper = make_upper(db_path, today)
+    files = _files(tmp_path, today, ("99002", "99003", "99004", "99005"))
     try:
-        outcomes = upper.exchange.importer.import_files(files, trust_new=True)
+        outcomes = upper.exchange.importer.import_files(files[:3], trust_new=True)
         assert [o.result.status for o in outcomes] == ["applied"] * 3
-        taken = [p.name for p in backup_dir(tmp_path / "tinh.sqlite3").glob("*before-import*")]
+        assert len(list(backup_dir(db_path).glob("*before-import*"))) == 1
+        # a later sitting the same day, with only imports since: no new full copy
+        upper.exchange.importer.import_file(files[3], trust_new=True)
+        taken = list(backup_dir(db_path).glob("*before-import*"))
         assert len(taken) == 1
-        # a later sitting takes its own
-        commune = make_commune(tmp_path / "99005.sqlite3", today, "99005", "xã Bốn")
-        late = commune.exchange.exporter.export(tmp_path / "99005.dvx").path
-        commune.close()
-        upper.exchange.importer.import_files([late], trust_new=True)
-        assert len(list(backup_dir(tmp_path / "tinh.sqlite3").glob("*before-import*"))) == 2
+        assert len(upper.exchange.log.batches_in()) == 4
+    finally:
+        upper.close()
+    # the copy is the file before the day's first import: restoring it gives back the empty upper level
+    restored = BackupService(db_path).restore(taken[0])
+    assert restored.backup.unit_code == "T38"
+    again = AppServices.open(db_path, today=lambda: today)
+    try:
+        assert again.exchange.log.batches_in() == []
+        # and importing the day's files again brings back the state after any of them
+        assert [o.result.status for o in again.exchange.importer.import_files(files, trust_new=True)] == \
+            ["applied"] * 4
+    finally:
+        again.close()
+
+
+def test_a_local_change_or_a_new_day_makes_the_next_import_take_its_own_copy(tmp_path, today):
+    from tests.exchange_helpers import make_upper
+    db_path = tmp_path / "tinh.sqlite3"
+    upper = make_upper(db_path, today)
+    files = _files(tmp_path, today, ("99002", "99003", "99004"))
+    try:
+        upper.exchange.importer.import_file(files[0], trust_new=True)
+        unit = upper.setup.unit()
+        unit.place_name = "Thanh Hóa"
+        upper.setup.update_unit(unit)        # a local change: today's copy no longer is "before the imports"
+        upper.exchange.importer.import_file(files[1], trust_new=True)
+        assert len(list(backup_dir(db_path).glob("*before-import*"))) == 2
+        upper.exchange.importer.today = lambda: today + dt.timedelta(days=1)
+        upper.exchange.importer.import_file(files[2], trust_new=True)
+        assert len(list(backup_dir(db_path).glob("*before-import*"))) == 3
     finally:
         upper.close()

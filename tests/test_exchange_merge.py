@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from exchange_helpers import add_extra_table, add_note, checksum, make_upper, note_id, table_rows
 
 from danvan_desktop.exchange.schema import travelling_schema
 from danvan_desktop.services.app import AppServices
+from danvan_desktop.store import audit
 
 
 def all_rows(services: AppServices) -> dict[str, list[dict]]:
@@ -71,9 +70,11 @@ def test_provenance_survives_the_relay_and_each_record_names_its_batch(commune, 
                 assert row[column] == original[column]
         member = next(iter(source))
         assert upper.exchange.log.batches_of_record("bloc_members", member) == [result.verified.manifest.batch_id]
-        entry = upper.db.conn.execute("SELECT action, after FROM audit_log WHERE record_id = ?", (member,)).fetchone()
-        assert entry["action"] == "import"
-        assert json.loads(entry["after"])["import_batch"] == result.verified.manifest.batch_id
+        entry = audit.history(upper.db, "bloc_members", member)[0]
+        assert entry.action == "import" and entry.batch_id == result.verified.manifest.batch_id
+        # the log reads back the version the batch brought, though it keeps no copy of it
+        assert entry.after["import_batch"] == result.verified.manifest.batch_id
+        assert entry.after["full_name"] == source[member]["full_name"]
         newest = max(r["updated_at"] for r in source.values())
         assert upper.db.clock.tick() > newest   # the local clock folded in the sender's stamps
     finally:

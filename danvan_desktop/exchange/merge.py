@@ -147,30 +147,76 @@ def plan_batch(conn: sqlite3.Connection, verified: VerifiedFile, schema: dict[st
     return Plan(outcomes)
 
 
+def _refused_row(outcome: Outcome, exc: Exception) -> ExchangeError:
+    return ExchangeError(_("bản ghi {table} «{id}» trái với dữ liệu đã có ({detail}).").format(
+        table=outcome.table, id=outcome.record_id, detail=exc))
+
+
+_ROW_ERRORS = (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.DataError, OverflowError)
+
+
+def _write_one(conn: sqlite3.Connection, outcome: Outcome) -> None:
+    row = outcome.after or {}
+    cols = list(row)
+    try:
+        if outcome.before is None:
+            conn.execute(f'INSERT INTO "{outcome.table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
+                         f'VALUES ({", ".join("?" for _c in cols)})', tuple(row[c] for c in cols))
+        else:
+            sets = ", ".join(f'"{c}" = ?' for c in cols if c != "id")
+            conn.execute(f'UPDATE "{outcome.table}" SET {sets} WHERE id = ?',
+                         tuple(row[c] for c in cols if c != "id") + (outcome.record_id,))
+    except _ROW_ERRORS as exc:
+        raise _refused_row(outcome, exc) from exc
+
+
+def _insert_many(conn: sqlite3.Connection, group: list[Outcome]) -> None:
+    """New rows of one table with the same columns: one executemany. If a row is refused, the group is
+    undone and written row by row so the error names the record."""
+    cols = list(group[0].after or {})
+    sql = (f'INSERT INTO "{group[0].table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
+           f'VALUES ({", ".join("?" for _c in cols)})')
+    conn.execute("SAVEPOINT bulk_insert")
+    try:
+        conn.executemany(sql, [tuple((o.after or {})[c] for c in cols) for o in group])
+    except _ROW_ERRORS:
+        conn.execute("ROLLBACK TO bulk_insert")
+        conn.execute("RELEASE bulk_insert")
+        for outcome in group:
+            _write_one(conn, outcome)
+        return
+    conn.execute("RELEASE bulk_insert")
+
+
 def apply_plan(conn: sqlite3.Connection, plan: Plan, batch_id: str,
                on_write: Callable[[str, str, dict | None, dict], None],
                on_conflict: Callable[[Outcome], None]) -> None:
-    """Write the planned changes; the caller holds the transaction (all or nothing)."""
+    """Write the planned changes; the caller holds the transaction (all or nothing). New rows go in
+    groups (one executemany per table and column set), changed rows one by one, in the plan's order."""
     conn.execute("PRAGMA defer_foreign_keys = ON")
+    group: list[Outcome] = []
+
+    def flush() -> None:
+        if len(group) > 1:
+            _insert_many(conn, group)
+        elif group:
+            _write_one(conn, group[0])
+        group.clear()
+
     for outcome in plan.outcomes:
         if outcome.kind == CONFLICT:
             on_conflict(outcome)
         if not outcome.incoming_wins:
             continue
-        row = outcome.after or {}
-        cols = list(row)
-        try:
-            if outcome.before is None:
-                conn.execute(f'INSERT INTO "{outcome.table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
-                             f'VALUES ({", ".join("?" for _c in cols)})', tuple(row[c] for c in cols))
-            else:
-                sets = ", ".join(f'"{c}" = ?' for c in cols if c != "id")
-                conn.execute(f'UPDATE "{outcome.table}" SET {sets} WHERE id = ?',
-                             tuple(row[c] for c in cols if c != "id") + (outcome.record_id,))
-        except (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.DataError, OverflowError) as exc:
-            raise ExchangeError(_("bản ghi {table} «{id}» trái với dữ liệu đã có ({detail}).").format(
-                table=outcome.table, id=outcome.record_id, detail=exc)) from exc
-        on_write(outcome.table, outcome.record_id, outcome.before, row)
+        if outcome.before is None:
+            if group and (group[0].table != outcome.table or list(group[0].after or {}) != list(outcome.after or {})):
+                flush()
+            group.append(outcome)
+        else:
+            flush()
+            _write_one(conn, outcome)
+        on_write(outcome.table, outcome.record_id, outcome.before, outcome.after or {})
+    flush()
     problems = conn.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
         raise ExchangeError(_("bản ghi {table} tham chiếu tới dữ liệu không có trong tệp hay trong máy.")

@@ -1,12 +1,22 @@
-"""The audit log: who changed which record, when, and what it was before and after."""
+"""The audit log: who changed which record, when, and what it was before and after.
+
+An entry written by an import names its batch (`batch_id`) and keeps no copy of the version it brought
+(`after` is NULL): that version is the next entry's `before`, or the row itself when no later entry
+exists (every write to a travelling table goes through this log, so the chain is complete). A changed
+record keeps its `before` (the version it replaced lives nowhere else). The entries read back whole.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from danvan_desktop.store.database import Database
+
+IMPORT = "import"
 
 
 @dataclass(frozen=True)
@@ -19,34 +29,86 @@ class AuditEntry:
     action: str
     before: dict | None
     after: dict | None
+    batch_id: str = ""          # the hand-over batch that brought this version (imports only)
 
     def changed_fields(self) -> list[str]:
         before, after = self.before or {}, self.after or {}
-        skip = {"updated_at", "updated_by", "search_text"}
+        skip = {"updated_at", "updated_by", "search_text", "import_batch"}
         return sorted(k for k in set(before) | set(after) if k not in skip and before.get(k) != after.get(k))
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _json(value: dict | None) -> str | None:
+    return json.dumps(value, ensure_ascii=False, default=str) if value is not None else None
 
 
 def write(db: Database, table: str, record_id: str, action: str, before: dict | None, after: dict | None) -> None:
     """Append one entry; called inside the writing transaction so both land or neither does."""
     db.conn.execute(
         "INSERT INTO audit_log (at, actor, table_name, record_id, action, before, after) VALUES (?,?,?,?,?,?,?)",
-        (dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), db.actor or "", table, record_id, action,
-         json.dumps(before, ensure_ascii=False, default=str) if before is not None else None,
-         json.dumps(after, ensure_ascii=False, default=str) if after is not None else None))
+        (_now(), db.actor or "", table, record_id, action, _json(before), _json(after)))
+
+
+def write_imports(db: Database, batch_id: str, entries: Iterable[tuple[str, str, dict | None]]) -> None:
+    """One entry per record a batch wrote, (table, record_id, before or None), in one statement; the
+    version brought is not copied (see the module docstring)."""
+    at, actor = _now(), db.actor or ""
+    db.conn.executemany(
+        "INSERT INTO audit_log (at, actor, table_name, record_id, action, before, after, batch_id) "
+        "VALUES (?,?,?,?,?,?,NULL,?)",
+        [(at, actor, table, record_id, IMPORT, _json(before), batch_id) for table, record_id, before in entries])
+
+
+def view(row: dict) -> dict:
+    """A record as the log shows it: no search text, no binary columns."""
+    return {k: v for k, v in row.items() if k != "search_text" and not isinstance(v, bytes)}
 
 
 def _entry(row) -> AuditEntry:
+    after = json.loads(row["after"]) if row["after"] else None
+    batch = row["batch_id"] or (after or {}).get("import_batch") or ""
     return AuditEntry(row["seq"], row["at"], row["actor"], row["table_name"], row["record_id"], row["action"],
-                      json.loads(row["before"]) if row["before"] else None,
-                      json.loads(row["after"]) if row["after"] else None)
+                      json.loads(row["before"]) if row["before"] else None, after, batch)
+
+
+def _current(db: Database, table: str, record_id: str) -> dict | None:
+    if db.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone() is None:
+        return None
+    try:
+        row = db.conn.execute(f'SELECT * FROM "{table}" WHERE id = ?', (record_id,)).fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return view(dict(row)) if row is not None else None
+
+
+def _brought(db: Database, entry: AuditEntry, following: AuditEntry | None) -> AuditEntry:
+    """An import entry with the version it brought filled in from the next entry or the row."""
+    if entry.after is not None or entry.action != IMPORT:
+        return entry
+    if following is None:
+        row = db.conn.execute("SELECT before FROM audit_log WHERE table_name = ? AND record_id = ? AND seq > ? "
+                              "AND before IS NOT NULL ORDER BY seq LIMIT 1",
+                              (entry.table_name, entry.record_id, entry.seq)).fetchone()
+        after = json.loads(row[0]) if row else _current(db, entry.table_name, entry.record_id)
+    else:
+        after = following.before
+    after = view(dict(after or {}))
+    after["import_batch"] = entry.batch_id
+    return replace(entry, after=after)
 
 
 def history(db: Database, table: str, record_id: str) -> list[AuditEntry]:
     rows = db.conn.execute("SELECT * FROM audit_log WHERE table_name = ? AND record_id = ? ORDER BY seq",
                            (table, record_id)).fetchall()
-    return [_entry(r) for r in rows]
+    entries = [_entry(r) for r in rows]
+    # the next entry that says what the record was before it (a local insert of the same id never follows)
+    return [_brought(db, e, next((f for f in entries[i + 1:] if f.before is not None), None))
+            if e.after is None else e for i, e in enumerate(entries)]
 
 
 def recent(db: Database, limit: int = 200) -> list[AuditEntry]:
     rows = db.conn.execute("SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?", (limit,)).fetchall()
-    return [_entry(r) for r in rows]
+    return [_brought(db, e, None) for e in (_entry(r) for r in rows)]

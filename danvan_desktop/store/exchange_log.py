@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,6 +86,17 @@ class BatchIn:
     summary: dict[str, int]
     fingerprint: str
     period: str = ""
+
+
+@dataclass(frozen=True)
+class RecordProvenance:
+    """One record as one batch brought it: the version stamp and what the import did with it."""
+
+    batch_id: str
+    table_name: str
+    record_id: str
+    updated_at: str
+    outcome: str
 
 
 @dataclass
@@ -250,14 +263,53 @@ class ExchangeLog:
         self.db.conn.execute("INSERT INTO exchange_seen (origin, max_stamp) VALUES (?, ?) ON CONFLICT (origin) DO "
                              "UPDATE SET max_stamp = max(max_stamp, excluded.max_stamp)", (origin, stamp))
 
-    def record_batch(self, batch_id: str, table: str, record_id: str, updated_at: str, outcome: str) -> None:
-        self.db.conn.execute("INSERT INTO exchange_record_batches (batch_id, table_name, record_id, updated_at, outcome) "
-                             "VALUES (?,?,?,?,?)", (batch_id, table, record_id, updated_at, outcome))
+    def record_batches(self, batch_id: str, entries: Iterable[tuple[str, str, str, str]]) -> None:
+        """Which records the batch wrote, as (table, record_id, updated_at, outcome): one row per table of
+        the batch holding them all (a province writes ~200 files × ~60 records a month for ten years)."""
+        by_table: dict[str, list[list[str]]] = {}
+        for table, record_id, stamp, outcome in entries:
+            by_table.setdefault(table, []).append([record_id, stamp, outcome])
+        self.db.conn.executemany(
+            "INSERT INTO exchange_batch_records (batch_id, table_name, records) VALUES (?,?,?)",
+            [(batch_id, table, json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
+             for table, rows in by_table.items()])
+
+    def records_of_batch(self, batch_id: str) -> list[RecordProvenance]:
+        """Every record the batch wrote, with the version stamp it brought and what the import did."""
+        rows = self.db.conn.execute("SELECT table_name, records FROM exchange_batch_records WHERE batch_id = ? "
+                                    "ORDER BY seq", (batch_id,))
+        return [RecordProvenance(batch_id, table, *entry) for table, packed in rows for entry in json.loads(packed)]
 
     def batches_of_record(self, table: str, record_id: str) -> list[str]:
-        return [r[0] for r in self.db.conn.execute(
-            "SELECT batch_id FROM exchange_record_batches WHERE table_name = ? AND record_id = ? ORDER BY rowid",
-            (table, record_id))]
+        """The batches that brought a version of the record, oldest first. A rare question: it reads the
+        packed lists of the record's own unit (its sender) only, and parses those that name the record."""
+        return [p.batch_id for p in self.versions_of_record(table, record_id)]
+
+    def versions_of_record(self, table: str, record_id: str) -> list[RecordProvenance]:
+        needle = json.dumps(record_id, ensure_ascii=False)
+        unit = self._unit_of(table, record_id)
+        if unit is None:
+            rows = self.db.conn.execute(
+                "SELECT batch_id, records FROM exchange_batch_records WHERE table_name = ? AND instr(records, ?) "
+                "ORDER BY seq", (table, needle))
+        else:
+            rows = self.db.conn.execute(
+                "SELECT r.batch_id, r.records FROM exchange_batches_in b JOIN exchange_batch_records r "
+                "ON r.batch_id = b.batch_id AND r.table_name = ? WHERE b.sender_unit = ? AND instr(r.records, ?) "
+                "ORDER BY r.seq", (table, unit, needle))
+        return [RecordProvenance(batch_id, table, *entry) for batch_id, packed in rows
+                for entry in json.loads(packed) if entry[0] == record_id]
+
+    def _unit_of(self, table: str, record_id: str) -> str | None:
+        known = self.db.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                     (table,)).fetchone()
+        if known is None:
+            return None
+        try:
+            row = self.db.conn.execute(f'SELECT unit_code FROM "{table}" WHERE id = ?', (record_id,)).fetchone()
+        except sqlite3.OperationalError:     # a table without a unit: read every batch's list of it
+            return None
+        return row[0] if row else None
 
     def add_conflict(self, batch_id: str, table: str, record_id: str, fields: list[str], kept: str, other: str) -> None:
         self.db.conn.execute("INSERT INTO exchange_conflicts (batch_id, table_name, record_id, detected_at, fields, "

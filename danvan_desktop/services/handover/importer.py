@@ -25,9 +25,9 @@ from danvan_desktop.exchange.merge import Outcome, Plan, apply_plan, plan_batch,
 from danvan_desktop.exchange.schema import travelling_schema
 from danvan_desktop.exchange.verify import VerifiedFile, verify_file, verify_manifest
 from danvan_desktop.services.activity import logged
+from danvan_desktop.services.handover.import_backup import backup_before_import
 from danvan_desktop.services.handover.keys import ExchangeKeyService, KeyStatus
 from danvan_desktop.store import audit
-from danvan_desktop.store.backup import take_backup
 from danvan_desktop.store.connection import translate
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.exchange_log import BatchIn, ExchangeLog, now_iso
@@ -36,6 +36,7 @@ ALREADY = "already"
 APPLIED = "applied"
 PREVIEW = "preview"
 RECEIPT = "receipt"
+BIG_IMPORT = 10_000       # records written in a sitting after which the statistics are rebuilt (ANALYZE)
 
 
 @dataclass
@@ -83,11 +84,12 @@ class ExchangeImportService:
         self.keys = ExchangeKeyService(db)
         self._in_sitting = False
         self._backed_up = False
+        self._written = 0          # records written since the last statistics refresh
 
     @contextlib.contextmanager
     def sitting(self) -> Iterator[None]:
-        """Several files imported together: one backup before the first that changes anything, not one
-        per file (a province imports 200 files a month; each copy is of the whole database)."""
+        """Several files imported together: the backup check runs once, before the first file that changes
+        anything (a province imports 200 files a month); one copy a day is taken (import_backup.py)."""
         outer = self._in_sitting
         self._in_sitting = True
         try:
@@ -96,6 +98,17 @@ class ExchangeImportService:
             self._in_sitting = outer
             if not outer:
                 self._backed_up = False
+                self._optimize()
+
+    def _optimize(self) -> None:
+        """After a sitting: let SQLite refresh the statistics its query plans rely on where the imports
+        changed a table's size much (cheap; it analyses only those tables), and ANALYZE everything after
+        a big import (a commune's first file, a month of a province: BIG_IMPORT records or more)."""
+        written, self._written = self._written, 0
+        with contextlib.suppress(sqlite3.Error):
+            # a bounded sample per index: the cost does not grow with the province's decade
+            self.db.conn.execute("PRAGMA analysis_limit = 1000")
+            self.db.conn.execute("ANALYZE" if written >= BIG_IMPORT else "PRAGMA optimize")
 
     def level(self) -> str:
         from danvan_desktop.services.unit.setup import SetupService
@@ -198,10 +211,9 @@ class ExchangeImportService:
             return self._import_receipt(path, verified, status, must_trust)
         plan = self._plan(path, verified)
         missing = self._missing(verified)
-        if self.db.path is not None and str(self.db.path) != ":memory:" and plan.changes() \
-                and not self._backed_up:
-            try:
-                take_backup(self.db.conn, Path(self.db.path), "before-import")
+        if plan.changes() and not self._backed_up:
+            try:   # one copy a day before the first import (services/handover/import_backup.py)
+                backup_before_import(self.db, self.today())
             except sqlite3.Error as exc:        # a full disk says so; nothing was imported
                 raise translate(exc, self.db.path) from exc
             self._backed_up = self._in_sitting   # outside a sitting, every file is its own sitting
@@ -213,11 +225,14 @@ class ExchangeImportService:
                     return ImportResult(path, ALREADY, verified, status, message=self._already(done))
                 if must_trust:
                     self.keys.trust(m)
-                apply_plan(conn, plan, m.batch_id, self._on_write(m.batch_id), self._on_conflict(m.batch_id))
-                for outcome in plan.outcomes:
-                    if outcome.kind != "identical" or outcome.incoming_wins:
-                        stamp = (outcome.after or {}).get("updated_at") or ""
-                        self.log.record_batch(m.batch_id, outcome.table, outcome.record_id, stamp, outcome.kind)
+                written: list[tuple[str, str, dict | None]] = []
+                apply_plan(conn, plan, m.batch_id, lambda table, record_id, before, _after: written.append(
+                    (table, record_id, audit.view(before) if before else None)), self._on_conflict(m.batch_id))
+                audit.write_imports(self.db, m.batch_id, written)
+                self._written += len(written)
+                self.log.record_batches(m.batch_id, [
+                    (o.table, o.record_id, (o.after or {}).get("updated_at") or "", o.kind)
+                    for o in plan.outcomes if o.kind != "identical" or o.incoming_wins])
                 newest = verified.newest_stamps()
                 for origin, stamp in newest.items():   # one write per origin, not one per record
                     self.log.raise_seen(origin, stamp)
@@ -232,15 +247,9 @@ class ExchangeImportService:
             raise exc.at(path)
         if newest:
             self.db.clock.observe(max(newest.values()))   # the newest stamp folds in all the others
+        if not self._in_sitting:
+            self._optimize()
         return ImportResult(path, APPLIED, verified, status, plan, missing_sequences=missing)
-
-    def _on_write(self, batch_id: str):
-        def write(table: str, record_id: str, before: dict | None, after: dict) -> None:
-            view = {k: v for k, v in after.items() if k != "search_text" and not isinstance(v, bytes)}
-            view["import_batch"] = batch_id
-            before_view = {k: v for k, v in (before or {}).items() if k != "search_text" and not isinstance(v, bytes)}
-            audit.write(self.db, table, record_id, "import", before_view if before else None, view)
-        return write
 
     def _on_conflict(self, batch_id: str):
         def conflict(outcome: Outcome) -> None:
