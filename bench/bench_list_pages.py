@@ -84,7 +84,9 @@ def build(path: Path, n: int) -> AppServices:
         title = f"Nhiệm vụ số {i} về {rng.choice(WORDS)}"
         tasks.append((tid, *head, title, rng.choice(CATEGORIES), due.isoformat(), status,
                       due.isoformat() if status == "done" else None, len(chosen), fold(title)))
-        given += [(str(uuid.uuid4()), *head, tid, vid) for vid in chosen]
+        # a village's share has the task's status (the service rolls the villages up into the task)
+        given += [(str(uuid.uuid4()), *head, tid, vid, status, due.isoformat() if status == "done" else None)
+                  for vid in chosen]
         if rng.random() < 0.5:
             progress.append((str(uuid.uuid4()), *head, tid, chosen[0], (due - dt.timedelta(days=2)).isoformat(),
                              "Đã tổ chức tuyên truyền"))
@@ -105,7 +107,7 @@ def build(path: Path, n: int) -> AppServices:
                          "title, category, due_date, status, done_on, village_count, search_text) "
                          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", tasks)
         conn.executemany("INSERT INTO task_assignments (id, unit_code, created_at, updated_at, updated_by, origin, "
-                         "deleted, task_id, village_id) VALUES (?,?,?,?,?,?,?,?,?)", given)
+                         "deleted, task_id, village_id, status, done_on) VALUES (?,?,?,?,?,?,?,?,?,?,?)", given)
         conn.executemany("INSERT INTO task_progress (id, unit_code, created_at, updated_at, updated_by, origin, "
                          "deleted, task_id, village_id, noted_on, result) VALUES (?,?,?,?,?,?,?,?,?,?,?)", progress)
         conn.executemany("INSERT INTO situation_notes (id, unit_code, created_at, updated_at, updated_by, origin, "

@@ -111,3 +111,9 @@ def tinh(upper_template, tmp_path):
     svc = AppServices.open(target, today=lambda: TODAY)
     yield svc
     svc.close()
+
+
+def dashboard_ready(qtbot, page):
+    """Wait until the dashboard shows the figures of the latest refresh (they are read off the GUI thread)."""
+    qtbot.waitUntil(lambda: not page.busy, timeout=20000)
+    return page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import dashboard_ready
 from exchange_helpers import checksum, make_upper
 
 from danvan_desktop.gui.events import DataEvents
@@ -142,7 +143,7 @@ def test_upper_level_window_shows_only_its_pages_and_the_receipt_prints(qtbot, x
         window = MainWindow(upper)
         qtbot.addWidget(window)
         assert window.page_keys == ["dashboard", "yearwork", "exchange", "settings"]   # yearwork: the communes' scorecards
-        dashboard = window.pages["dashboard"]
+        dashboard = dashboard_ready(qtbot, window.pages["dashboard"])
         assert dashboard.heading.text() == upper.setup.unit().name and dashboard.banner.isHidden()
     finally:
         upper.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import type_text
+from conftest import dashboard_ready, type_text
 from dialog_helpers import Answer
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
@@ -121,7 +121,7 @@ def test_edit_a_member(qtbot, window):
 
 def test_end_a_term_through_the_dialog_breaks_the_rules_and_a_successor_mends_them(qtbot, window, monkeypatch):
     page = members_page(window)
-    dashboard = window.pages["dashboard"]
+    dashboard = dashboard_ready(qtbot, window.pages["dashboard"])
     assert page.banner.isHidden()
     assert dashboard.banner.kind == "ok" and not dashboard.banner.isHidden()
 
@@ -141,6 +141,7 @@ def test_end_a_term_through_the_dialog_breaks_the_rules_and_a_successor_mends_th
     assert page.form.status.text() == "Đã kết thúc nhiệm kỳ của đồng chí Nguyễn Thị Hương."
     assert "Nguyễn Thị Hương" not in shown_names(page)
     assert page.banner.messages() == ["Khối chưa có Phó trưởng khối.", "Khối thiếu Chủ tịch Ủy ban MTTQ."]
+    dashboard_ready(qtbot, dashboard)
     assert dashboard.banner.kind == "warning"
     assert dashboard.banner.messages() == page.banner.messages()
     page.show_ended.setChecked(True)
@@ -155,6 +156,7 @@ def test_end_a_term_through_the_dialog_breaks_the_rules_and_a_successor_mends_th
     choose(page.form.role, "deputy")
     page.form.save_button.click()
     assert page.banner.isHidden()
+    dashboard_ready(qtbot, dashboard)
     assert dashboard.banner.kind == "ok"
 
 
@@ -197,6 +199,7 @@ def test_the_filter_finds_without_marks_and_the_post_history_lists_holders(qtbot
 def test_dashboard_cards_open_the_filtered_lists(qtbot, window):
     dashboard = window.pages["dashboard"]
     window.navigate("dashboard")
+    dashboard_ready(qtbot, dashboard)
     assert dashboard.sections[0].trained.value.text() == "90%"
     qtbot.mouseClick(dashboard.sections[0].trained, Qt.MouseButton.LeftButton)
     assert window.current_page_key() == "members"
@@ -209,7 +212,7 @@ def test_dashboard_cards_open_the_filtered_lists(qtbot, window):
 
 
 def test_unfollowed_villages_card_and_filter(qtbot, empty_window):
-    dashboard = empty_window.pages["dashboard"]
+    dashboard = dashboard_ready(qtbot, empty_window.pages["dashboard"])
     assert dashboard.sections[0].unfollowed.value.text() == "3"
     qtbot.mouseClick(dashboard.sections[0].unfollowed, Qt.MouseButton.LeftButton)
     villages = empty_window.pages["villages"]

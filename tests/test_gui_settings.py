@@ -4,7 +4,7 @@ is rebuilt in it, and a profile of the user's own is saved and applied to the ro
 from __future__ import annotations
 
 import pytest
-from conftest import type_text
+from conftest import dashboard_ready, type_text
 from PySide6.QtWidgets import QApplication
 
 from danvan_desktop.domain.i18n import language
@@ -90,7 +90,7 @@ def test_a_custom_profile_is_saved_and_applied_to_the_roster(qtbot, window, demo
     window.navigate("members")
     assert members.banner.messages() == ["Khối hiện có 10 thành viên; quy chế yêu cầu 11–13."]
     assert "Quy chế của Đảng ủy xã năm 2026" in members.banner.title.text()
-    dashboard = window.pages["dashboard"]
+    dashboard = dashboard_ready(qtbot, window.pages["dashboard"])
     assert dashboard.banner.messages() == ["Khối hiện có 10 thành viên; quy chế yêu cầu 11–13."]
     # switching back to the built-in profile clears the banner
     window.navigate("settings")

@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from danvan_desktop.domain.members import BlocMember
 from danvan_desktop.gui.events import DataEvents
-from tests.conftest import type_text
+from tests.conftest import dashboard_ready, type_text
 
 
 @pytest.fixture
@@ -126,6 +126,7 @@ def test_dashboard_shows_hot_spots_dvk_and_the_report_countdown(qtbot, demo):
     registry.pages()
     page = DashboardPage(demo, lambda *a, **k: None)
     qtbot.addWidget(page)
+    dashboard_ready(qtbot, page)
     texts = [getattr(s, "title", None) for s in page.sections]
     joined = " ".join(t.text() for t in texts if t is not None)
     spots = len(demo.situation.open_hot_spots())

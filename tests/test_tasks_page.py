@@ -11,7 +11,7 @@ from danvan_desktop.domain.task_query import TaskQuery
 from danvan_desktop.gui.main_window import MainWindow
 from danvan_desktop.gui.pages.progress_dialog import ProgressDialog
 from danvan_desktop.gui.pages.tasks.task_dashboard import TasksSection
-from tests.conftest import type_text
+from tests.conftest import dashboard_ready, type_text
 
 
 def _window(qtbot, services) -> MainWindow:
@@ -20,15 +20,16 @@ def _window(qtbot, services) -> MainWindow:
     return window
 
 
-def _overdue_card(window) -> str:
-    section = next(s for s in window.pages["dashboard"].sections if isinstance(s, TasksSection))
+def _overdue_card(qtbot, window) -> str:
+    dashboard = dashboard_ready(qtbot, window.pages["dashboard"])      # its figures are read off the GUI thread
+    section = next(s for s in dashboard.sections if isinstance(s, TasksSection))
     return section.overdue.value.text()
 
 
 def test_overdue_card_jumps_to_the_overdue_list(qtbot, demo):
     window = _window(qtbot, demo)
     expected = demo.tasks.count(TaskQuery(overdue_only=True))
-    assert expected > 0 and _overdue_card(window) == str(expected)
+    assert expected > 0 and _overdue_card(qtbot, window) == str(expected)
     section = next(s for s in window.pages["dashboard"].sections if isinstance(s, TasksSection))
     qtbot.mouseClick(section.overdue.value, Qt.MouseButton.LeftButton)
     page = window.pages["tasks"]
@@ -59,7 +60,7 @@ def test_add_a_progress_note_and_mark_a_village_done(qtbot, services, monkeypatc
     task = services.tasks.create_task(title="Vận động hiến đất làm đường", village_ids=[east, west],
                                       due_date=dt.date(2026, 11, 10))
     window = _window(qtbot, services)
-    assert _overdue_card(window) == "1"
+    assert _overdue_card(qtbot, window) == "1"
     window.navigate("tasks")
     page = window.pages["tasks"]
     assert page.form.loaded().id == task.id
@@ -83,7 +84,7 @@ def test_add_a_progress_note_and_mark_a_village_done(qtbot, services, monkeypatc
         page.progress.tracking.selectRow(row)
         qtbot.mouseClick(page.progress.done_button, Qt.MouseButton.LeftButton)
     assert services.tasks.get(task.id).status == "done"
-    assert _overdue_card(window) == "0"
+    assert _overdue_card(qtbot, window) == "0"
 
 
 def test_a_future_note_is_refused_in_the_dialog(qtbot, services):
@@ -131,7 +132,8 @@ def test_overdue_by_village_links_open_that_village_overdue_list(qtbot, services
     services.tasks.create_task(title="Cũ", village_ids=[east.id, west.id], due_date=dt.date(2026, 11, 1))
     services.tasks.create_task(title="Cũ hơn", village_ids=[east.id], due_date=dt.date(2026, 10, 1))
     window = _window(qtbot, services)
-    section = next(s for s in window.pages["dashboard"].sections if isinstance(s, TasksSection))
+    section = next(s for s in dashboard_ready(qtbot, window.pages["dashboard"]).sections
+                   if isinstance(s, TasksSection))
     assert section.village_texts() == [f"{east.label} (2)", f"{west.label} (1)"]
     section.village_links.linkActivated.emit(west.id)
     page = window.pages["tasks"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import dashboard_ready
 from exchange_helpers import make_upper
 from PySide6.QtCore import Qt
 
@@ -98,6 +99,7 @@ def test_the_upper_dashboard_names_late_and_missing_communes_and_opens_the_detai
     opened = []
     page = DashboardPage(tinh, lambda key, **filters: opened.append((key, filters)))
     qtbot.addWidget(page)
+    dashboard_ready(qtbot, page)
     section = next(s for s in page.sections if isinstance(s, UpperDashboardSection))
     assert "tháng 10 năm 2026 (hạn 05/11/2026)" in section.title.text()
     assert section.missing.value.text() == "1" and section.late.value.text() == "1"

@@ -1,18 +1,27 @@
 """Tổng quan: the rule banner, and at-a-glance cards that jump to the page behind each figure.
 
-Later features add sections to SECTIONS: callables (services, navigate) -> QWidget with a
-`refresh()` method; `navigate(page_key, **filters)` opens a page.
+Later features add sections to SECTIONS: callables (services, navigate) -> QWidget with
+`load(services) -> data` (reads only, through the services it is given, on a worker thread: no widget),
+`show_figures(data)` (the GUI thread) and `refresh()` (both at once, for a section used alone); a section that
+must write before reading (bring this month's recurring tasks in) has `prepare()`, run on the GUI thread.
+`navigate(page_key, **filters)` opens a page.
+
+The page reads every section's figures in one snapshot off the GUI thread (gui/background_reader.py)
+and shows them all in one go when they arrive, so the window never waits on the database and never
+shows some cards updated and others not; a refresh asked for while one runs is folded into one more.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from danvan_desktop.domain.formats import percent
 from danvan_desktop.domain.i18n import _
+from danvan_desktop.gui.background_reader import BackgroundReader
 from danvan_desktop.gui.theme import set_role, set_tone
 from danvan_desktop.gui.widgets.banner import Banner
 from danvan_desktop.services.app import AppServices
@@ -53,6 +62,23 @@ class Card(QFrame):
         set_tone(self.value, "bad" if warn else "")
 
 
+@dataclass
+class RosterFigures:
+    members: int
+    trained: int
+    min_members: int
+    max_members: int
+    villages: int
+    unfollowed: int
+
+
+@dataclass
+class Heading:
+    unit_name: str
+    breaches: list[str]
+    profile: str
+
+
 class RosterSection(QWidget):
     def __init__(self, services: AppServices, navigate, parent=None) -> None:
         super().__init__(parent)
@@ -68,22 +94,28 @@ class RosterSection(QWidget):
         for i, card in enumerate((self.members, self.trained, self.villages, self.unfollowed)):
             layout.addWidget(card, 0, i)
 
-    def refresh(self) -> None:
-        current = self.services.roster.current()
-        rules = self.services.roster.active_profile().rules
-        self.members.set_value(str(len(current)),
-                               warn=not rules.min_members <= len(current) <= rules.max_members)
-        trained = sum(1 for m in current if m.trained_on)
-        self.trained.set_value(percent(trained / len(current), 0) if current else "—",
-                               warn=bool(current) and trained < len(current))
-        villages = self.services.villages.list()
+    def load(self, services: AppServices) -> RosterFigures:
+        current = services.roster.current()
+        rules = services.roster.active_profile().rules
         followed = {v for m in current for v in m.village_ids}
-        self.villages.set_value(str(len(villages)))
-        missing = sum(1 for v in villages if v.id not in followed)
-        self.unfollowed.set_value(str(missing), warn=missing > 0)
+        villages = services.villages.list()
+        return RosterFigures(len(current), sum(1 for m in current if m.trained_on), rules.min_members,
+                             rules.max_members, len(villages), sum(1 for v in villages if v.id not in followed))
+
+    def show_figures(self, f: RosterFigures) -> None:
+        self.members.set_value(str(f.members), warn=not f.min_members <= f.members <= f.max_members)
+        self.trained.set_value(percent(f.trained / f.members, 0) if f.members else "—",
+                               warn=bool(f.members) and f.trained < f.members)
+        self.villages.set_value(str(f.villages))
+        self.unfollowed.set_value(str(f.unfollowed), warn=f.unfollowed > 0)
+
+    def refresh(self) -> None:
+        self.show_figures(self.load(self.services))
 
 
 class DashboardPage(QScrollArea):
+    refreshed = Signal()       # the figures on show are those of the latest refresh asked for
+
     def __init__(self, services: AppServices, navigate, parent=None) -> None:
         super().__init__(parent)
         self.services = services
@@ -95,28 +127,59 @@ class DashboardPage(QScrollArea):
         set_role(self.heading, "page-title")
         layout.addWidget(self.heading)
         self.banner = Banner()
+        self.banner.hide()
         layout.addWidget(self.banner)
         # an upper level has no bloc of its own: only sections meant for it (attribute upper_level)
-        self.upper = services.setup.unit().level == "upper"
+        unit = services.setup.unit()
+        self.upper = unit.level == "upper"
+        self._set_heading(unit.name)          # one row: the title is there from the first paint
         self.sections = [] if self.upper else [RosterSection(services, navigate)]
         self.sections += [factory(services, navigate) for factory in SECTIONS
                           if not self.upper or getattr(factory, "upper_level", False)]
         for section in self.sections:
             layout.addWidget(section)
         layout.addStretch(1)
+        self.reader = BackgroundReader(services, self)
+        self.reader.loaded.connect(self._show)
         self.refresh()
 
+    @property
+    def busy(self) -> bool:
+        """A refresh is under way (its figures are not on show yet)."""
+        return self.reader.busy
+
     def refresh(self) -> None:
-        unit = self.services.setup.unit()
-        self.heading.setText(unit.name if self.upper else _("Khối dân vận {unit}").format(unit=unit.name))
-        breaches = [] if self.upper else [b.message for b in self.services.roster.check()]
-        profile = _(self.services.roster.active_profile().name)
+        """Read every figure off the GUI thread; they are shown together when they arrive."""
+        for section in self.sections:
+            if hasattr(section, "prepare"):
+                section.prepare()
+        sections, upper = list(self.sections), self.upper
+
+        def load(services: AppServices) -> tuple[Heading, list]:
+            unit = services.setup.unit()
+            breaches = [] if upper else [b.message for b in services.roster.check()]
+            heading = Heading(unit.name, breaches, services.roster.active_profile().name)
+            return heading, [section.load(services) if hasattr(section, "load") else None for section in sections]
+
+        self.reader.request(load)
+
+    def _set_heading(self, unit_name: str) -> None:
+        self.heading.setText(unit_name if self.upper else _("Khối dân vận {unit}").format(unit=unit_name))
+
+    def _show(self, result: tuple[Heading, list]) -> None:
+        heading, figures = result
+        self._set_heading(heading.unit_name)
+        profile = _(heading.profile)
         if self.upper:
             self.banner.hide()
-        elif breaches:
+        elif heading.breaches:
             self.banner.show_messages(_("Thành phần khối chưa đúng quy chế ({profile})").format(profile=profile),
-                                      breaches)
+                                      heading.breaches)
         else:
             self.banner.show_text(_("Thành phần khối đúng quy chế ({profile}).").format(profile=profile), "ok")
-        for section in self.sections:
-            section.refresh()
+        for section, data in zip(self.sections, figures, strict=True):
+            if hasattr(section, "show_figures"):
+                section.show_figures(data)
+            else:       # a section of the old shape: reads and paints on the GUI thread
+                section.refresh()
+        self.refreshed.emit()

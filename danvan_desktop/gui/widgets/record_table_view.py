@@ -5,6 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+# Rows a column sized to its content is measured on (the rows on show and some more): Qt reads 1 000 rows by
+# default, formatting every cell of them in Python each time the list changes — 1.5 s for 500 received files.
+RESIZE_PRECISION = 60
+
+
+def measure_few_rows(table: QTableView) -> None:
+    table.horizontalHeader().setResizeContentsPrecision(RESIZE_PRECISION)
+
 
 def record_table_view(model: QAbstractItemModel, parent=None, *, sortable: bool = True, row_numbers: bool = False,
                       stretch_last: bool = True) -> QTableView:
@@ -20,4 +28,5 @@ def record_table_view(model: QAbstractItemModel, parent=None, *, sortable: bool 
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(stretch_last)
     table.verticalHeader().setVisible(row_numbers)
+    measure_few_rows(table)
     return table

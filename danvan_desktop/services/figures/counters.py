@@ -87,7 +87,9 @@ def count_briefings(db: Database, period: Period, today: dt.date | None = None) 
 
 
 def count_tasks_done(db: Database, period: Period, today: dt.date | None = None) -> float | None:
-    return float(task_summary(db, period, today or vietnam_today()).done)
+    """Tasks of the period done by its end, as the period's task summary counts them (one grouped query)."""
+    from danvan_desktop.services.tasks.dashboard import period_counts
+    return float(period_counts(db, period, today or vietnam_today())[1])
 
 
 def task_summary(db: Database, period: Period, today: dt.date):

@@ -14,8 +14,9 @@ from danvan_desktop.exchange.schema import travelling_schema
 from danvan_desktop.render.document import Document, Header, Paragraph, Signature, Table, Title
 from danvan_desktop.store import audit
 from danvan_desktop.store.database import Database
-from danvan_desktop.store.exchange_log import BatchOut, Conflict, ExchangeLog, local_day
+from danvan_desktop.store.exchange_log import BatchIn, BatchOut, Conflict, ExchangeLog, local_day
 
+RECEIVED_PAGE = 500       # received files listed at a time (a province receives ~2 400 a year)
 ACK_DAYS_SETTING = "exchange_ack_warn_days"
 DEFAULT_ACK_DAYS = 7
 
@@ -70,6 +71,13 @@ class ExchangeBatchService:
         if not 1 <= days <= 90:
             raise RuleError(_("Số ngày chờ biên nhận phải từ 1 đến 90."), "ack_days")
         self.db.set_setting(ACK_DAYS_SETTING, str(days))
+
+    def received(self, limit: int = RECEIVED_PAGE, offset: int = 0) -> list[BatchIn]:
+        """Files received (batches and receipts), newest import first, one page: a province's decade holds
+        24 000 of them, too many to read and sort each time the tab is shown."""
+        rows = self.db.conn.execute("SELECT * FROM exchange_batches_in ORDER BY imported_at DESC, batch_id "
+                                    "LIMIT ? OFFSET ?", (limit, offset))
+        return [ExchangeLog._in(r) for r in rows]
 
     def unacknowledged(self) -> list[tuple[BatchOut, int]]:
         """Batches handed over longer ago than the setting allows and still without a receipt (with their age)."""

@@ -183,35 +183,3 @@ def _add_notes(service: TaskData, summary: TaskPeriodSummary, names: dict[str, s
     # Highlighted notes first, then those with figures; newest first within each.
     notable.sort(key=lambda x: (x[0], -x[1].toordinal()))
     summary.notable = [n for _rank, _day, n in notable[:MAX_NOTABLE]]
-
-
-@dataclass
-class DashboardFigures:
-    overdue_by_village: list[VillageTaskCounts]   # villages with overdue work, most first
-    overdue_total: int                            # tasks overdue today
-    due_soon: int                                 # open tasks due today … in 7 days
-    month_rate: float | None                      # this month's completion rate
-    month_done: int
-    month_total: int
-
-
-def dashboard(service: TaskData, days: int = 7) -> DashboardFigures:
-    today = service.today()
-    day = today.isoformat()
-    conn = service.db.conn
-    rows = conn.execute(
-        "SELECT a.village_id, count(*) FROM task_assignments a JOIN tasks t ON t.id = a.task_id "
-        "WHERE a.deleted = 0 AND t.deleted = 0 AND a.status IN ('not_started', 'in_progress') "
-        "AND t.due_date < ? GROUP BY a.village_id",
-        (day,)).fetchall()
-    names = service.village_names()
-    by_village = [VillageTaskCounts(r[0], names.get(r[0], "?"), overdue=r[1]) for r in rows]
-    by_village.sort(key=lambda v: (-v.overdue, vi_key(v.village_name)))
-    overdue = conn.execute("SELECT count(*) FROM tasks WHERE deleted = 0 AND status IN ('not_started', "
-                           "'in_progress') AND due_date < ?", (day,)).fetchone()[0]
-    soon = conn.execute("SELECT count(*) FROM tasks WHERE deleted = 0 AND status IN ('not_started', "
-                        "'in_progress') AND due_date BETWEEN ? AND ?",
-                        (day, (today + dt.timedelta(days=days)).isoformat())).fetchone()[0]
-    month = summarise(service, Period.containing(today))
-    return DashboardFigures(by_village, overdue, soon, month.completion_rate, month.done,
-                            month.total - month.cancelled)

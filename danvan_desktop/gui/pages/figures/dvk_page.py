@@ -42,8 +42,13 @@ class ProgressCard(QWidget):
             layout.addWidget(button)
         layout.addStretch(1)
 
+    def load(self, services: AppServices):
+        return services.dvk.progress()
+
     def refresh(self) -> None:
-        p = self.services.dvk.progress()
+        self.show_figures(self.load(self.services))
+
+    def show_figures(self, p) -> None:
         self.label.setText(_("Mô hình “Dân vận khéo” mới năm {year}: {new}/{target} (đã công nhận {rec})").format(
             year=p.year, new=p.new, target=p.target, rec=p.recognised))
         self.bar.setRange(0, max(p.target, p.new, 1))

@@ -170,10 +170,16 @@ class HotSpotSection(QWidget):
         layout.addWidget(self.body)
         layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
 
+    def load(self, services: AppServices) -> tuple:
+        # the card shows six; the title counts them all
+        return (services.situation.open_hot_spots(limit=6), services.villages.names(),
+                services.situation.open_hot_spot_count())
+
     def refresh(self) -> None:
-        spots = self.services.situation.open_hot_spots(limit=6)   # the card shows six; the title counts them all
-        names = self.services.villages.names()
-        count = self.services.situation.open_hot_spot_count()
+        self.show_figures(self.load(self.services))
+
+    def show_figures(self, data: tuple) -> None:
+        spots, names, count = data
         self.title.setText(_("Điểm nóng chưa giải quyết: {n}").format(n=count))
         set_tone(self.title, "bad" if spots else "ok")
         lines = [_("• {date} — {place}: {text}").format(date=short_date(n.noted_on),

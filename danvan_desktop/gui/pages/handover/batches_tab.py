@@ -18,11 +18,11 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui import file_dialogs
 from danvan_desktop.gui.models.record_table_model import Column
-from danvan_desktop.gui.pages.handover.common import RecordTable
+from danvan_desktop.gui.pages.handover.common import PagedRows, RecordTable
 from danvan_desktop.gui.widgets.fit import wrapping_label
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.handover.batches import created_day, short_period, table_label
+from danvan_desktop.services.handover.batches import RECEIVED_PAGE, created_day, short_period, table_label
 
 
 def _day(iso: str | None) -> str:
@@ -84,6 +84,7 @@ class BatchesTab(QWidget):
             Column(_("Kết quả"), lambda b: _summary(b.summary) if b.kind == "batch" else ""),
         ])
         self.incoming.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+        self.received = PagedRows(self.incoming, services.exchange.batches.received, RECEIVED_PAGE)
         write = QPushButton(_("Ghi biên nhận cho lô đã nhập…"))
         write.clicked.connect(self.write_receipt)
         bottom = QWidget()
@@ -93,6 +94,7 @@ class BatchesTab(QWidget):
         box.addWidget(self.incoming)
         row = QHBoxLayout()
         row.addWidget(write)
+        row.addWidget(self.received.more)
         row.addStretch(1)
         box.addLayout(row)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -114,7 +116,7 @@ class BatchesTab(QWidget):
         self.ack_days.blockSignals(False)
         log = self.services.exchange.log
         self.out.set_rows(log.batches_out())
-        self.incoming.set_rows(log.batches_in())
+        self.received.reload()
 
     def write_receipt(self) -> None:
         batch = self.incoming.current()
@@ -167,7 +169,8 @@ class ConflictsTab(QWidget):
         self.table.set_rows(self.services.exchange.batches.conflicts())
 
     def count(self) -> int:
-        return len(self.table.rows())
+        """Conflicts waiting (read again: the tab's table is filled only while it is shown)."""
+        return len(self.services.exchange.batches.conflicts())
 
     def resolve(self, use_other: bool) -> None:
         conflict = self.table.current()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStorageInfo, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView
 
 from danvan_desktop.domain.formats import number
 from danvan_desktop.domain.i18n import _
@@ -15,6 +15,7 @@ from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.drives import is_removable
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
+from danvan_desktop.gui.widgets.record_table_view import measure_few_rows
 
 
 class RecordTable(QTableView):
@@ -35,6 +36,7 @@ class RecordTable(QTableView):
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        measure_few_rows(self)
         if stretch is None:
             header.setStretchLastSection(True)
         else:
@@ -51,6 +53,34 @@ class RecordTable(QTableView):
 
     def rows(self) -> list:
         return self.model_.rows()
+
+
+class PagedRows:
+    """A table fed one page at a time, newest first, with a "Xem thêm" button under it while more may follow:
+    `fetch(limit, offset)` reads one page (services)."""
+
+    def __init__(self, table: RecordTable, fetch, page: int) -> None:
+        self.table, self.fetch, self.page = table, fetch, page
+        self.more = QPushButton(_("Xem thêm"))
+        self.more.setToolTip(_("Hiện thêm {n} dòng cũ hơn").format(n=page))
+        self.more.clicked.connect(self.load_more)
+        self.more.hide()
+        self.loaded: list = []
+
+    def reload(self) -> None:
+        """The first page again (the rows shown so far, if more were asked for, to keep the officer's place)."""
+        wanted = max(len(self.loaded), self.page)
+        self.loaded = self.fetch(wanted, 0)
+        self._show(len(self.loaded) == wanted)
+
+    def load_more(self) -> None:
+        more = self.fetch(self.page, len(self.loaded))
+        self.loaded += more
+        self._show(len(more) == self.page)
+
+    def _show(self, maybe_more: bool) -> None:
+        self.table.set_rows(self.loaded)
+        self.more.setVisible(maybe_more)
 
 
 def removable_drives() -> list[tuple[str, Path]]:

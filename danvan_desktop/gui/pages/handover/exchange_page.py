@@ -58,7 +58,7 @@ class ExchangePage(QWidget):
         self.refresh()
 
     def _changed(self, what: str) -> None:
-        self.refresh()
+        self.refresh(every_tab=True)
         self.events.changed.emit(what)
 
     def _refresh_current(self) -> None:
@@ -66,10 +66,12 @@ class ExchangePage(QWidget):
         if hasattr(widget, "refresh"):
             widget.refresh()
 
-    def refresh(self) -> None:
-        for tab in (self.completeness, self.consolidated, self.export_tab, self.import_tab, self.batches,
-                    self.conflicts):
-            if tab is not None:
+    def refresh(self, every_tab: bool = False) -> None:
+        """The tab on show (each other tab reads its rows when it is chosen: a province's tabs each read
+        thousands of rows); every tab after this page's own import or export."""
+        tabs = (self.completeness, self.consolidated, self.export_tab, self.import_tab, self.batches, self.conflicts)
+        for tab in tabs if every_tab else (self.tabs.currentWidget(),):
+            if tab is not None and hasattr(tab, "refresh"):
                 tab.refresh()
         n = self.conflicts.count()
         self.tabs.setTabText(self.conflicts_index, _("Xung đột ({n})").format(n=n) if n else _("Xung đột"))
@@ -126,24 +128,36 @@ class ExchangeSection(QWidget):
         grid.addWidget(self.conflicts, 0, 2)
         grid.setColumnStretch(3, 1)
 
-    def refresh(self) -> None:
-        exchange = self.services.exchange
+    def load(self, services: AppServices) -> dict:
+        exchange = services.exchange
+        data: dict = {"conflicts": len(exchange.batches.conflicts()), "late": exchange.batches.unacknowledged()}
         if self.upper:
             rows = exchange.upper.completeness(exchange.upper.reporting_period())
-            done = sum(r.status in (EARLY, ON_TIME, LATE) for r in rows)
-            self.handed.set_value(f"{done}/{len(rows)}")
+            data["handed"] = (sum(r.status in (EARLY, ON_TIME, LATE) for r in rows), len(rows))
         else:
-            out = exchange.log.batches_out()
-            if out:
-                self.last.set_value(short_date(created_day(out[0].created_at)), warn=out[0].acknowledged_at is None)
+            data["last"] = next(iter(exchange.log.batches_out()), None)
+            data["pending"] = exchange.exporter.pending_since_last()
+        return data
+
+    def refresh(self) -> None:
+        self.show_figures(self.load(self.services))
+
+    def show_figures(self, data: dict) -> None:
+        if self.upper:
+            done, total = data["handed"]
+            self.handed.set_value(f"{done}/{total}")
+        else:
+            last = data["last"]
+            if last:
+                self.last.set_value(short_date(created_day(last.created_at)), warn=last.acknowledged_at is None)
                 self.last.caption.setText(_("lần bàn giao gần nhất (lô số {seq}, {state})").format(
-                    seq=out[0].sequence, state=_("đã nhận") if out[0].acknowledged_at else _("chưa có biên nhận")))
+                    seq=last.sequence, state=_("đã nhận") if last.acknowledged_at else _("chưa có biên nhận")))
             else:
                 self.last.set_value(_("Chưa có"), warn=True)
-            self.pending.set_value(str(exchange.exporter.pending_since_last()))
-        conflicts = len(exchange.batches.conflicts())
+            self.pending.set_value(str(data["pending"]))
+        conflicts = data["conflicts"]
         self.conflicts.set_value(str(conflicts), warn=conflicts > 0)
-        late = exchange.batches.unacknowledged()
+        late = data["late"]
         if late:
             self.banner.show_messages(_("Bàn giao chưa được xác nhận"), [ngettext(
                 "Lô số {seq} đã xuất {days} ngày mà chưa có biên nhận.",

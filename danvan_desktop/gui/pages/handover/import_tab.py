@@ -111,6 +111,8 @@ class ImportTab(QWidget):
         scan = QPushButton(_("Tìm tệp trên USB"))
         scan.clicked.connect(self.scan_drives)
         self.receipts = QCheckBox(_("Ghi biên nhận lên USB sau khi nhập"))
+        # the upper level writes receipts by default, even for files given before the tab is first shown
+        self.receipts.setChecked(services.exchange.upper.is_upper())
         self.import_button = QPushButton(_("Nhập các tệp hợp lệ"))
         self.import_button.setStyleSheet("font-weight:bold; padding:6px 18px;")
         self.import_button.setEnabled(False)

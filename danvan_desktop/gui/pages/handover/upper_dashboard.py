@@ -47,10 +47,15 @@ class UpperDashboardSection(QWidget):
     def _open(self, tab: str) -> None:
         self.navigate("exchange", tab=tab, period=self.period.code if self.period else None)
 
+    def load(self, services: AppServices):
+        return services.exchange.upper.overview() if self.active else None
+
     def refresh(self) -> None:
-        if not self.active:
+        self.show_figures(self.load(self.services))
+
+    def show_figures(self, view) -> None:
+        if view is None:
             return
-        view = self.services.exchange.upper.overview()
         self.period = view.period
         label = view.period.label()
         self.title.setText(_("Các xã — báo cáo {period} (hạn {due})").format(period=label, due=short_date(view.due)))

@@ -25,13 +25,13 @@ from danvan_desktop.domain.text import fold
 from danvan_desktop.gui import file_dialogs
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.handover.batches_tab import _day
-from danvan_desktop.gui.pages.handover.common import RecordTable, open_file, period_choices
+from danvan_desktop.gui.pages.handover.common import PagedRows, RecordTable, open_file, period_choices
 from danvan_desktop.gui.pages.handover.consolidated_tab import with_parts, write_file
 from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.upper.completeness import summary_line
-from danvan_desktop.services.upper.service import EARLY, LATE, MISSING, NOT_DUE, ON_TIME
+from danvan_desktop.services.upper.service import DOCUMENTS_PAGE, EARLY, LATE, MISSING, NOT_DUE, ON_TIME
 
 STATUS_COLORS = {EARLY: "#1f4e79", ON_TIME: "#1e6b35", LATE: "#a15c00", MISSING: "#b3261e", NOT_DUE: "#555555"}
 STATUS_COLUMN = 2
@@ -103,11 +103,13 @@ class CompletenessTab(QWidget):
             Column(_("Ngày nhận"), lambda d: _day(d["received_at"]), lambda d: d["received_at"]),
         ], stretch=1)
         self.documents.doubleClicked.connect(lambda _i: self.open_document())
+        self.received = PagedRows(self.documents, self.upper.documents, DOCUMENTS_PAGE)   # newest first
         layout.addWidget(self.documents, 1)
         row = QHBoxLayout()
         view = QPushButton(_("Xem văn bản"))
         view.clicked.connect(self.open_document)
         row.addWidget(view)
+        row.addWidget(self.received.more)
         row.addStretch(1)
         layout.addLayout(row)
         self.status = FormStatus()
@@ -146,7 +148,7 @@ class CompletenessTab(QWidget):
         rows = self.upper.completeness(period)
         self.table.set_rows(rows)
         self.summary.setText(summary_line(period, rows, self.upper.due_date(period)))
-        self.documents.set_rows(self.upper.documents())
+        self.received.reload()
 
     def _due_rule_changed(self, _value: int = 0) -> None:
         try:

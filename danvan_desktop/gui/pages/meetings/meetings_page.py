@@ -215,14 +215,21 @@ class BriefingSection(QWidget):
         layout.addWidget(self.last, 2, 0)
         layout.addWidget(self.drafts, 2, 1)
 
-    def refresh(self) -> None:
+    def load(self, services: AppServices) -> tuple:
         from danvan_desktop.services.meetings.checks import missed_briefing_message
-        missing = self.services.meetings.missing_briefings()
-        self.banner.show_messages(_("Chưa họp giao ban"), [missed_briefing_message(p) for p in missing])
-        latest = self.services.meetings.latest()
-        self.last.set_value(latest.meeting_date.strftime("%d/%m/%Y") if latest and latest.meeting_date else "—")
-        drafts = self.services.meetings.meetings.count(
-            "content_hash IS NULL AND meeting_date <= ?", (self.services.today().isoformat(),))
+        missing = [missed_briefing_message(p) for p in services.meetings.missing_briefings()]
+        latest = services.meetings.latest()
+        drafts = services.meetings.meetings.count(
+            "content_hash IS NULL AND meeting_date <= ?", (services.today().isoformat(),))
+        return missing, latest.meeting_date if latest else None, drafts
+
+    def refresh(self) -> None:
+        self.show_figures(self.load(self.services))
+
+    def show_figures(self, data: tuple) -> None:
+        missing, latest, drafts = data
+        self.banner.show_messages(_("Chưa họp giao ban"), missing)
+        self.last.set_value(latest.strftime("%d/%m/%Y") if latest else "—")
         self.drafts.set_value(str(drafts), warn=drafts > 0)
 
 

@@ -15,14 +15,19 @@ from danvan_desktop.services.figures.service import FigureService, format_value
 from danvan_desktop.services.report import settings as report_settings
 
 
-def figure_chart(chart: TrendChart, figures: FigureService, code: str, last: Period) -> None:
+def chart_series(figures: FigureService, code: str, last: Period) -> tuple[str, list]:
+    """The title and points of a figure's trend (reads only: any thread)."""
     figure = figures.figure(code)
     series = figures.series(code, last)
     points = [(str(p.months[0]), v, format_value(figure, v)) for p, v in series]
     unit = f" ({figure.unit})" if figure.unit else ""
-    chart.set_series(_("{name}{unit}, {first} – {last}").format(
+    return _("{name}{unit}, {first} – {last}").format(
         name=figures.name(figure), unit=unit, first=f"{series[0][0].months[0]}/{series[0][0].year}",
-        last=f"{series[-1][0].months[0]}/{series[-1][0].year}"), points)
+        last=f"{series[-1][0].months[0]}/{series[-1][0].year}"), points
+
+
+def figure_chart(chart: TrendChart, figures: FigureService, code: str, last: Period) -> None:
+    chart.set_series(*chart_series(figures, code, last))
 
 
 class ReportDueSection(QWidget):
@@ -52,17 +57,28 @@ class ReportDueSection(QWidget):
     def _open(self) -> None:
         self.navigate("reports", period=self._period)
 
-    def refresh(self) -> None:
-        today = self.services.today()
+    def prepare(self) -> None:
+        self.services.figures.ensure_catalogue()    # a first start writes the catalogue: on the GUI thread
+
+    def load(self, services: AppServices) -> tuple:
+        today = services.today()
         period = Period.containing(today)
-        defaults = self.services.reports.defaults()
+        defaults = services.reports.defaults()
         due = report_settings.due_date(period.code, defaults.due_day)
-        report = self.services.reports.current_for(period.code)
+        report = services.reports.current_for(period.code)
         if report is not None and report.is_locked:
             # this month's is done: count down to next month's
             period = period.next()
             due = report_settings.due_date(period.code, defaults.due_day)
-            report = self.services.reports.current_for(period.code)
+            report = services.reports.current_for(period.code)
+        return (today, period, due, report.status_label if report else None,
+                chart_series(services.figures, "don_nhan", Period.containing(today)))
+
+    def refresh(self) -> None:
+        self.show_figures(self.load(self.services))
+
+    def show_figures(self, data: tuple) -> None:
+        today, period, due, status, chart = data
         self._period = period.code
         days = (due - today).days
         if days >= 0:
@@ -72,6 +88,5 @@ class ReportDueSection(QWidget):
         self.title.setText(_("Báo cáo {period}: hạn {date} — {when}").format(
             period=period.label(), date=short_date(due), when=when))
         set_tone(self.title, "bad" if days < 3 else "accent")
-        self.detail.setText(_("Trạng thái: {status}").format(status=report.status_label) if report else
-                            _("Chưa lập dự thảo."))
-        figure_chart(self.chart, self.services.figures, "don_nhan", Period.containing(today))
+        self.detail.setText(_("Trạng thái: {status}").format(status=status) if status else _("Chưa lập dự thảo."))
+        self.chart.set_series(*chart)

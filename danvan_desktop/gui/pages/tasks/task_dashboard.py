@@ -13,7 +13,7 @@ from danvan_desktop.domain.i18n import _
 from danvan_desktop.gui.pages.dashboard_page import SECTIONS, Card
 from danvan_desktop.gui.theme import set_role
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.tasks.summary import dashboard
+from danvan_desktop.services.tasks.dashboard import DashboardFigures, dashboard
 
 MAX_VILLAGES = 6
 
@@ -54,9 +54,17 @@ class TasksSection(QWidget):
             grid.addWidget(card, 0, i)
             grid.setColumnStretch(i, 2 if card is self.by_village else 1)   # room for names side by side
 
+    def prepare(self) -> None:
+        self.services.tasks.extend_recurring()     # a write: on the GUI thread, before the figures are read
+
+    def load(self, services: AppServices) -> DashboardFigures:
+        return dashboard(services.tasks)
+
     def refresh(self) -> None:
-        self.services.tasks.extend_recurring()
-        figures = dashboard(self.services.tasks)
+        self.prepare()
+        self.show_figures(self.load(self.services))
+
+    def show_figures(self, figures: DashboardFigures) -> None:
         self.overdue.set_value(str(figures.overdue_total), warn=figures.overdue_total > 0)
         self.due_soon.set_value(str(figures.due_soon))
         if figures.month_rate is None:

@@ -132,14 +132,24 @@ class DeadlinesCard(QWidget):
         self.lines.setWordWrap(True)
         layout.addWidget(self.lines)
 
-    def refresh(self) -> None:
+    def prepare(self) -> None:
         # The approved plan's items become tasks when their month comes: the dashboard is where the month
-        # is first seen (as the recurring tasks are extended there too). Once per item and month.
+        # is first seen (as the recurring tasks are extended there too). Once per item and month. A write:
+        # on the GUI thread, before the figures are read.
         try:
             self.work.plans.bring_due()
         except RuleError:
             pass
-        rows = self.work.calendar.upcoming(5)
+
+    def load(self, services) -> list:
+        from danvan_desktop.services.yearwork import YearWork
+        return YearWork.of(services).calendar.upcoming(5)
+
+    def refresh(self) -> None:
+        self.prepare()
+        self.show_figures(self.work.calendar.upcoming(5))
+
+    def show_figures(self, rows: list) -> None:
         if not rows:
             self.lines.setText(_("Không có hạn nào trong 60 ngày tới."))
             return

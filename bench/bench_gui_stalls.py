@@ -1,0 +1,161 @@
+"""P4: the task list and the situation log at 100 000 rows — open and filter against their own SQL, and the
+longest GUI-thread stall while scrolling to the end, sorting and filtering (same run, same machine).
+
+    PYTHONPATH=$PWD QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui_stalls.py [DB]
+
+With no DB it builds a commune of 100 000 tasks, 100 000 situation notes and 10 000 meetings in a temp
+folder (bench_list_pages.build, plain SQL: about a minute); give the path of one built before to skip that.
+
+- "open" and each filter: the page's reload (best of 3) against the SQL the page runs for it (the first
+  page of rows and the count, through the service, best of 3): the ratio is what the screen adds.
+- stalls: a 2 ms heartbeat timer on the GUI thread (bench/stall.py) measures the largest gap while the
+  actions run from the event loop as a user's would: the scroll bar dragged to the end again and again
+  until every row is loaded (each drag fetches the next chunk), a click on each column header of the
+  situation log with every row loaded (that list sorts on the screen; the task list's order is the due
+  day, set in SQL), and filters typed or chosen. Goal: no stall over 100 ms.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).parent))
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
+from stall import Heartbeat, pump
+
+from danvan_desktop.domain.task_query import TaskQuery
+from danvan_desktop.services.app import AppServices
+
+TODAY_TEXT = "2026-11-21"
+
+
+def best(fn: Callable[[], object], repeat: int = 3) -> float:
+    times = []
+    for _i in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def scroll_to_end(table, model, limit: float = 600.0) -> tuple[float, int]:
+    """Drag the scroll bar to the bottom until the model has every row; the largest stall and the rows."""
+    bar = table.verticalScrollBar()
+    started = time.perf_counter()
+    with Heartbeat() as beat:
+        while model.canFetchMore() and time.perf_counter() - started < limit:
+            bar.setValue(bar.maximum())
+            pump(0.005)
+        pump(0.05)
+    return beat.max_gap, model.rowCount()
+
+
+def stall(action: Callable[[], object], settle: float = 0.2) -> float:
+    with Heartbeat() as beat:
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(0, action)
+        pump(settle)
+    return beat.max_gap
+
+
+def tasks_part(services: AppServices) -> list[tuple[str, float, float | None]]:
+    from danvan_desktop.gui.events import DataEvents
+    from danvan_desktop.gui.pages.tasks.tasks_page import TasksPage
+
+    rows: list[tuple[str, float, float | None]] = []
+    page = TasksPage(services, QUndoStack(), DataEvents())
+    page.resize(1366, 700)
+    page.show()
+    pump(0.1)
+    chunk = page.model.CHUNK
+    village = services.villages.list()[3].id
+
+    def sql(query: TaskQuery) -> Callable[[], object]:
+        return lambda: (services.tasks.listed(query, 0, chunk), services.tasks.count(query))
+
+    rows.append(("tasks: open (first page + count)", best(page.refresh), best(sql(page.query()))))
+    for label, filters in (("tasks: filter overdue", {"overdue": True}),
+                           ("tasks: filter one village + overdue", {"village_id": village, "overdue": True}),
+                           ("tasks: filter this month", {"period": "this_month"}),
+                           ("tasks: filter text 'so 77'", {"text": "so 77"}),
+                           ("tasks: every status", {"status": None})):
+        shown = best(lambda f=filters: page.apply_filters(**f))
+        rows.append((label, shown, best(sql(page.query()))))
+    gap, loaded = scroll_to_end(page.table, page.model)
+    rows.append((f"tasks: longest stall scrolling to the end ({loaded:,} rows)".replace(",", " "), gap, None))
+    rows.append(("tasks: longest stall, filter overdue at the end", stall(
+        lambda: page.apply_filters(overdue=True)), None))
+    rows.append(("tasks: longest stall, typing a search", stall(
+        lambda: page.search.setText("so 12")), None))
+    page.close()
+    page.deleteLater()
+    return rows
+
+
+def situation_part(services: AppServices) -> list[tuple[str, float, float | None]]:
+    from danvan_desktop.gui.events import DataEvents
+    from danvan_desktop.gui.pages.figures.situation_page import SituationPage
+
+    rows: list[tuple[str, float, float | None]] = []
+    page = SituationPage(services, QUndoStack(), DataEvents())
+    page.resize(1366, 700)
+    page.show()
+    pump(0.1)
+    chunk = page.model.CHUNK
+
+    def sql() -> Callable[[], object]:
+        flt = page.current_filter()
+        return lambda: (services.situation.page(flt, 0, chunk), services.situation.count(flt))
+
+    rows.append(("situation: open (first page + count)", best(page.refresh), best(sql())))
+    rows.append(("situation: filter open hot spots", best(lambda: page.apply_filters(open_only=True, level="hot")),
+                 best(sql())))
+    page.apply_filters()
+    gap, loaded = scroll_to_end(page.table, page.model)
+    rows.append((f"situation: longest stall scrolling to the end ({loaded:,} rows)".replace(",", " "), gap, None))
+    header = page.table.horizontalHeader()
+    worst = 0.0
+    for column in range(page.model.columnCount()):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            worst = max(worst, stall(lambda c=column, o=order: header.setSortIndicator(c, o)))
+    rows.append(("situation: longest stall sorting each column, all rows", worst, None))
+    rows.append(("situation: longest stall, filter open hot spots", stall(
+        lambda: page.apply_filters(open_only=True, level="hot")), None))
+    page.close()
+    page.deleteLater()
+    return rows
+
+
+def main() -> None:
+    os.environ.setdefault("DANVAN_TODAY", TODAY_TEXT)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    if len(sys.argv) > 1:
+        path = Path(sys.argv[1])
+    else:
+        from bench_list_pages import build
+        path = Path(tempfile.mkdtemp(prefix="danvan-bench-stalls-")) / "commune.sqlite3"
+        build(path, 100_000).close()
+    services = AppServices.open(path)
+    print(f"{path.name}: {services.db.conn.execute('SELECT count(*) FROM tasks').fetchone()[0]:,} tasks, "
+          f"{services.db.conn.execute('SELECT count(*) FROM situation_notes').fetchone()[0]:,} situation notes"
+          .replace(",", " "))
+    print(f"{'step':58}{'screen':>10}{'its SQL':>10}{'ratio':>7}")
+    for label, shown, base in tasks_part(services) + situation_part(services):
+        ratio = f"{shown / base:>7.1f}" if base else ""
+        flag = "" if base or shown <= 0.1 else "  > 100 ms"
+        print(f"{label:58}{shown * 1000:>8.0f}ms{(f'{base * 1000:.0f}ms' if base else ''):>10}{ratio}{flag}")
+    services.close()
+    del app
+
+
+if __name__ == "__main__":
+    main()
