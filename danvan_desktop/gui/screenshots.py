@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 
 from danvan_desktop.domain.i18n import set_language
@@ -35,6 +36,7 @@ def take_screenshots(db_path: Path, out_dir: Path, language: str | None = None,
     for index, key in enumerate(window.page_keys):
         window.navigate(key)
         app.processEvents()
+        _wait_for_reads(app, window.pages[key], services)
         slug = re.sub(r"[^a-z0-9_]+", "_", key)
         path = out_dir / f"{index:02d}_{slug}.png"
         window.grab().save(str(path))
@@ -54,6 +56,15 @@ def take_screenshots(db_path: Path, out_dir: Path, language: str | None = None,
     window.close()
     services.close()
     return written
+
+
+def _wait_for_reads(app, page, services, timeout: float = 60.0) -> None:
+    """A page that reads off the GUI thread (the dashboard's figures) is shot once its figures are on show."""
+    deadline = time.monotonic() + timeout
+    while (getattr(page, "busy", False) or services.jobs.busy) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
 
 
 def _shoot_wizard(services, out_dir: Path, app) -> Path:
