@@ -26,55 +26,68 @@ from danvan_desktop.services.jobs import Job, JobHandle, JobRunner
 SHOW_AFTER_MS = 500
 OnError = Callable[[BaseException | None, str], None]
 
-# Bridges whose job has not ended yet. Each is a child of the application (so the runner's thread, which
-# holds its emitters, never owns it and never deletes it) and is deleted on the GUI thread after its last signal.
-_LIVE: set[_Bridge] = set()
+class _Dispatcher(QObject):
+    """ONE object, made on the GUI thread and kept for the program's life, carries every job's progress,
+    result and failure from the runner's thread to the GUI thread (a queued connection). The runner's thread
+    only ever holds plain Python closures over its bound `emit`: no Qt object of a job is ever created, freed
+    or disconnected there. (A per-job QObject whose last Python reference was dropped on the runner's thread
+    disconnected its slots there, taking Qt's connection lock and then waiting for the GIL, while the GUI
+    thread held the GIL and waited for that lock in a progress dialog's close: the window hung.)"""
+
+    message = Signal(int, str, object)
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
+        self.pending: dict[int, _Callbacks] = {}
+        self.next_key = 0
+        self.message.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(int, str, object)
+    def _deliver(self, key: int, kind: str, args: tuple) -> None:
+        callbacks = self.pending.get(key) if kind == "progress" else self.pending.pop(key, None)
+        if callbacks is None:
+            return
+        on_progress, on_done, on_error = callbacks
+        if kind == "progress":
+            if on_progress is not None:
+                on_progress(*args)
+        elif kind == "done":
+            on_done(*args)
+        elif on_error is not None:
+            on_error(*args)
 
 
-class _Bridge(QObject):
-    """Lives on the GUI thread; the runner's thread emits, the slots run on the GUI thread."""
+_Callbacks = tuple[Callable[[int, int, str], None] | None, Callable[[Any], None], OnError | None]
+_DISPATCHER: list[tuple[_Dispatcher, Callable[[int, str, object], None]]] = []   # the one, with its emit
 
-    progress = Signal(int, int, str)
-    done = Signal(object)
-    failed = Signal(object, str)
+
+def _dispatcher() -> tuple[_Dispatcher, Callable[[int, str, object], None]]:
+    if not _DISPATCHER:
+        dispatcher = _Dispatcher()
+        _DISPATCHER.append((dispatcher, dispatcher.message.emit))
+    return _DISPATCHER[0]
+
+
+class _Bridge:
+    """One job's callbacks, kept on the GUI side; what the runner's thread gets are closures over the one
+    dispatcher's emit and this job's key."""
 
     def __init__(self, on_progress: Callable[[int, int, str], None] | None, on_done: Callable[[Any], None],
                  on_error: OnError | None) -> None:
-        super().__init__(QCoreApplication.instance())
-        self._on_progress, self._on_done, self._on_error = on_progress, on_done, on_error
-        queued = Qt.ConnectionType.QueuedConnection
-        self.progress.connect(self._progressed, queued)
-        self.done.connect(self._finished, queued)
-        self.failed.connect(self._failed, queued)
-        _LIVE.add(self)
-
-    @Slot(int, int, str)
-    def _progressed(self, done: int, total: int, text: str) -> None:
-        if self._on_progress is not None:
-            self._on_progress(done, total, text)
-
-    @Slot(object)
-    def _finished(self, result: Any) -> None:
-        self._release()
-        self._on_done(result)
-
-    @Slot(object, str)
-    def _failed(self, exc: BaseException | None, details: str) -> None:
-        self._release()
-        if self._on_error is not None:
-            self._on_error(exc, details)
-
-    def _release(self) -> None:
-        _LIVE.discard(self)
-        self.deleteLater()
+        dispatcher, emit = _dispatcher()
+        key = dispatcher.next_key = dispatcher.next_key + 1
+        dispatcher.pending[key] = (on_progress, on_done, on_error)
+        self.progress = lambda done, total, text: emit(key, "progress", (done, total, text))
+        self.done = lambda result: emit(key, "done", (result,))
+        self.failed = lambda exc, details: emit(key, "failed", (exc, details))
 
 
 def _submit(jobs: JobRunner, job: Job, bridge: _Bridge, title: str, connection: bool) -> JobHandle | None:
     try:
-        return jobs.submit(job, name=title, connection=connection, on_progress=bridge.progress.emit,
-                           on_done=bridge.done.emit, on_failed=bridge.failed.emit)
+        return jobs.submit(job, name=title, connection=connection, on_progress=bridge.progress,
+                           on_done=bridge.done, on_failed=bridge.failed)
     except RuntimeError as exc:          # the file was closed (the window is going away)
-        bridge.failed.emit(exc, str(exc))
+        bridge.failed(exc, str(exc))
         return None
 
 
