@@ -109,10 +109,12 @@ def run_job(jobs: JobRunner, parent: QWidget | None, title: str, job: Job, on_do
 
     def finished(result: Any) -> None:
         dialog.close()
+        jobs.release_ended()
         on_done(result)
 
     def failed(exc: BaseException | None, details: str) -> None:
         dialog.close()
+        jobs.release_ended()
         if on_error:
             on_error(exc, details)
 
@@ -121,7 +123,7 @@ def run_job(jobs: JobRunner, parent: QWidget | None, title: str, job: Job, on_do
     bridge = _Bridge(progress, finished, failed)
     handle = _submit(jobs, job, bridge, title, connection)
     if handle is not None:
-        dialog.canceled.connect(handle.cancel)
+        dialog.canceled.connect(lambda: handle.cancel())   # a strong hold: the handle is freed on this thread
     return handle
 
 
@@ -129,4 +131,12 @@ def run_quiet(jobs: JobRunner, job: Job, on_done: Callable[[Any], None], on_erro
               connection: bool = True) -> JobHandle | None:
     """Like run_job, without a progress dialog: work the user did not ask for (the day's automatic
     backup) must not stand in the way of the work they did."""
-    return _submit(jobs, job, _Bridge(None, on_done, on_error), "", connection)
+    def done(result: Any) -> None:
+        jobs.release_ended()
+        on_done(result)
+
+    def failed(exc: BaseException | None, details: str) -> None:
+        jobs.release_ended()
+        if on_error is not None:
+            on_error(exc, details)
+    return _submit(jobs, job, _Bridge(None, done, failed), "", connection)

@@ -91,6 +91,11 @@ class JobRunner:
         self._closed = False
         self._services: Any = None        # touched only on the worker thread
         self.running: JobHandle | None = None
+        # Ended jobs, released by the submitter's thread (release_ended): what a submitter gave (its callbacks,
+        # its job's closure, the handle a Qt dialog is connected to) is never freed on the worker thread, where
+        # a binding's clean-up could take its own lock and then wait for the GIL held by the submitter.
+        self._ended: list[_Item] = []
+        self._ended_lock = threading.Lock()
 
     # -- the submitter's side -------------------------------------------------------------
     def submit(self, job: Job, *, name: str = "", connection: bool | None = True,
@@ -100,6 +105,7 @@ class JobRunner:
         """Queue `job` after every job already given. `connection=False`: the job works on the file itself
         (a backup, a restore) or on other files; the runner closes its connection first, so the file can be
         replaced, and calls the job with None."""
+        self.release_ended()
         handle = JobHandle(name or getattr(job, "__qualname__", "job"))
         with self._guard:
             if self._closed:
@@ -109,6 +115,12 @@ class JobRunner:
                 self._thread.start()
             self._queue.put(_Item(job, handle, connection, on_progress, on_done, on_failed))
         return handle
+
+    def release_ended(self) -> None:
+        """Drop, on the calling (submitter's) thread, what the jobs that ended had been given."""
+        with self._ended_lock:
+            ended, self._ended = self._ended, []
+        ended.clear()
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """True once every job given so far has ended (for tests and for a caller about to close the file)."""
@@ -157,6 +169,9 @@ class JobRunner:
                     self._run(item)
                 finally:
                     self.running = None
+                    with self._ended_lock:       # kept for the submitter's thread to release
+                        self._ended.append(item)
+                        del item
         finally:
             self._close_connection()
 
