@@ -188,9 +188,14 @@ class ReportService:
 
     def save_settings(self, *, layout_code: str, term_starts: list[dt.date],
                       defaults: report_settings.ReportDefaults, dvk_target: int) -> None:
-        """The report settings dialog, saved in one transaction (services/report/settings.save_all)."""
-        report_settings.save_all(self.db, self.today, layout_code=layout_code, term_starts=term_starts,
-                                 defaults=defaults, dvk_target=dvk_target)
+        """The report settings dialog's five groups saved in one transaction: a refused value changes nothing."""
+        from danvan_desktop.services.documents.settings import DocumentSettings
+        from danvan_desktop.services.figures.dvk import DvkService
+        with self.db.transaction():
+            DocumentSettings(self.db).set_layout_code(layout_code)
+            NumberingService(self.db).set_term_starts(term_starts)
+            report_settings.save(self.db, defaults)
+            DvkService(self.db, self.today).set_target(dvk_target)
 
     def default_subject(self, period: Period) -> str:
         return default_subject(period)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from danvan_desktop.domain.i18n import _, in_language, vietnamese
@@ -107,19 +106,6 @@ def save(db: Database, defaults: ReportDefaults) -> None:
         db.set_setting(KEYS["approver"], defaults.approver.strip())
         db.set_setting(KEYS["due_day"], str(defaults.due_day))
         db.set_setting(KEYS["place"], defaults.place.strip())
-
-
-def save_all(db: Database, today: Callable[[], dt.date], *, layout_code: str, term_starts: list[dt.date],
-             defaults: ReportDefaults, dvk_target: int) -> None:
-    """The report settings dialog's five groups saved in one transaction: a refused value changes nothing."""
-    from danvan_desktop.services.documents.numbering import NumberingService
-    from danvan_desktop.services.documents.settings import DocumentSettings
-    from danvan_desktop.services.figures.dvk import DvkService
-    with db.transaction():
-        DocumentSettings(db).set_layout_code(layout_code)
-        NumberingService(db).set_term_starts(term_starts)
-        save(db, defaults)
-        DvkService(db, today).set_target(dvk_target)
 
 
 def allowed_approvers(db: Database, on: dt.date) -> list[str]:
