@@ -61,6 +61,11 @@ class HybridClock:
                     self._last = Stamp(following, 0, self.node)
             return str(self._last)
 
+    def newest(self) -> str:
+        """The newest stamp issued or folded in so far."""
+        with self._lock:
+            return str(self._last)
+
     def observe(self, stamp: str) -> None:
         """Fold in a stamp seen elsewhere (a received file is refused before this when its stamps run more than
         MAX_AHEAD ahead of this PC's clock; local rows are folded in whatever they say, so that the clock never

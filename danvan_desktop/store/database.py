@@ -27,6 +27,9 @@ def travelling_tables(conn: sqlite3.Connection) -> list[str]:
     return result
 
 
+CLOCK_KEY = "clock_newest"      # settings: the newest stamp this file's clock issued or folded in
+
+
 class Database:
     """One open SQLite file. Writes go through `transaction()`; nested calls become savepoints."""
 
@@ -35,12 +38,13 @@ class Database:
         self.path = path
         self._depth = 0
         self._lock = threading.RLock()
+        self._clock_saved: str | None = None
         self.installation_id = self._ensure_installation_id()
         self.clock = HybridClock(self.installation_id)
-        for table in travelling_tables(conn):
-            newest = conn.execute(f"SELECT max(updated_at) FROM {table}").fetchone()[0]
-            if newest:
-                self.clock.observe(newest)
+        self._clock_saved = self._fold_in_stamps()
+        if not self._clock_saved:
+            with contextlib.suppress(sqlite3.Error), self.transaction():   # keep it now (a read-only view cannot)
+                pass
         self.actor = self.get_setting("current_user", "") or ""
 
     # -- opening ----------------------------------------------------------------------------
@@ -62,6 +66,34 @@ class Database:
             conn.close()
             raise
         return cls(conn, path)
+
+    def _fold_in_stamps(self) -> str:
+        """Set the clock past every stamp the file holds, without reading the tables: each commit saves the
+        clock's newest stamp under CLOCK_KEY (`_save_clock`), and received stamps are in the seen map. A
+        file from before the key was kept is read once, table by table (the first commit then saves the key).
+        Returns the saved stamp ('' when none yet)."""
+        saved = self.get_setting(CLOCK_KEY)
+        if saved is None:
+            for table in travelling_tables(self.conn):
+                newest = self.conn.execute(f"SELECT max(updated_at) FROM {table}").fetchone()[0]
+                if newest:
+                    self.clock.observe(newest)
+        else:
+            self.clock.observe(saved)
+        received = self.conn.execute("SELECT max(max_stamp) FROM exchange_seen").fetchone()[0]
+        if received:
+            self.clock.observe(received)
+        return saved or ""
+
+    def _save_clock(self) -> None:
+        """Inside the transaction about to commit: keep the clock's newest stamp with the data it stamped."""
+        if self._clock_saved is None:
+            return
+        newest = self.clock.newest()
+        if newest > self._clock_saved:
+            self.conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (CLOCK_KEY, newest))
+            self._clock_saved = newest
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
@@ -94,6 +126,7 @@ class Database:
             self._depth -= 1
             if self._depth == 0:
                 try:
+                    self._save_clock()
                     self.conn.execute("COMMIT")
                 except sqlite3.Error as exc:
                     self._undo()

@@ -49,6 +49,7 @@ class UpperFacts:
 
 
 NO_PROPOSAL = ("không có đề xuất", "không có kiến nghị", "không có đề xuất, kiến nghị", "không")
+_NO_PROPOSAL_FOLDED = frozenset(fold(p) for p in NO_PROPOSAL)
 
 
 def _hot_spots(db: Database, period: Period, names: dict[str, str]) -> list[HotSpot]:
@@ -64,7 +65,8 @@ def _hot_spots(db: Database, period: Period, names: dict[str, str]) -> list[HotS
         place = f"{kind} {village}".strip() if village else ""
         spots.append(HotSpot(unit, names.get(unit, unit), dt.date.fromisoformat(noted[:10]), place, topic or "",
                              summary, done))
-    return sorted(spots, key=lambda s: (s.resolved, fold(s.unit_name), s.topic, s.noted_on))
+    folded = {name: fold(name) for name in {s.unit_name for s in spots}}    # ~200 names, not one per spot
+    return sorted(spots, key=lambda s: (s.resolved, folded[s.unit_name], s.topic, s.noted_on))
 
 
 def _notes(db: Database, period: Period) -> tuple[dict[str, int], int]:
@@ -103,7 +105,7 @@ def _proposals(db: Database, period: Period, names: dict[str, str]) -> dict[str,
             (db.unit_code, months[0].code, months[-1].code)):
         for line in (text or "").splitlines():
             line = line.strip().lstrip("-–• ").strip()
-            if not line or fold(line).rstrip(".") in {fold(p) for p in NO_PROPOSAL}:
+            if not line or fold(line).rstrip(".") in _NO_PROPOSAL_FOLDED:
                 continue
             name = names.get(unit, unit)
             if line not in found.setdefault(name, []):
