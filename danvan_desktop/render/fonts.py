@@ -7,6 +7,7 @@ variable DANVAN_DOC_FONT=shipped to always use the shipped font (tests, reproduc
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from dataclasses import dataclass
@@ -114,7 +115,11 @@ def register_reportlab(fonts: FontSet) -> dict[str, str]:
 
     names = {style: f"{fonts.key}-{style}" for style in STYLES}
     for style in STYLES:
-        pdfmetrics.registerFont(TTFont(names[style], str(fonts.files[style])))
+        font = TTFont(names[style], str(fonts.files[style]))
+        # reportlab measures every word of every line it breaks (in pure Python without its optional C
+        # accelerator); a word's width at a size never changes, and documents repeat their words.
+        font.stringWidth = functools.lru_cache(maxsize=65536)(font.stringWidth)
+        pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(fonts.key, normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
     # <b>/<i> inside paragraphs resolve through these mappings.

@@ -281,9 +281,10 @@ def builtin_profiles() -> dict[str, LayoutProfile]:
     return result
 
 
-def user_profiles(folder: Path | None = None) -> dict[str, LayoutProfile]:
+def user_profiles(folder: Path | None = None, builtins: dict[str, LayoutProfile] | None = None) \
+        -> dict[str, LayoutProfile]:
     folder = folder or user_dir()
-    builtins = builtin_profiles()
+    builtins = builtins if builtins is not None else builtin_profiles()
     result = {}
     if folder.is_dir():
         for path in sorted(folder.glob("*.json")):
@@ -299,7 +300,8 @@ def user_profiles(folder: Path | None = None) -> dict[str, LayoutProfile]:
 
 
 def all_profiles(folder: Path | None = None) -> dict[str, LayoutProfile]:
-    return {**builtin_profiles(), **user_profiles(folder)}
+    builtins = builtin_profiles()
+    return {**builtins, **user_profiles(folder, builtins)}
 
 
 def load_profile(code: str, folder: Path | None = None) -> LayoutProfile:

@@ -1,9 +1,12 @@
 """Render a Document to PDF with reportlab platypus, laid out by a layout profile, fonts embedded.
 
-Footnotes go to the foot of the page where their marker is printed (as seed 004 does): the
-document is laid out, the pages of the markers are recorded while drawing, space is reserved at
-the foot of those pages, and the layout is repeated until every page has the room it needs
-(usually two passes; each pass only ever grows the reserved room, so it settles).
+Footnotes go to the foot of the page where their marker is printed (as seed 004 does). The first
+pass keeps their room while it lays the pages out (render/pdf_footnotes.py: before a paragraph that
+cites a note is placed, the page's bottom is raised by the notes' room); the pages of the markers
+are recorded while drawing, and when they are the pages the room was kept on, that pass is the
+document. Otherwise space is reserved at the foot of the recorded pages and the layout is repeated
+until every page has the room it needs (each such pass only ever grows the reserved room, so it
+settles).
 """
 
 from __future__ import annotations
@@ -12,13 +15,13 @@ import io
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     KeepTogether,
     PageTemplate,
     Spacer,
@@ -33,9 +36,14 @@ from danvan_desktop.render.document import Document, Footnote, Heading, PageBrea
 from danvan_desktop.render.document import Table as DocTable
 from danvan_desktop.render.fonts import FontSet, document_fonts, face, register_reportlab
 from danvan_desktop.render.layout import MM, LayoutProfile, TextStyle, load_profile
+from danvan_desktop.render.pdf_footnotes import FOOTNOTE_CALLBACK, FootnoteFrame
 
 _ALIGN = {"justify": TA_JUSTIFY, "left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+# Page streams compressed only, not also ASCII85-encoded (reportlab's default): binary streams are as
+# valid, smaller, and encoding them in pure Python cost ~10 % of a report's render.
+rl_config.useA85 = 0
 _MAX_PASSES = 6
+_RULE_ROOM = 14.0       # above a page's footnotes: the short rule and the gaps around it
 
 
 class _TextRule(Flowable):
@@ -86,7 +94,7 @@ def _markup(text: str, style: TextStyle | None = None, *, footnotes: bool = True
         if number is None:
             out.append(escape(style.apply_case(run) if style else run))
         elif footnotes:
-            out.append(f'<super>({number})</super><onDraw name="_dv_footnote" label="{number}"/>')
+            out.append(f'<super>({number})</super><onDraw name="{FOOTNOTE_CALLBACK}" label="{number}"/>')
     result = "".join(out)
     if style is not None and style.underline:
         result = f"<u>{result}</u>"
@@ -287,7 +295,7 @@ class _Builder:
     def footnotes_height(self, numbers: list[int]) -> float:
         if not numbers:
             return 0.0
-        height = 14.0    # the short rule and the gaps around it
+        height = _RULE_ROOM
         for para in self.footnote_flowables(numbers):
             _w, h = para.wrap(self.width, 10_000)
             height += h + para.getSpaceAfter()
@@ -317,39 +325,67 @@ class _Builder:
 
 
 class _Template(BaseDocTemplate):
-    """One frame a page; the frame shrinks by the room its page's footnotes need."""
+    """One frame a page; the frame shrinks by the room its page's footnotes need.
 
-    def __init__(self, target, builder: _Builder, reserve: dict[int, float], **kwargs) -> None:
+    `live`: the room is kept while the page is laid out (`FootnoteFrame`, the notes in `predicted`);
+    else it is the fixed `reserve` of each page, from an earlier pass.
+    """
+
+    def __init__(self, target, builder: _Builder, reserve: dict[int, float], live: bool = False, **kwargs) -> None:
         super().__init__(target, **kwargs)
         self.builder = builder
         self.reserve = reserve
+        self.live = live
+        self.predicted: dict[int, frozenset[int]] = {}
+        self._rooms: dict[frozenset[int], float] = {}
         self.marks: dict[int, list[int]] = {}
         p = builder.p.page
         self.frame_box = (p.left_mm * MM, p.bottom_mm * MM, builder.width, (p.height_mm - p.top_mm - p.bottom_mm) * MM)
         x, y, w, h = self.frame_box
-        frame = Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        frame = FootnoteFrame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._begin, onPageEnd=self._end)])
+
+    def notes_height(self, numbers: frozenset[int]) -> float:
+        if numbers not in self._rooms:
+            self._rooms[numbers] = self.builder.footnotes_height(sorted(numbers))
+        return self._rooms[numbers]
+
+    def notes_fit(self, numbers: frozenset[int]) -> bool:
+        return self.notes_height(numbers) <= self.frame_box[3] * 0.6
+
+    def room_for(self, numbers: frozenset[int]) -> float:
+        """The room notes take at the foot of a page (at most 60 % of the frame)."""
+        return min(self.notes_height(numbers), self.frame_box[3] * 0.6)
+
+    def _room(self) -> float:
+        if self.live:
+            return self.room_for(self.predicted.get(self.page, frozenset()))
+        return min(self.reserve.get(self.page, 0.0), self.frame_box[3] * 0.6)
 
     def _begin(self, canv, doc) -> None:
         _x, y, _w, h = self.frame_box
-        room = min(self.reserve.get(self.page, 0.0), h * 0.6)
+        room = self._room()
         frame = self.pageTemplate.frames[0]
         frame.y1 = y + room
         frame.height = h - room
-        canv.setNamedCB("_dv_footnote", lambda c, kind, label: self.marks.setdefault(self.page, []).append(int(label)))
+        canv.setNamedCB(FOOTNOTE_CALLBACK, lambda c, kind, label: self.marks.setdefault(self.page, []).append(int(label)))
 
     def _end(self, canv, doc) -> None:
         b, p = self.builder, self.builder.p
         x, y, w, h = self.frame_box
         numbers = sorted(set(self.marks.get(self.page, [])))
         if numbers and p.footnote.placement == "page":
-            top = y + min(self.reserve.get(self.page, 0.0), h * 0.6)
+            notes = b.footnote_flowables(numbers)
+            heights = [para.wrap(w, h)[1] for para in notes]
+            # The notes end at the page's foot, also when more room was kept than they take (a fixed-room
+            # pass whose marker moved on); past it only when they need more than a page may keep.
+            needed = _RULE_ROOM + sum(ph + para.getSpaceAfter() for ph, para in zip(heights, notes))
+            top = y + min(self._room(), needed)
             canv.saveState()
             canv.setLineWidth(0.5)
             canv.line(x, top - 6, x + w / 3, top - 6)
             cursor = top - 10
-            for para in b.footnote_flowables(numbers):
-                _pw, ph = para.wrap(w, h)
+            for para, ph in zip(notes, heights):
                 para.drawOn(canv, x, cursor - ph)
                 cursor -= ph + para.getSpaceAfter()
             canv.restoreState()
@@ -368,18 +404,19 @@ class _Template(BaseDocTemplate):
 
 
 def _build_once(document: Document, profile: LayoutProfile, names: dict[str, str],
-                reserve: dict[int, float]) -> tuple[bytes, dict[int, list[int]], int]:
+                reserve: dict[int, float], live: bool = False) -> _Template:
     builder = _Builder(document, profile, names)
     buffer = io.BytesIO()
     title = common.document_title(document)
-    template = _Template(buffer, builder, reserve, pagesize=(profile.page.width_mm * MM, profile.page.height_mm * MM),
+    template = _Template(buffer, builder, reserve, live, pagesize=(profile.page.width_mm * MM, profile.page.height_mm * MM),
                          leftMargin=profile.page.left_mm * MM, rightMargin=profile.page.right_mm * MM,
                          topMargin=profile.page.top_mm * MM, bottomMargin=profile.page.bottom_mm * MM,
                          title=title, author=document.metadata.get("author", ""),
                          subject=document.metadata.get("subject", ""), creator="danvan-desktop",
                          initialFontName=names["regular"], initialFontSize=profile.body.style.size)
     template.build(builder.story())
-    return buffer.getvalue(), template.marks, template.page
+    template.data = buffer.getvalue()
+    return template
 
 
 def pdf_bytes(document: Document, profile: LayoutProfile | None = None, fonts: FontSet | None = None) -> bytes:
@@ -387,11 +424,15 @@ def pdf_bytes(document: Document, profile: LayoutProfile | None = None, fonts: F
     profile = profile or load_profile(document.layout)
     names = register_reportlab(fonts or document_fonts())
     document = common.prepared(document, profile)
-    reserve: dict[int, float] = {}
-    data, marks, _pages = _build_once(document, profile, names, reserve)
     if profile.footnote.placement != "page" or not document.footnotes:
-        return data
+        return _build_once(document, profile, names, {}).data
+    first = _build_once(document, profile, names, {}, live=True)
+    drawn = {page: frozenset(numbers) for page, numbers in first.marks.items()}
+    if drawn == {page: numbers for page, numbers in first.predicted.items() if numbers}:
+        return first.data        # the room kept on each page was for the notes drawn there
+    data, marks = first.data, first.marks
     builder = _Builder(document, profile, names)
+    reserve: dict[int, float] = {}
     slack = profile.body.leading_pt      # more room than this left empty above the notes is a visible gap
     for attempt in range(_MAX_PASSES):
         needed = {page: builder.footnotes_height(sorted(set(nums))) for page, nums in marks.items()}
@@ -406,7 +447,8 @@ def pdf_bytes(document: Document, profile: LayoutProfile | None = None, fonts: F
             # Then only grow the room, which always settles.
             for page, height in needed.items():
                 reserve[page] = max(reserve.get(page, 0.0), height)
-        data, marks, _pages = _build_once(document, profile, names, reserve)
+        again = _build_once(document, profile, names, reserve)
+        data, marks = again.data, again.marks
     return data
 
 
