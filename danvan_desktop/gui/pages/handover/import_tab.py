@@ -76,26 +76,44 @@ def _preview_all(services: AppServices, paths: list[Path]):
 
 def _import_all(services: AppServices, rows: list[FileRow], trusted: set[Path], receipts: bool,
                 retrust: bool = False):
-    """Runner job: import the files one by one (each in its own transaction), over the runner's connection."""
-    exchange = services.exchange
-    with exchange.importer.sitting():   # one backup for the whole sitting, not one per file
-        for i, row in enumerate(rows):
-            yield i, len(rows), _("Đang nhập {name}…").format(name=row.path.name)
-            try:
-                result = exchange.importer.import_file(row.path, trust_new=row.path in trusted, retrust=retrust)
-            except ExchangeError as exc:
-                row.state, row.error, row.message = "refused", exc.reason, str(exc)
-                continue
-            row.result = result
-            row.state = {"applied": "imported", "already": "already", "receipt": "receipt"}[result.status]
-            row.message = result.summary()
-            if receipts and result.status == "applied" and result.verified.manifest.kind == fmt.KIND_BATCH:
+    """Runner job: import the files one by one, over the runner's connection. One sitting: one backup, one write
+    transaction with a savepoint per file (a refused file changes nothing, the others are kept); a cancel between
+    two files keeps the files done. Receipts are written once the sitting's work is committed."""
+    importer = services.exchange.importer
+    done: list[FileRow] = []
+    try:
+        with importer.sitting():
+            for i, row in enumerate(rows):
+                yield i, len(rows), _("Đang nhập {name}…").format(name=row.path.name)
                 try:
-                    written = exchange.receipts.write_receipt(result.verified.manifest.batch_id, row.path.parent)
-                    row.message += " " + _("Đã ghi biên nhận {name}.").format(name=written.name)
-                except OSError as exc:
-                    row.message += " " + _("Không ghi được biên nhận: {error}").format(error=exc.strerror or exc)
+                    result = importer.import_file(row.path, trust_new=row.path in trusted, retrust=retrust)
+                except ExchangeError as exc:
+                    row.state, row.error, row.message = "refused", exc.reason, str(exc)
+                    continue
+                row.result = result
+                row.state = {"applied": "imported", "already": "already", "receipt": "receipt"}[result.status]
+                row.message = result.summary()
+                done.append(row)
+    finally:
+        _after_sitting(services, done, receipts)
     return rows
+
+
+def _after_sitting(services: AppServices, done: list[FileRow], receipts: bool) -> None:
+    """Once the sitting is committed (or ended): files whose work SQLite rolled back whole (a full disk) are
+    still to import; the receipts of the imported batches; a checkpoint of the WAL, off the GUI thread."""
+    exchange = services.exchange
+    lost = set(exchange.importer.lost)
+    for row in done:
+        if row.path in lost:
+            row.state, row.message = "checked", _("Chưa nhập được (dữ liệu chưa kịp lưu); hãy nhập lại tệp này.")
+        elif receipts and row.state == "imported" and row.result.verified.manifest.kind == fmt.KIND_BATCH:
+            try:
+                written = exchange.receipts.write_receipt(row.result.verified.manifest.batch_id, row.path.parent)
+                row.message += " " + _("Đã ghi biên nhận {name}.").format(name=written.name)
+            except OSError as exc:
+                row.message += " " + _("Không ghi được biên nhận: {error}").format(error=exc.strerror or exc)
+    exchange.importer.checkpoint()
 
 
 class ImportTab(QWidget):
@@ -304,7 +322,17 @@ class ImportTab(QWidget):
         self.imported.emit()
 
     def _failed(self, exc, details: str) -> None:
-        self.status.error(str(exc) if exc else _("Đã hủy."))
+        """A failed or cancelled job: the files imported before it stay imported and are shown so."""
+        self.files.set_rows(self.files.rows())
+        self.import_button.setEnabled(any(r.state == "checked" for r in self.files.rows()))
+        self._show_details()
+        done = sum(r.state in ("imported", "receipt") for r in self.files.rows())
+        if exc is None and done:
+            self.status.error(_("Đã hủy; {n} tệp đã nhập trước đó được giữ lại.").format(n=done))
+        else:
+            self.status.error(str(exc) if exc else _("Đã hủy."))
+        if done:
+            self.imported.emit()
 
 
 def _day(iso: str) -> str:
