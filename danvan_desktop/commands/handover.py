@@ -142,7 +142,6 @@ def cmd_import(args) -> int:
         for batch_id in to_acknowledge:   # once the sitting's work is committed
             receipt = services.exchange.receipts.write_receipt(batch_id, args.receipt_dir)
             print(_("Đã ghi biên nhận {path}").format(path=receipt))
-        importer.checkpoint()
     finally:
         services.close()
     if failed:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from danvan_desktop.store.database import Database
 
-GROUP_SECONDS = 0.5               # the sitting's work is committed at least this often
+GROUP_SECONDS = 0.25              # the sitting's work is committed at least this often (a writer waits no longer)
 SITTING_AUTOCHECKPOINT = 20_000   # pages (80 MB of WAL at 4 KiB) before SQLite checkpoints on its own mid-sitting
 DEFAULT_AUTOCHECKPOINT = 1_000    # SQLite's default, restored after the sitting
 

@@ -101,7 +101,7 @@ def _import_all(services: AppServices, rows: list[FileRow], trusted: set[Path], 
 
 def _after_sitting(services: AppServices, done: list[FileRow], receipts: bool) -> None:
     """Once the sitting is committed (or ended): files whose work SQLite rolled back whole (a full disk) are
-    still to import; the receipts of the imported batches; a checkpoint of the WAL, off the GUI thread."""
+    still to import; the receipts of the imported batches."""
     exchange = services.exchange
     lost = set(exchange.importer.lost)
     for row in done:
@@ -113,7 +113,11 @@ def _after_sitting(services: AppServices, done: list[FileRow], receipts: bool) -
                 row.message += " " + _("Đã ghi biên nhận {name}.").format(name=written.name)
             except OSError as exc:
                 row.message += " " + _("Không ghi được biên nhận: {error}").format(error=exc.strerror or exc)
-    exchange.importer.checkpoint()
+
+
+def _checkpoint(services: AppServices) -> None:
+    """Runner job after an import: the WAL copied back into the file (PASSIVE), once the result is shown."""
+    services.exchange.importer.checkpoint()
 
 
 class ImportTab(QWidget):
@@ -288,6 +292,7 @@ class ImportTab(QWidget):
                 self._retrusted, self._failed)
 
     def _retrusted(self, rows: list[FileRow]) -> None:
+        self._checkpoint_later()
         for row in rows:
             if row.state == "imported":
                 row.key_changed = False
@@ -311,8 +316,16 @@ class ImportTab(QWidget):
                 lambda services: _import_all(services, todo, trusted, receipts),
                 self._imported, self._failed)
 
+    def _checkpoint_later(self) -> None:
+        """The sitting's WAL checkpoint as the runner's next job: after the result is on screen, off this thread."""
+        try:
+            self.services.jobs.submit(_checkpoint, name="checkpoint after import")
+        except RuntimeError:      # the file is being closed: closing checkpoints it
+            pass
+
     def _imported(self, rows: list[FileRow]) -> None:
         # the runner's connection shares this one's clock: the received stamps are folded in already
+        self._checkpoint_later()
         self.files.set_rows(self.files.rows())
         self.import_button.setEnabled(False)
         done = sum(r.state in ("imported", "receipt") for r in self.files.rows())
@@ -323,6 +336,7 @@ class ImportTab(QWidget):
 
     def _failed(self, exc, details: str) -> None:
         """A failed or cancelled job: the files imported before it stay imported and are shown so."""
+        self._checkpoint_later()
         self.files.set_rows(self.files.rows())
         self.import_button.setEnabled(any(r.state == "checked" for r in self.files.rows()))
         self._show_details()
