@@ -121,6 +121,7 @@ class ExchangeImportService:
                 self._tx.end()
             finally:
                 self._optimize()
+                self._tx.restore()
 
     @property
     def lost(self) -> list[Path]:

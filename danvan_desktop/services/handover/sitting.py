@@ -43,12 +43,15 @@ class SittingTransaction:
         self._autocheckpoint(SITTING_AUTOCHECKPOINT)
 
     def end(self) -> None:
-        """Commit what the finished files wrote; the automatic checkpoint back to its default."""
+        """Commit what the finished files wrote (the automatic checkpoint stays off until `restore`)."""
         try:
             self.commit()
         finally:
             self.active = False
-            self._autocheckpoint(DEFAULT_AUTOCHECKPOINT)
+
+    def restore(self) -> None:
+        """The automatic checkpoint back to its default, once the sitting's last write is done."""
+        self._autocheckpoint(DEFAULT_AUTOCHECKPOINT)
 
     def file(self):
         """A file's own transaction: outside a sitting BEGIN … COMMIT, inside one a savepoint of the sitting's."""
