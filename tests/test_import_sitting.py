@@ -14,6 +14,7 @@ from exchange_helpers import checksum, make_commune, make_upper, read_entries, r
 
 from danvan_desktop.gui.pages.handover.import_tab import FileRow, _import_all
 from danvan_desktop.services.errors import ExchangeError
+from danvan_desktop.services.handover import sitting
 
 CODES = ("99011", "99012", "99013")
 
@@ -100,6 +101,8 @@ def test_a_power_cut_mid_sitting_loses_only_whole_files_and_importing_again_fini
     script = textwrap.dedent(f"""
         import datetime as dt, os
         from danvan_desktop.services.app import AppServices
+        from danvan_desktop.services.handover import sitting
+        sitting.GROUP_SECONDS = 3600     # the second file stays in the open transaction
         services = AppServices.open({str(tmp_path / 'tinh.sqlite3')!r}, today=lambda: dt.date(2026, 11, 21))
         importer = services.exchange.importer
         with importer.sitting():
@@ -148,5 +151,34 @@ def test_a_file_changed_on_the_stick_after_its_check_is_checked_again(tmp_path, 
         files[0].write_bytes(original)
         assert importer.import_file(files[0], trust_new=True).status == "applied"
         assert _units(upper.db.path) == {CODES[0]}
+    finally:
+        upper.close()
+
+
+def test_when_sqlite_drops_the_whole_sitting_the_files_not_yet_saved_are_shown_as_still_to_import(
+        tmp_path, today, files, monkeypatch):
+    upper = make_upper(tmp_path / "tinh.sqlite3", today)
+    importer = upper.exchange.importer
+    store = importer._store_documents
+
+    def full_disk(verified):   # as SQLite does after some errors (a full disk): the whole transaction is gone
+        store(verified)
+        if verified.manifest.unit_code == CODES[1]:
+            upper.db.conn.execute("ROLLBACK")
+            raise sqlite3.OperationalError("database or disk is full")
+    monkeypatch.setattr(importer, "_store_documents", full_disk)
+    monkeypatch.setattr(sitting, "GROUP_SECONDS", 3600)    # nothing committed between the files
+    try:
+        rows = [FileRow(path) for path in files]
+        with pytest.raises(Exception, match="đầy|full"):
+            list(_import_all(upper, rows, set(files), receipts=True))
+        assert not upper.db.conn.in_transaction
+        assert rows[0].state == "checked" and "nhập lại" in rows[0].message
+        assert _units(upper.db.path) == set()
+        assert not list(tmp_path.glob("bien-nhan-*.dvx"))      # no receipt for a batch that did not land
+        monkeypatch.setattr(importer, "_store_documents", store)
+        again = [FileRow(path) for path in files]
+        list(_import_all(upper, again, set(files), receipts=False))
+        assert [r.state for r in again] == ["imported"] * 3
     finally:
         upper.close()

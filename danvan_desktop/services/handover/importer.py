@@ -1,7 +1,8 @@
-"""Nhập dữ liệu: verify a .dvx file, preview what it would do, then apply it in one transaction.
+"""Nhập dữ liệu: verify a .dvx file, preview what it would do, then apply it all or nothing.
 
-A refused file changes nothing (every check runs before the transaction opens); several files
-are independent; a batch already applied is a no-op that says so; receipts mark our batches received.
+A refused file changes nothing (every check runs before its writes; a file failing while written rolls back
+its own savepoint); several files are independent (a sitting's files share one write transaction, a
+savepoint each: sitting.py); a batch already applied is a no-op that says so; receipts mark our batches received.
 """
 
 from __future__ import annotations
