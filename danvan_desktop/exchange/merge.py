@@ -174,9 +174,14 @@ def _write_one(conn: sqlite3.Connection, outcome: Outcome) -> None:
             conn.execute(f'INSERT INTO "{outcome.table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
                          f'VALUES ({", ".join("?" for _c in cols)})', tuple(row[c] for c in cols))
         else:
-            sets = ", ".join(f'"{c}" = ?' for c in cols if c != "id")
-            conn.execute(f'UPDATE "{outcome.table}" SET {sets} WHERE id = ?',
-                         tuple(row[c] for c in cols if c != "id") + (outcome.record_id,))
+            # only the columns whose value changes: an index none of whose columns change is not rewritten
+            before = outcome.before
+            cols = [c for c in cols if c != "id" and (c not in before or type(before[c]) is not type(row[c])
+                                                      or before[c] != row[c])]
+            if cols:
+                sets = ", ".join(f'"{c}" = ?' for c in cols)
+                conn.execute(f'UPDATE "{outcome.table}" SET {sets} WHERE id = ?',
+                             tuple(row[c] for c in cols) + (outcome.record_id,))
     except _ROW_ERRORS as exc:
         raise _refused_row(outcome, exc) from exc
 
