@@ -10,7 +10,8 @@ communes' own exporter (cached in the province folder, as the generator's next r
    upper level: the day's first import (it takes the day's copy of the database), then the next ones
    one sitting each as the import tab runs them, full and empty alternating file by file (median and
    mean per file; the WAL checkpoint the tab runs after the sitting, off the GUI thread once the result
-   is shown, is timed apart);
+   is shown, is timed apart); then as many other files the import tab's way (check, then import: the
+   import step reuses the check's verdict on the same bytes);
 2. the month's files into the full database in one sitting vs the floor: a raw `executemany` of the
    same rows (every record of those files) into a copy of the same database, one transaction (the
    median of three copies: it is short and the machine is shared);
@@ -94,6 +95,20 @@ def load() -> str:
     return Path("/proc/loadavg").read_text().split()[0]
 
 
+def tab_sitting(upper: AppServices, file: Path) -> tuple[float, float]:
+    """One file as the import tab's two steps: check (a preview), then import after the click."""
+    importer = upper.exchange.importer
+    t0 = time.perf_counter()
+    importer.preview(file)
+    t1 = time.perf_counter()
+    with importer.sitting():
+        importer.import_file(file, trust_new=True)
+    t2 = time.perf_counter()
+    if hasattr(importer, "checkpoint"):
+        importer.checkpoint()
+    return t1 - t0, t2 - t1
+
+
 def ms(values: list[float]) -> str:
     return f"median {statistics.median(values) * 1000:.1f} / mean {statistics.mean(values) * 1000:.1f} ms"
 
@@ -161,6 +176,11 @@ def main(argv: list[str] | None = None) -> int:
                     profiler.disable()
         if args.profile:
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+        tab_times: dict[str, list[tuple[float, float]]] = {"empty": [], "full": []}
+        for i, file in enumerate(files[1 + args.single:1 + 2 * args.single]):    # other files, the tab's way
+            order = [("empty", empty), ("full", full)] if i % 2 == 0 else [("full", full), ("empty", empty)]
+            for name, services in order:
+                tab_times[name].append(tab_sitting(services, file))
         empty.close()
         full.close()
         print(f"one more file, the day's first (takes the day's copy): full {f_first * 1000:.0f} ms, empty "
@@ -173,6 +193,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  with the checkpoint after each sitting: full {ms(f_all)}, empty {ms(e_all)}; ratio median "
               f"{statistics.median(f_all) / statistics.median(e_all):.2f}×, mean "
               f"{statistics.mean(f_all) / statistics.mean(e_all):.2f}×")
+        f_step, e_step = [t[1] for t in tab_times["full"]], [t[1] for t in tab_times["empty"]]
+        f_both, e_both = [sum(t) for t in tab_times["full"]], [sum(t) for t in tab_times["empty"]]
+        print(f"one more file, the import tab's way ({len(f_step)} other files: check, then import): the import step "
+              f"full {ms(f_step)}, empty {ms(e_step)}; ratio median "
+              f"{statistics.median(f_step) / statistics.median(e_step):.2f}×, mean "
+              f"{statistics.mean(f_step) / statistics.mean(e_step):.2f}×; check and import together: ratio median "
+              f"{statistics.median(f_both) / statistics.median(e_both):.2f}×, mean "
+              f"{statistics.mean(f_both) / statistics.mean(e_both):.2f}×")
         month = AppServices.open(work / "month" / "upper.sqlite3", today=day)
         month.exchange.importer.import_file(files[0], trust_new=True)   # the day's copy, untimed (above)
         t_month = import_timed(month, files[1:], sitting=True)

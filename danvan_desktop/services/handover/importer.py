@@ -40,7 +40,7 @@ APPLIED = "applied"
 PREVIEW = "preview"
 RECEIPT = "receipt"
 READ_WHOLE = 32 * 2**20   # files up to this size are read once, verified and hashed from the same bytes
-PREVIEW_RECORDS = 200_000  # records of previewed files kept on the connection for their import
+PREVIEW_RECORDS = 100_000  # records of previewed files kept on the connection for their import (until a sitting ends)
 BIG_IMPORT = 10_000       # records written in a sitting after which the statistics are rebuilt (ANALYZE)
 
 
@@ -118,6 +118,7 @@ class ExchangeImportService:
         finally:
             self._in_sitting = False
             self._backed_up = False
+            self._previewed.clear()    # checked for this sitting: a later one checks its files again
             try:
                 self._tx.end()
             finally:
