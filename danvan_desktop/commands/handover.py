@@ -100,8 +100,10 @@ def cmd_import(args) -> int:
     services = _open(args)
     importer = services.exchange.importer
     failed = 0
+    to_acknowledge: list[str] = []
     try:
-        with importer.sitting():   # one backup for all the files of this command
+        # one backup and one write transaction (a savepoint per file) for all the files of this command
+        with importer.sitting():
             for path in args.files:
                 try:
                     if args.dry_run:
@@ -127,9 +129,7 @@ def cmd_import(args) -> int:
                     result = importer.import_file(path, trust_new=args.trust_new, retrust=args.trust_changed_key)
                     print(result.summary())
                     if args.receipt_dir and result.status == "applied" and result.verified.manifest.kind == "batch":
-                        receipt = services.exchange.receipts.write_receipt(result.verified.manifest.batch_id,
-                                                                           args.receipt_dir)
-                        print(_("Đã ghi biên nhận {path}").format(path=receipt))
+                        to_acknowledge.append(result.verified.manifest.batch_id)
                 except UntrustedKey as exc:
                     print(str(exc) + " " + _("(dùng --trust-new để tin cậy)"), file=sys.stderr)
                     failed += 1
@@ -139,6 +139,9 @@ def cmd_import(args) -> int:
                 except ExchangeError as exc:
                     print(str(exc), file=sys.stderr)
                     failed += 1
+        for batch_id in to_acknowledge:   # once the sitting's work is committed
+            receipt = services.exchange.receipts.write_receipt(batch_id, args.receipt_dir)
+            print(_("Đã ghi biên nhận {path}").format(path=receipt))
     finally:
         services.close()
     if failed:

@@ -57,12 +57,19 @@ def stamp_ok(value: object, horizon: str) -> bool:
 
 
 def moment_exists(match: re.Match) -> bool:
-    year, month, day, hour, minute, second, _ms = (int(g) for g in match.groups()[:7])
+    """The stamp's day exists (asked once per day: the stamps of a file share a few days) and its time of
+    day is a real one, from the year 2000 on."""
+    year, month, day, hour, minute, second = match.group(1, 2, 3, 4, 5, 6)
+    return hour < "24" and minute < "60" and second < "60" and _day_exists(year, month, day)
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_exists(year: str, month: str, day: str) -> bool:
     try:
-        dt.datetime(year, month, day, hour, minute, second)
+        dt.date(int(year), int(month), int(day))
     except ValueError:
         return False
-    return year >= 2000
+    return int(year) >= 2000
 
 
 def created_ok(value: object, horizon: str) -> bool:

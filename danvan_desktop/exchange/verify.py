@@ -56,10 +56,10 @@ class VerifiedFile:
         return newest
 
 
-def _declared_entry_count(path: Path) -> int:
+def _declared_entry_count(path: Path, data: bytes | None = None) -> int:
     """The entry count the end-of-central-directory record claims (zip64 aware), read without zipfile."""
-    size = path.stat().st_size
-    with path.open("rb") as fh:
+    size = path.stat().st_size if data is None else len(data)
+    with (path.open("rb") if data is None else io.BytesIO(data)) as fh:
         tail_len = min(size, 22 + 65535 + 20)
         fh.seek(size - tail_len)
         tail = fh.read(tail_len)
@@ -171,7 +171,11 @@ def _parse_table(name: str, raw: bytes, schema: TableSchema | None, unit_code: s
         ids.add(record["id"])
         count += 1
         if keep:
-            rows.append({k: unicodedata.normalize("NFC", v) if isinstance(v, str) else v for k, v in record.items()})
+            # in place, only the text that is not NFC already (ASCII always is): one dict per record, not two
+            for key, value in record.items():
+                if type(value) is str and not value.isascii() and not unicodedata.is_normalized("NFC", value):
+                    record[key] = unicodedata.normalize("NFC", value)
+            rows.append(record)
     return rows, count
 
 
@@ -187,13 +191,15 @@ KeyCheck = Callable[[Manifest, str], None]
 
 
 def verify_file(path: Path | str, schema: dict[str, TableSchema], *, keep_records: bool = True,
-                key_check: KeyCheck | None = None, now: dt.datetime | None = None) -> VerifiedFile:
+                key_check: KeyCheck | None = None, now: dt.datetime | None = None,
+                data: bytes | None = None) -> VerifiedFile:
     """Every check of the format; raises ExchangeError naming the file, or returns its verified content
     (without the records when keep_records is False: the exporter's read-back only needs the verdict).
     `key_check(manifest, fingerprint)` runs once the signature holds and before any entry is read, so an
-    untrusted sender's file is refused without reading its records; `now` is the receiver's clock."""
+    untrusted sender's file is refused without reading its records; `now` is the receiver's clock.
+    `data`: the file's bytes, read once by the caller (who hashes the same bytes it had verified)."""
     horizon = bounds.horizon(now or now_utc())
-    return _guarded(Path(path), lambda p: _verify(p, schema, keep_records, key_check, horizon))
+    return _guarded(Path(path), lambda p: _verify(p, schema, keep_records, key_check, horizon, data))
 
 
 def verify_manifest(path: Path | str, now: dt.datetime | None = None) -> VerifiedFile:
@@ -242,19 +248,19 @@ def _signed_manifest(zf: zipfile.ZipFile, horizon: str) -> tuple[dict[str, zipfi
     return by_name, manifest, keys.fingerprint(public)
 
 
-def _open_checked(path: Path) -> zipfile.ZipFile:
+def _open_checked(path: Path, data: bytes | None = None) -> zipfile.ZipFile:
     """Check 1 before zipfile parses anything: the file's size and its declared entry count."""
-    if not path.is_file():
+    if data is None and not path.is_file():
         raise ExchangeError(_("không tìm thấy tệp."))
-    if path.stat().st_size > fmt.MAX_FILE_BYTES:
+    if (path.stat().st_size if data is None else len(data)) > fmt.MAX_FILE_BYTES:
         raise ExchangeError(_("tệp quá lớn."))
-    _declared_entry_count(path)
-    return zipfile.ZipFile(path)
+    _declared_entry_count(path, data)
+    return zipfile.ZipFile(path if data is None else io.BytesIO(data))
 
 
 def _verify(path: Path, schema: dict[str, TableSchema], keep_records: bool, key_check: KeyCheck | None,
-            horizon: str) -> VerifiedFile:
-    with _open_checked(path) as zf:
+            horizon: str, data: bytes | None = None) -> VerifiedFile:
+    with _open_checked(path, data) as zf:
         by_name, manifest, fingerprint = _signed_manifest(zf, horizon)
         if key_check is not None:
             key_check(manifest, fingerprint)

@@ -1,7 +1,8 @@
-"""Nhập dữ liệu: verify a .dvx file, preview what it would do, then apply it in one transaction.
+"""Nhập dữ liệu: verify a .dvx file, preview what it would do, then apply it all or nothing.
 
-A refused file changes nothing (every check runs before the transaction opens); several files
-are independent; a batch already applied is a no-op that says so; receipts mark our batches received.
+A refused file changes nothing (every check runs before its writes; a file failing while written rolls back
+its own savepoint); several files are independent (a sitting's files share one write transaction, a
+savepoint each: sitting.py); a batch already applied is a no-op that says so; receipts mark our batches received.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,10 +25,11 @@ from danvan_desktop.exchange.errors import ExchangeError
 from danvan_desktop.exchange.manifest import Manifest
 from danvan_desktop.exchange.merge import Outcome, Plan, apply_plan, plan_batch, version_json
 from danvan_desktop.exchange.schema import travelling_schema
-from danvan_desktop.exchange.verify import VerifiedFile, verify_file, verify_manifest
+from danvan_desktop.exchange.verify import VerifiedFile, verify_file
 from danvan_desktop.services.activity import logged
 from danvan_desktop.services.handover.import_backup import backup_before_import
 from danvan_desktop.services.handover.keys import ExchangeKeyService, KeyStatus
+from danvan_desktop.services.handover.sitting import SittingTransaction
 from danvan_desktop.store import audit
 from danvan_desktop.store.connection import translate
 from danvan_desktop.store.database import Database
@@ -36,6 +39,8 @@ ALREADY = "already"
 APPLIED = "applied"
 PREVIEW = "preview"
 RECEIPT = "receipt"
+READ_WHOLE = 32 * 2**20   # files up to this size are read once, verified and hashed from the same bytes
+PREVIEW_RECORDS = 100_000  # records of previewed files kept on the connection for their import (until a sitting ends)
 BIG_IMPORT = 10_000       # records written in a sitting after which the statistics are rebuilt (ANALYZE)
 
 
@@ -69,6 +74,14 @@ class ImportResult:
         return text
 
 
+class _Seen(Exception):
+    """Raised from the key check: this batch, signed by the same key, was applied before."""
+
+    def __init__(self, done: BatchIn, head: VerifiedFile) -> None:
+        super().__init__(done.batch_id)
+        self.done, self.head = done, head
+
+
 @dataclass
 class FileOutcome:
     path: Path
@@ -84,21 +97,43 @@ class ExchangeImportService:
         self.keys = ExchangeKeyService(db)
         self._in_sitting = False
         self._backed_up = False
+        self._tx = SittingTransaction(db)
+        self._previewed: OrderedDict[Path, tuple[str, int, VerifiedFile]] = OrderedDict()   # path → (sha256, schema)
         self._written = 0          # records written since the last statistics refresh
 
     @contextlib.contextmanager
     def sitting(self) -> Iterator[None]:
         """Several files imported together: the backup check runs once, before the first file that changes
-        anything (a province imports 200 files a month); one copy a day is taken (import_backup.py)."""
-        outer = self._in_sitting
+        anything (a province imports 200 files a month; one copy a day is taken, import_backup.py), and
+        the files share one write transaction, a savepoint each (sitting.py): a refused file changes
+        nothing, the others are kept, and what is done is committed when the sitting ends, even when it
+        is cancelled between two files or ends on an error."""
+        if self._in_sitting:
+            yield
+            return
         self._in_sitting = True
+        self._tx.start()
         try:
             yield
         finally:
-            self._in_sitting = outer
-            if not outer:
-                self._backed_up = False
+            self._in_sitting = False
+            self._backed_up = False
+            self._previewed.clear()    # checked for this sitting: a later one checks its files again
+            try:
+                self._tx.end()
+            finally:
                 self._optimize()
+                self._tx.restore()
+
+    @property
+    def lost(self) -> list[Path]:
+        """The files of the last sitting that looked imported but whose transaction SQLite rolled back whole
+        (a full disk, an I/O error): not imported; the caller shows them as still to import."""
+        return list(self._tx.lost)
+
+    def checkpoint(self) -> None:
+        """After a sitting (off the GUI thread): copy the WAL back into the file, PASSIVE (sitting.py)."""
+        self._tx.checkpoint()
 
     def _optimize(self) -> None:
         """After a sitting: let SQLite refresh the statistics its query plans rely on where the imports
@@ -147,43 +182,92 @@ class ExchangeImportService:
         return gaps
 
     def inspect(self, path: Path | str, *, trust_new: bool = False, retrust: bool = False,
-                require_trust: bool = True) -> tuple[VerifiedFile, KeyStatus, bool]:
+                require_trust: bool = True, seen: bool = False, data: bytes | None = None,
+                digest: str = "") -> tuple[VerifiedFile, KeyStatus, bool]:
         """Verify the file and its sender; a dry run (require_trust=False) lets an unknown key through. The
-        sender and its key are checked as soon as the signature holds, before a single record is read."""
+        sender and its key are checked as soon as the signature holds, before a single record is read;
+        with `seen`, a batch applied before under the same key stops there (_Seen). `data`/`digest`: the
+        file's bytes and their SHA-256 (`_read`); a file previewed on this connection with the same digest
+        and schema is not parsed again: its records' verdict depends on its bytes only, while the checks
+        that depend on the database (the sender, its key, already imported) run again."""
         found: dict = {}
+        path = Path(path)
 
-        def check_key(manifest: Manifest, _fingerprint: str) -> None:
+        def check_key(manifest: Manifest, fingerprint: str) -> None:
+            if seen and (done := self.log.batch_in(manifest.batch_id)) is not None and done.fingerprint == fingerprint:
+                raise _Seen(done, VerifiedFile(path, manifest, fingerprint))
             self._check_sender(manifest)
             found["status"] = self.keys.status(manifest)
             # a changed key is refused even in a dry run; an unknown one is shown for confirmation
             found["must"] = self.keys.require(manifest, trust_new=trust_new or not require_trust, retrust=retrust)
 
-        verified = verify_file(path, travelling_schema(self.db.conn), key_check=check_key)
+        schema = travelling_schema(self.db.conn)
+        version = self.db.conn.execute("PRAGMA schema_version").fetchone()[0]
+        cached = self._previewed.get(path)
+        if digest and cached is not None and cached[:2] == (digest, version):
+            verified = cached[2]
+            try:
+                check_key(verified.manifest, verified.fingerprint)
+            except ExchangeError as exc:
+                raise exc.at(path)
+        else:
+            verified = verify_file(path, schema, key_check=check_key, data=data)
         return verified, found["status"], found["must"]
 
-    def _seen_before(self, path: Path | str) -> ImportResult | None:
-        """A batch applied before, signed by the same key, is a no-op known from its manifest alone: the
-        records (100 000 of them for a big commune) are neither read nor checked again."""
-        head = verify_manifest(path)
-        done = self.log.batch_in(head.manifest.batch_id)
-        if done is None or done.fingerprint != head.fingerprint:
-            return None
-        return ImportResult(Path(path), ALREADY, head, self.keys.status(head.manifest), message=self._already(done))
+    def _read(self, path: Path) -> tuple[bytes | None, str]:
+        """The file read once: its bytes (None for a big file: verified from the disk) and their SHA-256;
+        ("", "") for a file that cannot be read (the verification says why)."""
+        try:
+            size = path.stat().st_size
+            if size > fmt.MAX_FILE_BYTES:
+                return None, ""
+            if size <= READ_WHOLE:
+                data = path.read_bytes()
+                return data, hashlib.sha256(data).hexdigest()
+            digest = hashlib.sha256()
+            with path.open("rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    digest.update(chunk)
+            return None, digest.hexdigest()
+        except OSError:
+            return None, ""
+
+    def _remember(self, path: Path, digest: str, verified: VerifiedFile) -> None:
+        """Keep a previewed file's verified content for its import (bounded by records)."""
+        if not digest or verified.record_count() > PREVIEW_RECORDS:
+            return
+        version = self.db.conn.execute("PRAGMA schema_version").fetchone()[0]
+        self._previewed.pop(path, None)
+        self._previewed[path] = (digest, version, verified)
+        while sum(v[2].record_count() for v in self._previewed.values()) > PREVIEW_RECORDS:
+            self._previewed.pop(next(iter(self._previewed)))
 
     def preview(self, path: Path | str, *, retrust: bool = False) -> ImportResult:
-        """The dry run: verify everything and say per record what importing would do; writes nothing."""
-        if (already := self._seen_before(path)) is not None:
-            return already
-        verified, status, _must = self.inspect(path, require_trust=False, retrust=retrust)
+        """The dry run: verify everything and say per record what importing would do; writes nothing. A batch
+        applied before, signed by the same key, is known from its manifest alone: its records (100 000 for a
+        big commune) are neither read nor checked again."""
+        path = Path(path)
+        data, digest = self._read(path)
+        try:
+            verified, status, _must = self.inspect(path, require_trust=False, retrust=retrust, seen=True,
+                                                   data=data, digest=digest)
+        except _Seen as seen:
+            return self._seen_result(path, seen)
+        del data
         m = verified.manifest
         done = self.log.batch_in(m.batch_id)
         if done is not None:
-            return ImportResult(Path(path), ALREADY, verified, status, message=self._already(done))
+            return ImportResult(path, ALREADY, verified, status, message=self._already(done))
         if m.kind == fmt.KIND_RECEIPT:
-            return ImportResult(Path(path), PREVIEW, verified, status,
+            return ImportResult(path, PREVIEW, verified, status,
                                 message=_("Biên nhận của lô {batch}.").format(batch=m.acknowledges.get("batch_id")))
+        self._remember(path, digest, verified)
         plan = self._plan(path, verified)
-        return ImportResult(Path(path), PREVIEW, verified, status, plan, missing_sequences=self._missing(verified))
+        return ImportResult(path, PREVIEW, verified, status, plan, missing_sequences=self._missing(verified))
+
+    def _seen_result(self, path: Path, seen: _Seen) -> ImportResult:
+        return ImportResult(path, ALREADY, seen.head, self.keys.status(seen.head.manifest),
+                            message=self._already(seen.done))
 
     def _plan(self, path: Path | str, verified: VerifiedFile) -> Plan:
         try:
@@ -200,26 +284,32 @@ class ExchangeImportService:
     @logged("import hand-over file")
     def import_file(self, path: Path | str, *, trust_new: bool = False, retrust: bool = False) -> ImportResult:
         path = Path(path)
-        if (already := self._seen_before(path)) is not None:
-            return already
-        verified, status, must_trust = self.inspect(path, trust_new=trust_new, retrust=retrust)
+        data, file_hash = self._read(path)
+        try:   # a preview's verdict on these same bytes is used once
+            verified, status, must_trust = self.inspect(path, trust_new=trust_new, retrust=retrust, seen=True,
+                                                        data=data, digest=file_hash)
+        except _Seen as seen:
+            return self._seen_result(path, seen)
+        finally:
+            self._previewed.pop(path, None)
+        del data
         m = verified.manifest
         done = self.log.batch_in(m.batch_id)
         if done is not None:
             return ImportResult(path, ALREADY, verified, status, message=self._already(done))
         if m.kind == fmt.KIND_RECEIPT:
-            return self._import_receipt(path, verified, status, must_trust)
+            return self._import_receipt(path, verified, status, must_trust, file_hash)
         plan = self._plan(path, verified)
         missing = self._missing(verified)
         if plan.changes() and not self._backed_up:
+            self._tx.commit()   # the copy never sees the sitting's transaction half-open
             try:   # one copy a day before the first import (services/handover/import_backup.py)
                 backup_before_import(self.db, self.today())
             except sqlite3.Error as exc:        # a full disk says so; nothing was imported
                 raise translate(exc, self.db.path) from exc
             self._backed_up = self._in_sitting   # outside a sitting, every file is its own sitting
-        file_hash = hashlib.sha256(path.read_bytes()).hexdigest()
         try:
-            with self.db.transaction() as conn:
+            with self._tx.file() as conn:
                 # the same file imported meanwhile (another window's worker): say so, change nothing
                 if (done := self.log.batch_in(m.batch_id)) is not None:
                     return ImportResult(path, ALREADY, verified, status, message=self._already(done))
@@ -244,7 +334,12 @@ class ExchangeImportService:
                                         m.sequence, path.name, file_hash, m.created_at, now_iso(), m.until,
                                         m.periods, m.counts, plan.counts(), status.fingerprint, m.period))
         except ExchangeError as exc:
+            self._tx.check_alive()
             raise exc.at(path)
+        except BaseException:
+            self._tx.check_alive()
+            raise
+        self._tx.applied(path)
         if newest:
             self.db.clock.observe(max(newest.values()))   # the newest stamp folds in all the others
         if not self._in_sitting:
@@ -280,17 +375,19 @@ class ExchangeImportService:
             tmp.replace(target)
             self.log.add_document(m.batch_id, m.unit_code, name, digest, str(target))
 
-    def _import_receipt(self, path: Path, verified: VerifiedFile, status: KeyStatus, must_trust: bool) -> ImportResult:
+    def _import_receipt(self, path: Path, verified: VerifiedFile, status: KeyStatus, must_trust: bool,
+                        file_hash: str) -> ImportResult:
         m = verified.manifest
         ack = m.acknowledges or {}
-        with self.db.transaction():
+        with self._tx.file():
             if must_trust:
                 self.keys.trust(m)
             self.log.acknowledge(ack["batch_id"], str(ack.get("imported_at") or m.created_at), m.unit_name,
                                  ack.get("summary") if isinstance(ack.get("summary"), dict) else {})
             self.log.add_in(BatchIn(m.batch_id, m.kind, m.unit_code, m.unit_name, m.installation_id, m.recipient,
-                                    m.sequence, path.name, hashlib.sha256(path.read_bytes()).hexdigest(),
+                                    m.sequence, path.name, file_hash,
                                     m.created_at, now_iso(), None, [], {}, {}, status.fingerprint))
+        self._tx.applied(path)
         batch = self.log.batch_out(ack["batch_id"])
         return ImportResult(path, RECEIPT, verified, status, message=_(
             "{unit} đã nhận lô số {seq} ({name}).").format(unit=m.unit_name, seq=batch.sequence if batch else "?",

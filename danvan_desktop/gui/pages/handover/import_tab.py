@@ -76,26 +76,48 @@ def _preview_all(services: AppServices, paths: list[Path]):
 
 def _import_all(services: AppServices, rows: list[FileRow], trusted: set[Path], receipts: bool,
                 retrust: bool = False):
-    """Runner job: import the files one by one (each in its own transaction), over the runner's connection."""
-    exchange = services.exchange
-    with exchange.importer.sitting():   # one backup for the whole sitting, not one per file
-        for i, row in enumerate(rows):
-            yield i, len(rows), _("Đang nhập {name}…").format(name=row.path.name)
-            try:
-                result = exchange.importer.import_file(row.path, trust_new=row.path in trusted, retrust=retrust)
-            except ExchangeError as exc:
-                row.state, row.error, row.message = "refused", exc.reason, str(exc)
-                continue
-            row.result = result
-            row.state = {"applied": "imported", "already": "already", "receipt": "receipt"}[result.status]
-            row.message = result.summary()
-            if receipts and result.status == "applied" and result.verified.manifest.kind == fmt.KIND_BATCH:
+    """Runner job: import the files one by one, over the runner's connection. One sitting: one backup, one write
+    transaction with a savepoint per file (a refused file changes nothing, the others are kept); a cancel between
+    two files keeps the files done. Receipts are written once the sitting's work is committed."""
+    importer = services.exchange.importer
+    done: list[FileRow] = []
+    try:
+        with importer.sitting():
+            for i, row in enumerate(rows):
+                yield i, len(rows), _("Đang nhập {name}…").format(name=row.path.name)
                 try:
-                    written = exchange.receipts.write_receipt(result.verified.manifest.batch_id, row.path.parent)
-                    row.message += " " + _("Đã ghi biên nhận {name}.").format(name=written.name)
-                except OSError as exc:
-                    row.message += " " + _("Không ghi được biên nhận: {error}").format(error=exc.strerror or exc)
+                    result = importer.import_file(row.path, trust_new=row.path in trusted, retrust=retrust)
+                except ExchangeError as exc:
+                    row.state, row.error, row.message = "refused", exc.reason, str(exc)
+                    continue
+                row.result = result
+                row.state = {"applied": "imported", "already": "already", "receipt": "receipt"}[result.status]
+                row.message = result.summary()
+                done.append(row)
+    finally:
+        _after_sitting(services, done, receipts)
     return rows
+
+
+def _after_sitting(services: AppServices, done: list[FileRow], receipts: bool) -> None:
+    """Once the sitting is committed (or ended): files whose work SQLite rolled back whole (a full disk) are
+    still to import; the receipts of the imported batches."""
+    exchange = services.exchange
+    lost = set(exchange.importer.lost)
+    for row in done:
+        if row.path in lost:
+            row.state, row.message = "checked", _("Chưa nhập được (dữ liệu chưa kịp lưu); hãy nhập lại tệp này.")
+        elif receipts and row.state == "imported" and row.result.verified.manifest.kind == fmt.KIND_BATCH:
+            try:
+                written = exchange.receipts.write_receipt(row.result.verified.manifest.batch_id, row.path.parent)
+                row.message += " " + _("Đã ghi biên nhận {name}.").format(name=written.name)
+            except OSError as exc:
+                row.message += " " + _("Không ghi được biên nhận: {error}").format(error=exc.strerror or exc)
+
+
+def _checkpoint(services: AppServices) -> None:
+    """Runner job after an import: the WAL copied back into the file (PASSIVE), once the result is shown."""
+    services.exchange.importer.checkpoint()
 
 
 class ImportTab(QWidget):
@@ -270,6 +292,7 @@ class ImportTab(QWidget):
                 self._retrusted, self._failed)
 
     def _retrusted(self, rows: list[FileRow]) -> None:
+        self._checkpoint_later()
         for row in rows:
             if row.state == "imported":
                 row.key_changed = False
@@ -293,8 +316,16 @@ class ImportTab(QWidget):
                 lambda services: _import_all(services, todo, trusted, receipts),
                 self._imported, self._failed)
 
+    def _checkpoint_later(self) -> None:
+        """The sitting's WAL checkpoint as the runner's next job: after the result is on screen, off this thread."""
+        try:
+            self.services.jobs.submit(_checkpoint, name="checkpoint after import")
+        except RuntimeError:      # the file is being closed: closing checkpoints it
+            pass
+
     def _imported(self, rows: list[FileRow]) -> None:
         # the runner's connection shares this one's clock: the received stamps are folded in already
+        self._checkpoint_later()
         self.files.set_rows(self.files.rows())
         self.import_button.setEnabled(False)
         done = sum(r.state in ("imported", "receipt") for r in self.files.rows())
@@ -304,7 +335,18 @@ class ImportTab(QWidget):
         self.imported.emit()
 
     def _failed(self, exc, details: str) -> None:
-        self.status.error(str(exc) if exc else _("Đã hủy."))
+        """A failed or cancelled job: the files imported before it stay imported and are shown so."""
+        self._checkpoint_later()
+        self.files.set_rows(self.files.rows())
+        self.import_button.setEnabled(any(r.state == "checked" for r in self.files.rows()))
+        self._show_details()
+        done = sum(r.state in ("imported", "receipt") for r in self.files.rows())
+        if exc is None and done:
+            self.status.error(_("Đã hủy; {n} tệp đã nhập trước đó được giữ lại.").format(n=done))
+        else:
+            self.status.error(str(exc) if exc else _("Đã hủy."))
+        if done:
+            self.imported.emit()
 
 
 def _day(iso: str) -> str:
