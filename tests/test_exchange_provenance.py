@@ -94,6 +94,33 @@ def test_the_log_of_an_imported_record_reads_back_each_version_without_keeping_c
         upper.close()
 
 
+def test_an_imported_change_keeps_only_the_fields_it_replaced_and_reads_back_whole(tmp_path, today):
+    commune = make_commune(tmp_path / "xa.sqlite3", today)
+    upper = make_upper(tmp_path / "tinh.sqlite3", today)
+    try:
+        member = _member(commune)
+        versions = []
+        for n, change in enumerate([{}, {"phone": "0912 000 111"}, {"full_name": "Lê Văn Thắng Hai"}]):
+            for key, value in change.items():
+                setattr(member, key, value)
+            commune.roster.save(member)
+            versions.append(audit.view(dict(commune.db.conn.execute("SELECT * FROM bloc_members WHERE id = ?",
+                                                                   (member.id,)).fetchone())))
+            upper.exchange.importer.import_file(commune.exchange.exporter.export(
+                tmp_path / f"{n}.dvx", since_last=n > 0).path, trust_new=True)
+        stored = [json.loads(b) for (b,) in upper.db.conn.execute(
+            "SELECT before FROM audit_log WHERE record_id = ? ORDER BY seq", (member.id,))]
+        assert [set(b) - {"updated_at"} for b in stored] == [{"phone"}, {"full_name"}]
+        history = audit.history(upper.db, "bloc_members", member.id)
+        assert [e.before for e in history] == [None, versions[0], versions[1]]
+        assert [{k: v for k, v in e.after.items() if k != "import_batch"} for e in history] == versions
+        assert [e.changed_fields() for e in history[1:]] == [["phone"], ["full_name"]]
+        assert audit.recent(upper.db, 1)[0] == history[-1]
+    finally:
+        commune.close()
+        upper.close()
+
+
 # -- migration 050 on rows written the old way -------------------------------------------------------
 OLD_ROWS = [   # (batch, table, record, stamp, outcome) in the order the old importer wrote them
     ("b-1", "villages", "v-1", "2026-10-01T01:00:00.000Z-0000-aa", "new"),
