@@ -27,6 +27,7 @@ from danvan_desktop.services.activity import logged
 from danvan_desktop.services.handover.keys import ExchangeKeyService
 from danvan_desktop.services.handover.marks import record_sent
 from danvan_desktop.services.handover.privacy import PersonalHit, officials, personal_hits, withdrawal
+from danvan_desktop.store import audit
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.errors import StoreError
 from danvan_desktop.store.exchange_log import BatchOut, ExchangeLog, local_day, now_iso
@@ -118,8 +119,15 @@ class ExchangeExportService:
                ) -> tuple[str, list]:
         where, params = ["unit_code = ?"], [unit_code]
         if since is not None:
-            where.append("(updated_at > ? OR id IN (SELECT record_id FROM audit_log WHERE table_name = ? AND seq > ?))")
-            params += [since.until_stamp or "", table.name, since.audit_seq]
+            # changed here since (its audit entries), or added by a batch imported since: such a record has
+            # no entry of its own, its batch's list names it (store/audit.py, migration 052)
+            where.append("(updated_at > ? OR id IN (SELECT record_id FROM audit_log WHERE table_name = ? AND seq > ?) "
+                         "OR id IN (SELECT json_extract(j.value, '$[0]') FROM audit_log a "
+                         "JOIN exchange_batch_records r ON r.batch_id = a.record_id AND r.table_name = ? "
+                         "JOIN json_each(r.records) j WHERE a.table_name = ? AND a.seq > ? "
+                         "AND json_extract(j.value, '$[2]') = 'new'))")
+            params += [since.until_stamp or "", table.name, since.audit_seq, table.name, audit.BATCHES,
+                       since.audit_seq]
         if PRIVATE_COLUMN in table.columns and not include_private:
             where.append(f"{PRIVATE_COLUMN} = 0")
         return " AND ".join(where), params

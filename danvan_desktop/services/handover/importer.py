@@ -316,8 +316,8 @@ class ExchangeImportService:
                 if must_trust:
                     self.keys.trust(m)
                 written: list[tuple[str, str, dict | None]] = []
-                apply_plan(conn, plan, m.batch_id, lambda table, record_id, before, _after: written.append(
-                    (table, record_id, audit.view(before) if before else None)), self._on_conflict(m.batch_id))
+                apply_plan(conn, plan, m.batch_id, lambda table, record_id, before, after: written.append(
+                    (table, record_id, audit.replaced(before, after) if before else None)), self._on_conflict(m.batch_id))
                 audit.write_imports(self.db, m.batch_id, written)
                 self._written += len(written)
                 self.log.record_batches(m.batch_id, [
