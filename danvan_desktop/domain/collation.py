@@ -65,3 +65,10 @@ def vi_compare(a: str | None, b: str | None) -> int:
     """-1, 0 or 1, for an SQLite collation."""
     ka, kb = vi_key(a), vi_key(b)
     return (ka > kb) - (ka < kb)
+
+
+def vi_sort_text(text: str | None) -> str:
+    """The key of `vi_key` as one string, for SQL (`ORDER BY vi_key(name)`: a function SQLite calls once a row,
+    where a collation is called once a comparison). The parts are joined by U+0001, below every character a
+    key holds, so a shorter text sorts before a longer one it starts, as with the tuple."""
+    return "\x01".join(vi_key(text))

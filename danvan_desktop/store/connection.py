@@ -12,7 +12,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from danvan_desktop.domain.collation import vi_compare
+from danvan_desktop.domain.collation import vi_compare, vi_sort_text
 from danvan_desktop.store.errors import (
     DatabaseLocked,
     DiskFull,
@@ -79,6 +79,7 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
         conn.row_factory = sqlite3.Row
         # ORDER BY name COLLATE VI: Vietnamese alphabetical order (Đ after D, not after Z)
         conn.create_collation("VI", vi_compare)
+        conn.create_function("vi_key", 1, vi_sort_text, deterministic=True)   # ORDER BY vi_key(name): the same
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

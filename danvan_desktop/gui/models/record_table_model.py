@@ -8,17 +8,25 @@ Sorting happens here, in Python, not in the proxy: a key per row is computed onc
 and the list is sorted with `list.sort` (tens of milliseconds for 100 000 rows), where a Qt
 proxy would call back into Python for every one of ~2 million comparisons (tens of seconds;
 see bench/bench_roster_model.py). A model filled with `set_rows` sorts the whole list; a model
-fed by a SQL pager sorts the rows fetched so far (a page that needs more gives its pager an
-ORDER BY instead). The folded search words of each row are cached here too, for the proxy.
+fed by a plain SQL pager sorts the rows fetched so far. A model fed by an ordered pager
+(`set_ordered_pager`) sorts in SQL: a header click reads the first page again in the new order, so
+every row takes its place, fetched or not, and nothing already loaded is sorted on the GUI thread.
+The folded search words of each row are cached here too, for the proxy.
+
+A list scrolled to 100 000 rows holds about a million Python objects; the cyclic garbage collector's
+full passes walk them all (0.2 s each, at random moments while scrolling). Once a model holds many rows,
+what is alive is moved out of the collector's reach (`gc.freeze`): the rows are plain records freed by
+their reference counts when the list is read again, so the collector has nothing to find there.
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from danvan_desktop.domain.collation import vi_key
@@ -29,6 +37,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Pager = Callable[[int, int], Sequence[Any]]
+OrderedPager = Callable[[int, bool], Pager]    # (column, descending) → the pager of that order; column -1: its own
+FREEZE_ROWS = 5000      # rows held from which fetched rows are kept out of the garbage collector's full passes
 
 
 @dataclass
@@ -52,6 +62,7 @@ class _Last:
 
 class RecordTableModel(QAbstractTableModel):
     CHUNK = 500
+    resorted = Signal()     # an ordered pager's list was read again in a new order (the selection is gone)
 
     def __init__(self, columns: list[Column], parent=None) -> None:
         super().__init__(parent)
@@ -59,6 +70,7 @@ class RecordTableModel(QAbstractTableModel):
         self._rows: list[Any] = []
         self._all: list[Any] | None = None        # the whole list when filled by set_rows
         self._pager: Pager = lambda offset, limit: []
+        self._ordered: OrderedPager | None = None
         self._exhausted = True
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._keys: dict[tuple[int, int], Any] = {}    # (id(row), column) → sort key
@@ -71,6 +83,7 @@ class RecordTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._forget()
+        self._ordered = None
         self._all = list(rows)
         if self._sort is not None:
             self._sort_list(self._all)
@@ -82,10 +95,23 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._forget()
         self._all = None
+        self._ordered = None
         self._pager = pager
         self._load_first()
         if self._sort is not None:
             self._sort_list(self._rows)
+        self.endResetModel()
+
+    def set_ordered_pager(self, ordered: OrderedPager) -> None:
+        """Rows paged in SQL in the order of the header's column: `ordered(column, descending)` gives the pager
+        (column -1: the list's own order). Only the first page is read; a header click reads it again."""
+        self.beginResetModel()
+        self._forget()
+        self._all = None
+        self._ordered = ordered
+        column, order = self._sort if self._sort is not None else (-1, Qt.SortOrder.AscendingOrder)
+        self._pager = ordered(column, order == Qt.SortOrder.DescendingOrder)
+        self._load_first()
         self.endResetModel()
 
     def _load_first(self) -> None:
@@ -95,6 +121,8 @@ class RecordTableModel(QAbstractTableModel):
     def _forget(self) -> None:
         self._keys.clear()
         self._words.clear()
+        if len(self._rows) >= FREEZE_ROWS:
+            gc.unfreeze()   # the rows about to be dropped go back within the collector's reach
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
         return not parent.isValid() and not self._exhausted
@@ -109,7 +137,9 @@ class RecordTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows.extend(more)
         self.endInsertRows()
-        if self._sort is not None and self._all is None:
+        if len(self._rows) >= FREEZE_ROWS:
+            gc.freeze()     # the rows live as long as the list: out of the collector's full passes (docstring)
+        if self._sort is not None and self._all is None and self._ordered is None:
             # a pager's rows come in its own order: keep what is shown sorted as the user asked
             self._relayout(lambda: self._sort_list(self._rows))
 
@@ -199,6 +229,14 @@ class RecordTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
+        if self._ordered is not None:
+            self.beginResetModel()
+            self._forget()
+            self._pager = self._ordered(column, order == Qt.SortOrder.DescendingOrder)
+            self._load_first()
+            self.endResetModel()
+            self.resorted.emit()
+            return
         if column < 0:
             return
         if self._all is not None:

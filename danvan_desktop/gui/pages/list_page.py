@@ -63,6 +63,8 @@ class ListPage(QWidget):
         """The row shown follows the table's current row; `form`'s three requests run save, new and delete;
         with `keys`, Ctrl+F focuses `find`, Ctrl+S saves, Ctrl+N starts a new record, Delete (in the table) deletes."""
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        if hasattr(self.model, "resorted"):
+            self.model.resorted.connect(self._reselect_after_sort)
         if form is not None:
             for signal, slot in ((form.save_requested, save), (form.new_requested, new),
                                  (form.delete_requested, delete)):
@@ -107,7 +109,30 @@ class ListPage(QWidget):
         raise NotImplementedError
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.show_record(self.row_at(current))
+        self._shown = self.row_at(current)
+        self.show_record(self._shown)
+
+    def _reselect_after_sort(self) -> None:
+        """A list sorted in SQL was read again from its first page: the record in the form stays selected when
+        it is among the rows read (none is fetched to find it); the form is not loaded again (nothing typed is
+        lost), as when a list sorted on the screen keeps its selection."""
+        shown = getattr(self, "_shown", None)
+        if shown is None:
+            return
+        wanted = getattr(shown, "id", None)
+        for row, obj in enumerate(self.model.rows()):
+            if obj is shown or (wanted is not None and getattr(obj, "id", None) == wanted):
+                index = self.model.index(row, 0)
+                if self.proxy is not None:
+                    index = self.proxy.mapFromSource(index)
+                selection = self.table.selectionModel()
+                blocked = selection.blockSignals(True)
+                self.table.setCurrentIndex(index)
+                self.table.selectRow(index.row())
+                selection.blockSignals(blocked)
+                self._shown = obj
+                self.table.viewport().update()
+                return
 
     # -- writing ---------------------------------------------------------------------------------
     def start_new(self, focus: QWidget) -> None:

@@ -1,4 +1,5 @@
-"""Tình hình nhân dân: the situation log (filtered in SQL, paged), the note form, and hot spots on the dashboard."""
+"""Tình hình nhân dân: the situation log (filtered and sorted in SQL, paged), the note form, and hot spots on
+the dashboard."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 from danvan_desktop.gui.theme import set_role, set_tone
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.figures.situation import NoteFilter
+from danvan_desktop.services.figures.situation import ORDERS, NoteFilter
 
 
 class SituationPage(ListPage):
@@ -110,7 +111,12 @@ class SituationPage(ListPage):
 
     def reload(self, select_id: str | None = None) -> None:
         flt = self.current_filter()
-        self.model.set_pager(lambda offset, limit: self.service.page(flt, offset, limit))
+
+        def ordered(column: int, descending: bool):
+            # sorted in SQL: a header click reads the first page again, every note in its place
+            wanted = flt.ordered(ORDERS[column], descending) if 0 <= column < len(ORDERS) else flt
+            return lambda offset, limit: self.service.page(wanted, offset, limit)
+        self.model.set_ordered_pager(ordered)
         total = self.service.count(flt)
         self.count_label.setText(_("{n} ghi chép; {hot} điểm nóng chưa giải quyết").format(
             n=total, hot=self.service.open_hot_spot_count()))
