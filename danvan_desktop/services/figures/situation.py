@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.collation import vi_key
 from danvan_desktop.domain.i18n import _
+from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.situation import SituationNote, Topic
 from danvan_desktop.domain.text import fold
 from danvan_desktop.domain.today import today as vietnam_today
