@@ -74,3 +74,48 @@ def test_the_note_being_read_stays_selected_when_a_header_is_clicked(log_page):
     log_page.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # back on the first
     assert log_page.current_note().id == note.id
     assert log_page.form.summary.toPlainText() == note.summary
+
+
+@pytest.fixture
+def meetings_page(services, qtbot):
+    """Fourteen monthly briefings, a thematic meeting, the list fetched four rows at a time."""
+    from danvan_desktop.domain.members import BlocMember, BlocRole
+    from danvan_desktop.gui.pages.meetings.meetings_page import MeetingsPage
+    for name, post, role in (("Lê Văn Thắng", "pbt_tt", BlocRole.HEAD), ("Nguyễn Thị Hương", "ct_mttq", BlocRole.DEPUTY)):
+        services.roster.save(BlocMember(full_name=name, post_code=post, bloc_role=role.value,
+                                        start_date=dt.date(2025, 1, 1)))
+    for i in range(14):
+        services.meetings.create("monthly", dt.date(2025, 10, 5) + dt.timedelta(days=30 * i))
+    services.meetings.create("thematic", dt.date(2026, 3, 12), title="Ăn mừng lễ hội")
+    page = MeetingsPage(services)
+    page.model.CHUNK = 4
+    page.reload()
+    qtbot.addWidget(page)
+    page.resize(1300, 760)
+    page.show()
+    yield page
+    page.model.fetch_all()
+
+
+def test_the_meetings_list_pages_in_sql_and_counts_every_meeting(meetings_page, services):
+    page = meetings_page
+    assert page.count_label.text() == "15 cuộc họp"
+    assert page.model.rowCount() == 4                       # the first page only
+    assert page.proxy.index(0, 0).data() == "30/10/2026"    # newest first
+    assert page.proxy.index(0, 2).data() == "2/2"           # who was present, counted in SQL
+    type_text_into = page.filter
+    type_text_into.setText("giao ban thang 3")              # the name the list shows, found in SQL
+    assert page.count_label.text() == "1 cuộc họp"
+    assert shown(page, 1) == ["Giao ban T3/2026"]
+    type_text_into.setText("")
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData("thematic"))
+    assert page.count_label.text() == "1 cuộc họp" and page.current_meeting().title == "Ăn mừng lễ hội"
+
+
+def test_a_header_click_sorts_every_meeting(meetings_page):
+    page = meetings_page
+    page.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    assert page.proxy.index(0, 0).data() == "05/10/2025"   # the oldest, not among the four fetched before
+    page.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+    names = shown(page, 1)
+    assert len(names) == 15 and names == sorted(names, key=lambda n: vi_key(n.replace("T", "tháng ")))

@@ -29,4 +29,7 @@ def record_table_view(model: QAbstractItemModel, parent=None, *, sortable: bool 
     table.horizontalHeader().setStretchLastSection(stretch_last)
     table.verticalHeader().setVisible(row_numbers)
     measure_few_rows(table)
+    # A list read again (a filter, a header sorting in SQL) starts at its top: left scrolled to the end, the
+    # view would see its scroll bar at the bottom of the new first page and fetch the next one at once.
+    model.modelAboutToBeReset.connect(table.scrollToTop)
     return table

@@ -1,14 +1,16 @@
-"""Họp & biên bản: the list of meetings beside the meeting being edited; the dashboard's briefing card."""
+"""Họp & biên bản: the list of meetings beside the meeting being edited; the dashboard's briefing card.
+
+The list is paged, filtered and sorted in SQL (as the task list is): its first page and the count are read
+when it opens, the rest as the user scrolls; a header click reads the first page again in that order."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from danvan_desktop.domain.i18n import N_, _
-from danvan_desktop.domain.meetings import Meeting, MeetingKind, attendance_counts
+from danvan_desktop.domain.i18n import N_, _, ngettext
+from danvan_desktop.domain.meetings import Meeting, MeetingKind
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.domain.text import fold
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages import dashboard_page
@@ -28,6 +30,7 @@ from danvan_desktop.gui.widgets.fit import compact_combo
 from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
+from danvan_desktop.services.meetings.service import ORDERS
 
 
 class MeetingsPage(ListPage):
@@ -54,14 +57,14 @@ class MeetingsPage(ListPage):
         for widget in (self.filter, self.kind_filter, self.new_kind, self.new_button):
             top.addWidget(widget)
         layout.addLayout(top)
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
         self.status = FormStatus()
         layout.addWidget(self.status)
 
-        self.model = RecordTableModel([
-            Column(_("Ngày họp"), lambda m: m.meeting_date.strftime("%d/%m/%Y") if m.meeting_date else "",
-                   lambda m: m.meeting_date.isoformat() if m.meeting_date else ""),
-            Column(_("Cuộc họp"), lambda m: m.short_name(), lambda m: fold(m.display_name()),
-                   tooltip=lambda m: m.display_name()),
+        self.model = RecordTableModel([      # sorted in SQL: ORDERS, one a column
+            Column(_("Ngày họp"), lambda m: m.meeting_date.strftime("%d/%m/%Y") if m.meeting_date else ""),
+            Column(_("Cuộc họp"), lambda m: m.short_name(), tooltip=lambda m: m.display_name()),
             Column(_("Có mặt"), lambda m: self._counts.get(m.id, "")),
             Column(_("Biên bản"), lambda m: short_state(m), tooltip=lambda m: version_label(m)),
         ], self)
@@ -74,7 +77,7 @@ class MeetingsPage(ListPage):
         self.editor = MeetingEditor(services, navigate)
         layout.addWidget(self.beside(self.editor, stretch=(2, 5)), 1)
 
-        self.filter.textChanged.connect(self.proxy.set_query)
+        self.filter.textChanged.connect(lambda _t: self.reload())
         self.kind_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.new_button.clicked.connect(self.new_meeting)
         self.wire(new=self.new_meeting, save=self.editor.flush, delete=self.delete_current, find=self.filter)
@@ -86,24 +89,35 @@ class MeetingsPage(ListPage):
     def reload(self, select_id: str | None = None) -> None:
         current = self.current_meeting()
         keep = select_id or (current.id if current else None)
-        rows = self.services.meetings.list(kind=self.kind_filter.currentData() or None)
-        attendance = self.services.meetings.attendance_of([m.id for m in rows])   # not one query per meeting
-        self._counts = {m.id: "{}/{}".format(*attendance_counts(attendance.get(m.id, []))) for m in rows}
-        self.model.set_rows(rows)
+        query, kind = self.filter.text(), self.kind_filter.currentData() or None
+        meetings = self.services.meetings
+        self._counts = {}
+
+        def ordered(column: int, descending: bool):
+            order = ORDERS[column] if 0 <= column < len(ORDERS) else "date"
+
+            def pager(offset: int, limit: int) -> list[Meeting]:
+                rows = meetings.page(query, kind, offset, limit, order, descending)
+                counts = meetings.attendance_counts([m.id for m in rows])    # one grouped query a page
+                self._counts.update({m.id: "{}/{}".format(*counts.get(m.id, (0, 0))) for m in rows})
+                return rows
+            return pager
+        self.model.set_ordered_pager(ordered)
+        total = meetings.count(query, kind)
+        self.count_label.setText(ngettext("{n} cuộc họp", "{n} cuộc họp", total).format(n=total))
         self.table.resizeColumnsToContents()
         # The list keeps room for most of its columns (the editor needs ~900 pixels of a 1366 screen).
         wanted = sum(self.table.columnWidth(c) for c in range(self.model.columnCount())) + 22
         self.table.setMinimumWidth(min(max(wanted, 200), 260))
         if keep and self.select(keep):
             return
-        if rows and self.proxy.rowCount():
+        if self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
         else:
             self.editor.load(None)
 
     def _count(self, meeting_id: str) -> str:
-        present, total = attendance_counts(self.services.meetings.attendance(meeting_id))
-        return f"{present}/{total}"
+        return "{}/{}".format(*self.services.meetings.attendance_counts([meeting_id]).get(meeting_id, (0, 0)))
 
     def refresh(self) -> None:
         """Called when the page is shown: nothing typed is lost (the editor saves first)."""
@@ -118,7 +132,8 @@ class MeetingsPage(ListPage):
             self.editor.load(meeting.id if meeting else None)
 
     def _on_meeting_changed(self, meeting_id: str) -> None:
-        row = self.model.find_row(lambda m: m.id == meeting_id)
+        # among the rows fetched only: a meeting further down is read when the list gets there
+        row = next((i for i, m in enumerate(self.model.rows()) if m.id == meeting_id), -1)
         if row >= 0:
             fresh = self.services.meetings.get(meeting_id)
             self._counts[meeting_id] = self._count(meeting_id)
