@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from danvan_desktop.domain.meetings import AgendaItem, AttendanceEntry, Conclusion, Meeting
@@ -14,6 +15,7 @@ ORDERS = ("date", "name", "attendance", "minutes")
 _ATTENDED = "(SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = meetings.id AND a.deleted = 0 {extra})"
 
 
+@functools.lru_cache(maxsize=50_000)      # a search or a sort asks again for the same meetings' names
 def _meeting_name(kind: str, period: str, title: str) -> str:
     """The folded name the list shows ('giao ban thang 10 nam 2026'): for SQL's ORDER BY and search."""
     try:

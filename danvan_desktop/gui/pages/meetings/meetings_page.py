@@ -109,12 +109,17 @@ class MeetingsPage(ListPage):
         # The list keeps room for most of its columns (the editor needs ~900 pixels of a 1366 screen).
         wanted = sum(self.table.columnWidth(c) for c in range(self.model.columnCount())) + 22
         self.table.setMinimumWidth(min(max(wanted, 200), 260))
-        if keep and self.select(keep):
+        # a meeting asked for is looked for down the list; the one that was shown, among the rows read only
+        # (after a filter it may be gone: reading every page to be sure would read them all)
+        if select_id and self.select(select_id) or keep and self._loaded_row(keep) >= 0 and self.select(keep):
             return
         if self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
         else:
             self.editor.load(None)
+
+    def _loaded_row(self, meeting_id: str) -> int:
+        return next((i for i, m in enumerate(self.model.rows()) if m.id == meeting_id), -1)
 
     def _count(self, meeting_id: str) -> str:
         return "{}/{}".format(*self.services.meetings.attendance_counts([meeting_id]).get(meeting_id, (0, 0)))
@@ -132,8 +137,7 @@ class MeetingsPage(ListPage):
             self.editor.load(meeting.id if meeting else None)
 
     def _on_meeting_changed(self, meeting_id: str) -> None:
-        # among the rows fetched only: a meeting further down is read when the list gets there
-        row = next((i for i, m in enumerate(self.model.rows()) if m.id == meeting_id), -1)
+        row = self._loaded_row(meeting_id)    # a meeting further down is read when the list gets there
         if row >= 0:
             fresh = self.services.meetings.get(meeting_id)
             self._counts[meeting_id] = self._count(meeting_id)
