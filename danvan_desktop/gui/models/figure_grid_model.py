@@ -4,9 +4,15 @@ Month cells of typed figures are editable (not future months); quarters, halves,
 and the year are computed by the service, shown in grey and never typed. A save refreshes the
 values in place (no model reset), so the view keeps its cursor. Each cell says where its number
 comes from: typed here, received in a hand-over file, counted from the records, or derived.
+
+The year's values (40 figures × 19 periods, the counted ones read from 100 000 tasks) are read by `read`,
+which touches only the service it is given: the page runs it off the GUI thread and hands the result to
+`show`; until then a year not yet read shows "…" in its cells, none of them editable.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -19,6 +25,23 @@ from danvan_desktop.domain.records import RuleError
 from danvan_desktop.services.figures.service import FigureService, format_value
 
 DERIVED = ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "9M", "")
+PENDING = "…"       # a cell whose value is being read
+
+
+def grid_periods(year: int) -> list[Period]:
+    """The twenty columns' periods: twelve months, four quarters, two halves, nine months, the year."""
+    months = [Period.month(year, m) for m in range(1, 13)]
+    return months + [Period.parse(f"{year}-{d}" if d else str(year)) for d in DERIVED]
+
+
+@dataclass
+class GridData:
+    """A year of the grid as read in one go: the figures, every cell's value, the typed months' records."""
+
+    year: int
+    figures: list[Figure]
+    values: dict[tuple[str, str], float | None]
+    records: dict[tuple[str, int], FigureValue]
 
 # Where a number comes from → the cell's colour (the page shows the same colours in its legend).
 COLOURS = {"typed": "#ffffff", "imported": "#fff3c4", "counted": "#e3eefa", "derived": "#eceff3"}
@@ -42,14 +65,40 @@ class FigureGridModel(QAbstractTableModel):
         self._records: dict[tuple[str, int], FigureValue] = {}
         self._periods: list[Period] = []
         self._periods_year = 0
+        self.pending = False        # the year's values are being read: cells show PENDING, none is editable
 
     def periods(self) -> list[Period]:
         """The twenty columns' periods (built once a year: the view asks for them on every paint)."""
         if self._periods_year != self.year:
-            months = [Period.month(self.year, m) for m in range(1, 13)]
-            derived = [Period.parse(f"{self.year}-{d}" if d else str(self.year)) for d in DERIVED]
-            self._periods, self._periods_year = months + derived, self.year
+            self._periods, self._periods_year = grid_periods(self.year), self.year
         return self._periods
+
+    @staticmethod
+    def read(service: FigureService, year: int) -> GridData:
+        """Every cell of `year` through `service` alone (no widget, no model): safe on the job runner."""
+        figures = service.catalogue()
+        periods = grid_periods(year)
+        return GridData(year, figures, {(f.code, p.code): service.value(f.code, p) for f in figures for p in periods},
+                        service.year_records(year))
+
+    def show(self, data: GridData) -> None:
+        """The values read by `read`, on show at once (a reset: the page puts the cursor back)."""
+        self.beginResetModel()
+        self.year, self.figures, self._values, self._records = data.year, data.figures, data.values, data.records
+        self.pending = False
+        self.endResetModel()
+
+    def await_year(self, year: int) -> None:
+        """Values for `year` are on their way. Another year than the one shown: its figures at once, each cell
+        PENDING until `show`; the same year: the values shown stay until the new ones replace them."""
+        if year == self.year and self.figures:
+            return
+        self.beginResetModel()
+        self.year = year
+        self.figures = self.service.catalogue()
+        self._values, self._records = {}, {}
+        self.pending = True
+        self.endResetModel()
 
     def _compute(self, typed_only: bool = False) -> None:
         """The values of every cell; after a typed value is saved only the figures that follow typed values
@@ -60,13 +109,8 @@ class FigureGridModel(QAbstractTableModel):
         self._records = self.service.year_records(self.year)
 
     def load(self, year: int | None = None) -> None:
-        self.beginResetModel()
-        if year:
-            self.year = year
-        self.figures = self.service.catalogue()
-        self._values = {}
-        self._compute()
-        self.endResetModel()
+        """Read and show `year` here, on the caller's thread."""
+        self.show(self.read(self.service, year or self.year))
 
     def reload_values(self) -> None:
         """New values in the same cells: the view keeps its current cell and selection."""
@@ -94,7 +138,7 @@ class FigureGridModel(QAbstractTableModel):
                 _("9 tháng"), _("Cả năm")][section - 12]
 
     def editable(self, index: QModelIndex) -> bool:
-        if not index.isValid():
+        if not index.isValid() or self.pending:
             return False
         figure = self.figures[index.row()]
         return index.column() < 12 and figure.is_typed and \
@@ -140,7 +184,7 @@ class FigureGridModel(QAbstractTableModel):
         period = self.periods()[index.column()]
         value = self._values.get((figure.code, period.code))
         if role == Qt.ItemDataRole.DisplayRole:
-            return format_value(figure, value)
+            return PENDING if self.pending else format_value(figure, value)
         if role == Qt.ItemDataRole.EditRole:
             return "" if value is None else format_value(figure, value)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -150,7 +194,7 @@ class FigureGridModel(QAbstractTableModel):
                 return QBrush(QColor(COLOURS["derived"]))      # a future month
             return QBrush(QColor(COLOURS[self.source(index)]))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(index, figure)
+            return _("Đang đọc số liệu…") if self.pending else self._tooltip(index, figure)
         return None
 
     def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:

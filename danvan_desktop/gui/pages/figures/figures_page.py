@@ -1,4 +1,8 @@
-"""Số liệu: type each month's figures in a grid; quarters, halves, nine months and the year follow."""
+"""Số liệu: type each month's figures in a grid; quarters, halves, nine months and the year follow.
+
+Opened with the file's services, the page reads the year's cells off the GUI thread (gui/background_reader.py,
+in one snapshot, as the dashboard does): the window never waits for the 40 figures × 19 periods, the cells
+show "…" until they arrive, and a refresh asked for during a read folds into one more read."""
 
 from __future__ import annotations
 
@@ -19,12 +23,14 @@ from PySide6.QtWidgets import (
 from danvan_desktop.domain.figures import Aggregation, Figure
 from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop.gui.background_reader import BackgroundReader
 from danvan_desktop.gui.events import DataEvents
-from danvan_desktop.gui.models.figure_grid_model import COLOURS, FigureGridModel, source_labels
+from danvan_desktop.gui.models.figure_grid_model import COLOURS, FigureGridModel, GridData, source_labels
 from danvan_desktop.gui.pages.figures.figure_grid_view import FigureGridView
 from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 from danvan_desktop.gui.widgets.dialog_buttons import action_buttons
 from danvan_desktop.gui.widgets.form_status import FormStatus
+from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.figures.service import FigureService
 
 
@@ -68,9 +74,13 @@ class FigureDialog(QDialog):
 
 
 class FiguresPage(QWidget):
-    def __init__(self, service: FigureService, events: DataEvents, parent=None) -> None:
+    def __init__(self, service: FigureService, events: DataEvents, parent=None,
+                 services: AppServices | None = None) -> None:
+        """With `services` (the file's), the year is read off the GUI thread; without, here and at once."""
         super().__init__(parent)
         self.service, self.events = service, events
+        self.reader = BackgroundReader(services, self) if services is not None else None
+        self._cursor: tuple[int, int] | None = None     # the cell to go back to once the values are on show
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(_("Năm")))
@@ -120,8 +130,15 @@ class FiguresPage(QWidget):
         self.model.saved.connect(self._saved)
         self.add_button.clicked.connect(self.add_figure)
         self.view_choice.currentIndexChanged.connect(lambda _i: self._show_columns())
+        if self.reader is not None:
+            self.reader.loaded.connect(self._loaded)
         self.refresh()
         self._show_columns()
+
+    @property
+    def busy(self) -> bool:
+        """The year's values are being read (cells show "…")."""
+        return self.reader is not None and self.reader.busy
 
     def _show_columns(self) -> None:
         months = self.view_choice.currentData() == "months"
@@ -131,10 +148,25 @@ class FiguresPage(QWidget):
 
     def refresh(self) -> None:
         current = self.table.currentIndex()
-        self.model.load(self.year.value())
+        self._cursor = (current.row(), current.column()) if current.isValid() else None
+        year = self.year.value()
+        if self.reader is None:
+            self.model.load(year)
+            self._put_cursor()
+            return
+        self.model.await_year(year)
+        self.reader.request(lambda services: FigureGridModel.read(services.figures, year))
+
+    def _loaded(self, data: GridData) -> None:
+        if data.year != self.year.value():
+            return          # a year since left (its read was already running): the new one follows
+        self.model.show(data)
+        self._put_cursor()
+
+    def _put_cursor(self) -> None:
         today = self.service.today()
-        if current.isValid():
-            self.table.show_month(current.row(), current.column())
+        if self._cursor is not None:
+            self.table.show_month(*self._cursor)
         else:
             month = today.month - 1 if self.year.value() == today.year else 11
             first = next((r for r, f in enumerate(self.model.figures) if f.is_typed), 0)
@@ -158,7 +190,7 @@ class FiguresPage(QWidget):
 
 
 def _factory(ctx: PageContext) -> QWidget:
-    return FiguresPage(ctx.services.figures, ctx.events)
+    return FiguresPage(ctx.services.figures, ctx.events, services=ctx.services)
 
 
 PAGE = PageSpec("figures", N_("Số liệu"), 55, _factory)
