@@ -15,7 +15,7 @@ The folded search words of each row are cached here too, for the proxy.
 
 A list scrolled to 100 000 rows holds about a million Python objects; the cyclic garbage collector's
 full passes walk them all (0.2 s each, at random moments while scrolling). Once a model holds many rows,
-what is alive is moved out of the collector's reach (`gc.freeze`): the rows are plain records freed by
+what is alive is moved out of the collector's reach (gc.freeze()): the rows are plain records freed by
 their reference counts when the list is read again, so the collector has nothing to find there.
 """
 
