@@ -151,8 +151,10 @@ def meetings_part(services: AppServices) -> list[tuple[str, float, float | None]
         return lambda: (services.meetings.page(query, None, 0, chunk), services.meetings.count(query))
 
     rows.append(("meetings: open (first page + count)", best(page.reload), best(sql())))
-    rows.append(("meetings: filter text 'giao ban'", best(lambda: page.filter.setText("giao ban")),
-                 best(sql("giao ban"))))
+    def search() -> None:
+        page.filter.setText("")
+        page.filter.setText("giao ban")
+    rows.append(("meetings: clear, then search 'giao ban'", best(search), best(sql("giao ban"))))
     page.filter.setText("")
     gap, loaded = scroll_to_end(page.table, page.model)
     rows.append((f"meetings: longest stall scrolling to the end ({loaded:,} rows)".replace(",", " "), gap, None))
