@@ -38,40 +38,48 @@ def log_page(services, qtbot):      # qtbot after services: its widgets go first
     page.model.fetch_all()      # nothing left for the view to fetch once the file is closed
 
 
+def sort_by(qtbot, page, column: int, order: Qt.SortOrder) -> None:
+    """A click on a header; the new order is read off the GUI thread (the situation log), then on show."""
+    page.table.horizontalHeader().setSortIndicator(column, order)
+    qtbot.waitUntil(lambda: not getattr(page, "busy", False), timeout=10000)
+
+
 def shown(page, column: int) -> list[str]:
     page.model.fetch_all()
     return [page.proxy.index(r, column).data() for r in range(page.proxy.rowCount())]
 
 
-def test_clicking_the_content_header_orders_every_note_alphabetically_not_only_those_fetched(log_page):
-    assert log_page.model.rowCount() == 3                  # one chunk on show: the rest is not fetched
-    header = log_page.table.horizontalHeader()
-    header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)
+def test_clicking_the_content_header_orders_every_note_alphabetically_not_only_those_fetched(qtbot, log_page):
+    page = log_page
+    assert page.model.rowCount() == 3                      # one chunk on show: the rest is not fetched
+    page.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.AscendingOrder)
+    assert page.busy                                       # the order is read on the job runner: no waiting
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
     assert log_page.proxy.index(0, 2).data() == "Ánh sáng đèn đường hỏng"    # not among the three fetched before
     assert shown(log_page, 2) == sorted(SUMMARIES, key=vi_key)     # Ă after A, Â after Ă, Đ after D
-    header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+    sort_by(qtbot, page, 2, Qt.SortOrder.DescendingOrder)
     assert shown(log_page, 2) == sorted(SUMMARIES, key=vi_key, reverse=True)
 
 
-def test_each_column_sorts_as_its_cells_read(log_page):
-    header = log_page.table.horizontalHeader()
-    header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+def test_each_column_sorts_as_its_cells_read(qtbot, log_page):
+    page = log_page
+    sort_by(qtbot, page, 0, Qt.SortOrder.AscendingOrder)
     assert shown(log_page, 2) == SUMMARIES                           # oldest first
-    header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+    sort_by(qtbot, page, 1, Qt.SortOrder.DescendingOrder)
     assert shown(log_page, 1)[:4] == ["Điểm nóng"] * 4 and shown(log_page, 1)[-1] == "Bình thường"
-    header.setSortIndicator(3, Qt.SortOrder.AscendingOrder)
+    sort_by(qtbot, page, 3, Qt.SortOrder.AscendingOrder)
     villages = shown(log_page, 3)
     assert villages == sorted(villages, key=vi_key) and "Toàn xã" in villages
-    header.setSortIndicator(6, Qt.SortOrder.AscendingOrder)
+    sort_by(qtbot, page, 6, Qt.SortOrder.AscendingOrder)
     followers = shown(log_page, 6)
     assert followers[:6] == sorted(followers[:6], key=vi_key) and followers[6:] == [""] * 6   # empty cells last
 
 
-def test_the_note_being_read_stays_selected_when_a_header_is_clicked(log_page):
+def test_the_note_being_read_stays_selected_when_a_header_is_clicked(qtbot, log_page):
     log_page.table.selectRow(1)
     note = log_page.current_note()
-    log_page.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)   # it is now on the last page
-    log_page.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # back on the first
+    sort_by(qtbot, log_page, 0, Qt.SortOrder.AscendingOrder)   # it is now on the last page
+    sort_by(qtbot, log_page, 0, Qt.SortOrder.DescendingOrder)  # back on the first
     assert log_page.current_note().id == note.id
     assert log_page.form.summary.toPlainText() == note.summary
 
@@ -112,10 +120,10 @@ def test_the_meetings_list_pages_in_sql_and_counts_every_meeting(meetings_page, 
     assert page.count_label.text() == "1 cuộc họp" and page.current_meeting().title == "Ăn mừng lễ hội"
 
 
-def test_a_header_click_sorts_every_meeting(meetings_page):
+def test_a_header_click_sorts_every_meeting(qtbot, meetings_page):
     page = meetings_page
-    page.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    sort_by(qtbot, page, 0, Qt.SortOrder.AscendingOrder)
     assert page.proxy.index(0, 0).data() == "05/10/2025"   # the oldest, not among the four fetched before
-    page.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+    sort_by(qtbot, page, 1, Qt.SortOrder.AscendingOrder)
     names = shown(page, 1)
     assert len(names) == 15 and names == sorted(names, key=lambda n: vi_key(n.replace("T", "tháng ")))

@@ -44,13 +44,21 @@ class SituationRepository(Repository[SituationNote]):
             return [self.from_row(r) for r in self.db.conn.execute(sql, all_params)]
         key = (where, tuple(params), order_by, tuple(order_params))
         if self._ids_key != key:
-            sql = f"SELECT rowid FROM {self.table} WHERE ({where}) AND deleted = 0 ORDER BY {order}"
-            self._ids = [row[0] for row in self.db.conn.execute(sql, all_params)]
+            self._ids = self.ordered_ids(where, params, order_by, order_params)
             self._ids_key = key
-        wanted = self._ids[offset:offset + limit]
-        if not wanted:
+        return self.by_ids(self._ids[offset:offset + limit])
+
+    def ordered_ids(self, where: str, params: tuple, order_by: str | None = None,
+                    order_params: tuple = ()) -> list[int]:
+        """The row ids of every note the filter keeps, in the list's order."""
+        sql = f"SELECT rowid FROM {self.table} WHERE ({where}) AND deleted = 0 ORDER BY {order_by or self.order_by}"
+        return [row[0] for row in self.db.conn.execute(sql, (*params, *order_params))]
+
+    def by_ids(self, ids: list[int]) -> list[SituationNote]:
+        """The notes of these row ids, in their order (one deleted since is left out)."""
+        if not ids:
             return []
         found = {row["list_rowid"]: row for row in self.db.conn.execute(
-            f"SELECT *, rowid AS list_rowid FROM {self.table} WHERE rowid IN ({', '.join('?' for _i in wanted)})",
-            wanted)}
-        return [self.from_row(found[i]) for i in wanted if i in found]
+            f"SELECT *, rowid AS list_rowid FROM {self.table} WHERE rowid IN ({', '.join('?' for _i in ids)}) "
+            f"AND deleted = 0", ids)}
+        return [self.from_row(found[i]) for i in ids if i in found]

@@ -75,6 +75,9 @@ class RecordTableModel(QAbstractTableModel):
         self._pager: Pager = lambda offset, limit: []
         self._ordered: OrderedPager | None = None
         self._dropping: list[list[Any]] = []          # old lists being freed a slice at a time
+        # An ordered pager's new order read elsewhere (off the GUI thread): called with (column, descending)
+        # on a header click, the page hands the rows to `show_sorted` when they arrive.
+        self.sort_elsewhere: Callable[[int, bool], None] | None = None
         self._exhausted = True
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._keys: dict[tuple[int, int], Any] = {}    # (id(row), column) → sort key
@@ -247,6 +250,9 @@ class RecordTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
+        if self._ordered is not None and self.sort_elsewhere is not None:
+            self.sort_elsewhere(column, order == Qt.SortOrder.DescendingOrder)
+            return
         if self._ordered is not None:
             self.beginResetModel()
             self._forget()
@@ -263,6 +269,15 @@ class RecordTableModel(QAbstractTableModel):
             self._relayout(lambda: self._rows.__setitem__(slice(None), self._all[:loaded]))
         else:
             self._relayout(lambda: self._sort_list(self._rows))
+
+    def show_sorted(self, pager: Pager) -> None:
+        """The list in the order last asked for, read elsewhere: its first page on show (`resorted` follows)."""
+        self.beginResetModel()
+        self._forget()
+        self._pager = pager
+        self._load_first()
+        self.endResetModel()
+        self.resorted.emit()
 
     def sort_state(self) -> tuple[int, Qt.SortOrder] | None:
         return self._sort

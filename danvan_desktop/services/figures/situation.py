@@ -74,6 +74,16 @@ class SituationService:
         order, order_params = self._order(flt)
         return self.repo.page(where, params, offset, limit, order, order_params)
 
+    def ordered_ids(self, flt: NoteFilter) -> list[int]:
+        """Every note the filter keeps, as row ids in its order: a header's sort read once (off the GUI thread),
+        then pages read by `by_ids` as the list scrolls."""
+        where, params = flt.sql()
+        order, order_params = self._order(flt)
+        return self.repo.ordered_ids(where, params, order, order_params)
+
+    def by_ids(self, ids: list[int]) -> list[SituationNote]:
+        return self.repo.by_ids(ids)
+
     def _order(self, flt: NoteFilter) -> tuple[str, tuple]:
         """ORDER BY for the column the list is sorted by, as the screen shows it: texts in Vietnamese order,
         empty cells after the others (first when descending), ties newest first."""

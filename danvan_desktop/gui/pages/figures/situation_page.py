@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.situation import Level, SituationNote, Topic
+from danvan_desktop.gui.background_reader import BackgroundReader
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
@@ -87,7 +88,16 @@ class SituationPage(ListPage):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.open_only.toggled.connect(lambda _c: self.reload())
         self.wire(new=self.new_note, save=self.save, delete=self.delete_current, find=self.filter, form=self.form)
+        # a header click: the new order is read on the job runner (a sort of 100 000 notes), the rows then by id
+        self.reader = BackgroundReader(services, self)
+        self.reader.loaded.connect(self._sorted)
+        self.model.sort_elsewhere = self._sort_elsewhere
         self.refresh()
+
+    @property
+    def busy(self) -> bool:
+        """A header's new order is being read (the rows on show are still in the old one)."""
+        return self.reader.busy
 
     # -- loading ----------------------------------------------------------------------------
     def current_filter(self) -> NoteFilter:
@@ -113,8 +123,8 @@ class SituationPage(ListPage):
         flt = self.current_filter()
 
         def ordered(column: int, descending: bool):
-            # sorted in SQL: a header click reads the first page again, every note in its place
-            wanted = flt.ordered(ORDERS[column], descending) if 0 <= column < len(ORDERS) else flt
+            # sorted in SQL: the first page in the header's order, every note in its place
+            wanted = self._wanted(flt, column, descending)
             return lambda offset, limit: self.service.page(wanted, offset, limit)
         self.model.set_ordered_pager(ordered)
         total = self.service.count(flt)
@@ -123,6 +133,21 @@ class SituationPage(ListPage):
         if select_id and self.select(select_id):
             return
         self.form.load(None, self.services.today())
+
+    @staticmethod
+    def _wanted(flt: NoteFilter, column: int, descending: bool) -> NoteFilter:
+        return flt.ordered(ORDERS[column], descending) if 0 <= column < len(ORDERS) else flt
+
+    def _sort_elsewhere(self, column: int, descending: bool) -> None:
+        wanted = self._wanted(self.current_filter(), column, descending)
+        self.reader.request(lambda services: (wanted, services.situation.ordered_ids(wanted)))
+
+    def _sorted(self, result: tuple[NoteFilter, list[int]]) -> None:
+        wanted, ids = result
+        column, order = self.model.sort_state() or (-1, Qt.SortOrder.DescendingOrder)
+        if wanted != self._wanted(self.current_filter(), column, order == Qt.SortOrder.DescendingOrder):
+            return      # a filter changed since: the list was read again in the order asked for
+        self.model.show_sorted(lambda offset, limit: self.service.by_ids(ids[offset:offset + limit]))
 
     def apply_filters(self, open_only: bool = False, level: str | None = None, **_ignored) -> None:
         """The dashboard's jump: e.g. open hot spots only."""
