@@ -18,10 +18,15 @@ def _from_clause(query: TaskQuery) -> tuple[str, list[Any], str]:
     """FROM, its parameters, and the alias whose status and due date the filters read.
 
     Filtered to one village, the list is that village's share of each task: its own status (the
-    village may have finished while others have not), found through the village's own index.
+    village may have finished while others have not), found through the village's own index. Asked for
+    its open work (overdue, open, not started, under way), the village's shares lead the join (CROSS JOIN
+    fixes SQLite's order): a few hundred of its 16 000 shares are open, where walking every task by due
+    date to find them took 0.5 s at 100 000 tasks.
     """
     if query.village_id:
-        return ("task_assignments a JOIN tasks t ON t.id = a.task_id",
+        join = "CROSS JOIN" if query.overdue_only or query.status in (OPEN_FILTER, "overdue", *OPEN_STATUSES) \
+            else "JOIN"
+        return (f"task_assignments a {join} tasks t ON t.id = a.task_id",
                 ["a.village_id = ?", "a.deleted = 0", "t.deleted = 0"], "a")
     return "tasks t", ["t.deleted = 0"], "t"
 
