@@ -32,7 +32,7 @@ def test_situation_note_saved_from_the_form_then_deleted_and_undone(qtbot, servi
     page.save()
     assert page.model.rowCount() == 1 and "1 điểm nóng" in page.count_label.text()
     assert page.model.data(page.model.index(0, 1)) == "Điểm nóng"
-    page.table.setCurrentIndex(page.proxy.index(0, 0))
+    page.table.setCurrentIndex(page.model.index(0, 0))
     with Answer("Xóa"):
         page.delete_current()
     assert page.model.rowCount() == 0

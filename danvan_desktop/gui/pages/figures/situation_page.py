@@ -21,7 +21,6 @@ from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.domain.situation import Level, SituationNote, Topic
 from danvan_desktop.gui.background_reader import BackgroundReader
 from danvan_desktop.gui.events import DataEvents
-from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.figures.situation_form import SituationForm
@@ -75,9 +74,8 @@ class SituationPage(ListPage):
         ], self)
         self.model.warn = lambda n: n.is_open_hot_spot
         self.model.muted = lambda n: n.resolved
-        self.proxy = FoldedFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = record_table_view(self.proxy, row_numbers=True, stretch_last=False)
+        # no proxy: filtered and sorted in SQL (a proxy over 100 000 rows would map each of them on the GUI thread)
+        self.table = record_table_view(self.model, row_numbers=True, stretch_last=False)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)   # the text: wide, never the whole note
         self.table.setColumnWidth(2, 340)
         self.form = SituationForm()
