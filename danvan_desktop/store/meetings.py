@@ -40,6 +40,12 @@ def list_where(query: str, kind: str | None, year: int | None = None) -> tuple[s
     return " AND ".join(where), tuple(params)
 
 
+def _latest(where: str) -> str:
+    """`where` and: no newer version of the meeting."""
+    return (f"({where}) AND NOT EXISTS (SELECT 1 FROM meetings newer WHERE newer.previous_id = meetings.id "
+            f"AND newer.previous_id != '' AND newer.deleted = 0)")
+
+
 class MeetingRepository(Repository[Meeting]):
     table = "meetings"
     record_type = Meeting
@@ -71,13 +77,22 @@ class MeetingRepository(Repository[Meeting]):
         """Meetings as the list shows them: the newest version of each series only."""
         # `previous_id != ''` lets SQLite use the partial index meetings_successor: on the full index, whose
         # statistics say almost every row shares the key '', it scans the table once per meeting (quadratic).
-        clause = (f"({where}) AND NOT EXISTS (SELECT 1 FROM meetings newer WHERE newer.previous_id = meetings.id "
-                  f"AND newer.previous_id != '' AND newer.deleted = 0)")
-        return self.select(clause, params, limit=limit, offset=offset, order_by=order_by)
+        return self.select(_latest(where), params, limit=limit, offset=offset, order_by=order_by)
 
     def count_latest(self, where: str = "1", params: tuple[Any, ...] = ()) -> int:
-        return self.count(f"({where}) AND NOT EXISTS (SELECT 1 FROM meetings newer WHERE newer.previous_id = "
-                          f"meetings.id AND newer.previous_id != '' AND newer.deleted = 0)", params)
+        return self.count(_latest(where), params)
+
+    def latest_ids(self, where: str, params: tuple[Any, ...], order_by: str) -> list[int]:
+        """The row ids of the newest version of every meeting `where` keeps, in the order `order_by`."""
+        sql = f"SELECT rowid FROM meetings WHERE {_latest(where)} AND deleted = 0 ORDER BY {order_by}"
+        return [row[0] for row in self.db.conn.execute(sql, params)]
+
+    def by_rowids(self, ids: list[int]) -> list[Meeting]:
+        """The meetings of these row ids, in their order (one deleted since is left out)."""
+        found = {row["list_rowid"]: row for row in self.db.conn.execute(
+            f"SELECT *, rowid AS list_rowid FROM meetings WHERE rowid IN ({', '.join('?' for _i in ids)}) "
+            f"AND deleted = 0", ids)} if ids else {}
+        return [self.from_row(found[i]) for i in ids if i in found]
 
     def versions(self, series_id: str) -> list[Meeting]:
         return self.select("series_id = ?", (series_id,), order_by="version")

@@ -30,14 +30,13 @@ from danvan_desktop.domain.today import now as vietnam_now
 from danvan_desktop.domain.today import today as vietnam_today
 from danvan_desktop.services.activity import logged
 from danvan_desktop.services.meetings.briefing_check import BriefingCheck
+from danvan_desktop.services.meetings.listing import MeetingListing
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.meetings import (
-    ORDERS,
     AgendaRepository,
     AttendanceRepository,
     ConclusionRepository,
     MeetingRepository,
-    list_where,
 )
 from danvan_desktop.store.members import MemberRepository
 from danvan_desktop.store.posts import PostRepository
@@ -62,7 +61,7 @@ class Problem:
     message: str
 
 
-class MeetingService(BriefingCheck):
+class MeetingService(BriefingCheck, MeetingListing):
     def __init__(self, db: Database, today=vietnam_today) -> None:
         self.db = db
         self.today = today
@@ -74,28 +73,6 @@ class MeetingService(BriefingCheck):
         self.posts = PostRepository(db)
 
     # -- reading ----------------------------------------------------------------------------
-    def list(self, query: str = "", kind: str | None = None, year: int | None = None,
-             limit: int | None = None, offset: int = 0) -> list[Meeting]:
-        """The newest version of each meeting, newest first; filters run in SQL."""
-        where, params = list_where(query, kind, year)
-        return self.meetings.latest_versions(where, params, limit=limit, offset=offset)
-
-    def page(self, query: str = "", kind: str | None = None, offset: int = 0, limit: int = 100,
-             order: str = "date", descending: bool = True) -> list[Meeting]:
-        """A page of the list in the order of one of its columns (store.meetings.ORDERS), sorted in SQL."""
-        where, params = list_where(query, kind)
-        order = order if order in ORDERS else "date"
-        return self.meetings.latest_versions(where, params, limit=limit, offset=offset,
-                                             order_by=self.meetings.order(order, descending))
-
-    def count(self, query: str = "", kind: str | None = None) -> int:
-        where, params = list_where(query, kind)
-        return self.meetings.count_latest(where, params)
-
-    def attendance_counts(self, meeting_ids: list[str]) -> dict[str, tuple[int, int]]:
-        """(present, listed) of each meeting (late arrivals present), counted in SQL."""
-        return self.attendance_repo.counts(meeting_ids)
-
     def get(self, meeting_id: str) -> Meeting:
         return self.meetings.get(meeting_id)
 

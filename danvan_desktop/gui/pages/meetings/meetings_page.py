@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QVBox
 from danvan_desktop.domain.i18n import N_, _, ngettext
 from danvan_desktop.domain.meetings import Meeting, MeetingKind
 from danvan_desktop.domain.records import RuleError
+from danvan_desktop.gui.background_reader import BackgroundReader
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages import dashboard_page
@@ -30,7 +31,7 @@ from danvan_desktop.gui.widgets.fit import compact_combo
 from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.meetings.service import ORDERS
+from danvan_desktop.services.meetings.listing import ORDERS
 
 
 class MeetingsPage(ListPage):
@@ -83,7 +84,16 @@ class MeetingsPage(ListPage):
         self.wire(new=self.new_meeting, save=self.editor.flush, delete=self.delete_current, find=self.filter)
         self.editor.changed.connect(self._on_meeting_changed)
         self.editor.version_created.connect(lambda meeting_id: self.reload(meeting_id))
+        # a header click: the new order is read on the job runner, then the rows by id as the list scrolls
+        self.reader = BackgroundReader(services, self)
+        self.reader.loaded.connect(self._sorted)
+        self.model.sort_elsewhere = self._sort_elsewhere
         self.reload()
+
+    @property
+    def busy(self) -> bool:
+        """A header's new order is being read (the rows on show are still in the old one)."""
+        return self.reader.busy
 
     # -- list -------------------------------------------------------------------------------
     def reload(self, select_id: str | None = None) -> None:
@@ -94,14 +104,8 @@ class MeetingsPage(ListPage):
         self._counts = {}
 
         def ordered(column: int, descending: bool):
-            order = ORDERS[column] if 0 <= column < len(ORDERS) else "date"
-
-            def pager(offset: int, limit: int) -> list[Meeting]:
-                rows = meetings.page(query, kind, offset, limit, order, descending)
-                counts = meetings.attendance_counts([m.id for m in rows])    # one grouped query a page
-                self._counts.update({m.id: "{}/{}".format(*counts.get(m.id, (0, 0))) for m in rows})
-                return rows
-            return pager
+            order = self._wanted(column, descending)[2]
+            return lambda offset, limit: self._counted(meetings.page(query, kind, offset, limit, order, descending))
         self.model.set_ordered_pager(ordered)
         total = meetings.count(query, kind)
         self.count_label.setText(ngettext("{n} cuộc họp", "{n} cuộc họp", total).format(n=total))
@@ -117,6 +121,28 @@ class MeetingsPage(ListPage):
             self.table.setCurrentIndex(self.proxy.index(0, 0))
         else:
             self.editor.load(None)
+
+    def _counted(self, rows: list[Meeting]) -> list[Meeting]:
+        """`rows`, their attendance counted first (one grouped query a page)."""
+        counts = self.services.meetings.attendance_counts([m.id for m in rows])
+        self._counts.update({m.id: "{}/{}".format(*counts.get(m.id, (0, 0))) for m in rows})
+        return rows
+
+    def _wanted(self, column: int, descending: bool) -> tuple:
+        order = ORDERS[column] if 0 <= column < len(ORDERS) else "date"
+        return self.filter.text(), self.kind_filter.currentData() or None, order, descending
+
+    def _sort_elsewhere(self, column: int, descending: bool) -> None:
+        wanted = self._wanted(column, descending)
+        self.reader.request(lambda services: (wanted, services.meetings.ordered_ids(*wanted)))
+
+    def _sorted(self, result: tuple) -> None:
+        wanted, ids = result
+        column, order = self.model.sort_state() or (-1, Qt.SortOrder.DescendingOrder)
+        if wanted != self._wanted(column, order == Qt.SortOrder.DescendingOrder):
+            return      # a filter changed since: the list was read again in the order asked for
+        meetings = self.services.meetings
+        self.model.show_sorted(lambda offset, limit: self._counted(meetings.by_ids(ids[offset:offset + limit])))
 
     def _loaded_row(self, meeting_id: str) -> int:
         return next((i for i, m in enumerate(self.model.rows()) if m.id == meeting_id), -1)
