@@ -16,6 +16,7 @@ class SituationRepository(Repository[SituationNote]):
     order_by = "noted_on DESC, created_at DESC"
     _ids: list[int] = []
     _ids_key: tuple | None = None
+    _ids_done = False
 
     def between(self, start: dt.date, end: dt.date) -> list[SituationNote]:
         return self.select("noted_on BETWEEN ? AND ?", (start.isoformat(), end.isoformat()),
@@ -32,9 +33,9 @@ class SituationRepository(Repository[SituationNote]):
         """A page of the log; `order_by` may hold parameters (`order_params`, after the WHERE's).
 
         The first page is a LIMIT (SQLite keeps the best rows of one pass). The next ones read the row ids of
-        the whole list in its order once (an index-only scan in the log's own order, one sort in another) and
-        then their rows by id: a list scrolled to row 90 000 costs what its second page did, where OFFSET
-        would step over 90 000 rows, each read from the table, and sort them all again for each page.
+        the list in its order, in blocks that double (an index-only scan in the log's own order, one sort in
+        another), and then their rows by id: a list scrolled to row 90 000 costs what its second page did,
+        where OFFSET would step over 90 000 rows, each read from the table, and sort them all for each page.
         """
         order = order_by or self.order_by
         all_params = (*params, *order_params)
@@ -44,8 +45,15 @@ class SituationRepository(Repository[SituationNote]):
             return [self.from_row(r) for r in self.db.conn.execute(sql, all_params)]
         key = (where, tuple(params), order_by, tuple(order_params))
         if self._ids_key != key:
-            self._ids = self.ordered_ids(where, params, order_by, order_params)
-            self._ids_key = key
+            self._ids, self._ids_key, self._ids_done = [], key, False
+        while len(self._ids) < offset + limit and not self._ids_done:
+            # in growing blocks: the first scroll reads 10 000 ids, not 100 000; at most four sorts in all
+            block = max(10_000, len(self._ids))
+            sql = (f"SELECT rowid FROM {self.table} WHERE ({where}) AND deleted = 0 ORDER BY {order} "
+                   f"LIMIT {block} OFFSET {len(self._ids)}")
+            more = [row[0] for row in self.db.conn.execute(sql, all_params)]
+            self._ids += more
+            self._ids_done = len(more) < block
         return self.by_ids(self._ids[offset:offset + limit])
 
     def ordered_ids(self, where: str, params: tuple, order_by: str | None = None,

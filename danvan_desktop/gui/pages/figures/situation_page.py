@@ -148,9 +148,13 @@ class SituationPage(ListPage):
         self.model.show_sorted(lambda offset, limit: self.service.by_ids(ids[offset:offset + limit]))
 
     def apply_filters(self, open_only: bool = False, level: str | None = None, **_ignored) -> None:
-        """The dashboard's jump: e.g. open hot spots only."""
+        """The dashboard's jump: e.g. open hot spots only; the list is read once, not once a filter."""
+        for widget in (self.open_only, self.level_filter):
+            widget.blockSignals(True)
         self.open_only.setChecked(open_only)
         self.level_filter.setCurrentIndex(max(self.level_filter.findData(level), 0))
+        for widget in (self.open_only, self.level_filter):
+            widget.blockSignals(False)
         self.reload()
 
     def current_note(self) -> SituationNote | None:
