@@ -24,11 +24,16 @@ def _from_clause(query: TaskQuery) -> tuple[str, list[Any], str]:
     date to find them took 0.5 s at 100 000 tasks.
     """
     if query.village_id:
-        join = "CROSS JOIN" if query.overdue_only or query.status in (OPEN_FILTER, "overdue", *OPEN_STATUSES) \
-            else "JOIN"
+        join = "CROSS JOIN" if _open_work(query) else "JOIN"
         return (f"task_assignments a {join} tasks t ON t.id = a.task_id",
                 ["a.village_id = ?", "a.deleted = 0", "t.deleted = 0"], "a")
     return "tasks t", ["t.deleted = 0"], "t"
+
+
+def _open_work(query: TaskQuery) -> bool:
+    """The list is asked for open work only (overdue, open, not started, under way): a few thousand of
+    100 000 tasks, found through their status rather than by walking every task in due order."""
+    return query.overdue_only or query.status in (OPEN_FILTER, "overdue", *OPEN_STATUSES)
 
 
 def where_clause(query: TaskQuery, today: dt.date) -> tuple[str, str, list[Any]]:
@@ -113,9 +118,12 @@ class TaskRepository(Repository[Task]):
         if resume is not None:
             where += f" AND (t.due_date, t.rowid) {'>' if direction == 'ASC' else '<'} (?, ?)"
             params = [*params, *resume]
-        # rowid breaks ties: every index ends with it, so the order can come straight from an index.
+        # rowid breaks ties: every index ends with it, so the order can come straight from an index. Open work
+        # only: `+` keeps SQLite off the due-date index (it walked every task by due date looking for the few
+        # open ones, 30–120 ms) and on the status index, sorting the few thousand it finds (2–4 ms).
+        due = "+t.due_date" if _open_work(query) and not query.village_id else "t.due_date"
         sql = (f"SELECT t.*, t.rowid AS list_rowid{share_columns} FROM {source} WHERE {where} "
-               f"ORDER BY t.due_date {direction}, t.rowid {direction} "
+               f"ORDER BY {due} {direction}, t.rowid {direction} "
                f"LIMIT {int(limit)}" + ("" if resume is not None else f" OFFSET {int(offset)}"))
         result = []
         last = None
