@@ -63,6 +63,10 @@ class _Last:
         return not isinstance(other, _Last)
 
 
+def _thaw(*_args: Any) -> None:
+    gc.unfreeze()
+
+
 class RecordTableModel(QAbstractTableModel):
     CHUNK = 500
     resorted = Signal()     # an ordered pager's list was read again in a new order (the selection is gone)
@@ -75,6 +79,7 @@ class RecordTableModel(QAbstractTableModel):
         self._pager: Pager = lambda offset, limit: []
         self._ordered: OrderedPager | None = None
         self._dropping: list[list[Any]] = []          # old lists being freed a slice at a time
+        self._froze = False
         # An ordered pager's new order read elsewhere (off the GUI thread): called with (column, descending)
         # on a header click, the page hands the rows to `show_sorted` when they arrive.
         self.sort_elsewhere: Callable[[int, bool], None] | None = None
@@ -160,6 +165,9 @@ class RecordTableModel(QAbstractTableModel):
         self.endInsertRows()
         if len(self._rows) >= FREEZE_ROWS:
             gc.freeze()     # the rows live as long as the list: out of the collector's full passes (docstring)
+            if not self._froze:
+                self._froze = True      # a page closed with its list: what was frozen goes back to the collector
+                self.destroyed.connect(_thaw)
         if self._sort is not None and self._all is None and self._ordered is None:
             # a pager's rows come in its own order: keep what is shown sorted as the user asked
             self._relayout(lambda: self._sort_list(self._rows))
