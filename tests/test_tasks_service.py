@@ -203,3 +203,23 @@ def test_paging_on_from_the_last_row_gives_the_same_list_as_one_read(services, v
     assert first and len(services.tasks.listed(query, 0, 5)) == 5
     again = [row.task.id for row in services.tasks.listed(query, 5, 1000)]
     assert len(again) == 24 - 5
+
+
+@pytest.mark.parametrize("village", [None, "Thôn Đông"])
+@pytest.mark.parametrize("query", [{"overdue_only": True}, {"status": "open"}, {"status": "not_started"}])
+def test_open_work_is_listed_oldest_deadline_first(services, villages, village, query):
+    """Open work is read through the status index (and one village's through its shares), then sorted: the
+    list still runs from the oldest deadline, every open task in it, the done ones left out."""
+    for i in range(12):
+        task = services.tasks.create_task(title=f"Việc {i:02d}", category="new_rural", source_kind="plan",
+                                          village_ids=[villages["Thôn Đông"]], start_date=D(2026, 1, 1),
+                                          due_date=D(2026, 11, 5) + dt.timedelta(days=(i * 7) % 30))
+        if i % 4 == 0:
+            services.tasks.mark_done(task.id)
+    wanted = TaskQuery(village_id=villages[village] if village else None, **query)
+    rows = services.tasks.listed(wanted, 0, 100)
+    dues = [row.task.due_date for row in rows]
+    assert dues == sorted(dues) and 0 < len(rows) == services.tasks.count(wanted)
+    assert all(row.task.status != "done" for row in rows)
+    if "status" in query and query["status"] == "open":
+        assert len(rows) == 9
