@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from danvan_desktop.domain.formats import percent
 from danvan_desktop.domain.i18n import _
-from danvan_desktop.gui.pages.dashboard_page import SECTIONS, Card
 from danvan_desktop.gui.theme import set_role
+from danvan_desktop.gui.widgets.card import Card
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.tasks.dashboard import DashboardFigures, dashboard
 
@@ -90,6 +90,3 @@ class TasksSection(QWidget):
         doc = QTextDocument()
         doc.setHtml(self.village_links.text())
         return [part.strip() for part in doc.toPlainText().replace("\xa0", " ").split(",") if part.strip()]
-
-
-SECTIONS.append(lambda services, navigate: TasksSection(services, navigate))
