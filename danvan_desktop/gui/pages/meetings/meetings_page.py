@@ -12,7 +12,6 @@ from danvan_desktop.domain.text import fold
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.list_page import ListPage
-from danvan_desktop.gui.pages.meetings.meeting_editor import MeetingEditor, version_label
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 
 
@@ -36,6 +35,8 @@ class MeetingsPage(ListPage):
 
     def __init__(self, services: AppServices, events=None, navigate=None, undo=None, parent=None) -> None:
         super().__init__(undo, events, parent)
+        # the editor (and the PDF preview and printing behind it) comes with the page, not with the dashboard's section
+        from danvan_desktop.gui.pages.meetings.meeting_editor import MeetingEditor, version_label
         self.services = services
         self._counts: dict[str, str] = {}
         layout = QVBoxLayout(self)
