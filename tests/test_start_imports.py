@@ -87,3 +87,21 @@ def test_the_first_paint_builds_the_dashboard_alone_and_imports_no_other_page(te
     assert len(seen["pages"]) > 1            # the sidebar lists them all the same
     assert imported(seen["modules"], OTHER_PAGES) == []
     assert imported(seen["modules"], NOT_AT_UPPER_START if template == "upper_template" else NOT_AT_START) == []
+
+
+def test_the_window_leaves_the_received_folders_sweep_to_the_job_runner(upper_template, tmp_path):
+    """A crashed import's temp file under received/ is still swept, by the job runner when it opens its connection
+    (the dashboard's first read), not while the window waits: the walk visits every document ever received."""
+    from danvan_desktop.services.unit.data_file import close_data_file, open_data_file
+    path = tmp_path / "tinh.sqlite3"
+    shutil.copyfile(upper_template, path)
+    stale = tmp_path / "received" / "99001" / "abcd1234" / "bao-cao.tmp"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"half a pdf")
+    services = open_data_file(path)
+    try:
+        assert stale.exists()                     # opened: not swept on this thread
+        services.jobs.submit(lambda runner_services: None).wait(30)
+        assert not stale.exists()
+    finally:
+        close_data_file(services)

@@ -47,6 +47,7 @@ class AppServices:
     def __init__(self, db: Database, today: Callable[[], dt.date] = vietnam_today) -> None:
         self.db = db
         self.today = today
+        self._sweep_on_runner = False      # the received folder's temp files, swept by the runner (open_data_file)
         # long work: one thread, one job at a time, over a connection of its own (services/jobs.py)
         self.jobs = JobRunner(self._runner_services)
 
@@ -139,11 +140,17 @@ class AppServices:
         return ExchangeServices(self.db, self._today)
 
     @classmethod
-    def open(cls, path: Path | str, today: Callable[[], dt.date] = vietnam_today) -> AppServices:
+    def open(cls, path: Path | str, today: Callable[[], dt.date] = vietnam_today, *,
+             sweep_received: bool = True) -> AppServices:
+        """`sweep_received=False`: the received folder's temp files are swept by the job runner when it opens its
+        connection (the window's first read), not here: a walk of every document received (services/handover/
+        recovery.py) that the window's first paint need not wait for."""
         from danvan_desktop.services.handover.recovery import recover
         db = Database.open(path)
-        recover(db)     # finish an export a crash interrupted; sweep the temp files crashed writes left
+        # finish an export a crash interrupted; sweep the temp files crashed writes left
+        recover(db, received=sweep_received)
         services = cls(db, today)
+        services._sweep_on_runner = not sweep_received
         set_language(services.preferences.language())
         return services
 
@@ -154,6 +161,10 @@ class AppServices:
         if self.db.path is None or str(self.db.path) == ":memory:":
             raise RuntimeError("a database in memory has no second connection for the job runner")
         db = Database.open(self.db.path)
+        if self._sweep_on_runner:
+            from danvan_desktop.services.handover.recovery import sweep_received
+            self._sweep_on_runner = False
+            sweep_received(self.db.path)
         self.db.adopt_clock(db.clock)     # the newest stamps read here, off the GUI thread, serve both connections
         db.clock = self.db.clock
         return AppServices(db, self._today)
