@@ -165,8 +165,7 @@ class AppServices:
             from danvan_desktop.services.handover.recovery import sweep_received
             self._sweep_on_runner = False
             sweep_received(self.db.path)
-        self.db.adopt_clock(db.clock)     # the newest stamps read here, off the GUI thread, serve both connections
-        db.clock = self.db.clock
+        db.share_clock(self.db)     # one clock for both connections, made by the first change either stamps
         return AppServices(db, self._today)
 
     def close(self) -> None:

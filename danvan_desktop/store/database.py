@@ -27,6 +27,35 @@ def travelling_tables(conn: sqlite3.Connection) -> list[str]:
     return result
 
 
+class SharedClock:
+    """The clock of the connections to one file, made when the first of them stamps a change: the newest stamp
+    of every travelling table is read then, over that connection (a scan of each table: about 70 ms on a
+    province's year, ten times that in a decade), not at open — the window's first paint and the job runner's
+    reads for display need no clock."""
+
+    def __init__(self, node: str) -> None:
+        self.node = node
+        self._clock: HybridClock | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def of(cls, clock: HybridClock) -> SharedClock:
+        shared = cls(clock.node)
+        shared._clock = clock
+        return shared
+
+    def get(self, conn: sqlite3.Connection) -> HybridClock:
+        with self._lock:
+            if self._clock is None:
+                clock = HybridClock(self.node)
+                for table in travelling_tables(conn):
+                    newest = conn.execute(f"SELECT max(updated_at) FROM {table}").fetchone()[0]
+                    if newest:
+                        clock.observe(newest)
+                self._clock = clock
+            return self._clock
+
+
 class Database:
     """One open SQLite file. Writes go through `transaction()`; nested calls become savepoints."""
 
@@ -36,45 +65,24 @@ class Database:
         self._depth = 0
         self._lock = threading.RLock()
         self.installation_id = self._ensure_installation_id()
-        self._clock: HybridClock | None = None
-        self._clock_lock = threading.Lock()
+        self._clock = SharedClock(self.installation_id)
         self.actor = self.get_setting("current_user", "") or ""
 
     # -- the clock --------------------------------------------------------------------------
     @property
     def clock(self) -> HybridClock:
-        """The clock that stamps this connection's changes, ahead of every `updated_at` in the file. It is set
-        on first use — by the first change, or by `adopt_clock` — not at open: it reads the newest stamp of every
-        travelling table, a scan of each (about 70 ms on a province's year), which the window's first paint
-        need not wait for."""
-        with self._clock_lock:
-            if self._clock is None:
-                self._clock = self._read_clock()
-            return self._clock
+        """The clock that stamps this connection's changes, ahead of every `updated_at` in the file: made by the
+        first change (SharedClock), not at open."""
+        return self._clock.get(self.conn)
 
     @clock.setter
     def clock(self, clock: HybridClock) -> None:
-        with self._clock_lock:
-            self._clock = clock
+        self._clock = SharedClock.of(clock)
 
-    def adopt_clock(self, clock: HybridClock) -> None:
-        """Take a clock already set on another connection to the same file (the job runner's, which read
-        the newest stamps on its own thread): this connection then skips its own scan; a clock of its
-        own already set only observes the other's newest stamp."""
-        with self._clock_lock:
-            if self._clock is None:
-                self._clock = clock
-                return
-            own = self._clock
-        own.observe(clock.tick())
-
-    def _read_clock(self) -> HybridClock:
-        clock = HybridClock(self.installation_id)
-        for table in travelling_tables(self.conn):
-            newest = self.conn.execute(f"SELECT max(updated_at) FROM {table}").fetchone()[0]
-            if newest:
-                clock.observe(newest)
-        return clock
+    def share_clock(self, other: Database) -> None:
+        """Stamp with `other`'s clock (another connection to the same file: the job runner's shares the
+        window's), whichever of the two makes it first."""
+        self._clock = other._clock
 
     # -- opening ----------------------------------------------------------------------------
     @classmethod
