@@ -1,6 +1,6 @@
 """One running copy per database file: a lock file beside it, released when the program ends.
 
-The operating system's own lock on an open file (`fcntl.flock` on Linux and macOS, `msvcrt.locking` on
+The operating system's own lock on an open file (fcntl's flock on Linux and macOS, msvcrt's locking on
 Windows), taken without waiting: a second window or a command on the same file is refused at once, and a
 crashed program's lock goes with its process. (The filelock package did the same in ~17 ms of imports, a
 tenth of a bare window's start, at every start.)
