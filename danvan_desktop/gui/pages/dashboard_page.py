@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from danvan_desktop.domain.formats import percent
@@ -126,15 +126,26 @@ class DashboardPage(QScrollArea):
         layout.addStretch(1)
         self.reader = BackgroundReader(services, self)
         self.reader.loaded.connect(self._show)
+        # The first read starts from the event loop, once the window is built and its first paint (queued by
+        # show()) is done: the job runner's start (its connection, the services its reads import) does not compete
+        # with building and painting the window. Two turns of the loop: a timer made while the loop handles
+        # events fires on the next turn, after the paint events already queued.
+        self._started = False
+        QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self._start))
+
+    def _start(self) -> None:
+        self._started = True
         self.refresh()
 
     @property
     def busy(self) -> bool:
-        """A refresh is under way (its figures are not on show yet)."""
-        return self.reader.busy
+        """A refresh is under way (its figures are not on show yet), the first one included."""
+        return not self._started or self.reader.busy
 
     def refresh(self) -> None:
         """Read every figure off the GUI thread; they are shown together when they arrive."""
+        if not self._started:
+            return          # the first read is on its way (_start)
         for section in self.sections:
             if hasattr(section, "prepare"):
                 section.prepare()
