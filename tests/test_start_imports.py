@@ -55,15 +55,16 @@ OTHER_PAGES = [
     "danvan_desktop.gui.pages.handover.upper_tab",
     "danvan_desktop.gui.setup_wizard",
 ]
-# what only writing a document, reading a roster file or checking a hand-over needs
-NOT_AT_START = ["reportlab", "docx", "openpyxl", "cryptography", "danvan_desktop.render.pdf",
-                "danvan_desktop.render.docx", "danvan_desktop.render.document", "danvan_desktop.gui.widgets.pdf_preview",
-                "danvan_desktop.exchange.keys", "danvan_desktop.services.handover.export"]
-# and at the upper level, whose dashboard writes nothing before its figures are read (a commune's brings this
-# month's recurring tasks and plan items in first: services/tasks and services/yearwork, on the GUI thread)
-NOT_AT_UPPER_START = [*NOT_AT_START, "danvan_desktop.render", "danvan_desktop.services.report", "danvan_desktop.services.documents",
-                      "danvan_desktop.services.tasks", "danvan_desktop.services.yearwork",
-                      "danvan_desktop.services.handover.importer", "danvan_desktop.gui.pages.meetings"]
+# what only writing a document, reading a roster file or checking a hand-over needs, and the services the
+# dashboard's sections use when they read (on the job runner, after the paint)
+NOT_AT_START = ["reportlab", "docx", "openpyxl", "cryptography", "babel", "danvan_desktop.render",
+                "danvan_desktop.gui.widgets.pdf_preview", "danvan_desktop.exchange.keys",
+                "danvan_desktop.services.handover.export", "danvan_desktop.services.handover.importer",
+                "danvan_desktop.services.report", "danvan_desktop.services.documents",
+                "danvan_desktop.services.tasks", "danvan_desktop.services.yearwork"]
+# the upper level's dashboard has no section of a commune's pages
+NOT_AT_UPPER_START = [*NOT_AT_START, "danvan_desktop.gui.pages.meetings", "danvan_desktop.gui.pages.figures",
+                      "danvan_desktop.services.figures"]
 
 
 def start(path) -> dict:
