@@ -13,9 +13,9 @@ seconds and the ratio against the baseline, and "figures": the same until the da
 read off the GUI thread after the first paint, are on show. The children may write bytecode (as pip does
 on install): with PYTHONDONTWRITEBYTECODE set every start would compile the program's modules again.
 
-Seen 2026-12-02 on the 2-core shared machine, load 2.2–2.4 (read the ratios): bare 0.10–0.11 s; the
-generator's province of 200 communes × 1 year (196 MB) 0.23 s (2.1–2.2×), figures 4.2–4.6×; demo upper
-level 2.0–2.2×; demo commune 3.1–3.4× (docs/performance.md, P3).
+Seen 2026-12-02 on the 2-core shared machine, load 1.4–1.5 (read the ratios): bare 0.11 s; the
+generator's province of 200 communes × 1 year (196 MB) 0.22 s (2.0–2.1×), figures 3.7–4.0×; demo upper
+level 2.0×; demo commune 2.5× (docs/performance.md, P3).
 """
 
 from __future__ import annotations
