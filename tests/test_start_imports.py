@@ -106,3 +106,14 @@ def test_the_window_leaves_the_received_folders_sweep_to_the_job_runner(upper_te
         assert not stale.exists()
     finally:
         close_data_file(services)
+
+
+def test_every_page_and_dashboard_section_named_in_the_registries_exists():
+    """The sidebar's pages and the dashboard's sections are named, not imported, until they are built: a name that
+    points nowhere would only fail when an officer opens that page."""
+    from danvan_desktop.gui.pages.dashboard_page import SECTIONS
+    from danvan_desktop.gui.pages.registry import PAGES, UPPER_LEVEL_PAGES
+    from danvan_desktop.gui.pages.spec import load_attribute
+    named = [spec.factory for spec in PAGES if isinstance(spec.factory, str)] + [where for where, _upper in SECTIONS]
+    assert named and all(callable(load_attribute(where)) for where in named)
+    assert len({spec.key for spec in PAGES}) == len(PAGES) and UPPER_LEVEL_PAGES <= {spec.key for spec in PAGES}

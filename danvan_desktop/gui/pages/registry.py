@@ -12,15 +12,6 @@ from danvan_desktop.gui.pages.spec import PageContext, PageSpec
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-# An upper level holds the communes' records as received (read-only): it works in these pages only.
-UPPER_LEVEL_PAGES = {"dashboard", "exchange", "settings", "yearwork"}
-
-
-def pages(upper: bool = False) -> list[PageSpec]:
-    specs = sorted(PAGES, key=lambda p: p.order)
-    return [p for p in specs if p.key in UPPER_LEVEL_PAGES] if upper else specs
-
-
 def _dashboard(ctx: PageContext) -> QWidget:
     from danvan_desktop.gui.pages.dashboard_page import DashboardPage
     return DashboardPage(ctx.services, ctx.navigate)
@@ -56,3 +47,11 @@ PAGES: list[PageSpec] = [
     PageSpec("exchange", N_("Trao đổi dữ liệu (USB)"), 80, "danvan_desktop.gui.pages.handover.exchange_page:_page"),
     PageSpec("settings", N_("Cài đặt"), 100, _settings),
 ]
+
+# An upper level holds the communes' records as received (read-only): it works in these pages only.
+UPPER_LEVEL_PAGES = {"dashboard", "exchange", "settings", "yearwork"}
+
+
+def pages(upper: bool = False) -> list[PageSpec]:
+    specs = sorted(PAGES, key=lambda p: p.order)
+    return [p for p in specs if p.key in UPPER_LEVEL_PAGES] if upper else specs
