@@ -146,6 +146,8 @@ class DashboardPage(QScrollArea):
         """Read every figure off the GUI thread; they are shown together when they arrive."""
         if not self._started:
             return          # the first read is on its way (_start)
+        if self.services.jobs.is_shut_down:
+            return          # the file was closed (another one opened) before this window's first read
         for section in self.sections:
             if hasattr(section, "prepare"):
                 section.prepare()
