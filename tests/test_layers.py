@@ -108,7 +108,8 @@ def part_of(module: str) -> str:
 
 def our_imports(path: Path, known: set[str]) -> set[str]:
     """The modules of ours a file imports at run time: `import`/`from` at any depth (not those under
-    `if TYPE_CHECKING:`, which never run), and module names handed to importlib as strings."""
+    `if TYPE_CHECKING:`, which never run), and module names handed to importlib as strings (alone or as
+    "package.module:attribute", the plug-in lists' way to name what they import when used)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     type_only = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
                  and ast.unparse(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
@@ -127,8 +128,10 @@ def our_imports(path: Path, known: set[str]) -> set[str]:
             else:
                 module = node.module or ""
             names = [module] + [f"{module}.{alias.name}" for alias in node.names]
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in known:
-            names = [node.value]
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            where = node.value.partition(":")[0]      # "package.module:attribute", imported when used
+            if where in known:
+                names = [where]
         for name in names:
             while name and name not in known:
                 name = name.rpartition(".")[0]
@@ -198,10 +201,12 @@ def test_the_cycle_finder_sees_a_loop_through_a_function_and_through_importlib(t
         (pkg / name).write_text("")
     (pkg / "services" / "a.py").write_text("def f():\n    from danvan_desktop.services import b\n")
     (pkg / "services" / "b.py").write_text("import importlib\nimportlib.import_module('danvan_desktop.services.a')\n")
+    (pkg / "services" / "c.py").write_text("FACTORIES = ['danvan_desktop.services.a:f']\n")
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", pkg)
     graph = import_graph()
     assert graph["danvan_desktop.services.a"] == {"danvan_desktop.services.b"}
     assert graph["danvan_desktop.services.b"] == {"danvan_desktop.services.a"}
+    assert graph["danvan_desktop.services.c"] == {"danvan_desktop.services.a"}
 
 
 THREADS = {"threading", "concurrent.futures", "multiprocessing", "_thread"}

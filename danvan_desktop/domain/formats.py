@@ -8,12 +8,26 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
-
 from danvan_desktop.domain.i18n import _, language
 
 LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+
+
+# babel is imported by the first date or number written, not with this module: the window's first paint
+# shows none (its figures come after), and babel's modules are a tenth of a bare window's start.
+def format_date(*args, **kwargs) -> str:
+    from babel.dates import format_date as babel_format_date
+    return babel_format_date(*args, **kwargs)
+
+
+def format_decimal(*args, **kwargs) -> str:
+    from babel.numbers import format_decimal as babel_format_decimal
+    return babel_format_decimal(*args, **kwargs)
+
+
+def format_percent(*args, **kwargs) -> str:
+    from babel.numbers import format_percent as babel_format_percent
+    return babel_format_percent(*args, **kwargs)
 
 
 def _locale() -> str:

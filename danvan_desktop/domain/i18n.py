@@ -14,10 +14,9 @@ import gettext as _gettext
 import logging
 import os
 from collections.abc import Iterator
+from gettext import GNUTranslations, NullTranslations
 from importlib import resources
 from pathlib import Path
-
-from babel.support import NullTranslations, Translations
 
 DOMAIN = "danvan"
 LANGUAGES = ("vi", "en")
@@ -44,7 +43,7 @@ def _translations(language: str) -> NullTranslations:
         path = catalog_file(language)
         try:
             with path.open("rb") as fh:
-                _loaded[language] = Translations(fh, domain=DOMAIN)
+                _loaded[language] = GNUTranslations(fh)
         except OSError:
             logging.getLogger("danvan").error("catalog missing: %s (run ./dev or build the package)", path)
             return NullTranslations()

@@ -27,7 +27,6 @@ from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.open_windows import take_over
 from danvan_desktop.gui.pages.registry import pages
 from danvan_desktop.gui.pages.spec import PageContext
-from danvan_desktop.gui.setup_wizard import SetupWizard
 from danvan_desktop.gui.theme import icon, themed
 from danvan_desktop.services.app import AppServices
 
@@ -86,7 +85,7 @@ class MainWindow(QMainWindow):
 
     def _build_page(self, key: str) -> QWidget:
         """Make a page on first use and put it in its place in the stack."""
-        widget = self._specs[key].factory(self.context)
+        widget = self._specs[key].build(self.context)
         index = self.page_keys.index(key)
         placeholder = self.stack.widget(index)
         current = self.stack.currentIndex()
@@ -228,6 +227,8 @@ class MainWindow(QMainWindow):
 
 def open_window(services: AppServices):
     if not services.setup.is_set_up():
+        # a new file only: the wizard is not imported at every start
+        from danvan_desktop.gui.setup_wizard import SetupWizard
         wizard = SetupWizard(services.setup)
         if not wizard.exec():
             return None

@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -58,6 +59,8 @@ def themed(widget: QWidget) -> QWidget:
 
 
 def _repolish(widget: QWidget) -> None:
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return      # not shown yet: Qt polishes it, role and tone included, when it is first shown
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)

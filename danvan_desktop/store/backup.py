@@ -232,16 +232,17 @@ def _refused(path: Path, why: str, purpose: str = "restore") -> BackupError:
 
 
 def inspect(path: Path | str, *, check: bool = True, purpose: str = "restore") -> BackupInfo:
-    """Read a copy without changing it; BackupError if it is not one of ours, is damaged or too new."""
+    """Read a copy without changing it; BackupError if it is not one of ours, is damaged or too new. What it
+    holds (counts, last change) is read for a restore only: opening a province's file must not count its rows."""
     try:
-        return _inspect(Path(path), check)
+        return _inspect(Path(path), check, contents=purpose == "restore")
     except BackupError as exc:
         if purpose == "restore":
             raise
         raise _refused(Path(path), getattr(exc, "why", str(exc)), purpose) from exc
 
 
-def _inspect(path: Path, check: bool) -> BackupInfo:
+def _inspect(path: Path, check: bool, contents: bool = True) -> BackupInfo:
     if not path.is_file():
         raise _refused(path, _("không có tệp này."))
     size = path.stat().st_size
@@ -254,7 +255,7 @@ def _inspect(path: Path, check: bool) -> BackupInfo:
     except sqlite3.Error as exc:
         raise _refused(path, _("không mở được tệp ({error}).").format(error=exc)) from exc
     try:
-        return _read_info(conn, path, size, check)
+        return _read_info(conn, path, size, check, contents)
     except sqlite3.DatabaseError as exc:
         if "malformed" in str(exc) or "not a database" in str(exc):
             raise _refused(path, _("tệp đã hỏng hoặc bị cắt ngắn (có thể chép chưa hết).")) from exc
@@ -263,7 +264,7 @@ def _inspect(path: Path, check: bool) -> BackupInfo:
         conn.close()
 
 
-def _read_info(conn: sqlite3.Connection, path: Path, size: int, check: bool) -> BackupInfo:
+def _read_info(conn: sqlite3.Connection, path: Path, size: int, check: bool, contents: bool = True) -> BackupInfo:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if check:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
@@ -283,6 +284,8 @@ def _read_info(conn: sqlite3.Connection, path: Path, size: int, check: bool) -> 
         raise _refused(path, _("đây không phải tệp dữ liệu của chương trình (không có mã cài đặt)."))
     unit_code = settings.get("unit_code", "") or ""
     row = conn.execute("SELECT name FROM units WHERE code = ? AND deleted = 0", (unit_code,)).fetchone()
+    if not contents:
+        return BackupInfo(path, size, version, unit_code, row[0] if row else "", checked=check)
     counts: dict[str, int | None] = {}
     for key, table in COUNTED.items():
         counts[key] = (conn.execute(f"SELECT count(*) FROM {table} WHERE deleted = 0").fetchone()[0]

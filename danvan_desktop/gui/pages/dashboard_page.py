@@ -1,6 +1,7 @@
 """Tổng quan: the rule banner, and at-a-glance cards that jump to the page behind each figure.
 
-Later features add sections to SECTIONS: callables (services, navigate) -> QWidget with
+The sections are listed in SECTIONS ("module:factory", imported when the page is built; a section module
+never imports this one): factories (services, navigate) -> QWidget with
 `load(services) -> data` (reads only, through the services it is given, on a worker thread: no widget),
 `show_figures(data)` (the GUI thread) and `refresh()` (both at once, for a section used alone); a section that
 must write before reading (bring this month's recurring tasks in) has `prepare()`, run on the GUI thread.
@@ -16,50 +17,35 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from danvan_desktop.domain.formats import percent
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.gui.background_reader import BackgroundReader
-from danvan_desktop.gui.theme import set_role, set_tone
+from danvan_desktop.gui.pages.spec import load_attribute
+from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.widgets.banner import Banner
+from danvan_desktop.gui.widgets.card import Card
 from danvan_desktop.services.app import AppServices
 
-SECTIONS: list[Callable] = []   # appended by the page modules of later features when imported
+# The sections below the roster's, in order: where each factory lives, and whether the upper level shows it
+# (an upper level has no bloc of its own). A module is imported when a dashboard that shows it is built.
+SECTIONS: list[tuple[str, bool]] = [
+    ("danvan_desktop.gui.pages.tasks.task_dashboard:TasksSection", False),
+    ("danvan_desktop.gui.pages.meetings.meetings_page:BriefingSection", False),
+    ("danvan_desktop.gui.pages.figures.situation_page:HotSpotSection", False),
+    ("danvan_desktop.gui.pages.figures.dvk_page:ProgressCard", False),
+    ("danvan_desktop.gui.pages.report.report_widgets:ReportDueSection", False),
+    ("danvan_desktop.gui.pages.handover.exchange_page:ExchangeSection", True),
+    ("danvan_desktop.gui.pages.handover.upper_dashboard:UpperDashboardSection", True),
+    ("danvan_desktop.gui.pages.yearwork.calendar_tab:DeadlinesCard", False),
+]
 
 
-class Card(QFrame):
-    """A figure with its caption; clicking it opens the page behind it."""
-
-    def __init__(self, caption: str, on_click: Callable[[], None] | None = None, parent=None) -> None:
-        super().__init__(parent)
-        self.setObjectName("card")
-        self.setStyleSheet("#card { background:#ffffff; border:1px solid #c9d3df; border-radius:6px; }")
-        layout = QVBoxLayout(self)
-        self.value = QPushButton("—")
-        self.value.setFlat(True)
-        set_role(self.value, "big-number")
-        self.value.setCursor(Qt.CursorShape.PointingHandCursor)
-        if on_click:
-            self.value.clicked.connect(on_click)
-        self.caption = QLabel(caption)
-        self.caption.setWordWrap(True)
-        layout.addWidget(self.value)
-        layout.addWidget(self.caption)
-        self._on_click = on_click
-        if on_click:
-            self.setCursor(Qt.CursorShape.PointingHandCursor)
-            self.setToolTip(_("Bấm để mở danh sách"))
-
-    def mouseReleaseEvent(self, event) -> None:
-        if self._on_click and event.button() == Qt.MouseButton.LeftButton:
-            self._on_click()
-        super().mouseReleaseEvent(event)
-
-    def set_value(self, text: str, warn: bool = False) -> None:
-        self.value.setText(text)
-        set_tone(self.value, "bad" if warn else "")
+def section_factories(upper: bool) -> list[Callable]:
+    """The factories of the sections a commune's (or the upper level's) dashboard shows, imported now."""
+    return [load_attribute(where) for where, at_upper in SECTIONS if at_upper or not upper]
 
 
 @dataclass
@@ -129,27 +115,39 @@ class DashboardPage(QScrollArea):
         self.banner = Banner()
         self.banner.hide()
         layout.addWidget(self.banner)
-        # an upper level has no bloc of its own: only sections meant for it (attribute upper_level)
+        # an upper level has no bloc of its own: only sections meant for it (SECTIONS)
         unit = services.setup.unit()
         self.upper = unit.level == "upper"
         self._set_heading(unit.name)          # one row: the title is there from the first paint
         self.sections = [] if self.upper else [RosterSection(services, navigate)]
-        self.sections += [factory(services, navigate) for factory in SECTIONS
-                          if not self.upper or getattr(factory, "upper_level", False)]
+        self.sections += [factory(services, navigate) for factory in section_factories(self.upper)]
         for section in self.sections:
             layout.addWidget(section)
         layout.addStretch(1)
         self.reader = BackgroundReader(services, self)
         self.reader.loaded.connect(self._show)
+        # The first read starts from the event loop, once the window is built and its first paint (queued by
+        # show()) is done: the job runner's start (its connection, the services its reads import) does not compete
+        # with building and painting the window. Two turns of the loop: a timer made while the loop handles
+        # events fires on the next turn, after the paint events already queued.
+        self._started = False
+        QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self._start))
+
+    def _start(self) -> None:
+        self._started = True
         self.refresh()
 
     @property
     def busy(self) -> bool:
-        """A refresh is under way (its figures are not on show yet)."""
-        return self.reader.busy
+        """A refresh is under way (its figures are not on show yet), the first one included."""
+        return not self._started or self.reader.busy
 
     def refresh(self) -> None:
         """Read every figure off the GUI thread; they are shown together when they arrive."""
+        if not self._started:
+            return          # the first read is on its way (_start)
+        if self.services.jobs.is_shut_down:
+            return          # the file was closed (another one opened) before this window's first read
         for section in self.sections:
             if hasattr(section, "prepare"):
                 section.prepare()

@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QStyle,
-    QStyleOptionButton,
 )
 
 
@@ -37,6 +35,8 @@ class WrapCheckBox(QCheckBox):
 
     def __init__(self, text: str = "", parent=None) -> None:
         super().__init__(parent)
+        # QStyle's enums take a few ms to make: not at every start (the main window needs only available_screen)
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton
         option = QStyleOptionButton()
         option.initFrom(self)
         indicator = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, option, self)

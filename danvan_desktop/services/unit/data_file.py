@@ -32,7 +32,8 @@ def open_data_file(path: Path | str, today: Callable[[], dt.date] = vietnam_toda
     check_ours(path)
     lock = InstanceLock(path).acquire()
     try:
-        services = AppServices.open(path, today)
+        # the received folder's temp files: swept by the job runner, off the window's start (services/app.py)
+        services = AppServices.open(path, today, sweep_received=False)
     except BaseException:
         lock.release()
         raise

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from danvan_desktop.domain.composition import CompositionProfile, Rules
 from danvan_desktop.domain.i18n import LANGUAGES, _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.store.database import Database
-from danvan_desktop.store.profiles import ProfileRepository
+
+if TYPE_CHECKING:
+    from danvan_desktop.domain.composition import CompositionProfile, Rules
+    from danvan_desktop.store.profiles import ProfileRepository
 
 FONT_SIZES = (9, 10, 11, 12, 13, 14, 16, 18)
 DEFAULT_FONT_SIZE = 11
@@ -17,7 +21,13 @@ DEFAULT_FONT_SIZE = 11
 class PreferencesService:
     def __init__(self, db: Database) -> None:
         self.db = db
-        self.profiles = ProfileRepository(db)
+
+    @cached_property
+    def profiles(self) -> ProfileRepository:
+        """The rule profiles (and the composition rules' modules): not needed for the language and text size
+        every start reads."""
+        from danvan_desktop.store.profiles import ProfileRepository
+        return ProfileRepository(self.db)
 
     def language(self) -> str:
         value = self.db.get_setting("language", "vi") or "vi"
@@ -72,6 +82,7 @@ class PreferencesService:
 
     def save_custom_profile(self, name: str, rules: Rules, based_on: str | None = None) -> CompositionProfile:
         """A user's own profile (a built-in one is never edited in place: it is copied)."""
+        from danvan_desktop.domain.composition import CompositionProfile
         existing = [p for p in self.profiles.all() if p.name == name.strip() and not p.builtin]
         profile = existing[0] if existing else CompositionProfile(
             code=f"user_{len(self.profiles.all(include_deleted=True)) + 1}", name=name, builtin=False)

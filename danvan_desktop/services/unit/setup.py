@@ -2,26 +2,42 @@
 
 from __future__ import annotations
 
-from danvan_desktop.domain.composition import BUILTIN_PROFILES, KL862, CompositionProfile
+from functools import cached_property
+from typing import TYPE_CHECKING
+
 from danvan_desktop.domain.i18n import _
-from danvan_desktop.domain.members import DEFAULT_POSTS, Post
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.domain.text import clean, name_key, split_names
 from danvan_desktop.domain.unit import Unit, Village, kind_of
 from danvan_desktop.store.database import Database
-from danvan_desktop.store.posts import PostRepository
-from danvan_desktop.store.profiles import ProfileRepository
 from danvan_desktop.store.units import UnitRepository
-from danvan_desktop.store.villages import VillageRepository
+
+if TYPE_CHECKING:
+    from danvan_desktop.store.posts import PostRepository
+    from danvan_desktop.store.profiles import ProfileRepository
+    from danvan_desktop.store.villages import VillageRepository
 
 
 class SetupService:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.units = UnitRepository(db)
-        self.villages = VillageRepository(db)
-        self.posts = PostRepository(db)
-        self.profiles = ProfileRepository(db)
+
+    # The unit is what every start reads; the villages, posts and rule profiles (and the modules behind them)
+    # only the set-up and the pages that edit them.
+    @cached_property
+    def villages(self) -> VillageRepository:
+        from danvan_desktop.store.villages import VillageRepository
+        return VillageRepository(self.db)
+
+    @cached_property
+    def posts(self) -> PostRepository:
+        from danvan_desktop.store.posts import PostRepository
+        return PostRepository(self.db)
+
+    @cached_property
+    def profiles(self) -> ProfileRepository:
+        from danvan_desktop.store.profiles import ProfileRepository
+        return ProfileRepository(self.db)
 
     def is_set_up(self) -> bool:
         return bool(self.db.unit_code) and self.units.by_code(self.db.unit_code) is not None
@@ -36,6 +52,7 @@ class SetupService:
                     user_name: str = "", profile_code: str | None = None) -> Unit:
         """Save the wizard's answers in one transaction: the unit, its villages, posts and rule profiles,
         and who is using the program (named in the audit log from the first record on)."""
+        from danvan_desktop.domain.text import clean, split_names
         unit.validate()
         names = split_names(village_text)
         user_name = clean(user_name)
@@ -70,6 +87,8 @@ class SetupService:
 
     def ensure_defaults(self) -> None:
         """The shipped posts and rule profiles; adds only what is missing, never overwrites edits."""
+        from danvan_desktop.domain.composition import BUILTIN_PROFILES, KL862, CompositionProfile
+        from danvan_desktop.domain.members import DEFAULT_POSTS, Post
         with self.db.transaction():
             have_posts = {p.code for p in self.posts.all(include_deleted=True)}
             for order, (code, name) in enumerate(DEFAULT_POSTS, start=1):
@@ -82,5 +101,6 @@ class SetupService:
                 self.db.set_setting("active_profile", KL862)
 
     def village_name_taken(self, name: str, except_id: str | None = None) -> bool:
+        from danvan_desktop.domain.text import name_key
         key = name_key(name)
         return any(name_key(v.name) == key and v.id != except_id for v in self.villages.of_unit(self.db.unit_code))

@@ -4,17 +4,20 @@ năm …", I- purpose, II- the items grouped by field in tables, III- organisati
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from danvan_desktop.domain.i18n import _, in_vietnamese
 from danvan_desktop.domain.yearwork import PLAN_FIELDS, AnnualPlan, PlanItem, months_text, party_short_date
-from danvan_desktop.render.document import Document, Header, Heading, Paragraph, Signature, Table, Title
-from danvan_desktop.render.layout import LayoutProfile
 from danvan_desktop.services.documents.settings import DocumentSettings
 from danvan_desktop.services.report import settings as report_settings
 from danvan_desktop.services.yearwork.plan import PlanService
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.units import UnitRepository
 from danvan_desktop.store.villages import VillageRepository
+
+if TYPE_CHECKING:
+    from danvan_desktop.render.document import Document
+    from danvan_desktop.render.layout import LayoutProfile
 
 BLOC_NAME = "KHỐI DÂN VẬN"
 ROMAN = ("I", "II", "III", "IV")
@@ -41,6 +44,16 @@ class PlanDocumentBuilder:
 
     @in_vietnamese
     def build(self, plan: AnnualPlan, profile: LayoutProfile | None = None) -> Document:
+        # the document model is imported when a plan is written, not when the dashboard opens the year's work
+        from danvan_desktop.render.document import (
+            Document,
+            Header,
+            Heading,
+            Paragraph,
+            Signature,
+            Table,
+            Title,
+        )
         profile = profile or self.settings.profile()
         state = profile.family == "state"
         unit = UnitRepository(self.db).by_code(self.db.unit_code)

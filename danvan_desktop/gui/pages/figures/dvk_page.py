@@ -10,10 +10,9 @@ from danvan_desktop.domain.i18n import N_, _
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
-from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.figures.dvk_form import DvkForm
 from danvan_desktop.gui.pages.list_page import ListPage
-from danvan_desktop.gui.pages.spec import PageContext, PageSpec
+from danvan_desktop.gui.pages.spec import PageContext
 from danvan_desktop.gui.theme import set_role, set_tone
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.services.app import AppServices
@@ -124,7 +123,3 @@ class DvkPage(ListPage):
 
 def _factory(ctx: PageContext) -> QWidget:
     return DvkPage(ctx.services, ctx.undo, ctx.events)
-
-
-PAGE = PageSpec("models", N_("Mô hình Dân vận khéo"), 60, _factory)
-dashboard_page.SECTIONS.append(ProgressCard)

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.domain.figures import Aggregation, Figure
-from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui.background_reader import BackgroundReader
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.figure_grid_model import COLOURS, FigureGridModel, GridData, source_labels
 from danvan_desktop.gui.pages.figures.figure_grid_view import FigureGridView
-from danvan_desktop.gui.pages.spec import PageContext, PageSpec
+from danvan_desktop.gui.pages.spec import PageContext
 from danvan_desktop.gui.widgets.dialog_buttons import action_buttons
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
@@ -191,6 +191,3 @@ class FiguresPage(QWidget):
 
 def _factory(ctx: PageContext) -> QWidget:
     return FiguresPage(ctx.services.figures, ctx.events, services=ctx.services)
-
-
-PAGE = PageSpec("figures", N_("Số liệu"), 55, _factory)

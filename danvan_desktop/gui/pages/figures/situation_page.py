@@ -17,15 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from danvan_desktop.domain.formats import short_date
-from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.situation import Level, SituationNote, Topic
 from danvan_desktop.gui.background_reader import BackgroundReader
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
-from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.figures.situation_form import SituationForm
 from danvan_desktop.gui.pages.list_page import ListPage
-from danvan_desktop.gui.pages.spec import PageContext, PageSpec
+from danvan_desktop.gui.pages.spec import PageContext
 from danvan_desktop.gui.theme import set_role, set_tone
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 from danvan_desktop.services.app import AppServices
@@ -224,7 +223,3 @@ class HotSpotSection(QWidget):
 
 def _factory(ctx: PageContext) -> QWidget:
     return SituationPage(ctx.services, ctx.undo, ctx.events)
-
-
-PAGE = PageSpec("situation", N_("Tình hình nhân dân"), 50, _factory)
-dashboard_page.SECTIONS.append(HotSpotSection)

@@ -6,19 +6,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from danvan_desktop.domain.formats import short_date
-from danvan_desktop.domain.i18n import N_, _, ngettext
+from danvan_desktop.domain.i18n import _, ngettext
 from danvan_desktop.gui.events import DataEvents
-from danvan_desktop.gui.pages import dashboard_page
-from danvan_desktop.gui.pages.dashboard_page import Card
-from danvan_desktop.gui.pages.handover.batches_tab import BatchesTab, ConflictsTab
-from danvan_desktop.gui.pages.handover.export_tab import ExportTab
-from danvan_desktop.gui.pages.handover.import_tab import ImportTab
-from danvan_desktop.gui.pages.spec import PageContext, PageSpec
+from danvan_desktop.gui.pages.spec import PageContext
 from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.widgets.banner import Banner
+from danvan_desktop.gui.widgets.card import Card
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.handover.batches import created_day
-from danvan_desktop.services.upper.service import EARLY, LATE, ON_TIME
 
 
 class ExchangePage(QWidget):
@@ -39,6 +33,11 @@ class ExchangePage(QWidget):
             from danvan_desktop.gui.pages.handover.consolidated_tab import ConsolidatedTab
             self.consolidated = ConsolidatedTab(services)
             self.tabs.addTab(self.consolidated, _("Báo cáo tổng hợp"))
+        # the tabs' modules (and the hand-over services they use) are imported with the page, not at start:
+        # this module is imported for the dashboard's section
+        from danvan_desktop.gui.pages.handover.batches_tab import BatchesTab, ConflictsTab
+        from danvan_desktop.gui.pages.handover.export_tab import ExportTab
+        from danvan_desktop.gui.pages.handover.import_tab import ImportTab
         self.import_tab = ImportTab(services)
         self.export_tab = ExportTab(services)
         self.batches = BatchesTab(services, self.export_tab.print_receipt)
@@ -75,6 +74,7 @@ class ExchangePage(QWidget):
                 tab.refresh()
         n = self.conflicts.count()
         self.tabs.setTabText(self.conflicts_index, _("Xung đột ({n})").format(n=n) if n else _("Xung đột"))
+        from danvan_desktop.services.handover.batches import created_day
         late = self.services.exchange.batches.unacknowledged()
         self.banner.show_messages(_("Lô dữ liệu chưa có biên nhận"), [
             _("Lô số {seq} xuất ngày {day} đã {days} ngày chưa có biên nhận của nơi nhận.").format(
@@ -107,7 +107,7 @@ class ExchangeSection(QWidget):
         self.services = services
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.upper = services.exchange.upper.is_upper()
+        self.upper = services.setup.unit().level == "upper"   # (the hand-over services are not needed to paint)
         title = QLabel(_("Tình hình nộp của các xã") if self.upper else _("Trao đổi dữ liệu (USB)"))
         set_role(title, "section")
         layout.addWidget(title)
@@ -132,6 +132,7 @@ class ExchangeSection(QWidget):
         exchange = services.exchange
         data: dict = {"conflicts": len(exchange.batches.conflicts()), "late": exchange.batches.unacknowledged()}
         if self.upper:
+            from danvan_desktop.services.upper.service import EARLY, LATE, ON_TIME
             rows = exchange.upper.completeness(exchange.upper.reporting_period())
             data["handed"] = (sum(r.status in (EARLY, ON_TIME, LATE) for r in rows), len(rows))
         else:
@@ -149,6 +150,7 @@ class ExchangeSection(QWidget):
         else:
             last = data["last"]
             if last:
+                from danvan_desktop.services.handover.batches import created_day
                 self.last.set_value(short_date(created_day(last.created_at)), warn=last.acknowledged_at is None)
                 self.last.caption.setText(_("lần bàn giao gần nhất (lô số {seq}, {state})").format(
                     seq=last.sequence, state=_("đã nhận") if last.acknowledged_at else _("chưa có biên nhận")))
@@ -169,11 +171,3 @@ class ExchangeSection(QWidget):
 
 def _page(ctx: PageContext) -> QWidget:
     return ExchangePage(ctx.services, ctx.events)
-
-
-PAGE = PageSpec("exchange", N_("Trao đổi dữ liệu (USB)"), 80, _page)
-ExchangeSection.upper_level = True   # shown on the upper level's dashboard too
-dashboard_page.SECTIONS.append(ExchangeSection)
-from danvan_desktop.gui.pages.handover.upper_dashboard import UpperDashboardSection
-
-dashboard_page.SECTIONS.append(UpperDashboardSection)   # hidden at a commune

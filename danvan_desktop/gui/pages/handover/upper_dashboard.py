@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import _
-from danvan_desktop.gui.pages.dashboard_page import Card
 from danvan_desktop.gui.theme import set_role
+from danvan_desktop.gui.widgets.card import Card
 from danvan_desktop.services.app import AppServices
 
 NAMED = 8     # communes named under the cards before "…"
@@ -23,7 +23,7 @@ class UpperDashboardSection(QWidget):
         super().__init__(parent)
         self.services = services
         self.navigate = navigate
-        self.active = services.exchange.upper.is_upper()
+        self.active = services.setup.unit().level == "upper"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
@@ -71,6 +71,3 @@ class UpperDashboardSection(QWidget):
             lines.append(_("Gửi trễ: {names}.").format(names=_names(view.late)))
         self.names.setText("\n".join(lines))
         self.names.setVisible(bool(lines))
-
-
-UpperDashboardSection.upper_level = True

@@ -8,15 +8,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from danvan_desktop.domain.i18n import N_, _, ngettext
+from danvan_desktop.domain.i18n import _, ngettext
 from danvan_desktop.domain.meetings import Meeting, MeetingKind
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui.background_reader import BackgroundReader
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
-from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.list_page import ListPage
-from danvan_desktop.gui.pages.meetings.meeting_editor import MeetingEditor, version_label
 from danvan_desktop.gui.widgets.record_table_view import record_table_view
 
 
@@ -24,8 +22,9 @@ def short_state(meeting: Meeting) -> str:
     if not meeting.locked:
         return _("Đang soạn")
     return _("Đã khóa") if meeting.version == 1 else _("Sửa lần {n}, đã khóa").format(n=meeting.version - 1)
-from danvan_desktop.gui.pages.spec import PageContext, PageSpec
+from danvan_desktop.gui.pages.spec import PageContext
 from danvan_desktop.gui.theme import set_role
+from danvan_desktop.gui.widgets.card import Card
 from danvan_desktop.gui.widgets.confirm import confirm
 from danvan_desktop.gui.widgets.fit import compact_combo
 from danvan_desktop.gui.widgets.flow_layout import FlowLayout
@@ -40,6 +39,8 @@ class MeetingsPage(ListPage):
 
     def __init__(self, services: AppServices, events=None, navigate=None, undo=None, parent=None) -> None:
         super().__init__(undo, events, parent)
+        # the editor (and the PDF preview and printing behind it) comes with the page, not with the dashboard's section
+        from danvan_desktop.gui.pages.meetings.meeting_editor import MeetingEditor, version_label
         self.services = services
         self._counts: dict[str, str] = {}
         layout = QVBoxLayout(self)
@@ -253,8 +254,8 @@ class BriefingSection(QWidget):
         set_role(heading, "subheading")
         self.banner = Banner()
         self.banner.action_clicked.connect(lambda: navigate("meetings"))
-        self.last = dashboard_page.Card(_("cuộc họp gần nhất"), lambda: navigate("meetings"))
-        self.drafts = dashboard_page.Card(_("biên bản chưa hoàn thành"), lambda: navigate("meetings"))
+        self.last = Card(_("cuộc họp gần nhất"), lambda: navigate("meetings"))
+        self.drafts = Card(_("biên bản chưa hoàn thành"), lambda: navigate("meetings"))
         layout.addWidget(heading, 0, 0, 1, 2)
         layout.addWidget(self.banner, 1, 0, 1, 2)
         layout.addWidget(self.last, 2, 0)
@@ -280,7 +281,3 @@ class BriefingSection(QWidget):
 
 def _page(ctx: PageContext) -> QWidget:
     return MeetingsPage(ctx.services, ctx.events, ctx.navigate, ctx.undo)
-
-
-PAGE = PageSpec("meetings", N_("Họp & biên bản"), 40, _page, "Ctrl+6")
-dashboard_page.SECTIONS.append(lambda services, navigate: BriefingSection(services, navigate))

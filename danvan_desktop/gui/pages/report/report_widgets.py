@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -11,12 +13,14 @@ from danvan_desktop.domain.periods import Period
 from danvan_desktop.gui.theme import set_role, set_tone
 from danvan_desktop.gui.widgets.trend_chart import TrendChart
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.figures.service import FigureService, format_value
-from danvan_desktop.services.report import settings as report_settings
+
+if TYPE_CHECKING:
+    from danvan_desktop.services.figures.service import FigureService
 
 
 def chart_series(figures: FigureService, code: str, last: Period) -> tuple[str, list]:
     """The title and points of a figure's trend (reads only: any thread)."""
+    from danvan_desktop.services.figures.service import format_value
     figure = figures.figure(code)
     series = figures.series(code, last)
     points = [(str(p.months[0]), v, format_value(figure, v)) for p, v in series]
@@ -61,6 +65,7 @@ class ReportDueSection(QWidget):
         self.services.figures.ensure_catalogue()    # a first start writes the catalogue: on the GUI thread
 
     def load(self, services: AppServices) -> tuple:
+        from danvan_desktop.services.report import settings as report_settings
         today = services.today()
         period = Period.containing(today)
         defaults = services.reports.defaults()

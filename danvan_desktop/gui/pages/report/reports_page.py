@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.periods import Period, PeriodKind
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.report import KIND_LABELS, Report
@@ -29,10 +29,9 @@ from danvan_desktop.domain.text import clean_multiline
 from danvan_desktop.gui import file_dialogs
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
-from danvan_desktop.gui.pages import dashboard_page
 from danvan_desktop.gui.pages.report.report_editor import ReportEditor
-from danvan_desktop.gui.pages.report.report_widgets import ReportDueSection, figure_chart
-from danvan_desktop.gui.pages.spec import PageContext, PageSpec
+from danvan_desktop.gui.pages.report.report_widgets import figure_chart
+from danvan_desktop.gui.pages.spec import PageContext
 from danvan_desktop.gui.theme import icon, set_role, set_tone, themed
 from danvan_desktop.gui.widgets.confirm import confirm
 from danvan_desktop.gui.widgets.fit import compact_combo, fit_to_screen
@@ -468,7 +467,3 @@ class ReportsPage(QWidget):
 
 def _factory(ctx: PageContext) -> QWidget:
     return ReportsPage(ctx.services, ctx.events)
-
-
-PAGE = PageSpec("reports", N_("Báo cáo"), 70, _factory)
-dashboard_page.SECTIONS.append(ReportDueSection)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
@@ -10,10 +11,12 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from danvan_desktop.domain.formats import percent
 from danvan_desktop.domain.i18n import _
-from danvan_desktop.gui.pages.dashboard_page import SECTIONS, Card
 from danvan_desktop.gui.theme import set_role
+from danvan_desktop.gui.widgets.card import Card
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.tasks.dashboard import DashboardFigures, dashboard
+
+if TYPE_CHECKING:
+    from danvan_desktop.services.tasks.dashboard import DashboardFigures
 
 MAX_VILLAGES = 6
 
@@ -58,6 +61,7 @@ class TasksSection(QWidget):
         self.services.tasks.extend_recurring()     # a write: on the GUI thread, before the figures are read
 
     def load(self, services: AppServices) -> DashboardFigures:
+        from danvan_desktop.services.tasks.dashboard import dashboard
         return dashboard(services.tasks)
 
     def refresh(self) -> None:
@@ -90,6 +94,3 @@ class TasksSection(QWidget):
         doc = QTextDocument()
         doc.setHtml(self.village_links.text())
         return [part.strip() for part in doc.toPlainText().replace("\xa0", " ").split(",") if part.strip()]
-
-
-SECTIONS.append(lambda services, navigate: TasksSection(services, navigate))

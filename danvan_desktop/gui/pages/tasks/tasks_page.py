@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from danvan_desktop.domain.collation import vi_key
 from danvan_desktop.domain.formats import short_date
-from danvan_desktop.domain.i18n import N_, _, ngettext
+from danvan_desktop.domain.i18n import _, ngettext
 from danvan_desktop.domain.periods import Period
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.task_query import TaskQuery
@@ -32,7 +32,7 @@ from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.list_page import ListPage
 from danvan_desktop.gui.pages.progress_dialog import ProgressDialog
-from danvan_desktop.gui.pages.spec import PageContext, PageSpec
+from danvan_desktop.gui.pages.spec import PageContext
 from danvan_desktop.gui.pages.tasks.task_filters import TaskFilterBar
 from danvan_desktop.gui.pages.tasks.task_form import TaskForm
 from danvan_desktop.gui.pages.tasks.task_progress_panel import TaskProgressPanel
@@ -345,7 +345,4 @@ def _page(ctx: PageContext) -> QWidget:
     return TasksPage(ctx.services, ctx.undo, ctx.events)
 
 
-PAGE = PageSpec("tasks", N_("Nhiệm vụ"), 30, _page, "Ctrl+5")
-
-from danvan_desktop.gui.pages.tasks import task_dashboard  # noqa: F401  (adds the dashboard section)
 from danvan_desktop.gui.widgets.confirm import confirm

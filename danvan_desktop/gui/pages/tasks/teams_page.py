@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from danvan_desktop.domain.i18n import N_, _
+from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.domain.teams import MIN_TEAM_MEMBERS, TeamRole
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
-from danvan_desktop.gui.pages.spec import PageContext, PageSpec
+from danvan_desktop.gui.pages.spec import PageContext
 from danvan_desktop.gui.pages.tasks.team_forms import TeamInfoForm, TeamMemberForm, founded_text
 from danvan_desktop.gui.theme import set_role
 from danvan_desktop.gui.undo import ServiceCommand, push_done
@@ -261,6 +261,3 @@ class TeamsPage(QWidget):
 
 def _page(ctx: PageContext) -> QWidget:
     return TeamsPage(ctx.services, ctx.undo, ctx.events, ctx.navigate)
-
-
-PAGE = PageSpec("teams", N_("Tổ dân vận"), 25, _page, "Ctrl+4")

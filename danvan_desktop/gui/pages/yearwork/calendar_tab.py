@@ -115,8 +115,8 @@ class DeadlinesCard(QWidget):
 
     def __init__(self, services, navigate=None, parent=None) -> None:
         super().__init__(parent)
-        from danvan_desktop.services.yearwork import YearWork
-        self.work = YearWork.of(services)
+        self.services = services
+        self._work = None
         layout = QVBoxLayout(self)
         title = QHBoxLayout()
         heading = QLabel(_("Hạn sắp tới"))
@@ -131,6 +131,14 @@ class DeadlinesCard(QWidget):
         self.lines = QLabel()
         self.lines.setWordWrap(True)
         layout.addWidget(self.lines)
+
+    @property
+    def work(self):
+        """The year's work services, made at the first refresh (after the window's first paint), not with the card."""
+        if self._work is None:
+            from danvan_desktop.services.yearwork import YearWork
+            self._work = YearWork.of(self.services)
+        return self._work
 
     def prepare(self) -> None:
         # The approved plan's items become tasks when their month comes: the dashboard is where the month

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from danvan_desktop.domain.i18n import N_, _
-from danvan_desktop.gui.pages import dashboard_page
-from danvan_desktop.gui.pages.spec import PageContext, PageSpec
-from danvan_desktop.gui.pages.yearwork.calendar_tab import CalendarTab, DeadlinesCard
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.gui.pages.spec import PageContext
+from danvan_desktop.gui.pages.yearwork.calendar_tab import CalendarTab
 from danvan_desktop.gui.pages.yearwork.plan_tab import PlanTab
 from danvan_desktop.gui.pages.yearwork.register_tab import RegisterTab
 from danvan_desktop.gui.pages.yearwork.scorecard_tab import CommunesScorecardTab, ScorecardTab
@@ -58,7 +57,3 @@ class YearWorkPage(QWidget):
 
 def _factory(ctx: PageContext) -> QWidget:
     return YearWorkPage(ctx.services, ctx.undo, ctx.events)
-
-
-PAGE = PageSpec("yearwork", N_("Công tác năm"), 65, _factory)
-dashboard_page.SECTIONS.append(DeadlinesCard)

@@ -1,0 +1,44 @@
+"""The dashboard's card: a big figure with its caption; clicking it opens the page behind the figure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
+
+from danvan_desktop.domain.i18n import _
+from danvan_desktop.gui.theme import set_role, set_tone
+
+
+class Card(QFrame):
+    """A figure with its caption; clicking it opens the page behind it."""
+
+    def __init__(self, caption: str, on_click: Callable[[], None] | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setStyleSheet("#card { background:#ffffff; border:1px solid #c9d3df; border-radius:6px; }")
+        layout = QVBoxLayout(self)
+        self.value = QPushButton("—")
+        self.value.setFlat(True)
+        set_role(self.value, "big-number")
+        self.value.setCursor(Qt.CursorShape.PointingHandCursor)
+        if on_click:
+            self.value.clicked.connect(on_click)
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+        self._on_click = on_click
+        if on_click:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.setToolTip(_("Bấm để mở danh sách"))
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._on_click and event.button() == Qt.MouseButton.LeftButton:
+            self._on_click()
+        super().mouseReleaseEvent(event)
+
+    def set_value(self, text: str, warn: bool = False) -> None:
+        self.value.setText(text)
+        set_tone(self.value, "bad" if warn else "")
