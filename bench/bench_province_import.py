@@ -140,14 +140,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--province", type=Path, default=Path("/work/scratch/province"))
     parser.add_argument("--communes", type=int, default=200)
+    parser.add_argument("--upper", type=Path, help="the full database to import into (default: the province's "
+                        "upper.sqlite3), e.g. a decade from bench/province_decade.py")
     parser.add_argument("--single", type=int, default=40, help="files imported one sitting each (default 40)")
     parser.add_argument("--profile", action="store_true", help="print where one more file's time goes (full db)")
     args = parser.parse_args(argv)
     os.environ.setdefault("DANVAN_TODAY", "2026-11-30")
     out = args.province
     period, files = next_month(out, args.communes)
-    size = (out / "upper.sqlite3").stat().st_size / 2**20
-    print(f"load average {load()}; province {out}: upper {size:.0f} MB; next month {period.code}: {len(files)} files "
+    full_db = args.upper or out / "upper.sqlite3"
+    size = full_db.stat().st_size / 2**20
+    print(f"load average {load()}; province {out}: full database {full_db} {size:.0f} MB; next month {period.code}: {len(files)} files "
           f"({sum(f.stat().st_size for f in files) / 2**20:.1f} MB)")
     work = Path(tempfile.mkdtemp(prefix="p2-", dir=out))
     try:
@@ -158,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         empty = province.open_upper(work / "empty" / "upper.sqlite3", day)
         for name in ("full", "month", "tab", "floor0", "floor1", "floor2"):
             (work / name).mkdir()
-            copy_db(out / "upper.sqlite3", work / name / "upper.sqlite3")
+            copy_db(full_db, work / name / "upper.sqlite3")
         full = AppServices.open(work / "full" / "upper.sqlite3", today=day)      # upgraded here if need be
         first, rest = files[0], files[1:1 + args.single]
         e_first = import_timed(empty, [first], sitting=False)
