@@ -165,7 +165,7 @@ class AppServices:
             from danvan_desktop.services.handover.recovery import sweep_received
             self._sweep_on_runner = False
             sweep_received(self.db.path)
-        self.db.clock.observe(db.clock.tick())     # one clock for both connections
+        self.db.clock.observe(db.clock.newest())     # one clock for both connections
         db.clock = self.db.clock
         return AppServices(db, self._today)
 
