@@ -227,6 +227,9 @@ def test_choosing_the_other_version_of_a_conflict(commune, tmp_path, today):
     try:
         laptop.exchange.importer.import_file(commune.exchange.exporter.export(tmp_path / "s.dvx").path, trust_new=True)
         add_note(commune, "n-1", "Bản của máy A")
+        # B's edit is the later one: within the same millisecond the tie would go by counter and installation
+        # id, and which edit wins would be down to chance (this test failed 2 runs in 8 that way)
+        laptop.db.clock.observe(commune.db.clock.newest())
         add_note(laptop, "n-1", "Bản của máy B")
         commune.exchange.importer.import_file(
             laptop.exchange.exporter.export(tmp_path / "b.dvx", since_last=True).path, trust_new=True)
