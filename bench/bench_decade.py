@@ -13,6 +13,7 @@ stay near 1: every step reads the year's rows through indexes, not the decade's)
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -67,9 +68,12 @@ def main() -> None:
     year_db, decade_db = Path(sys.argv[1]), Path(sys.argv[2])
     year = Period.parse(sys.argv[3] if len(sys.argv) > 3 else "2017")
     folder = Path(tempfile.mkdtemp(prefix="danvan-bench-decade-"))
-    one = measure(copy(year_db, folder / "year.sqlite3"), year, folder)
-    ten = measure(copy(decade_db, folder / "decade.sqlite3"), year, folder)
-    sizes = {name: (folder / f"{name}.sqlite3").stat().st_size / 1e6 for name in ("year", "decade")}
+    try:
+        one = measure(copy(year_db, folder / "year.sqlite3"), year, folder)
+        ten = measure(copy(decade_db, folder / "decade.sqlite3"), year, folder)
+        sizes = {name: (folder / f"{name}.sqlite3").stat().st_size / 1e6 for name in ("year", "decade")}
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)     # two copies of the decade's size
     print(f"one year {sizes['year']:.0f} MB, decade {sizes['decade']:.0f} MB; load {Path('/proc/loadavg').read_text()[:14]}")
     print(f"{'step':36}{'one year':>12}{'decade':>12}{'ratio':>8}")
     for key in one:
