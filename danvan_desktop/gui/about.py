@@ -28,7 +28,6 @@ BUNDLED = [
     ("pypdf", N_("đọc PDF"), "BSD-3-Clause"),
     ("qrcode", N_("mã QR"), "BSD-3-Clause"),
     ("platformdirs", N_("thư mục dữ liệu"), "MIT"),
-    ("filelock", N_("khóa tệp dữ liệu"), "Unlicense"),
     ("lxml", N_("dùng bởi python-docx"), "BSD-3-Clause"),
     ("et-xmlfile", N_("dùng bởi openpyxl"), "MIT"),
     ("pillow", N_("ảnh"), "MIT-CMU"),
