@@ -117,3 +117,9 @@ def dashboard_ready(qtbot, page):
     """Wait until the dashboard shows the figures of the latest refresh (they are read off the GUI thread)."""
     qtbot.waitUntil(lambda: not page.busy, timeout=20000)
     return page
+
+
+def list_ready(qtbot, page):
+    """Wait until a list shows the rows and count of its latest filter (read off the GUI thread)."""
+    qtbot.waitUntil(lambda: not page.busy, timeout=20000)
+    return page

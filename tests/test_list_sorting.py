@@ -44,6 +44,11 @@ def sort_by(qtbot, page, column: int, order: Qt.SortOrder) -> None:
     qtbot.waitUntil(lambda: not getattr(page, "busy", False), timeout=10000)
 
 
+def settled(qtbot, page) -> None:
+    """Wait for the list of the latest filter or order (read off the GUI thread)."""
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+
+
 def shown(page, column: int) -> list[str]:
     page.model.fetch_all()
     model = page.table.model()
@@ -106,7 +111,7 @@ def meetings_page(services, qtbot):
     page.model.fetch_all()
 
 
-def test_the_meetings_list_pages_in_sql_and_counts_every_meeting(meetings_page, services):
+def test_the_meetings_list_pages_in_sql_and_counts_every_meeting(qtbot, meetings_page, services):
     page = meetings_page
     assert page.count_label.text() == "15 cuộc họp"
     assert page.model.rowCount() == 4                       # the first page only
@@ -114,10 +119,12 @@ def test_the_meetings_list_pages_in_sql_and_counts_every_meeting(meetings_page, 
     assert page.proxy.index(0, 2).data() == "2/2"           # who was present, counted in SQL
     type_text_into = page.filter
     type_text_into.setText("giao ban thang 3")              # the name the list shows, found in SQL
+    settled(qtbot, page)                                    # read off the GUI thread
     assert page.count_label.text() == "1 cuộc họp"
     assert shown(page, 1) == ["Giao ban T3/2026"]
     type_text_into.setText("")
     page.kind_filter.setCurrentIndex(page.kind_filter.findData("thematic"))
+    settled(qtbot, page)
     assert page.count_label.text() == "1 cuộc họp" and page.current_meeting().title == "Ăn mừng lễ hội"
 
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from danvan_desktop.domain.members import BlocMember
 from danvan_desktop.gui.events import DataEvents
-from tests.conftest import dashboard_ready, type_text
+from tests.conftest import dashboard_ready, list_ready, type_text
 
 
 @pytest.fixture
@@ -39,9 +39,9 @@ def test_situation_note_saved_from_the_form_then_deleted_and_undone(qtbot, servi
     undo.undo()
     assert page.model.rowCount() == 1
     page.apply_filters(open_only=True, level="hot")
-    assert page.model.rowCount() == 1
+    assert list_ready(qtbot, page).model.rowCount() == 1        # the filtered list is read off the GUI thread
     page.level_filter.setCurrentIndex(page.level_filter.findData("normal"))
-    assert page.model.rowCount() == 0
+    assert list_ready(qtbot, page).model.rowCount() == 0
 
 
 def test_month_grid_refuses_text_and_derives_the_quarter(qtbot, services, events):

@@ -11,7 +11,7 @@ from danvan_desktop.domain.task_query import TaskQuery
 from danvan_desktop.gui.main_window import MainWindow
 from danvan_desktop.gui.pages.progress_dialog import ProgressDialog
 from danvan_desktop.gui.pages.tasks.task_dashboard import TasksSection
-from tests.conftest import dashboard_ready, type_text
+from tests.conftest import dashboard_ready, list_ready, type_text
 
 
 def _window(qtbot, services) -> MainWindow:
@@ -32,7 +32,7 @@ def test_overdue_card_jumps_to_the_overdue_list(qtbot, demo):
     assert expected > 0 and _overdue_card(qtbot, window) == str(expected)
     section = next(s for s in window.pages["dashboard"].sections if isinstance(s, TasksSection))
     qtbot.mouseClick(section.overdue.value, Qt.MouseButton.LeftButton)
-    page = window.pages["tasks"]
+    page = list_ready(qtbot, window.pages["tasks"])     # the filtered list is read off the GUI thread
     assert window.current_page_key() == "tasks"
     assert page.overdue_only.isChecked()
     rows = page.model.rows()
@@ -48,9 +48,10 @@ def test_filter_by_village_and_to_overdue_only(qtbot, demo):
     village = demo.villages.list()[0]
     page.status_filter.setCurrentIndex(0)               # every status
     page.village_filter.setCurrentIndex(page.village_filter.findData(village.id))
-    shown = page.model.rows()
+    shown = list_ready(qtbot, page).model.rows()
     assert shown and all(village.label in r.villages for r in shown)
     page.overdue_only.setChecked(True)
+    list_ready(qtbot, page)
     assert all(r.status_on(demo.today()).value == "overdue" and village.label in r.villages
                for r in page.model.rows())
 
@@ -136,7 +137,7 @@ def test_overdue_by_village_links_open_that_village_overdue_list(qtbot, services
                    if isinstance(s, TasksSection))
     assert section.village_texts() == [f"{east.label} (2)", f"{west.label} (1)"]
     section.village_links.linkActivated.emit(west.id)
-    page = window.pages["tasks"]
+    page = list_ready(qtbot, window.pages["tasks"])
     assert window.current_page_key() == "tasks"
     assert page.village_filter.currentData() == west.id and page.overdue_only.isChecked()
     assert [r.task.title for r in page.model.rows()] == ["Cũ"]
@@ -164,8 +165,10 @@ def test_models_pass_qt_model_tester(qtbot, demo):
     window.navigate("tasks")
     tasks_page = window.pages["tasks"]
     tasks_page.apply_filters(status=None)
+    list_ready(qtbot, tasks_page)
     for model in (tasks_page.model, tasks_page.progress.tracking_model, tasks_page.progress.notes_model,
                   window.pages["teams"].model, window.pages["teams"].members_model):
         QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     tasks_page.apply_filters(overdue=True)
     tasks_page.apply_filters(village_id=demo.villages.list()[0].id)
+    assert list_ready(qtbot, tasks_page).village_filter.currentData() == demo.villages.list()[0].id

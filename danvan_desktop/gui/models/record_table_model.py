@@ -11,6 +11,8 @@ see bench/bench_roster_model.py). A model filled with `set_rows` sorts the whole
 fed by a plain SQL pager sorts the rows fetched so far. A model fed by an ordered pager
 (`set_ordered_pager`) sorts in SQL: a header click reads the first page again in the new order, so
 every row takes its place, fetched or not, and nothing already loaded is sorted on the GUI thread.
+A pager's first page may be handed in already read (`first`): a page that reads it off the GUI thread
+(a filter's or an order's first page, on the job runner) puts it on show without reading it again.
 The folded search words of each row are cached here too, for the proxy.
 
 A list scrolled to 100 000 rows holds about a million Python objects; the cyclic garbage collector's
@@ -103,31 +105,37 @@ class RecordTableModel(QAbstractTableModel):
         self._load_first()
         self.endResetModel()
 
-    def set_pager(self, pager: Pager) -> None:
+    def set_pager(self, pager: Pager, first: Sequence[Any] | None = None) -> None:
         self.beginResetModel()
         self._forget()
         self._all = None
         self._ordered = None
         self._pager = pager
-        self._load_first()
+        self._load_first(first)
         if self._sort is not None:
             self._sort_list(self._rows)
         self.endResetModel()
 
-    def set_ordered_pager(self, ordered: OrderedPager) -> None:
+    def set_ordered_pager(self, ordered: OrderedPager, first: Sequence[Any] | None = None) -> None:
         """Rows paged in SQL in the order of the header's column: `ordered(column, descending)` gives the pager
-        (column -1: the list's own order). Only the first page is read; a header click reads it again."""
+        (column -1: the list's own order). Only the first page is read (or `first`, read already in the
+        current order); a header click reads it again."""
         self.beginResetModel()
         self._forget()
         self._all = None
         self._ordered = ordered
         column, order = self._sort if self._sort is not None else (-1, Qt.SortOrder.AscendingOrder)
         self._pager = ordered(column, order == Qt.SortOrder.DescendingOrder)
-        self._load_first()
+        self._load_first(first)
         self.endResetModel()
 
-    def _load_first(self) -> None:
-        self._rows = list(self._pager(0, self.CHUNK))
+    def ordered_state(self) -> tuple[int, bool]:
+        """(column, descending) an ordered pager reads in now (column -1: the list's own order)."""
+        column, order = self._sort if self._sort is not None else (-1, Qt.SortOrder.AscendingOrder)
+        return column, order == Qt.SortOrder.DescendingOrder
+
+    def _load_first(self, first: Sequence[Any] | None = None) -> None:
+        self._rows = list(self._pager(0, self.CHUNK) if first is None else first)
         self._exhausted = len(self._rows) < self.CHUNK
 
     def _forget(self) -> None:
@@ -278,12 +286,12 @@ class RecordTableModel(QAbstractTableModel):
         else:
             self._relayout(lambda: self._sort_list(self._rows))
 
-    def show_sorted(self, pager: Pager) -> None:
+    def show_sorted(self, pager: Pager, first: Sequence[Any] | None = None) -> None:
         """The list in the order last asked for, read elsewhere: its first page on show (`resorted` follows)."""
         self.beginResetModel()
         self._forget()
         self._pager = pager
-        self._load_first()
+        self._load_first(first)
         self.endResetModel()
         self.resorted.emit()
 

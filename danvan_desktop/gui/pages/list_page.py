@@ -9,6 +9,12 @@ an editor), then calls `beside` and `wire`. It supplies:
 - `CHANGED`: the table told to the other pages after a change (DataEvents.changed);
 - its actions, written with `save_record` and `delete_with_undo` where they are the plain kind.
 Keys: Ctrl+F the filter, Ctrl+S save, Ctrl+N new (on the page), Delete (on the table only).
+
+A list paged in SQL over 100 000 rows reads a filter's (or a header's) first page and count off the GUI
+thread: `read_list_later(load, show)` runs `load(services)` on the job runner (gui/background_reader.py)
+and hands its result to `show` on the GUI thread; the list keeps its old rows until then. Only the latest
+read is shown: one asked later, or a read of the list on the GUI thread (`list_read_now`, after a save),
+supersedes any still under way. `busy` is true until the latest is on show.
 """
 
 from __future__ import annotations
@@ -34,6 +40,8 @@ class ListPage(QWidget):
         super().__init__(parent)
         self.undo, self.events = undo, events
         self.proxy = None       # a page filtering in Qt sets its FoldedFilterProxy here
+        self.list_reader = None      # made on the first read off the GUI thread (read_list_later)
+        self._list_reads = 0    # the ticket of the latest read of the list asked for
 
     # -- building --------------------------------------------------------------------------------
     @staticmethod
@@ -83,6 +91,30 @@ class ListPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     # -- reading ---------------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """A read of the list is under way off the GUI thread (the rows on show are still the old ones)."""
+        return self.list_reader is not None and self.list_reader.busy
+
+    def read_list_later(self, load: Callable[[Any], Any], show: Callable[[Any], None]) -> None:
+        """`load(services)` on the job runner, then `show(result)` here, unless a later read superseded it."""
+        if self.list_reader is None:
+            from danvan_desktop.gui.background_reader import BackgroundReader
+            self.list_reader = BackgroundReader(self.services, self)
+            self.list_reader.loaded.connect(self._list_read)
+        self._list_reads += 1
+        ticket = self._list_reads
+        self.list_reader.request(lambda services: (ticket, show, load(services)))
+
+    def list_read_now(self) -> None:
+        """The list is read on the GUI thread now: what a read under way brings back is out of date."""
+        self._list_reads += 1
+
+    def _list_read(self, result: tuple) -> None:
+        ticket, show, value = result
+        if ticket == self._list_reads:
+            show(value)
+
     def row_at(self, index: QModelIndex) -> Any:
         if not index.isValid():
             return None
@@ -112,13 +144,13 @@ class ListPage(QWidget):
         self._shown = self.row_at(current)
         self.show_record(self._shown)
 
-    def _reselect_after_sort(self) -> None:
-        """A list sorted in SQL was read again from its first page: the record in the form stays selected when
-        it is among the rows read (none is fetched to find it); the form is not loaded again (nothing typed is
-        lost), as when a list sorted on the screen keeps its selection."""
+    def _reselect_after_sort(self) -> bool:
+        """A list sorted in SQL was read again from its first page (a new order or a new filter): the record in
+        the form stays selected when it is among the rows read (none is fetched to find it); the form is not
+        loaded again (nothing typed is lost), as when a list sorted on the screen keeps its selection."""
         shown = getattr(self, "_shown", None)
         if shown is None:
-            return
+            return False
         wanted = getattr(shown, "id", None)
         for row, obj in enumerate(self.model.rows()):
             if obj is shown or (wanted is not None and getattr(obj, "id", None) == wanted):
@@ -132,7 +164,8 @@ class ListPage(QWidget):
                 selection.blockSignals(blocked)
                 self._shown = obj
                 self.table.viewport().update()
-                return
+                return True
+        return False
 
     # -- writing ---------------------------------------------------------------------------------
     def start_new(self, focus: QWidget) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.situation import Level, SituationNote, Topic
-from danvan_desktop.gui.background_reader import BackgroundReader
 from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.figures.situation_form import SituationForm
@@ -80,21 +79,16 @@ class SituationPage(ListPage):
         self.form = SituationForm()
         layout.addWidget(self.beside(self.form, (780, 380)), 1)
 
-        self.filter.textChanged.connect(lambda _t: self.reload())
+        # a filter typed or chosen, a header clicked: the first page and the count are read on the job runner
+        # (100 000 notes), the list keeps its rows until they come (ListPage.read_list_later)
+        self.filter.textChanged.connect(lambda _t: self.filter_changed())
         for combo in (self.village_filter, self.topic_filter, self.level_filter):
-            combo.currentIndexChanged.connect(lambda _i: self.reload())
-        self.open_only.toggled.connect(lambda _c: self.reload())
+            combo.currentIndexChanged.connect(lambda _i: self.filter_changed())
+        self.open_only.toggled.connect(lambda _c: self.filter_changed())
         self.wire(new=self.new_note, save=self.save, delete=self.delete_current, find=self.filter, form=self.form)
-        # a header click: the new order is read on the job runner (a sort of 100 000 notes), the rows then by id
-        self.reader = BackgroundReader(services, self)
-        self.reader.loaded.connect(self._sorted)
+        self._counted: NoteFilter | None = None     # the filter the count on show is of
         self.model.sort_elsewhere = self._sort_elsewhere
         self.refresh()
-
-    @property
-    def busy(self) -> bool:
-        """A header's new order is being read (the rows on show are still in the old one)."""
-        return self.reader.busy
 
     # -- loading ----------------------------------------------------------------------------
     def current_filter(self) -> NoteFilter:
@@ -116,35 +110,60 @@ class SituationPage(ListPage):
         self.village_filter.blockSignals(False)
         self.reload()
 
+    def _first_read(self, flt: NoteFilter):
+        """What the list shows first under `flt` in the header's order, read through `services` (either side)."""
+        wanted, chunk = self._wanted(flt, *self.model.ordered_state()), self.model.CHUNK
+        return lambda services: (services.situation.page(wanted, 0, chunk), services.situation.count(flt),
+                                 services.situation.open_hot_spot_count())
+
     def reload(self, select_id: str | None = None) -> None:
+        """The list read again on the GUI thread (after a save, a delete, an undo; on show)."""
+        self.list_read_now()
         flt = self.current_filter()
+        self._show_list(flt, self._first_read(flt)(self.services), select_id)
+
+    def filter_changed(self) -> None:
+        flt = self.current_filter()
+        self.read_list_later(self._first_read(flt), lambda result: self._show_list(flt, result, keep=True))
+
+    def _show_list(self, flt: NoteFilter, result: tuple, select_id: str | None = None, keep: bool = False) -> None:
+        first, total, hot = result
 
         def ordered(column: int, descending: bool):
             # sorted in SQL: the first page in the header's order, every note in its place
             wanted = self._wanted(flt, column, descending)
             return lambda offset, limit: self.service.page(wanted, offset, limit)
-        self.model.set_ordered_pager(ordered)
-        total = self.service.count(flt)
-        self.count_label.setText(_("{n} ghi chép; {hot} điểm nóng chưa giải quyết").format(
-            n=total, hot=self.service.open_hot_spot_count()))
-        if select_id and self.select(select_id):
-            return
+        self.model.set_ordered_pager(ordered, first)
+        self._show_count(flt, total, hot)
+        if select_id and self.select(select_id) or keep and self._reselect_after_sort():
+            return          # a filter changed: the note read stays selected when it is among the rows read
+        self._shown = None
         self.form.load(None, self.services.today())
+
+    def _show_count(self, flt: NoteFilter, total: int, hot: int) -> None:
+        self._counted = flt
+        self.count_label.setText(_("{n} ghi chép; {hot} điểm nóng chưa giải quyết").format(n=total, hot=hot))
 
     @staticmethod
     def _wanted(flt: NoteFilter, column: int, descending: bool) -> NoteFilter:
         return flt.ordered(ORDERS[column], descending) if 0 <= column < len(ORDERS) else flt
 
     def _sort_elsewhere(self, column: int, descending: bool) -> None:
-        wanted = self._wanted(self.current_filter(), column, descending)
-        self.reader.request(lambda services: (wanted, services.situation.ordered_ids(wanted)))
+        """A header click: every note's row id in the new order, then the first page by id, on the job runner
+        (with the count, when a filter changed whose read this one supersedes)."""
+        flt, chunk = self.current_filter(), self.model.CHUNK
+        wanted, counted = self._wanted(flt, column, descending), flt == self._counted
 
-    def _sorted(self, result: tuple[NoteFilter, list[int]]) -> None:
-        wanted, ids = result
-        column, order = self.model.sort_state() or (-1, Qt.SortOrder.DescendingOrder)
-        if wanted != self._wanted(self.current_filter(), column, order == Qt.SortOrder.DescendingOrder):
-            return      # a filter changed since: the list was read again in the order asked for
-        self.model.show_sorted(lambda offset, limit: self.service.by_ids(ids[offset:offset + limit]))
+        def load(services: AppServices) -> tuple:
+            ids = services.situation.ordered_ids(wanted)
+            count = None if counted else (services.situation.count(flt), services.situation.open_hot_spot_count())
+            return ids, services.situation.by_ids(ids[:chunk]), count
+        self.read_list_later(load, lambda result: self._sorted(flt, *result))
+
+    def _sorted(self, flt: NoteFilter, ids: list[int], first: list, count: tuple | None) -> None:
+        self.model.show_sorted(lambda offset, limit: self.service.by_ids(ids[offset:offset + limit]), first)
+        if count is not None:
+            self._show_count(flt, *count)
 
     def apply_filters(self, open_only: bool = False, level: str | None = None, **_ignored) -> None:
         """The dashboard's jump: e.g. open hot spots only; the list is read once, not once a filter."""
@@ -154,7 +173,7 @@ class SituationPage(ListPage):
         self.level_filter.setCurrentIndex(max(self.level_filter.findData(level), 0))
         for widget in (self.open_only, self.level_filter):
             widget.blockSignals(False)
-        self.reload()
+        self.filter_changed()
 
     def current_note(self) -> SituationNote | None:
         return self.current_record()

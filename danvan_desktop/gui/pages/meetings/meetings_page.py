@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QVBox
 from danvan_desktop.domain.i18n import _, ngettext
 from danvan_desktop.domain.meetings import Meeting, MeetingKind
 from danvan_desktop.domain.records import RuleError
-from danvan_desktop.gui.background_reader import BackgroundReader
 from danvan_desktop.gui.models.filter_proxy import FoldedFilterProxy
 from danvan_desktop.gui.models.record_table_model import Column, RecordTableModel
 from danvan_desktop.gui.pages.list_page import ListPage
@@ -79,41 +78,58 @@ class MeetingsPage(ListPage):
         self.editor = MeetingEditor(services, navigate)
         layout.addWidget(self.beside(self.editor, stretch=(2, 5)), 1)
 
-        self.filter.textChanged.connect(lambda _t: self.reload())
-        self.kind_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        # a filter typed or chosen, a header clicked: the first page and the count are read on the job runner,
+        # the list keeps its rows until they come (ListPage.read_list_later)
+        self.filter.textChanged.connect(lambda _t: self.filter_changed())
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self.filter_changed())
         self.new_button.clicked.connect(self.new_meeting)
         self.wire(new=self.new_meeting, save=self.editor.flush, delete=self.delete_current, find=self.filter)
         self.editor.changed.connect(self._on_meeting_changed)
         self.editor.version_created.connect(lambda meeting_id: self.reload(meeting_id))
-        # a header click: the new order is read on the job runner, then the rows by id as the list scrolls
-        self.reader = BackgroundReader(services, self)
-        self.reader.loaded.connect(self._sorted)
+        self._counted: tuple | None = None      # the (text, kind) the count on show is of
         self.model.sort_elsewhere = self._sort_elsewhere
         self.reload()
 
-    @property
-    def busy(self) -> bool:
-        """A header's new order is being read (the rows on show are still in the old one)."""
-        return self.reader.busy
-
     # -- list -------------------------------------------------------------------------------
+    def _first_read(self, wanted: tuple):
+        """The first page of `wanted` (text, kind, order, descending), its attendance and the count, read
+        through `services` (on the job runner or here)."""
+        query, kind, order, descending = wanted
+        chunk = self.model.CHUNK
+
+        def load(services: AppServices) -> tuple:
+            rows = services.meetings.page(query, kind, 0, chunk, order, descending)
+            return rows, services.meetings.attendance_counts([m.id for m in rows]), services.meetings.count(query, kind)
+        return load
+
     def reload(self, select_id: str | None = None) -> None:
+        """The list read again on the GUI thread (on show, after a new meeting, a delete, an undo)."""
+        self.list_read_now()
+        wanted = self._wanted(*self.model.ordered_state())
+        self._show_list(wanted, self._first_read(wanted)(self.services), select_id)
+
+    def filter_changed(self) -> None:
+        wanted = self._wanted(*self.model.ordered_state())
+        self.read_list_later(self._first_read(wanted), lambda result: self._show_list(wanted, result))
+
+    def _show_list(self, wanted: tuple, result: tuple, select_id: str | None = None) -> None:
+        first, counts, total = result
         current = self.current_meeting()
         keep = select_id or (current.id if current else None)
-        query, kind = self.filter.text(), self.kind_filter.currentData() or None
+        query, kind = wanted[:2]
         meetings = self.services.meetings
         self._counts = {}
+        self._add_counts(first, counts)
 
         def ordered(column: int, descending: bool):
             order = self._wanted(column, descending)[2]
-            return lambda offset, limit: self._counted(meetings.page(query, kind, offset, limit, order, descending))
-        self.model.set_ordered_pager(ordered)
-        total = meetings.count(query, kind)
-        self.count_label.setText(ngettext("{n} cuộc họp", "{n} cuộc họp", total).format(n=total))
+            return lambda offset, limit: self._counted_rows(meetings.page(query, kind, offset, limit, order, descending))
+        self.model.set_ordered_pager(ordered, first)
+        self._show_count(wanted, total)
         self.table.resizeColumnsToContents()
         # The list keeps room for most of its columns (the editor needs ~900 pixels of a 1366 screen).
-        wanted = sum(self.table.columnWidth(c) for c in range(self.model.columnCount())) + 22
-        self.table.setMinimumWidth(min(max(wanted, 200), 260))
+        width = sum(self.table.columnWidth(c) for c in range(self.model.columnCount())) + 22
+        self.table.setMinimumWidth(min(max(width, 200), 260))
         # a meeting asked for is looked for down the list; the one that was shown, among the rows read only
         # (after a filter it may be gone: reading every page to be sure would read them all)
         if select_id and self.select(select_id) or keep and self._loaded_row(keep) >= 0 and self.select(keep):
@@ -123,10 +139,16 @@ class MeetingsPage(ListPage):
         else:
             self.editor.load(None)
 
-    def _counted(self, rows: list[Meeting]) -> list[Meeting]:
-        """`rows`, their attendance counted first (one grouped query a page)."""
-        counts = self.services.meetings.attendance_counts([m.id for m in rows])
+    def _show_count(self, wanted: tuple, total: int) -> None:
+        self._counted = wanted[:2]
+        self.count_label.setText(ngettext("{n} cuộc họp", "{n} cuộc họp", total).format(n=total))
+
+    def _add_counts(self, rows: list[Meeting], counts: dict[str, tuple[int, int]]) -> None:
         self._counts.update({m.id: "{}/{}".format(*counts.get(m.id, (0, 0))) for m in rows})
+
+    def _counted_rows(self, rows: list[Meeting]) -> list[Meeting]:
+        """`rows`, their attendance counted first (one grouped query a page)."""
+        self._add_counts(rows, self.services.meetings.attendance_counts([m.id for m in rows]))
         return rows
 
     def _wanted(self, column: int, descending: bool) -> tuple:
@@ -134,16 +156,25 @@ class MeetingsPage(ListPage):
         return self.filter.text(), self.kind_filter.currentData() or None, order, descending
 
     def _sort_elsewhere(self, column: int, descending: bool) -> None:
-        wanted = self._wanted(column, descending)
-        self.reader.request(lambda services: (wanted, services.meetings.ordered_ids(*wanted)))
+        """A header click: every meeting's row id in the new order, then the first page by id, on the job
+        runner (with the count, when a filter changed whose read this one supersedes)."""
+        wanted, chunk = self._wanted(column, descending), self.model.CHUNK
+        counted = wanted[:2] == self._counted
 
-    def _sorted(self, result: tuple) -> None:
-        wanted, ids = result
-        column, order = self.model.sort_state() or (-1, Qt.SortOrder.DescendingOrder)
-        if wanted != self._wanted(column, order == Qt.SortOrder.DescendingOrder):
-            return      # a filter changed since: the list was read again in the order asked for
+        def load(services: AppServices) -> tuple:
+            ids = services.meetings.ordered_ids(*wanted)
+            first = services.meetings.by_ids(ids[:chunk])
+            total = None if counted else services.meetings.count(*wanted[:2])
+            return ids, first, services.meetings.attendance_counts([m.id for m in first]), total
+        self.read_list_later(load, lambda result: self._sorted(wanted, *result))
+
+    def _sorted(self, wanted: tuple, ids: list[int], first: list[Meeting], counts: dict, total: int | None) -> None:
         meetings = self.services.meetings
-        self.model.show_sorted(lambda offset, limit: self._counted(meetings.by_ids(ids[offset:offset + limit])))
+        self._add_counts(first, counts)
+        self.model.show_sorted(lambda offset, limit: self._counted_rows(meetings.by_ids(ids[offset:offset + limit])),
+                               first)
+        if total is not None:
+            self._show_count(wanted, total)
 
     def _loaded_row(self, meeting_id: str) -> int:
         return next((i for i, m in enumerate(self.model.rows()) if m.id == meeting_id), -1)

@@ -75,7 +75,9 @@ class TasksPage(ListPage):
         self._member_names: dict[str, str] = {}
         layout = QVBoxLayout(self)
         self.filters = TaskFilterBar()
-        self.filters.changed.connect(self.reload)
+        # a filter chosen or a search typed (after its pause): the first page and the count are read on the job
+        # runner (100 000 tasks), the list keeps its rows until they come (ListPage.read_list_later)
+        self.filters.changed.connect(self.filter_changed)
         layout.addWidget(self.filters)
         # The page's own names for the filter widgets (tests and shortcuts reach them here).
         self.search, self.overdue_only, self.count_label = (self.filters.search, self.filters.overdue_only,
@@ -134,7 +136,7 @@ class TasksPage(ListPage):
     def apply_filters(self, **filters) -> None:
         """Show exactly what the caller asks for (the dashboard's figures jump here); other filters reset."""
         self.filters.apply(**filters)
-        self.reload()
+        self.filter_changed()
 
     def _source_label(self, kind: str, ref: str) -> str | None:
         """A task born of a meeting names the meeting, not its id (when the meetings feature knows it)."""
@@ -170,9 +172,10 @@ class TasksPage(ListPage):
             lines.append(_("{done}/{total} thôn đã hoàn thành").format(done=t.villages_done, total=t.village_count))
         return "\n".join(lines)
 
-    def _rows(self, query: TaskQuery, offset: int, limit: int) -> list[TaskRow]:
-        listed = self.tasks.listed(query, offset, limit)
-        given = self.tasks.assignments.of_tasks([item.task.id for item in listed])
+    def _rows(self, tasks, query: TaskQuery, offset: int, limit: int) -> list[TaskRow]:
+        """A page of the list read through `tasks` (the window's service, or the job runner's)."""
+        listed = tasks.listed(query, offset, limit)
+        given = tasks.assignments.of_tasks([item.task.id for item in listed])
         rows = []
         for item in listed:
             t = item.task
@@ -180,6 +183,10 @@ class TasksPage(ListPage):
             members = [self._member_names.get(m, "?") for m in t.member_ids]
             rows.append(TaskRow(t, item.share, villages, members, self._member_names.get(t.responsible_id or "", "")))
         return rows
+
+    def _first_read(self, query: TaskQuery):
+        chunk = self.model.CHUNK
+        return lambda services: (self._rows(services.tasks, query, 0, chunk), services.tasks.count(query))
 
     def refresh(self, select_id: str | None = None) -> None:
         self.tasks.extend_recurring()
@@ -189,12 +196,21 @@ class TasksPage(ListPage):
         self.reload(select_id)
 
     def reload(self, select_id: str | None = None) -> None:
-        """Re-query the list. A task just saved stays in the form even if the filters hide it;
-        after a filter change the selection stays if still listed, else the first row is shown."""
-        current = self.current_task()
+        """Re-query the list on the GUI thread (on show, after a save, a delete, an undo)."""
+        self.list_read_now()
         query = self.query()
-        self.model.set_pager(lambda offset, limit: self._rows(query, offset, limit))
-        total = self.tasks.count(query)
+        self._show_list(query, self._first_read(query)(self.services), select_id)
+
+    def filter_changed(self) -> None:
+        query = self.query()
+        self.read_list_later(self._first_read(query), lambda result: self._show_list(query, result))
+
+    def _show_list(self, query: TaskQuery, result: tuple, select_id: str | None = None) -> None:
+        """The first page and the count read. A task just saved stays in the form even if the filters hide it;
+        after a filter change the selection stays if still listed, else the first row is shown."""
+        first, total = result
+        current = self.current_task()
+        self.model.set_pager(lambda offset, limit: self._rows(self.tasks, query, offset, limit), first)
         self.count_label.setText(ngettext("{n} nhiệm vụ", "{n} nhiệm vụ", total).format(n=total))
         wanted = select_id or (current.id if current else None)
         if wanted and self.select(wanted):
