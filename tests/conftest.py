@@ -119,6 +119,17 @@ def dashboard_ready(qtbot, page):
     return page
 
 
+def shown_list(qtbot, page, chunk: int, size: tuple[int, int]):
+    """A list page read in chunks of `chunk` rows and shown at `size`; the caller yields it, then calls
+    `page.model.fetch_all()` so nothing is left for the view to fetch once the file is closed."""
+    page.model.CHUNK = chunk
+    page.reload()
+    qtbot.addWidget(page)
+    page.resize(*size)
+    page.show()
+    return page
+
+
 def list_ready(qtbot, page):
     """Wait until a list shows the rows and count of its latest filter (read off the GUI thread)."""
     qtbot.waitUntil(lambda: not page.busy, timeout=20000)

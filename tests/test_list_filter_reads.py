@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from danvan_desktop.gui.events import DataEvents
 from tests import test_list_sorting as sorting
-from tests.conftest import list_ready
+from tests.conftest import list_ready, shown_list
 
 SUMMARIES = sorting.SUMMARIES
 log_page, meetings_page = sorting.log_page, sorting.meetings_page      # the same lists as the sort tests
@@ -103,12 +103,7 @@ def tasks_page(services, qtbot):
     for i in range(8):
         services.tasks.create_task(title=f"Việc số {i}", village_ids=[east.id if i % 2 else west.id],
                                    due_date=dt.date(2026, 11, 10) + dt.timedelta(days=5 * i))
-    page = TasksPage(services, QUndoStack(), DataEvents())
-    page.model.CHUNK = 3
-    page.reload()
-    qtbot.addWidget(page)
-    page.resize(1200, 600)
-    page.show()
+    page = shown_list(qtbot, TasksPage(services, QUndoStack(), DataEvents()), 3, (1200, 600))
     yield page
     page.model.fetch_all()
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoStack
 from danvan_desktop.domain.collation import vi_key
 from danvan_desktop.domain.situation import SituationNote
 from danvan_desktop.gui.events import DataEvents
+from tests.conftest import shown_list
 
 SUMMARIES = ["Bò lạc vào ruộng", "Đường liên thôn xuống cấp", "Ánh sáng đèn đường hỏng", "Dân phản ánh tiếng ồn",
              "Cống thoát nước tắc", "Ăn trộm gà", "Ao làng ô nhiễm", "Xin cấp đất làm nhà", "Âm thanh loa kéo",
@@ -28,12 +29,7 @@ def log_page(services, qtbot):      # qtbot after services: its widgets go first
                                               village_id=villages[i % 3].id if i % 4 else None, topic="land",
                                               level=("normal", "watch", "hot")[i % 3], summary=summary,
                                               follower="" if i % 2 else f"Cán bộ {i}"))
-    page = SituationPage(services, QUndoStack(), DataEvents())
-    page.model.CHUNK = 3
-    page.reload()
-    qtbot.addWidget(page)
-    page.resize(1200, 600)
-    page.show()
+    page = shown_list(qtbot, SituationPage(services, QUndoStack(), DataEvents()), 3, (1200, 600))
     yield page
     page.model.fetch_all()      # nothing left for the view to fetch once the file is closed
 
@@ -101,12 +97,7 @@ def meetings_page(services, qtbot):
     for i in range(14):
         services.meetings.create("monthly", dt.date(2025, 10, 5) + dt.timedelta(days=30 * i))
     services.meetings.create("thematic", dt.date(2026, 3, 12), title="Ăn mừng lễ hội")
-    page = MeetingsPage(services)
-    page.model.CHUNK = 4
-    page.reload()
-    qtbot.addWidget(page)
-    page.resize(1300, 760)
-    page.show()
+    page = shown_list(qtbot, MeetingsPage(services), 4, (1300, 760))
     yield page
     page.model.fetch_all()
 

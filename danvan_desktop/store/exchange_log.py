@@ -242,6 +242,12 @@ class ExchangeLog:
                                     (period_code, f'%"{period_code}"%'))
         return [self._in(r) for r in rows]
 
+    def last_sequence_in(self, installation: str, recipient: str) -> int:
+        """The highest batch number received from that installation (0: none yet): one index look-up."""
+        return int(self.db.conn.execute(
+            "SELECT coalesce(max(sequence), 0) FROM exchange_batches_in WHERE sender_installation = ? AND "
+            "recipient = ? AND kind = 'batch'", (installation, recipient)).fetchone()[0])
+
     def sequences_in(self, installation: str, recipient: str) -> list[int]:
         return [r[0] for r in self.db.conn.execute(
             "SELECT sequence FROM exchange_batches_in WHERE sender_installation = ? AND recipient = ? AND kind = 'batch' "

@@ -158,7 +158,7 @@ class ExchangeImportService:
             if not isinstance(batch_id, str) or self.log.batch_out(batch_id) is None:
                 raise ExchangeError(_("biên nhận không thuộc lô dữ liệu nào do máy này xuất."))
             return
-        last = max(self.log.sequences_in(m.installation_id, m.recipient), default=0)
+        last = self.log.last_sequence_in(m.installation_id, m.recipient)
         if m.sequence > last + fmt.MAX_SEQUENCE_GAP:
             raise ExchangeError(_("tệp mang lô số {seq}, cách lô gần nhất đã nhận từ máy này ({last}) quá {gap} "
                                   "lô; tệp không hợp lệ.").format(seq=m.sequence, last=last,
