@@ -3,10 +3,13 @@ a file changed on the stick between the check and the import."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -181,4 +184,85 @@ def test_when_sqlite_drops_the_whole_sitting_the_files_not_yet_saved_are_shown_a
         list(_import_all(upper, again, set(files), receipts=False))
         assert [r.state for r in again] == ["imported"] * 3
     finally:
+        upper.close()
+
+
+def test_commits_inside_a_sitting_skip_the_disk_flush_and_its_end_flushes_them_all_before_the_receipts(
+        tmp_path, today, files, monkeypatch):
+    """The commits that only let another writer in are not flushed; the sitting's last commit is, and records
+    the sitting; saves made after it (the window's) are flushed again and the big page cache is given back,
+    also after a sitting with a refused file."""
+    upper = make_upper(tmp_path / "tinh.sqlite3", today)
+    importer = upper.exchange.importer
+    store = importer._store_documents
+    seen: list[int] = []
+
+    def watching(verified):
+        store(verified)
+        seen.append((upper.db.conn.execute("PRAGMA synchronous").fetchone()[0],
+                     upper.db.conn.execute("PRAGMA cache_size").fetchone()[0]))
+    monkeypatch.setattr(importer, "_store_documents", watching)
+    monkeypatch.setattr(sitting, "GROUP_SECONDS", 0)        # a commit after every file
+    cache = upper.db.conn.execute("PRAGMA cache_size").fetchone()[0]
+    try:
+        rows = [FileRow(path) for path in files]
+        list(_import_all(upper, rows, set(files), receipts=True))
+        assert [r.state for r in rows] == ["imported"] * 3
+        assert seen == [(1, -sitting.SITTING_CACHE_KIB)] * 3    # NORMAL and a big page cache while importing
+        assert upper.db.conn.execute("PRAGMA synchronous").fetchone()[0] == 2     # FULL again after
+        assert upper.db.conn.execute("PRAGMA cache_size").fetchone()[0] == cache  # and the cache given back
+        marker = json.loads(upper.db.get_setting(sitting.SITTING_KEY))
+        assert (marker["number"], marker["files"]) == (1, 3)
+        assert len(list(tmp_path.glob("bien-nhan-*.dvx"))) == 3
+
+        def failing(verified):      # the second file of the next sitting fails after its rows were written
+            if verified.manifest.unit_code == CODES[1]:
+                raise ExchangeError("không ghi được văn bản kèm theo.")
+        monkeypatch.setattr(importer, "_store_documents", failing)
+        upper.close()
+        (tmp_path / "tinh.sqlite3").unlink()
+        upper = make_upper(tmp_path / "tinh.sqlite3", today)
+        importer = upper.exchange.importer
+        monkeypatch.setattr(importer, "_store_documents", failing)
+        again = [FileRow(path) for path in files]
+        list(_import_all(upper, again, set(files), receipts=False))
+        assert [r.state for r in again] == ["imported", "refused", "imported"]
+        assert upper.db.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+        assert json.loads(upper.db.get_setting(sitting.SITTING_KEY))["files"] == 2
+    finally:
+        upper.close()
+
+
+def test_a_save_from_the_window_during_a_sitting_waits_for_one_file_not_for_the_sitting(
+        tmp_path, today, files, monkeypatch):
+    """The window's connection asks to write while the runner's sitting holds the write lock: the sitting
+    commits after the file it is on, the save goes through, and the sitting goes on with the next file."""
+    from danvan_desktop.store.database import Database
+    monkeypatch.setattr(sitting, "GROUP_SECONDS", 3600)     # only the waiting writer makes the sitting commit
+    upper = make_upper(tmp_path / "tinh.sqlite3", today)
+    window = Database.open(tmp_path / "tinh.sqlite3")
+    importer = upper.exchange.importer
+    saved = threading.Event()
+
+    def save():   # the officer edits a setting in the window
+        window.set_setting("ghi_chu", "Đã lưu trong khi nhập")
+        saved.set()
+    try:
+        with importer.sitting():
+            importer.import_file(files[0], trust_new=True)
+            writer = threading.Thread(target=save)
+            writer.start()
+            deadline = time.monotonic() + 10
+            while not upper.db.writer_waiting() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert upper.db.writer_waiting() and not saved.is_set()      # the save waits for the lock
+            importer.import_file(files[1], trust_new=True)               # the sitting commits after this file
+            assert saved.wait(10)
+            writer.join(10)
+            assert _units(upper.db.path) == {CODES[0], CODES[1]}         # both files are committed already
+            importer.import_file(files[2], trust_new=True)
+        assert window.get_setting("ghi_chu") == "Đã lưu trong khi nhập"
+        assert _units(upper.db.path) == set(CODES)
+    finally:
+        window.close()
         upper.close()
