@@ -56,10 +56,14 @@ def is_known_entry(name: str) -> bool:
     return name in (MANIFEST, SIGNATURE) or bool(TABLE_ENTRY.match(name) or DOCUMENT_ENTRY.match(name))
 
 
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_CONTROL = re.compile(r"[\x00-\x1f]")
+
+
 def unsafe_name(name: str) -> bool:
     """Absolute paths, drive letters, backslashes, '..' segments, control characters."""
-    if not name or name.startswith(("/", "\\")) or "\\" in name or "\x00" in name:
+    if not name or name.startswith(("/", "\\")) or "\\" in name or _CONTROL.search(name):
         return True
-    if re.match(r"^[A-Za-z]:", name):
+    if _DRIVE.match(name):
         return True
-    return any(part in ("..", ".") for part in name.split("/")) or any(ord(ch) < 32 for ch in name)
+    return any(part in ("..", ".") for part in name.split("/"))
