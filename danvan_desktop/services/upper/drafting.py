@@ -1,10 +1,12 @@
 """The consolidated report's sections written from the communes' records, as a province body words
-them: the situation across communes (open hot spots first, by commune and topic), results by field
+them: the situation across communes (the open hot spots, the newest first), results by field
 with the consolidated figures and the same period last year, the models recognised, the communes'
-own proposals and the tasks ahead. Every text is a draft the officer edits before approval."""
+own proposals (each once, with the communes that raised it, the most widely raised first, bounded) and the
+tasks ahead. Every text is a draft the officer edits before approval."""
 
 from __future__ import annotations
 
+from danvan_desktop.domain.collation import vi_key
 from danvan_desktop.domain.due_rule import DELIVERED, EARLY, LATE, MISSING, NOT_DUE, ON_TIME
 from danvan_desktop.domain.formats import short_date
 from danvan_desktop.domain.i18n import _
@@ -14,10 +16,13 @@ from danvan_desktop.domain.situation import Level, Topic
 from danvan_desktop.services.report.drafting import cap, count, inner
 from danvan_desktop.services.upper.completeness import CompletenessRow
 from danvan_desktop.services.upper.consolidate import Consolidation, FigureTotal, format_total
-from danvan_desktop.services.upper.facts import UpperFacts
+from danvan_desktop.services.upper.facts import HotSpot, UpperFacts
+from danvan_desktop.services.upper.proposals import Proposal
 
 LISTED_SPOTS = 25        # open hot spots listed one by one; the rest are counted by commune
 LISTED_NAMES = 12        # communes named in a sentence before "và N xã khác"
+LISTED_PROPOSALS = 10    # proposals written one by one; the rest are counted with the communes that raised them
+MONTH_RUNS = 3           # a proposal's months are said when they are at most this many runs ("tháng 3–5, 9")
 
 
 def span(period: Period) -> str:
@@ -30,6 +35,11 @@ def names_list(names: list[str]) -> str:
     if len(names) <= LISTED_NAMES:
         return ", ".join(names)
     return _("{names} và {n} xã khác").format(names=", ".join(names[:LISTED_NAMES]), n=len(names) - LISTED_NAMES)
+
+
+def communes_of(spots: list[HotSpot]) -> list[str]:
+    """The communes of these hot spots, once each, in Vietnamese alphabetical order."""
+    return sorted({s.unit_name for s in spots}, key=vi_key)
 
 
 def topic_label(code: str) -> str:
@@ -97,9 +107,15 @@ def situation(c: Consolidation, facts: UpperFacts) -> str:
                 place=cap(place), topic=topic_label(spot.topic).lower(), day=short_date(spot.noted_on),
                 summary=inner(spot.summary)))
         rest = open_spots[LISTED_SPOTS:]
-        if rest:
+        earlier = [s for s in rest if s.noted_on < c.period.start]
+        if earlier:
+            lines.append(_("- Và {n} vụ việc khác tại {communes} (trong đó {k} vụ việc phát sinh từ các kỳ trước, "
+                           "vụ việc lâu nhất từ ngày {day}).").format(
+                n=count(len(rest)), communes=names_list(communes_of(rest)), k=count(len(earlier)),
+                day=short_date(min(s.noted_on for s in earlier))))
+        elif rest:
             lines.append(_("- Và {n} vụ việc khác tại {communes}.").format(
-                n=count(len(rest)), communes=names_list(sorted({s.unit_name for s in rest}))))
+                n=count(len(rest)), communes=names_list(communes_of(rest))))
     return "\n".join(lines)
 
 
@@ -208,9 +224,8 @@ def limits(c: Consolidation, rows: list[CompletenessRow], facts: UpperFacts) -> 
         lines.append(_("Một số xã gửi báo cáo, dữ liệu chưa đúng hạn hoặc chưa gửi: {names}.").format(
             names=names_list(behind)))
     if facts.open_spots:
-        communes = sorted({s.unit_name for s in facts.open_spots})
         lines.append(_("Còn {n} điểm nóng chưa được giải quyết dứt điểm tại {communes}.").format(
-            n=count(len(facts.open_spots)), communes=names_list(communes)))
+            n=count(len(facts.open_spots)), communes=names_list(communes_of(facts.open_spots))))
     if not lines:
         lines.append(_("Không có hạn chế lớn trong kỳ."))
     lines.append(_("Nguyên nhân: một số cấp ủy, Khối dân vận xã chưa thường xuyên cập nhật, bàn giao dữ liệu; việc "
@@ -224,7 +239,7 @@ def next_tasks(c: Consolidation, rows: list[CompletenessRow], facts: UpperFacts)
     n = 2
     if facts.open_spots:
         lines.append(_("{i}. Theo dõi, đôn đốc giải quyết dứt điểm các điểm nóng còn tồn đọng tại {communes}.").format(
-            i=n, communes=names_list(sorted({s.unit_name for s in facts.open_spots}))))
+            i=n, communes=names_list(communes_of(facts.open_spots))))
         n += 1
     behind = [r.unit_name for r in rows if r.status in (LATE, MISSING)]
     if behind:
@@ -238,13 +253,47 @@ def next_tasks(c: Consolidation, rows: list[CompletenessRow], facts: UpperFacts)
     return "\n".join(lines)
 
 
+def raised_when(proposal: Proposal, period: Period) -> str:
+    """'tháng 3–5, 9' when a proposal of a quarter, half or year was raised in some of its months only, and in a
+    few runs of them; '' when the months would say nothing (a month's report, every month, scattered)."""
+    if len(period.months) < 2 or len(proposal.months) == len(period.months):
+        return ""
+    runs = month_ranges([int(m[5:]) for m in proposal.months])
+    return _("tháng {months}").format(months=runs) if runs.count(",") < MONTH_RUNS else ""
+
+
+def raised_by(proposal: Proposal, communes: int) -> str:
+    """'xã A', '03 xã: xã A, xã B, xã C', 'tất cả 200 xã' (`communes`: how many the upper level holds)."""
+    if len(proposal.communes) == 1:
+        return proposal.communes[0]
+    if len(proposal.communes) == communes:
+        return _("tất cả {n} xã").format(n=count(communes))
+    return _("{n} xã: {names}").format(n=count(len(proposal.communes)), names=names_list(proposal.communes))
+
+
 def proposals(facts: UpperFacts) -> str:
+    """Each proposal once with the communes that raised it (and when, if that tells something), the most widely
+    raised first; past `LISTED_PROPOSALS` the rest are counted with their communes."""
+    period = facts.period
     if not facts.proposals:
-        return _("Trong kỳ, các xã không có đề xuất, kiến nghị.")
-    lines = [_("Tổng hợp đề xuất, kiến nghị của các xã:")]
-    for name, items in facts.proposals.items():
-        for item in items:
-            lines.append(f"- {cap(name)}: {inner(item)}.")
+        return _("{span}, các xã không có đề xuất, kiến nghị.").format(span=cap(span(period)))
+    communes = {name for p in facts.proposals for name in p.communes}
+    listed, rest = facts.proposals[:LISTED_PROPOSALS], facts.proposals[LISTED_PROPOSALS:]
+    if rest:
+        lines = [_("{span}, {k} xã nêu {n} đề xuất, kiến nghị; {m} đề xuất, kiến nghị được nhiều xã nêu nhất "
+                   "như sau:").format(
+            span=cap(span(period)), k=count(len(communes)), n=count(len(facts.proposals)), m=count(len(listed)))]
+    else:
+        lines = [_("{span}, {k} xã nêu {n} đề xuất, kiến nghị như sau:").format(
+            span=cap(span(period)), k=count(len(communes)), n=count(len(facts.proposals)))]
+    for i, proposal in enumerate(listed, start=1):
+        who, when = raised_by(proposal, facts.communes), raised_when(proposal, period)
+        lines.append(_("{i}. {text} ({who}).").format(i=i, text=cap(proposal.full_text),
+                                                      who=f"{who}; {when}" if when else who))
+    if rest:
+        names = sorted({name for p in rest for name in p.communes}, key=vi_key)
+        lines.append(_("Ngoài ra, còn {n} đề xuất, kiến nghị khác của {names}.").format(
+            n=count(len(rest)), names=names_list(names)))
     return "\n".join(lines)
 
 

@@ -1,14 +1,16 @@
 """What the consolidated report says beyond the figures, read from the communes' records in a few
-grouped queries: hot spots (still open first), "Dân vận khéo" models recognised, the communes'
-own proposals (section V of their approved reports) and how many notes of each level they logged."""
+grouped queries: hot spots (still open first, the newest first), "Dân vận khéo" models recognised, the
+communes' own proposals (section V of their approved reports, grouped: services/upper/proposals.py) and
+how many notes of each level they logged."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
+from danvan_desktop.domain.collation import vi_key
 from danvan_desktop.domain.periods import Period
-from danvan_desktop.domain.text import fold
+from danvan_desktop.services.upper.proposals import Proposal, group
 from danvan_desktop.store.database import Database
 
 
@@ -36,20 +38,17 @@ class Model:
 @dataclass
 class UpperFacts:
     period: Period
-    hot_spots: list[HotSpot] = field(default_factory=list)       # open ones first, then by commune and topic
+    hot_spots: list[HotSpot] = field(default_factory=list)       # open ones first, each part newest first
     notes_by_level: dict[str, int] = field(default_factory=dict)
     notes_communes: int = 0
     models: list[Model] = field(default_factory=list)
     registered_models: int = 0
-    proposals: dict[str, list[str]] = field(default_factory=dict)   # commune name -> its distinct proposals
+    proposals: list[Proposal] = field(default_factory=list)      # each once, the most widely raised first
+    communes: int = 0                                             # the communes the upper level holds
 
     @property
     def open_spots(self) -> list[HotSpot]:
         return [s for s in self.hot_spots if not s.resolved]
-
-
-NO_PROPOSAL = ("không có đề xuất", "không có kiến nghị", "không có đề xuất, kiến nghị", "không")
-_NO_PROPOSAL_FOLDED = frozenset(fold(p) for p in NO_PROPOSAL)
 
 
 def _hot_spots(db: Database, period: Period, names: dict[str, str]) -> list[HotSpot]:
@@ -65,8 +64,12 @@ def _hot_spots(db: Database, period: Period, names: dict[str, str]) -> list[HotS
         place = f"{kind} {village}".strip() if village else ""
         spots.append(HotSpot(unit, names.get(unit, unit), dt.date.fromisoformat(noted[:10]), place, topic or "",
                              summary, done))
-    folded = {name: fold(name) for name in {s.unit_name for s in spots}}    # ~200 names, not one per spot
-    return sorted(spots, key=lambda s: (s.resolved, folded[s.unit_name], s.topic, s.noted_on))
+    # The newest first: the head of a year's list is what arose lately, not a spot open for years (those are
+    # counted as carried over from earlier periods where the list stops); then by commune and topic.
+    keys = {name: vi_key(name) for name in {s.unit_name for s in spots}}    # ~200 names, not one per spot
+    spots.sort(key=lambda s: (keys[s.unit_name], s.topic))
+    spots.sort(key=lambda s: (s.resolved, -s.noted_on.toordinal()))     # stable: commune order kept within a day
+    return spots
 
 
 def _notes(db: Database, period: Period) -> tuple[dict[str, int], int]:
@@ -91,30 +94,25 @@ def _models(db: Database, period: Period, names: dict[str, str]) -> tuple[list[M
     registered = db.conn.execute(
         "SELECT count(*) FROM dvk_models WHERE deleted = 0 AND unit_code != ? AND "
         "coalesce(registered_on, printf('%04d-01-01', year)) BETWEEN ? AND ?", (db.unit_code, start, end)).fetchone()[0]
-    return sorted(models, key=lambda m: (fold(m.unit_name), m.recognised_on or period.end)), registered
+    return sorted(models, key=lambda m: (vi_key(m.unit_name), m.recognised_on or period.end)), registered
 
 
-def _proposals(db: Database, period: Period, names: dict[str, str]) -> dict[str, list[str]]:
-    """Section V of each commune's approved reports of the period's months (latest version of each)."""
+def _proposals(db: Database, period: Period, names: dict[str, str]) -> list[Proposal]:
+    """Section V of each commune's approved monthly reports of the period (the latest approved version of each
+    month), grouped: each proposal once with the communes and months that raised it."""
     months = period.month_periods()
-    found: dict[str, list[str]] = {}
-    for unit, text in db.conn.execute(
-            "SELECT r.unit_code, s.text FROM reports r JOIN report_sections s ON s.report_id = r.id "
+    latest: dict[tuple[str, str], str] = {}
+    for unit, month, text in db.conn.execute(
+            "SELECT r.unit_code, r.period, s.text FROM reports r JOIN report_sections s ON s.report_id = r.id "
             "WHERE r.deleted = 0 AND r.content_hash IS NOT NULL AND r.unit_code != ? AND r.period BETWEEN ? AND ? "
             "AND s.deleted = 0 AND s.key = 'proposals' ORDER BY r.unit_code, r.period, r.version",
             (db.unit_code, months[0].code, months[-1].code)):
-        for line in (text or "").splitlines():
-            line = line.strip().lstrip("-–• ").strip()
-            if not line or fold(line).rstrip(".") in _NO_PROPOSAL_FOLDED:
-                continue
-            name = names.get(unit, unit)
-            if line not in found.setdefault(name, []):
-                found[name].append(line)
-    return dict(sorted(found.items(), key=lambda kv: fold(kv[0])))
+        latest[(unit, month)] = text or ""          # a later version of the month replaces the earlier
+    return group((names.get(unit, unit), month, text) for (unit, month), text in latest.items())
 
 
 def gather(db: Database, period: Period, names: dict[str, str]) -> UpperFacts:
     counts, units = _notes(db, period)
     models, registered = _models(db, period, names)
     return UpperFacts(period, _hot_spots(db, period, names), counts, units, models, registered,
-                      _proposals(db, period, names))
+                      _proposals(db, period, names), len(names))
