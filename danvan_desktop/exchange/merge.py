@@ -123,7 +123,7 @@ def plan_batch(conn: sqlite3.Connection, verified: VerifiedFile, schema: dict[st
                 raise _owned_by_other(table, incoming["id"], local, sender_unit)
             # Only BLOB columns arrive encoded ({"$b64": …}); otherwise share the row: one copy less per record.
             decoded = ({k: decode_value(v) for k, v in incoming.items()}
-                       if any(type(v) is dict for v in incoming.values()) else incoming)
+                       if table_schema.encoded and any(type(v) is dict for v in incoming.values()) else incoming)
             if local is None:
                 outcomes.append(Outcome(table, incoming["id"], NEW, incoming_wins=True, after=decoded))
                 continue

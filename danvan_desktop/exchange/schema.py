@@ -42,6 +42,11 @@ class TableSchema:
         return LOCK_COLUMN in self.columns
 
     @functools.cached_property
+    def encoded(self) -> bool:
+        """Some column may arrive encoded ({"$b64": …}): only BLOB and NUMERIC columns take one (`_type_ok`)."""
+        return any(c.affinity in ("BLOB", "NUMERIC") for c in self.columns.values())
+
+    @functools.cached_property
     def rules(self) -> _Rules:
         """What check_record's quick pass needs, worked out once per table rather than once per record."""
         return _Rules(frozenset(self.columns),
