@@ -103,14 +103,36 @@ def test_a_flipped_byte_in_every_entry(setting):
             mutated[offset] ^= 0x20
             bad = tmp / "flipped.dvx"
             bad.write_bytes(bytes(mutated))
-            try:
-                verify_file(bad, schema)
-            except ExchangeError as exc:
-                assert "flipped.dvx" in str(exc)
-                refusals += 1
-            else:
-                assert read_entries(bad) == original, (info.filename, offset - start)
+            verdicts = []
+            for data in (None, bytes(mutated)):   # read from the disk, and from the bytes in memory (the importer's)
+                try:
+                    verify_file(bad, schema, data=data)
+                except ExchangeError as exc:
+                    assert "flipped.dvx" in str(exc)
+                    verdicts.append("refused")
+                else:
+                    assert read_entries(bad) == original, (info.filename, offset - start)
+                    verdicts.append("accepted")
+            assert verdicts[0] == verdicts[1], (info.filename, offset - start, verdicts)
+            refusals += verdicts[0] == "refused"
     assert refusals > 100
+    headers = [range(info.header_offset, info.header_offset + 30 +
+                     struct.unpack("<H", data[info.header_offset + 26:info.header_offset + 28])[0]) for info in infos]
+    directory = range(data.find(b"PK\x01\x02"), len(data))
+    for offsets in [*headers, directory]:   # each local header, the central directory: the same verdict both ways
+        for offset in offsets:
+            mutated = bytearray(data)
+            mutated[offset] ^= 0x20
+            bad = tmp / "flipped.dvx"
+            bad.write_bytes(bytes(mutated))
+            verdicts = []
+            for data_in_memory in (None, bytes(mutated)):
+                try:
+                    verify_file(bad, schema, data=data_in_memory)
+                    verdicts.append("accepted")
+                except ExchangeError:
+                    verdicts.append("refused")
+            assert verdicts[0] == verdicts[1], (offset, verdicts)
     for info in infos:          # the middle byte of each entry, with the database checked unchanged
         name_len, extra_len = struct.unpack("<HH", data[info.header_offset + 26:info.header_offset + 30])
         mutated = bytearray(data)

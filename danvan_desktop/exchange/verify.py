@@ -101,6 +101,37 @@ def _read_bounded(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> byt
     return b"".join(chunks)
 
 
+_LOCAL_HEADER = b"PK\x03\x04"
+
+
+def _read_in_memory(data: bytes, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """An entry of a file held in memory, never more than `limit` bytes: its local header checked as zipfile
+    checks it (signature, the same name as the central directory's, the flags it refuses) and its data
+    inflated in one call. The same verdicts as `_read_bounded` (tests/test_exchange_refusals.py flips every
+    byte of each local header and along each entry's data, read both ways) at a fifth of its cost per entry
+    (a province's month reads 5 800)."""
+    at = info.header_offset
+    header = data[at:at + 30]
+    if len(header) < 30 or header[:4] != _LOCAL_HEADER:
+        raise zipfile.BadZipFile("Bad magic number for file header")
+    if info.flag_bits & 0x60:      # as zipfile: from the central directory's flags
+        raise NotImplementedError("compressed patched data or strong encryption (flag bit 5 or 6)")
+    name_len, extra_len = struct.unpack("<HH", header[26:30])
+    start = at + 30 + name_len + extra_len
+    if data[at + 30:at + 30 + name_len] != info.orig_filename.encode("utf-8"):
+        raise zipfile.BadZipFile(f"File name in directory {info.orig_filename!r} and header differ.")
+    end = start + info.compress_size      # past the file's end: the data that is there (a short one fails below)
+    # as zipfile: the content is cut at the declared size, and its CRC-32 checked (then its hash, against the
+    # signed manifest); a stream cut short fails both
+    if info.compress_type == zipfile.ZIP_STORED:
+        raw = data[start:min(end, start + limit)]
+    else:   # ZIP_DEFLATED (the container check refused every other method); zipfile inflates 4 KiB at least
+        raw = zlib.decompressobj(-15).decompress(memoryview(data)[start:end], max(limit, 4096))[:limit]
+    if zlib.crc32(raw) != info.CRC:
+        raise zipfile.BadZipFile(f"Bad CRC-32 for file {info.filename!r}")
+    return raw
+
+
 def _check_container(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     infos = zf.infolist()
     if len(infos) > fmt.MAX_ENTRIES:
@@ -274,7 +305,7 @@ def _verify(path: Path, schema: dict[str, TableSchema], keep_records: bool, key_
             info = by_name[entry.name]
             if info.file_size != entry.size:
                 raise ExchangeError(_("mục «{name}» sai kích thước.").format(name=entry.name))
-            raw = _read_bounded(zf, info, entry.size)
+            raw = _read_bounded(zf, info, entry.size) if data is None else _read_in_memory(data, info, entry.size)
             if hashlib.sha256(raw).hexdigest() != entry.sha256:
                 raise ExchangeError(_("mục «{name}» sai mã kiểm tra SHA-256 (nội dung đã bị thay đổi hoặc hỏng).")
                                     .format(name=entry.name))
