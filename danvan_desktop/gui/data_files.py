@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
@@ -93,6 +93,7 @@ class FileActions(QObject):
             self.recent_menu.addAction(_("(chưa có tệp nào khác)")).setEnabled(False)
 
     def choose_and_open(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # (its class and enums are made on first use: not at start)
         name, _filter = QFileDialog.getOpenFileName(self.window, _("Mở tệp dữ liệu khác"), str(self.path.parent),
                                                     _("Tệp dữ liệu (*.sqlite3 *.db);;Mọi tệp (*)"))
         if name:
@@ -156,6 +157,7 @@ class FileActions(QObject):
     def back_up_now(self, folder: Path | None = None) -> None:
         from danvan_desktop.services.unit.backups import in_steps
         if folder is None:
+            from PySide6.QtWidgets import QFileDialog
             name = QFileDialog.getExistingDirectory(self.window, _("Chọn thư mục hoặc USB để ghi bản sao lưu"),
                                                     str(self.backups.folder))
             if not name:
@@ -230,9 +232,11 @@ class FileActions(QObject):
     def inform(self, title: str, text: str) -> None:
         self.last_message = text
         if not getattr(self.window, "quiet_messages", False):
+            from PySide6.QtWidgets import QMessageBox  # (made on first use: not at start)
             QMessageBox.information(self.window, title, text)
 
     def warn(self, title: str, text: str) -> None:
         self.last_message = text
         if not getattr(self.window, "quiet_messages", False):
+            from PySide6.QtWidgets import QMessageBox
             QMessageBox.warning(self.window, title, text)

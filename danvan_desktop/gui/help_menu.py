@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from danvan_desktop.domain.i18n import _
@@ -58,6 +57,8 @@ def open_log_folder() -> Path:
     configure()
     folder = log_dir()
     if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
     return folder
 
