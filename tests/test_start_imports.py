@@ -68,11 +68,13 @@ NOT_AT_START = ["reportlab", "docx", "openpyxl", "cryptography", "babel", "danva
 # the upper level's dashboard has no section of a commune's pages; what its paint does not need either: the
 # rotating log's stdlib module (socket, pickle, queue), importlib.resources, uuid (with platform), the audit log and
 # the exchange's bookkeeping (the start's recovery reads store/export_trail.py), the job runner's GUI side, the
-# widgets of fit.py (window_state.py needs only screen.py) and the backups' service
+# widgets of fit.py (window_state.py needs only screen.py), the backups' service and the recent files' list (written
+# after the paint)
 NOT_AT_UPPER_START = [*NOT_AT_START, "danvan_desktop.gui.pages.meetings", "danvan_desktop.gui.pages.figures",
                       "danvan_desktop.services.figures", "logging.handlers", "importlib.resources", "uuid",
                       "danvan_desktop.store.audit", "danvan_desktop.store.exchange_log", "danvan_desktop.gui.worker",
-                      "danvan_desktop.gui.widgets.fit", "danvan_desktop.services.unit.backups"]
+                      "danvan_desktop.gui.widgets.fit", "danvan_desktop.services.unit.backups",
+                      "danvan_desktop.services.unit.recent_files"]
 
 
 def start(path) -> dict:

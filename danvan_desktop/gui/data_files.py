@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -24,7 +24,6 @@ from danvan_desktop.services.unit.data_file import (
     resume,
     suspend,
 )
-from danvan_desktop.services.unit.recent_files import RecentFiles
 
 # The services of every open window's file; the program closes them (and frees their locks) at exit.
 OPEN_FILES: list[AppServices] = []
@@ -56,7 +55,7 @@ class FileActions(QObject):
         self.open_window = open_window      # services -> a new main window (or None if set-up was cancelled)
         self.services: AppServices = window.services
         self.path = Path(self.services.db.path)
-        self.recent = RecentFiles()
+        self._listed = False
         self.successor = None
         bar = window.menuBar()
         menu = QMenu(_("&Tệp"), window)
@@ -73,8 +72,10 @@ class FileActions(QObject):
         menu.addAction(_("Khôi phục từ bản sao lưu…")).triggered.connect(self.open_restore_dialog)
         menu.addSeparator()
         menu.addAction(_("Thoát")).triggered.connect(window.close)
-        self.recent.add(self.path)
         adopt(self.services)
+        # the recent list (a JSON file in the data folder, found through platformdirs) is written after the
+        # window's first paint: two turns of the event loop, as the dashboard's first read (dashboard_page.py)
+        QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self.remember))
 
     @cached_property
     def backups(self):
@@ -82,8 +83,20 @@ class FileActions(QObject):
         from danvan_desktop.services.unit.backups import BackupService
         return BackupService(self.path)
 
+    @cached_property
+    def recent(self):
+        from danvan_desktop.services.unit.recent_files import RecentFiles
+        return RecentFiles()
+
+    def remember(self) -> None:
+        """This file at the top of the recent list, once: after the first paint, or before another file is opened."""
+        if not self._listed:
+            self._listed = True
+            self.recent.add(self.path)
+
     # -- other files ----------------------------------------------------------------------
     def fill_recent(self) -> None:
+        self.remember()
         self.recent_menu.clear()
         others = [p for p in self.recent.list() if not _same(p, self.path)]
         for path in others:
@@ -115,6 +128,7 @@ class FileActions(QObject):
         if window is None:          # the setup wizard was cancelled for a new file
             close_data_file(services)
             return None
+        self.remember()          # (this file first, if the first paint has not listed it yet)
         self.recent.add(path)
         self._hand_over_to(window)
         close_data_file(self.services)
