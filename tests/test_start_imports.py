@@ -108,11 +108,23 @@ def test_the_upper_levels_first_paint_makes_no_enum_of_qts_namespace(upper_templ
     assert start(path)["qt_namespace"] is False
 
 
-def test_the_constants_that_stand_for_qts_enums_have_their_values():
+def test_what_the_first_paint_sets_without_qts_namespace_is_set(qtbot, services):
+    """The values set by name or number instead of through Qt's enums are Qt's: the sidebar never scrolls sideways,
+    the banner's text can be selected, the keys are the platform's standard ones."""
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction, QKeySequence
 
-    from danvan_desktop.gui.main_window import WORD_WRAP
+    from danvan_desktop.gui.main_window import WORD_WRAP, MainWindow
+    from danvan_desktop.gui.widgets.banner import Banner
     assert WORD_WRAP == Qt.TextFlag.TextWordWrap.value
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    assert window.sidebar.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert Banner().body.textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
+    keys = {action.text(): action.shortcut() for action in window.findChildren(QAction) if not action.shortcut().isEmpty()}
+    standard = {key: QKeySequence.keyBindings(key)[0] for key in (QKeySequence.StandardKey.Undo,
+                QKeySequence.StandardKey.Redo, QKeySequence.StandardKey.Open, QKeySequence.StandardKey.HelpContents)}
+    assert set(standard.values()) <= set(keys.values())
 
 
 def test_the_window_leaves_the_received_folders_sweep_to_the_job_runner(upper_template, tmp_path):
