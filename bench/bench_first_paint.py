@@ -9,13 +9,16 @@ file's closing and the interpreter's exit after it are not the officer's wait). 
 a bare QMainWindow holding a QTableView. With no DB given it builds the demo commune and the demo upper
 level in a temp folder; `--big` adds a commune of 100 000 tasks and notes (bench_list_pages.build) and
 the province of 200 communes × 10 years (bench_upper_level.build), about two minutes more. Prints the
-seconds and the ratio against the baseline, and "figures": the same until the dashboard's figures,
-read off the GUI thread after the first paint, are on show. The children may write bytecode (as pip does
-on install): with PYTHONDONTWRITEBYTECODE set every start would compile the program's modules again.
+seconds and the ratio against the baseline, "figures": the same until the dashboard's figures, read off
+the GUI thread after the first paint, are on show, and "through `danvan --db`": the program's own start (the
+command line, its log, the Qt check, the crash handler, the window restored) to the same first paint, the event
+loop replaced by it. The children may write bytecode (as pip does on install): with PYTHONDONTWRITEBYTECODE set
+every start would compile the program's modules again.
 
-Seen 2026-12-02 on the 2-core shared machine, load 1.4–1.5 (read the ratios): bare 0.11 s; the
-generator's province of 200 communes × 1 year (196 MB) 0.22 s (2.0–2.1×), figures 3.7–4.0×; demo upper
-level 2.0×; demo commune 2.5× (docs/performance.md, P3).
+Seen 2026-12-02 19:30 UTC on the 2-core shared machine, load 1.2–1.5 (read the ratios), main and this tree
+alternated, three rounds: bare 0.14–0.15 s; the generator's province of 200 communes × 1 year (153 MB) first paint
+0.24 s, 1.63–1.64× (main 2.00–2.09×), through `danvan --db` 1.63–1.67×, figures 4.1–4.4×; demo upper level
+1.61–1.69× (main 1.99–2.09×); demo commune 2.33–2.39× (main 2.48–2.80×) (docs/performance.md, P3).
 """
 
 from __future__ import annotations
@@ -55,6 +58,21 @@ if len(sys.argv) > 2:       # until the dashboard's figures are on show
     w.grab()
     print(time.time())
 close_data_file(services)
+"""
+
+
+PROGRAM = """
+import sys, time
+import danvan_desktop.cli as cli          # the program's own start: `danvan --db FILE`, its modules in its order
+from PySide6.QtWidgets import QApplication
+from danvan_desktop.gui.main_window import MainWindow
+def painted(app):                          # instead of the event loop: the first paint, then out
+    app.processEvents()
+    next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()).grab()
+    print(time.time())
+    return 0
+QApplication.exec = painted
+cli.main(["--db", sys.argv[1]])
 """
 
 
@@ -98,9 +116,11 @@ def main(args: list[str]) -> None:
     for path in paths:
         ours = best_of(OURS, path)
         figures = best_of(OURS, path, "figures")
+        program = best_of(PROGRAM, path)
         size = Path(path).stat().st_size / 1e6
-        print(f"{Path(path).name} ({size:.0f} MB): first paint {ours:.2f} s, ratio {ours / bare:.1f}; "
-              f"figures shown {figures:.2f} s, ratio {figures / bare:.1f}")
+        print(f"{Path(path).name} ({size:.0f} MB): first paint {ours:.2f} s, ratio {ours / bare:.2f}; "
+              f"figures shown {figures:.2f} s, ratio {figures / bare:.1f}; "
+              f"through `danvan --db` {program:.2f} s, ratio {program / bare:.2f}")
 
 
 if __name__ == "__main__":

@@ -31,19 +31,44 @@ COMMAND_MODULES = [
 ]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; `commands=False`: the window's options alone (no command module imported)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", type=Path, default=None, help=_("tệp dữ liệu (mặc định: thư mục dữ liệu của người dùng)"))
-    parser = argparse.ArgumentParser(prog="danvan", parents=[common],
+    parser = argparse.ArgumentParser(prog="danvan", parents=[common], exit_on_error=commands,
                                      description=_("Phần mềm Khối dân vận cấp xã"))
     parser.add_argument("--version", action="version", version=f"danvan-desktop {__version__}")
     parser.add_argument("--demo", action="store_true", help=_("mở chương trình với dữ liệu mẫu"))
     parser.add_argument("--open", type=Path, default=None, metavar="TỆP",
                         help=_("mở tệp trao đổi (.dvx) ở trang Trao đổi dữ liệu để kiểm tra và nhập"))
+    if not commands:
+        parser.error = _refuse          # anything it cannot read is read again by the whole command line
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
     return parser
+
+
+def _refuse(message: str):
+    raise argparse.ArgumentError(None, message)
+
+
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    """The arguments. Opening the window (no command) reads them with the window's options alone: registering
+    every command imports every command module (~30–50 ms before the window could show). A command, a help
+    asked for, or anything that parser does not take is read by the whole command line, which says the same
+    as always."""
+    given = sys.argv[1:] if argv is None else list(argv)
+    if not any(arg in ("-h", "--help") for arg in given):
+        try:
+            args, rest = build_parser(commands=False).parse_known_args(given)
+        except argparse.ArgumentError:
+            rest = given
+        if not rest:
+            args.command = None
+            return args
+    return build_parser().parse_args(given)
 
 
 def has_display(environ=None) -> bool:
@@ -101,8 +126,7 @@ def _console_streams() -> None:
 def main(argv: list[str] | None = None) -> int:
     _utf8_console()
     logs.configure()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(argv)
     if args.command is None:
         if not has_display():
             print(_("Không tìm thấy màn hình để mở cửa sổ chương trình (biến DISPLAY hoặc WAYLAND_DISPLAY chưa "

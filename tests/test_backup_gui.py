@@ -42,6 +42,12 @@ def window(qtbot, demo_template, tmp_path):
     data_files.close_all()
 
 
+def test_the_file_goes_to_the_top_of_the_recent_list_once_the_window_is_painted(window, qtbot):
+    """(Written after the first paint, not while the window waits: data_files.FileActions.remember.)"""
+    path = Path(window.services.db.path).resolve()
+    qtbot.waitUntil(lambda: [p.resolve() for p in RecentFiles().list()][:1] == [path])
+
+
 def newest(w: MainWindow) -> MainWindow:
     while getattr(w, "successor", None) is not None:
         w = w.successor

@@ -124,3 +124,25 @@ def test_a_period_s_task_counts_equal_its_summary_in_every_kind_of_period(demo):
     for code in ("2026-11", "2026-10", "2026-09", "2026-Q3", "2026-Q4", "2026-H2", "2026-9M", "2026", "2025", "2026-12"):
         summary = demo.tasks.period_summary(Period.parse(code))
         assert period_counts(demo.db, Period.parse(code), TODAY) == (summary.total, summary.done, summary.cancelled), code
+
+
+def test_a_card_shows_the_hand_over_its_figure_and_opens_its_page_on_a_click(qtbot):
+    """The hand cursor is given on the mouse's first visit (the first paint makes no enum of Qt's namespace)."""
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QEnterEvent, QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    from danvan_desktop.gui.widgets.card import Card
+    opened: list[str] = []
+    card, plain = Card("xã đã gửi báo cáo", lambda: opened.append("completeness")), Card("không mở trang nào")
+    for widget in (card, plain):
+        qtbot.addWidget(widget)
+        widget.show()
+        QApplication.sendEvent(widget, QEnterEvent(QPointF(5, 5), QPointF(5, 5), QPointF(5, 5)))
+    hand = Qt.CursorShape.PointingHandCursor
+    assert (card.cursor().shape(), card.value.cursor().shape()) == (hand, hand)
+    assert (plain.cursor().shape(), plain.value.cursor().shape()) == (Qt.CursorShape.ArrowCursor, hand)
+    release = QMouseEvent(QEvent.Type.MouseButtonRelease, QPointF(5, 5), QPointF(5, 5), Qt.MouseButton.LeftButton,
+                          Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(card, release)
+    assert opened == ["completeness"]

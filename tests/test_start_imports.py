@@ -2,8 +2,9 @@
 file as the program does, shows the main window and paints it; by then the dashboard is the only page built,
 no other page's module is imported, and neither are the document writers (reportlab, python-docx, openpyxl)
 nor the hand-over's signatures. The job runner is held until the paint, so what it imports for the
-dashboard's figures (off the GUI thread, after the paint) is not counted. bench/bench_first_paint.py
-measures the seconds."""
+dashboard's figures (off the GUI thread, after the paint) is not counted. At the upper level the paint makes no
+enum of Qt's namespace (QtCore.Qt: its ~90 enums are made together on first use, 15–40 ms) and imports neither
+logging.handlers, importlib.resources nor uuid. bench/bench_first_paint.py measures the seconds."""
 
 from __future__ import annotations
 
@@ -34,7 +35,9 @@ window = open_window(services)
 window.show()
 app.processEvents()
 window.grab()
-print(json.dumps({"modules": sorted(sys.modules), "built": sorted(window.pages.built), "pages": window.page_keys}))
+from PySide6 import QtCore
+print(json.dumps({"modules": sorted(sys.modules), "built": sorted(window.pages.built), "pages": window.page_keys,
+                  "qt_namespace": QtCore.__dict__.get("Qt") is not None}))
 gate.set()
 window.close()
 close_data_file(services)
@@ -62,9 +65,16 @@ NOT_AT_START = ["reportlab", "docx", "openpyxl", "cryptography", "babel", "danva
                 "danvan_desktop.services.handover.export", "danvan_desktop.services.handover.importer",
                 "danvan_desktop.services.report", "danvan_desktop.services.documents",
                 "danvan_desktop.services.tasks", "danvan_desktop.services.yearwork"]
-# the upper level's dashboard has no section of a commune's pages
+# the upper level's dashboard has no section of a commune's pages; what its paint does not need either: the
+# rotating log's stdlib module (socket, pickle, queue), importlib.resources, uuid (with platform), the audit log and
+# the exchange's bookkeeping (the start's recovery reads store/export_trail.py), the job runner's GUI side, the
+# widgets of fit.py (window_state.py needs only screen.py), the backups' service and the recent files' list (written
+# after the paint)
 NOT_AT_UPPER_START = [*NOT_AT_START, "danvan_desktop.gui.pages.meetings", "danvan_desktop.gui.pages.figures",
-                      "danvan_desktop.services.figures"]
+                      "danvan_desktop.services.figures", "logging.handlers", "importlib.resources", "uuid",
+                      "danvan_desktop.store.audit", "danvan_desktop.store.exchange_log", "danvan_desktop.gui.worker",
+                      "danvan_desktop.gui.widgets.fit", "danvan_desktop.services.unit.backups",
+                      "danvan_desktop.services.unit.recent_files"]
 
 
 def start(path) -> dict:
@@ -88,6 +98,33 @@ def test_the_first_paint_builds_the_dashboard_alone_and_imports_no_other_page(te
     assert len(seen["pages"]) > 1            # the sidebar lists them all the same
     assert imported(seen["modules"], OTHER_PAGES) == []
     assert imported(seen["modules"], NOT_AT_UPPER_START if template == "upper_template" else NOT_AT_START) == []
+
+
+def test_the_upper_levels_first_paint_makes_no_enum_of_qts_namespace(upper_template, tmp_path):
+    """Nothing the upper level's first paint runs names Qt.Something (a sidebar, a menu with its keys, the dashboard's
+    cards and banners): the namespace is made later, by the first hover on a card or the first read's worker."""
+    path = tmp_path / "tinh.sqlite3"
+    shutil.copyfile(upper_template, path)
+    assert start(path)["qt_namespace"] is False
+
+
+def test_what_the_first_paint_sets_without_qts_namespace_is_set(qtbot, services):
+    """The values set by name or number instead of through Qt's enums are Qt's: the sidebar never scrolls sideways,
+    the banner's text can be selected, the keys are the platform's standard ones."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from danvan_desktop.gui.main_window import WORD_WRAP, MainWindow
+    from danvan_desktop.gui.widgets.banner import Banner
+    assert WORD_WRAP == Qt.TextFlag.TextWordWrap.value
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    assert window.sidebar.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert Banner().body.textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
+    keys = {action.text(): action.shortcut() for action in window.findChildren(QAction) if not action.shortcut().isEmpty()}
+    standard = {key: QKeySequence.keyBindings(key)[0] for key in (QKeySequence.StandardKey.Undo,
+                QKeySequence.StandardKey.Redo, QKeySequence.StandardKey.Open, QKeySequence.StandardKey.HelpContents)}
+    assert set(standard.values()) <= set(keys.values())
 
 
 def test_the_window_leaves_the_received_folders_sweep_to_the_job_runner(upper_template, tmp_path):
@@ -117,3 +154,19 @@ def test_every_page_and_dashboard_section_named_in_the_registries_exists():
     named = [spec.factory for spec in PAGES if isinstance(spec.factory, str)] + [where for where, _upper in SECTIONS]
     assert named and all(callable(load_attribute(where)) for where in named)
     assert len({spec.key for spec in PAGES}) == len(PAGES) and UPPER_LEVEL_PAGES <= {spec.key for spec in PAGES}
+
+
+def test_the_command_line_opening_the_window_imports_no_command_module(tmp_path):
+    """`danvan` (the window) reads the window's options alone; a command is read by the whole command line."""
+    code = ("import json, sys\nfrom danvan_desktop.cli import COMMAND_MODULES, parse\n"
+            "window = parse(['--db', sys.argv[1], '--demo'])\nmodules = sorted(sys.modules)\n"
+            "command = parse(['check', '--db', sys.argv[1]])\n"
+            "print(json.dumps({'window': [window.command, window.demo, str(window.db)], 'modules': modules,"
+            " 'command': command.command, 'all': COMMAND_MODULES}))")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "xa.sqlite3")], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["window"] == [None, True, str(tmp_path / "xa.sqlite3")] and seen["command"] == "check"
+    assert imported(seen["modules"], seen["all"]) == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtGui import QImageReader
+from PySide6.QtGui import QImageReader, QPalette
 from PySide6.QtWidgets import QLabel
 
 import danvan_desktop
@@ -42,6 +42,27 @@ def test_a_title_grows_with_the_text_size(qapp, services):
     apply_appearance(qapp, services)
     label.ensurePolished()
     assert (at_18, label.font().pointSize()) == (22, 13)
+
+
+def test_a_role_or_tone_shows_whether_the_label_was_on_screen_before_or_not(qtbot, qapp, services):
+    """A widget themed as it is made is polished by Qt when shown; one already on screen (polished) takes a first
+    role through its new style sheet, and a later tone through an explicit re-polish (theme.py)."""
+    apply_appearance(qapp, services)
+    new = theme.set_role(QLabel("Tổng quan"), "title")          # before it is shown
+    shown = QLabel("Khối dân vận")                              # on screen first, themed after
+    for label in (new, shown):
+        qtbot.addWidget(label)
+    shown.show()
+    qtbot.waitExposed(shown)
+    plain = shown.font().pointSize()
+    theme.set_role(shown, "title")
+    new.show()
+    qtbot.waitExposed(new)
+    assert (plain, shown.font().pointSize(), new.font().pointSize()) == (11, 13, 13)
+    theme.set_tone(shown, "bad")
+    assert shown.palette().color(QPalette.ColorRole.WindowText).name() == "#b3261e"
+    theme.set_tone(shown, "")
+    assert shown.palette().color(QPalette.ColorRole.WindowText).name() != "#b3261e"
 
 
 def test_every_page_has_its_icon_and_the_window_uses_them(qtbot, qapp, services):

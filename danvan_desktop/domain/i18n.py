@@ -15,7 +15,6 @@ import logging
 import os
 from collections.abc import Iterator
 from gettext import GNUTranslations, NullTranslations
-from importlib import resources
 from pathlib import Path
 
 DOMAIN = "danvan"
@@ -29,13 +28,13 @@ _language = "vi"
 _override: contextvars.ContextVar[tuple[NullTranslations, str] | None] = contextvars.ContextVar(
     "danvan_document_language", default=None)
 _loaded: dict[str, NullTranslations] = {}
+# the package's folder (the domain imports nothing else of ours: paths.py finds its resources the same way)
+_PACKAGE_DIR = Path(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def catalog_file(language: str) -> Path:
     """The compiled catalog of `language` inside the package (it may be missing in a bare checkout)."""
-    ref = resources.files("danvan_desktop").joinpath("resources", "locale", language, "LC_MESSAGES",
-                                                     f"{DOMAIN}.mo")
-    return Path(os.fspath(ref))
+    return _PACKAGE_DIR / "resources" / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
 
 
 def _translations(language: str) -> NullTranslations:

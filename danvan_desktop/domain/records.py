@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field, fields
 
 TRAVEL_FIELDS = ("id", "unit_code", "created_at", "updated_at", "updated_by", "origin", "deleted")
 
 
 def new_id() -> str:
+    import uuid  # (uuid brings platform with it: not a cost of every start, whose first write is later)
     return str(uuid.uuid4())
 
 

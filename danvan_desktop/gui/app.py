@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from danvan_desktop import __version__, logs
 from danvan_desktop.domain.i18n import _
@@ -45,6 +46,7 @@ def run_gui(db_path: Path, demo: bool = False, open_path: Path | None = None) ->
     if (refusal := qt_check.problem()) is not None:
         if sys.stderr is not None:      # None in the windowed bundle
             print(refusal, file=sys.stderr)
+        from PySide6.QtWidgets import QMessageBox
         QMessageBox.critical(None, _("Không khởi động được chương trình"), refusal)
         return 3
     excepthook.install()
@@ -56,6 +58,7 @@ def run_gui(db_path: Path, demo: bool = False, open_path: Path | None = None) ->
     try:
         services = open_data_file(db_path)
     except (StoreError, RuleError) as exc:
+        from PySide6.QtWidgets import QMessageBox
         QMessageBox.critical(None, _("Không mở được dữ liệu"), str(exc))
         return 2
     apply_appearance(app, services)
@@ -64,7 +67,9 @@ def run_gui(db_path: Path, demo: bool = False, open_path: Path | None = None) ->
         close_data_file(services)
         return 0
     window.show_restored()
-    window.file_actions.start_daily_backup()
+    # the day's copy is queued from the event loop after the first paint, behind the dashboard's first read (two
+    # turns of the loop, as the dashboard's: gui/pages/dashboard_page.py): the figures do not wait for the copy
+    QTimer.singleShot(0, window, lambda: QTimer.singleShot(0, window, window.file_actions.start_daily_backup))
     if open_path is not None:
         open_handover_file(window, open_path)
     code = app.exec()

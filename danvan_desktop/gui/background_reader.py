@@ -17,7 +17,6 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from danvan_desktop.gui.worker import run_quiet
 from danvan_desktop.services.app import AppServices
 
 Load = Callable[[AppServices], Any]
@@ -57,6 +56,7 @@ class BackgroundReader(QObject):
             self.pending = load
             return
         self.running = True
+        from danvan_desktop.gui.worker import run_quiet  # (after the first paint: the first read starts then)
         if run_quiet(self.services.jobs, _snapshot(load), self._done, self._failed) is None:
             self.running = False          # the file is closing: nothing to read
 

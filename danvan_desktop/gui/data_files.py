@@ -4,19 +4,19 @@ thread; the window is reopened on the chosen or restored file (docs/backups.md).
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.gui.appearance import apply_appearance
 from danvan_desktop.gui.open_windows import take_over
-from danvan_desktop.gui.worker import run_job, run_quiet
+from danvan_desktop.gui.shortcuts import set_key
 from danvan_desktop.services.app import AppServices
-from danvan_desktop.services.unit.backups import BackupService, contents_text, file_size, in_steps
 from danvan_desktop.services.unit.data_file import (
     StoreError,
     close_data_file,
@@ -24,7 +24,6 @@ from danvan_desktop.services.unit.data_file import (
     resume,
     suspend,
 )
-from danvan_desktop.services.unit.recent_files import RecentFiles
 
 # The services of every open window's file; the program closes them (and frees their locks) at exit.
 OPEN_FILES: list[AppServices] = []
@@ -56,8 +55,7 @@ class FileActions(QObject):
         self.open_window = open_window      # services -> a new main window (or None if set-up was cancelled)
         self.services: AppServices = window.services
         self.path = Path(self.services.db.path)
-        self.recent = RecentFiles()
-        self.backups = BackupService(self.path)
+        self._listed = False
         self.successor = None
         bar = window.menuBar()
         menu = QMenu(_("&Tệp"), window)
@@ -65,7 +63,7 @@ class FileActions(QObject):
         bar.insertMenu(first, menu) if first else bar.addMenu(menu)
         self.menu = menu
         self.open_action = menu.addAction(_("Mở tệp dữ liệu khác…"))
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        set_key(self.open_action, QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.choose_and_open)
         self.recent_menu = menu.addMenu(_("Tệp mở gần đây"))
         self.recent_menu.aboutToShow.connect(self.fill_recent)
@@ -74,11 +72,31 @@ class FileActions(QObject):
         menu.addAction(_("Khôi phục từ bản sao lưu…")).triggered.connect(self.open_restore_dialog)
         menu.addSeparator()
         menu.addAction(_("Thoát")).triggered.connect(window.close)
-        self.recent.add(self.path)
         adopt(self.services)
+        # the recent list (a JSON file in the data folder, found through platformdirs) is written after the
+        # window's first paint: two turns of the event loop, as the dashboard's first read (dashboard_page.py)
+        QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self.remember))
+
+    @cached_property
+    def backups(self):
+        """The file's backups (services/unit/backups.py, imported when first asked for: not before the first paint)."""
+        from danvan_desktop.services.unit.backups import BackupService
+        return BackupService(self.path)
+
+    @cached_property
+    def recent(self):
+        from danvan_desktop.services.unit.recent_files import RecentFiles
+        return RecentFiles()
+
+    def remember(self) -> None:
+        """This file at the top of the recent list, once: after the first paint, or before another file is opened."""
+        if not self._listed:
+            self._listed = True
+            self.recent.add(self.path)
 
     # -- other files ----------------------------------------------------------------------
     def fill_recent(self) -> None:
+        self.remember()
         self.recent_menu.clear()
         others = [p for p in self.recent.list() if not _same(p, self.path)]
         for path in others:
@@ -88,6 +106,7 @@ class FileActions(QObject):
             self.recent_menu.addAction(_("(chưa có tệp nào khác)")).setEnabled(False)
 
     def choose_and_open(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # (its class and enums are made on first use: not at start)
         name, _filter = QFileDialog.getOpenFileName(self.window, _("Mở tệp dữ liệu khác"), str(self.path.parent),
                                                     _("Tệp dữ liệu (*.sqlite3 *.db);;Mọi tệp (*)"))
         if name:
@@ -109,6 +128,7 @@ class FileActions(QObject):
         if window is None:          # the setup wizard was cancelled for a new file
             close_data_file(services)
             return None
+        self.remember()          # (this file first, if the first paint has not listed it yet)
         self.recent.add(path)
         self._hand_over_to(window)
         close_data_file(self.services)
@@ -132,8 +152,10 @@ class FileActions(QObject):
     # -- backups --------------------------------------------------------------------------
     def start_daily_backup(self) -> None:
         """The first start of a day copies the file, quietly, off the GUI thread."""
+        from danvan_desktop.services.unit.backups import in_steps
         if not self.backups.daily_due():
             return
+        from danvan_desktop.gui.worker import run_quiet  # (Qt's namespace: not at start)
         run_quiet(self.services.jobs, lambda _none: in_steps(lambda progress: self.backups.take_daily(progress), ""),
                   self._daily_done, lambda exc, _details: self._daily_failed(exc), connection=False)
 
@@ -147,18 +169,22 @@ class FileActions(QObject):
             self.window.statusBar().showMessage(_("Chưa sao lưu tự động được: {error}").format(error=exc))
 
     def back_up_now(self, folder: Path | None = None) -> None:
+        from danvan_desktop.services.unit.backups import in_steps
         if folder is None:
+            from PySide6.QtWidgets import QFileDialog
             name = QFileDialog.getExistingDirectory(self.window, _("Chọn thư mục hoặc USB để ghi bản sao lưu"),
                                                     str(self.backups.folder))
             if not name:
                 return
             folder = Path(name)
+        from danvan_desktop.gui.worker import run_job  # (Qt's namespace: not at start)
         run_job(self.services.jobs, self.window, _("Đang sao lưu…"),
                 lambda _none: in_steps(lambda progress: self.backups.back_up_now(folder, progress),
                                        _("Đang sao lưu vào {folder}…").format(folder=folder)),
                 on_done=self._backed_up, on_error=self._backup_failed, connection=False)
 
     def _backed_up(self, path: Path) -> None:
+        from danvan_desktop.services.unit.backups import contents_text, file_size
         info = self.backups.describe(path, check=False)
         text = _("Đã sao lưu vào «{path}» ({size}).").format(path=path, size=file_size(info.size))
         self.window.statusBar().showMessage(text, 15_000)
@@ -179,6 +205,7 @@ class FileActions(QObject):
     def restore(self, backup: Path) -> None:
         """Close the window's connection (keeping the file's lock), replace the file on the job runner (which
         closes its own connection first), then end that runner and reopen the window on the file."""
+        from danvan_desktop.services.unit.backups import in_steps
         lock = suspend(self.services)
         if self.services in OPEN_FILES:
             OPEN_FILES.remove(self.services)
@@ -187,12 +214,14 @@ class FileActions(QObject):
         def finish(done, error=None) -> None:
             jobs.shutdown()            # the old services' runner: its last job is over
             self._reopen(lock, done, error)
+        from danvan_desktop.gui.worker import run_job  # (Qt's namespace: not at start)
         run_job(jobs, self.window, _("Đang khôi phục dữ liệu…"),
                 lambda _none: in_steps(lambda progress: self.backups.restore(backup, progress, holding_lock=True),
                                        _("Đang khôi phục từ {name}…").format(name=Path(backup).name)),
                 on_done=finish, on_error=lambda exc, details: finish(None, exc), connection=False)
 
     def _reopen(self, lock, done, error=None) -> None:
+        from danvan_desktop.services.unit.backups import contents_text
         try:
             services = resume(self.path, lock, self.services.today)
         except (StoreError, RuleError, OSError) as exc:
@@ -217,9 +246,11 @@ class FileActions(QObject):
     def inform(self, title: str, text: str) -> None:
         self.last_message = text
         if not getattr(self.window, "quiet_messages", False):
+            from PySide6.QtWidgets import QMessageBox  # (made on first use: not at start)
             QMessageBox.information(self.window, title, text)
 
     def warn(self, title: str, text: str) -> None:
         self.last_message = text
         if not getattr(self.window, "quiet_messages", False):
+            from PySide6.QtWidgets import QMessageBox
             QMessageBox.warning(self.window, title, text)

@@ -10,18 +10,23 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import RuleError
 from danvan_desktop.logs import configure, log_file
 from danvan_desktop.services.errors import StoreError
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
 log = logging.getLogger("danvan")
 
 
 def show_error(parent, text: str, details: str = "") -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox  # its class and enums are made on first use: not at every start
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(_("Có lỗi"))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from danvan_desktop.domain.i18n import _
+from danvan_desktop.gui.shortcuts import set_key
 from danvan_desktop.logs import configure, log_dir
 
 # the guide's section for each page; a page not listed opens the guide at its table of contents
@@ -25,7 +25,7 @@ def install(window: QMainWindow) -> None:
     """Adds Trợ giúp to the window's menu bar and F1 to the window."""
     menu = window.menuBar().addMenu(_("&Trợ giúp"))
     guide = menu.addAction(_("Hướng dẫn sử dụng"))
-    guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+    set_key(guide, QKeySequence.StandardKey.HelpContents)
     guide.triggered.connect(lambda: open_guide(window))
     logs = menu.addAction(_("Mở thư mục nhật ký"))
     logs.triggered.connect(open_log_folder)
@@ -57,6 +57,8 @@ def open_log_folder() -> Path:
     configure()
     folder = log_dir()
     if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
     return folder
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,10 +27,14 @@ from danvan_desktop.gui.events import DataEvents
 from danvan_desktop.gui.open_windows import take_over
 from danvan_desktop.gui.pages.registry import pages
 from danvan_desktop.gui.pages.spec import PageContext
+from danvan_desktop.gui.shortcuts import set_key
 from danvan_desktop.gui.theme import icon, themed
 from danvan_desktop.services.app import AppServices
 
 SIDEBAR_CHARS = 18          # the sidebar is at most about this many characters wide
+# Qt.TextFlag.TextWordWrap. Nothing the first paint runs names an enum of Qt's namespace (QtCore.Qt): its ~90
+# enums are made together on first use, 15–40 ms that the window would wait for (tests/test_start_imports.py)
+WORD_WRAP = 0x1000
 
 
 class MainWindow(QMainWindow):
@@ -50,7 +54,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")     # (by name: see WORD_WRAP)
         self.sidebar.setWordWrap(True)
         themed(self.sidebar)        # its colours and spacing are in ui/theme.qss (QListWidget#sidebar)
         self.stack = QStackedWidget()
@@ -70,7 +74,6 @@ class MainWindow(QMainWindow):
             self.page_keys.append(spec.key)
             self.stack.addWidget(QWidget())          # a placeholder until the page is first shown
             item = QListWidgetItem(icon(f"pages/{spec.key}"), _(spec.title))
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
             self.page_shortcuts[spec.key] = spec.shortcut
         self._fit_sidebar()
@@ -110,9 +113,9 @@ class MainWindow(QMainWindow):
     def _build_menu(self) -> None:
         edit = self.menuBar().addMenu(_("&Sửa"))
         undo = self.undo_stack.createUndoAction(self, _("Hoàn tác"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        set_key(undo, QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, _("Làm lại"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        set_key(redo, QKeySequence.StandardKey.Redo)
         edit.addAction(undo)
         edit.addAction(redo)
         view = self.menuBar().addMenu(_("&Trang"))
@@ -121,7 +124,7 @@ class MainWindow(QMainWindow):
             action = view.addAction(self.sidebar.item(row).text().replace("&", "&&"))
             action.triggered.connect(lambda _c=False, k=key: self.navigate(k))
             if self.page_shortcuts.get(key):     # the page's key lives on its menu entry, shown beside it
-                action.setShortcut(QKeySequence(self.page_shortcuts[key]))
+                set_key(action, self.page_shortcuts[key])
             self.addAction(action)               # works while the menu is closed
         help_menu.install(self)      # Trợ giúp: the guide (F1), the log folder, About
 
@@ -195,7 +198,7 @@ class MainWindow(QMainWindow):
         padding = 2 * round(6 * font.pointSizeF() / 11) + 2
         for i in range(self.sidebar.count()):     # each entry as tall as its wrapped name needs
             item = self.sidebar.item(i)
-            bounds = metrics.boundingRect(QRect(0, 0, text_width, 1000), Qt.TextFlag.TextWordWrap, item.text())
+            bounds = metrics.boundingRect(QRect(0, 0, text_width, 1000), WORD_WRAP, item.text())
             item.setSizeHint(QSize(text_width + side + 6, bounds.height() + padding))
 
     def _on_appearance_changed(self) -> None:

@@ -10,7 +10,6 @@ measures more calls; docs/platform-support.md has the figures).
 
 from __future__ import annotations
 
-import platform
 import sys
 from collections.abc import Callable
 
@@ -37,6 +36,7 @@ def problem(measure: Callable[[], int] = lost_references) -> str | None:
     """The message to show instead of starting, or None when the Qt binding is sound."""
     if measure() < PROBE_CALLS // 2:
         return None
+    import platform
     return _("Chương trình không chạy được với PySide6 {qt} trên Python {python}: bản PySide6 này làm hỏng bộ "
              "đếm tham chiếu của Python, chương trình sẽ tự thoát giữa chừng («Fatal Python error: "
              "none_dealloc») và mất những gì chưa lưu. Hãy cài PySide6 bản 6.11 (lệnh ./dev tự cài đúng bản) "

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from importlib import resources
 
 import shiboken6
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
+
+from danvan_desktop.paths import package_path
 
 DEFAULT_POINT_SIZE = 11
 _SIZE = re.compile(r"size\(\s*([\d.]+)\s*\)")
@@ -19,7 +19,7 @@ _PX = re.compile(r"px\(\s*([\d.]+)\s*\)")
 
 
 def _ui():
-    return resources.files("danvan_desktop.ui")
+    return package_path("ui")
 
 
 @lru_cache(maxsize=8)
@@ -52,13 +52,24 @@ def apply_theme(app: QApplication, point_size: int) -> None:
 
 def themed(widget: QWidget) -> QWidget:
     """Give a widget the theme (it follows later changes of the text size)."""
-    if widget not in _themed:
-        _themed.append(widget)
-        widget.setStyleSheet(style_sheet(_current["points"]))
+    _theme(widget)
     return widget
 
 
+def _theme(widget: QWidget) -> bool:
+    """True if the widget is given the sheet now: setting a style sheet polishes it again with its properties
+    (if Qt had polished it), so a role or tone set just before needs no _repolish."""
+    if widget in _themed:
+        return False
+    _themed.append(widget)
+    widget.setStyleSheet(style_sheet(_current["points"]))
+    return True
+
+
 def _repolish(widget: QWidget) -> None:
+    # Qt's namespace is imported here, not at the top: its enums are made on first use, and the window's first
+    # paint (whose widgets are themed as they are made) needs none of them
+    from PySide6.QtCore import Qt
     if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
         return      # not shown yet: Qt polishes it, role and tone included, when it is first shown
     style = widget.style()
@@ -70,8 +81,8 @@ def _repolish(widget: QWidget) -> None:
 def set_role(widget: QWidget, role: str) -> QWidget:
     """What the widget is (a title, a big number …): theme.qss gives it its size and weight."""
     widget.setProperty("role", role)
-    themed(widget)
-    _repolish(widget)
+    if not _theme(widget):
+        _repolish(widget)
     return widget
 
 
@@ -79,8 +90,8 @@ def set_tone(widget: QWidget, tone: str) -> QWidget:
     """ok / bad / accent / '' (none): theme.qss gives the colour."""
     if widget.property("tone") != tone:
         widget.setProperty("tone", tone)
-        themed(widget)
-        _repolish(widget)
+        if not _theme(widget):
+            _repolish(widget)
     return widget
 
 

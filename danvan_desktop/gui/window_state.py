@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
-from danvan_desktop.gui.widgets.fit import available_screen
+from danvan_desktop.gui.widgets.screen import available_screen
 
 DEFAULT_SIZE = (1280, 760)
 TITLE_BAR = 40          # the window manager's frame, not part of the window's own height

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from danvan_desktop.domain.i18n import _
@@ -37,6 +37,8 @@ class _Dispatcher(QObject):
     message = Signal(int, str, object)
 
     def __init__(self) -> None:
+        # (Qt's namespace imported when first needed: the window's first paint makes none of its enums, theme.py)
+        from PySide6.QtCore import Qt
         super().__init__(QCoreApplication.instance())
         self.pending: dict[int, _Callbacks] = {}
         self.next_key = 0
@@ -95,6 +97,7 @@ def run_job(jobs: JobRunner, parent: QWidget | None, title: str, job: Job, on_do
             on_error: OnError | None = None, *, connection: bool = True) -> JobHandle | None:
     """Queue `job` on the file's runner; `on_done(result)` or `on_error(exc, details)` run on the GUI thread
     (`exc` None: cancelled). `connection=False`: the job works on files, not through the runner's connection."""
+    from PySide6.QtCore import Qt
     dialog = QProgressDialog(title, _("Hủy"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

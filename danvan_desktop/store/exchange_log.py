@@ -7,12 +7,10 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from danvan_desktop.domain.today import now_utc, vietnam_day
 from danvan_desktop.store.database import Database
-
-_EXPORT_FOLDERS = "exchange_export_folders"
+from danvan_desktop.store.export_trail import ExportTrail
 
 
 def now_iso() -> str:
@@ -162,36 +160,18 @@ class ExchangeLog:
                  batch.until_stamp, batch.audit_seq, json.dumps(batch.periods), json.dumps(batch.counts),
                  batch.fingerprint, int(batch.includes_private), batch.period))
 
+    # where the exports went, and those still under a temp name: store/export_trail.py (read at every start)
     def set_out_file(self, batch_id: str, file_path: str, pending_tmp: str | None) -> None:
-        """Where the batch's file goes, and the temp file still to be renamed there (None once done)."""
-        with self.db.transaction() as conn:
-            conn.execute("UPDATE exchange_batches_out SET file_path = ?, pending_tmp = ? WHERE batch_id = ?",
-                         (file_path, pending_tmp, batch_id))
+        ExportTrail(self.db).set_out_file(batch_id, file_path, pending_tmp)
 
     def pending_renames(self) -> list[tuple[str, str, str]]:
-        """(batch_id, temp path, final path) of recorded exports whose file has not its final name yet."""
-        return [(r[0], r[1], r[2]) for r in self.db.conn.execute(
-            "SELECT batch_id, pending_tmp, file_path FROM exchange_batches_out WHERE pending_tmp IS NOT NULL")]
+        return ExportTrail(self.db).pending_renames()
 
     def note_export_folder(self, folder: str, limit: int = 20) -> None:
-        """Remember a folder an export is about to write to, before anything is written there."""
-        folders = [folder] + [f for f in self.export_folders(limit) if f != folder]
-        self.db.set_setting(_EXPORT_FOLDERS, json.dumps(folders[:limit], ensure_ascii=False))
+        ExportTrail(self.db).note_export_folder(folder, limit)
 
     def export_folders(self, limit: int = 20) -> list[str]:
-        """The folders the latest exports were written to (where a crashed export leaves its temp file)."""
-        try:
-            folders = [str(f) for f in json.loads(self.db.get_setting(_EXPORT_FOLDERS, "[]") or "[]")]
-        except (ValueError, TypeError):
-            folders = []
-        rows = self.db.conn.execute(
-            "SELECT file_path FROM exchange_batches_out WHERE file_path != '' ORDER BY created_at DESC LIMIT ?",
-            (limit * 5,))
-        for (path,) in rows:
-            folder = str(Path(path).parent)
-            if folder not in folders:
-                folders.append(folder)
-        return folders[:limit]
+        return ExportTrail(self.db).export_folders(limit)
 
     def batches_out(self) -> list[BatchOut]:
         rows = self.db.conn.execute("SELECT * FROM exchange_batches_out ORDER BY created_at DESC, sequence DESC")

@@ -16,12 +16,17 @@ from typing import Any, Generic, TypeVar
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.domain.records import Record, RuleError
 from danvan_desktop.domain.text import fold
-from danvan_desktop.store import audit
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.errors import NotFound
 
 T = TypeVar("T", bound=Record)
 
+
+
+def _audit():
+    """store/audit.py, imported by the first write: the window's first paint reads the unit and writes nothing."""
+    from danvan_desktop.store import audit
+    return audit
 
 class Codec:
     def __init__(self, to_db: Callable[[Any], Any], from_db: Callable[[Any], Any]) -> None:
@@ -138,7 +143,7 @@ class Repository(Generic[T]):
             cols = ", ".join(row)
             marks = ", ".join("?" for _ in row)
             conn.execute(f"INSERT INTO {self.table} ({cols}) VALUES ({marks})", tuple(row.values()))
-            audit.write(self.db, self.table, record.id, "insert", None, self._audit_view(row))
+            _audit().write(self.db, self.table, record.id, "insert", None, self._audit_view(row))
         return record
 
     def update(self, record: T, *, action: str = "update") -> T:
@@ -153,7 +158,7 @@ class Repository(Generic[T]):
             sets = ", ".join(f"{k} = ?" for k in row if k != "id")
             conn.execute(f"UPDATE {self.table} SET {sets} WHERE id = ?",
                          tuple(v for k, v in row.items() if k != "id") + (record.id,))
-            audit.write(self.db, self.table, record.id, action, before, self._audit_view(row))
+            _audit().write(self.db, self.table, record.id, action, before, self._audit_view(row))
         return record
 
     def soft_delete(self, record_id: str) -> T:

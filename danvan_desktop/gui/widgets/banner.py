@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 STYLES = {
@@ -26,7 +26,8 @@ class Banner(QFrame):
         self.title.setStyleSheet("font-weight:bold; border:none; background:transparent;")
         self.body = QLabel()
         self.body.setWordWrap(True)
-        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # (flags by name: a banner is built before the first paint, which makes no enum of Qt's namespace, theme.py)
+        self.body.setProperty("textInteractionFlags", "TextSelectableByMouse")
         self.body.setStyleSheet("border:none; background:transparent;")
         self._text.addWidget(self.title)
         self._text.addWidget(self.body)
@@ -34,7 +35,10 @@ class Banner(QFrame):
         self.button = QPushButton()
         self.button.hide()
         self.button.clicked.connect(self.action_clicked)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        side = QVBoxLayout()           # the button at the top of the banner
+        side.addWidget(self.button)
+        side.addStretch(1)
+        layout.addLayout(side)
         self.kind = ""
         self.hide()
 

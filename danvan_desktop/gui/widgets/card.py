@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
 
 from danvan_desktop.domain.i18n import _
@@ -22,7 +21,6 @@ class Card(QFrame):
         self.value = QPushButton("—")
         self.value.setFlat(True)
         set_role(self.value, "big-number")
-        self.value.setCursor(Qt.CursorShape.PointingHandCursor)
         if on_click:
             self.value.clicked.connect(on_click)
         self.caption = QLabel(caption)
@@ -30,11 +28,23 @@ class Card(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
         self._on_click = on_click
+        self._pointing = False
         if on_click:
-            self.setCursor(Qt.CursorShape.PointingHandCursor)
             self.setToolTip(_("Bấm để mở danh sách"))
 
+    def enterEvent(self, event) -> None:
+        """The hand over the figure (and over the card that opens a page), given when the mouse first comes: the
+        cursor's shape is an enum of Qt's namespace, which the window's first paint does not make (theme.py)."""
+        if not self._pointing:
+            from PySide6.QtCore import Qt
+            self._pointing = True
+            self.value.setCursor(Qt.CursorShape.PointingHandCursor)
+            if self._on_click:
+                self.setCursor(Qt.CursorShape.PointingHandCursor)
+        super().enterEvent(event)
+
     def mouseReleaseEvent(self, event) -> None:
+        from PySide6.QtCore import Qt
         if self._on_click and event.button() == Qt.MouseButton.LeftButton:
             self._on_click()
         super().mouseReleaseEvent(event)

@@ -11,6 +11,10 @@ from PySide6.QtWidgets import (
     QSizePolicy,
 )
 
+from danvan_desktop.gui.widgets.screen import available_screen, fit_to_screen
+
+__all__ = ["WrapCheckBox", "available_screen", "compact_combo", "fit_to_screen", "wrapping_label"]
+
 
 def compact_combo(combo: QComboBox, chars: int = 14) -> QComboBox:
     """A list box as wide as about `chars` characters rather than its longest entry (the open list
@@ -35,7 +39,7 @@ class WrapCheckBox(QCheckBox):
 
     def __init__(self, text: str = "", parent=None) -> None:
         super().__init__(parent)
-        # QStyle's enums take a few ms to make: not at every start (the main window needs only available_screen)
+        # QStyle's enums take a few ms to make: not at every start (the main window needs only screen.py)
         from PySide6.QtWidgets import QStyle, QStyleOptionButton
         option = QStyleOptionButton()
         option.initFrom(self)
@@ -69,17 +73,3 @@ class WrapCheckBox(QCheckBox):
 
     def hitButton(self, pos) -> bool:
         return QRect(0, 0, self.width(), self.height()).contains(pos)
-
-
-def available_screen(widget=None) -> QRect:
-    """The part of the screen windows may use (without the taskbar)."""
-    from PySide6.QtGui import QGuiApplication
-    screen = (widget.screen() if widget is not None else None) or QGuiApplication.primaryScreen()
-    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 728)
-
-
-def fit_to_screen(window, width: int, height: int, frame: int = 40) -> None:
-    """Resize a window or dialog to width×height, or less where the screen is smaller: a dialog taller
-    than a 768-pixel screen hides its buttons. `frame` leaves room for the title bar."""
-    area = available_screen(window)
-    window.resize(min(width, area.width()), min(height, max(200, area.height() - frame)))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from danvan_desktop.store.database import Database
-from danvan_desktop.store.exchange_log import ExchangeLog
+from danvan_desktop.store.export_trail import ExportTrail
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def recover(db: Database, received: bool = True) -> Recovery:
     result = Recovery()
     if db.path is None or str(db.path) == ":memory:":
         return result
-    exchange = ExchangeLog(db)
+    exchange = ExportTrail(db)
     for batch_id, tmp, final in exchange.pending_renames():
         tmp_path, final_path = Path(tmp), Path(final)
         try:
