@@ -4,7 +4,7 @@ no other page's module is imported, and neither are the document writers (report
 nor the hand-over's signatures. The job runner is held until the paint, so what it imports for the
 dashboard's figures (off the GUI thread, after the paint) is not counted. At the upper level the paint makes no
 enum of Qt's namespace (QtCore.Qt: its ~90 enums are made together on first use, 15–40 ms) and imports neither
-logging.handlers, importlib.resources nor uuid. bench/bench_first_paint.py measures the seconds."""
+importlib.resources nor uuid. bench/bench_first_paint.py measures the seconds."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ NOT_AT_START = ["reportlab", "docx", "openpyxl", "cryptography", "babel", "danva
 # widgets of fit.py (window_state.py needs only screen.py), the backups' service and the recent files' list (written
 # after the paint)
 NOT_AT_UPPER_START = [*NOT_AT_START, "danvan_desktop.gui.pages.meetings", "danvan_desktop.gui.pages.figures",
-                      "danvan_desktop.services.figures", "logging.handlers", "importlib.resources", "uuid",
+                      "danvan_desktop.services.figures", "importlib.resources", "uuid",
                       "danvan_desktop.store.audit", "danvan_desktop.store.exchange_log", "danvan_desktop.gui.worker",
                       "danvan_desktop.gui.widgets.fit", "danvan_desktop.services.unit.backups",
                       "danvan_desktop.services.unit.recent_files"]
