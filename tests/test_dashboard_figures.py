@@ -146,3 +146,16 @@ def test_a_card_shows_the_hand_over_its_figure_and_opens_its_page_on_a_click(qtb
                           Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(card, release)
     assert opened == ["completeness"]
+
+
+def test_a_card_writes_a_count_as_vietnamese_numbers_are_written(qtbot):
+    """A province's 1 509 open hot spots read "1.509", not "1509"; a text ("0/200", "—") is shown as it is."""
+    from danvan_desktop.gui.widgets.card import Card
+    card = Card("điểm nóng đang theo dõi, giải quyết")
+    qtbot.addWidget(card)
+    card.set_value(1509, warn=True)
+    assert card.value.text() == "1.509"
+    card.set_value(7)
+    assert card.value.text() == "7"
+    card.set_value("0/200")
+    assert card.value.text() == "0/200"

@@ -89,11 +89,11 @@ class RosterSection(QWidget):
                              rules.max_members, len(villages), sum(1 for v in villages if v.id not in followed))
 
     def show_figures(self, f: RosterFigures) -> None:
-        self.members.set_value(str(f.members), warn=not f.min_members <= f.members <= f.max_members)
+        self.members.set_value(f.members, warn=not f.min_members <= f.members <= f.max_members)
         self.trained.set_value(percent(f.trained / f.members, 0) if f.members else "—",
                                warn=bool(f.members) and f.trained < f.members)
-        self.villages.set_value(str(f.villages))
-        self.unfollowed.set_value(str(f.unfollowed), warn=f.unfollowed > 0)
+        self.villages.set_value(f.villages)
+        self.unfollowed.set_value(f.unfollowed, warn=f.unfollowed > 0)
 
     def refresh(self) -> None:
         self.show_figures(self.load(self.services))

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
 
+from danvan_desktop.domain.formats import number
 from danvan_desktop.domain.i18n import _
 from danvan_desktop.gui.theme import set_role, set_tone
 
@@ -49,6 +50,7 @@ class Card(QFrame):
             self._on_click()
         super().mouseReleaseEvent(event)
 
-    def set_value(self, text: str, warn: bool = False) -> None:
-        self.value.setText(text)
+    def set_value(self, value: str | int, warn: bool = False) -> None:
+        """A count is written as the language writes numbers (1.509 in Vietnamese); a text as it is."""
+        self.value.setText(number(value) if isinstance(value, int) else value)
         set_tone(self.value, "bad" if warn else "")

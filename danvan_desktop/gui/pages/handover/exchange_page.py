@@ -156,9 +156,9 @@ class ExchangeSection(QWidget):
                     seq=last.sequence, state=_("đã nhận") if last.acknowledged_at else _("chưa có biên nhận")))
             else:
                 self.last.set_value(_("Chưa có"), warn=True)
-            self.pending.set_value(str(data["pending"]))
+            self.pending.set_value(data["pending"])
         conflicts = data["conflicts"]
-        self.conflicts.set_value(str(conflicts), warn=conflicts > 0)
+        self.conflicts.set_value(conflicts, warn=conflicts > 0)
         late = data["late"]
         if late:
             self.banner.show_messages(_("Bàn giao chưa được xác nhận"), [ngettext(

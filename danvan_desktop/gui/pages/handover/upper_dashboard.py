@@ -59,11 +59,11 @@ class UpperDashboardSection(QWidget):
         self.period = view.period
         label = view.period.label()
         self.title.setText(_("Các xã — báo cáo {period} (hạn {due})").format(period=label, due=short_date(view.due)))
-        self.late.set_value(str(len(view.late)), warn=bool(view.late))
-        self.missing.set_value(str(len(view.missing)), warn=bool(view.missing))
-        self.hot.set_value(str(view.open_hot_spots), warn=view.open_hot_spots > 0)
+        self.late.set_value(len(view.late), warn=bool(view.late))
+        self.missing.set_value(len(view.missing), warn=bool(view.missing))
+        self.hot.set_value(view.open_hot_spots, warn=view.open_hot_spots > 0)
         self.hot.caption.setText(_("điểm nóng đang theo dõi, giải quyết ở {n} xã").format(n=view.hot_spot_communes))
-        self.keys.set_value(str(view.new_keys), warn=view.new_keys > 0)
+        self.keys.set_value(view.new_keys, warn=view.new_keys > 0)
         lines = []
         if view.missing:
             lines.append(_("Quá hạn chưa gửi: {names}.").format(names=_names(view.missing)))

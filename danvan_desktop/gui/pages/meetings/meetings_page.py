@@ -307,7 +307,7 @@ class BriefingSection(QWidget):
         missing, latest, drafts = data
         self.banner.show_messages(_("Chưa họp giao ban"), missing)
         self.last.set_value(latest.strftime("%d/%m/%Y") if latest else "—")
-        self.drafts.set_value(str(drafts), warn=drafts > 0)
+        self.drafts.set_value(drafts, warn=drafts > 0)
 
 
 def _page(ctx: PageContext) -> QWidget:

@@ -69,8 +69,8 @@ class TasksSection(QWidget):
         self.show_figures(self.load(self.services))
 
     def show_figures(self, figures: DashboardFigures) -> None:
-        self.overdue.set_value(str(figures.overdue_total), warn=figures.overdue_total > 0)
-        self.due_soon.set_value(str(figures.due_soon))
+        self.overdue.set_value(figures.overdue_total, warn=figures.overdue_total > 0)
+        self.due_soon.set_value(figures.due_soon)
         if figures.month_rate is None:
             self.month_rate.set_value("—")
         else:
