@@ -67,3 +67,12 @@ def test_an_empty_commune_fits_too(qtbot, services, language):
     window = open_window(qtbot, services, language, 14)
     problems = [p for p in (overflow(window, key) for key in window.page_keys) if p]
     assert not problems, "; ".join(problems)
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_upper_level_fits_too(qtbot, tinh, language):
+    """The province officer's office PC is the same: the completeness tab's one-line summary of the month
+    (its counts and due day, ~1 300 px) wraps rather than widening the hand-over page."""
+    window = open_window(qtbot, tinh, language, 11)
+    problems = [p for p in (overflow(window, key) for key in window.page_keys) if p]
+    assert not problems, "; ".join(problems)

@@ -28,6 +28,7 @@ from danvan_desktop.gui.pages.handover.batches_tab import _day
 from danvan_desktop.gui.pages.handover.common import PagedRows, RecordTable, open_file, period_choices
 from danvan_desktop.gui.pages.handover.consolidated_tab import with_parts, write_file
 from danvan_desktop.gui.theme import set_role
+from danvan_desktop.gui.widgets.flow_layout import FlowLayout
 from danvan_desktop.gui.widgets.form_status import FormStatus
 from danvan_desktop.services.app import AppServices
 from danvan_desktop.services.upper.completeness import summary_line
@@ -52,29 +53,33 @@ class CompletenessModel(RecordTableModel):
         return super().data(index, role)
 
 
+def _group(*widgets: QWidget) -> QWidget:
+    """Widgets that read as one phrase, kept on one line when the row around them wraps."""
+    group = QWidget()
+    row = QHBoxLayout(group)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    return group
+
+
 class CompletenessTab(QWidget):
     def __init__(self, services: AppServices, parent=None) -> None:
         super().__init__(parent)
         self.services = services
         self.upper = services.exchange.upper
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(_("Kỳ:")))
+        top = FlowLayout()          # wraps in a narrow window (English, a large text) rather than widen the page
         self.period = QComboBox()
         self.period.setMinimumWidth(200)
-        top.addWidget(self.period)
-        top.addSpacing(16)
-        top.addWidget(QLabel(_("Kỳ tháng bắt đầu từ ngày")))
+        top.addWidget(_group(QLabel(_("Kỳ:")), self.period))
         self.window_start = QSpinBox()
         self.window_start.setRange(1, 28)
         self.window_start.setToolTip(_("1: theo tháng dương lịch; 15: kỳ tháng từ ngày 15 tháng trước đến ngày 14"))
-        top.addWidget(self.window_start)
-        top.addWidget(QLabel(_("; hạn nộp: ngày")))
         self.due_day = QSpinBox()
         self.due_day.setRange(1, 28)
-        top.addWidget(self.due_day)
-        top.addWidget(QLabel(_("sau khi hết kỳ")))
-        top.addStretch(1)
+        top.addWidget(_group(QLabel(_("Kỳ tháng bắt đầu từ ngày")), self.window_start, QLabel(_("; hạn nộp: ngày")),
+                             self.due_day, QLabel(_("sau khi hết kỳ"))))
         self.report_button = QPushButton(_("Báo cáo tổng hợp (PDF)…"))
         self.report_button.setStyleSheet("font-weight:bold; padding:6px 14px;")
         # clicked(bool) would hand its `checked` False in as the target path: the slot takes no argument
@@ -82,6 +87,7 @@ class CompletenessTab(QWidget):
         top.addWidget(self.report_button)
         layout.addLayout(top)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)   # a long line must not widen the page past a 1366-pixel screen
         set_role(self.summary, "summary")
         layout.addWidget(self.summary)
         self.table = RecordTable([
