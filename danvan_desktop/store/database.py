@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -199,6 +200,14 @@ class Database:
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default
+
+    def get_object_setting(self, key: str) -> dict:
+        """A setting kept as a JSON object; {} when it is missing or unreadable (a file edited by hand, an old one)."""
+        try:
+            found = json.loads(self.get_setting(key, "") or "{}")
+        except ValueError:
+            return {}
+        return found if isinstance(found, dict) else {}
 
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction():

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from danvan_desktop.domain.today import now_utc, vietnam_day
 from danvan_desktop.store.database import Database
-from danvan_desktop.store.export_trail import ExportTrail
 
 
 def now_iso() -> str:
@@ -159,19 +158,6 @@ class ExchangeLog:
                 (batch.batch_id, batch.recipient, batch.sequence, batch.file_name, batch.created_at, batch.since_stamp,
                  batch.until_stamp, batch.audit_seq, json.dumps(batch.periods), json.dumps(batch.counts),
                  batch.fingerprint, int(batch.includes_private), batch.period))
-
-    # where the exports went, and those still under a temp name: store/export_trail.py (read at every start)
-    def set_out_file(self, batch_id: str, file_path: str, pending_tmp: str | None) -> None:
-        ExportTrail(self.db).set_out_file(batch_id, file_path, pending_tmp)
-
-    def pending_renames(self) -> list[tuple[str, str, str]]:
-        return ExportTrail(self.db).pending_renames()
-
-    def note_export_folder(self, folder: str, limit: int = 20) -> None:
-        ExportTrail(self.db).note_export_folder(folder, limit)
-
-    def export_folders(self, limit: int = 20) -> list[str]:
-        return ExportTrail(self.db).export_folders(limit)
 
     def batches_out(self) -> list[BatchOut]:
         rows = self.db.conn.execute("SELECT * FROM exchange_batches_out ORDER BY created_at DESC, sequence DESC")

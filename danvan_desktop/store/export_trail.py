@@ -1,6 +1,6 @@
 """Where this database's exports went and which are still under a temp name: what the start's recovery reads
 (services/handover/recovery.py) before the window is shown, without the rest of the exchange's bookkeeping
-(store/exchange_log.py, whose dataclasses cost a few ms to import, delegates here)."""
+(store/exchange_log.py, whose dataclasses cost a few ms to import). The exporter writes it too."""
 
 from __future__ import annotations
 

@@ -22,11 +22,11 @@ from danvan_desktop.store.errors import NotFound
 T = TypeVar("T", bound=Record)
 
 
-
 def _audit():
     """store/audit.py, imported by the first write: the window's first paint reads the unit and writes nothing."""
     from danvan_desktop.store import audit
     return audit
+
 
 class Codec:
     def __init__(self, to_db: Callable[[Any], Any], from_db: Callable[[Any], Any]) -> None:

@@ -31,6 +31,7 @@ from danvan_desktop.store import audit
 from danvan_desktop.store.database import Database
 from danvan_desktop.store.errors import StoreError
 from danvan_desktop.store.exchange_log import BatchOut, ExchangeLog, local_day, now_iso
+from danvan_desktop.store.export_trail import ExportTrail
 
 READ_BACK_NOW = dt.datetime(9998, 1, 1, tzinfo=dt.timezone.utc)
 
@@ -106,6 +107,7 @@ class ExchangeExportService:
         self.today = today
         self.now = now          # the file's creation time (ISO UTC); the upper demo backdates hand-overs
         self.log = ExchangeLog(db)
+        self.trail = ExportTrail(db)          # where the files went (read by the start's recovery)
         self.keys = ExchangeKeyService(db)
 
     def suggested_name(self, recipient: str = fmt.RECIPIENT_UPPER) -> str:
@@ -278,17 +280,17 @@ class ExchangeExportService:
                         manifest.batch_id, recipient, manifest.sequence, path.name, manifest.created_at,
                         manifest.since, manifest.until or (since.until_stamp if since else None), audit_seq,
                         manifest.periods, manifest.counts, fingerprint, include_private, period=manifest.period))
-                    self.log.set_out_file(manifest.batch_id, str(final), str(tmp.absolute()))
+                    self.trail.set_out_file(manifest.batch_id, str(final), str(tmp.absolute()))
                     if recipient == fmt.RECIPIENT_UPPER:
                         mark_report_handed_over(self.db, hand_over_period, unit.upper_unit_name, self.today)
             except StoreError as exc:      # the database's disk is full or read-only: no file is left
                 raise DiskProblem(str(exc), path) from exc
 
-        self.log.note_export_folder(str(final.parent))   # so a crash's temp file there is swept at start
+        self.trail.note_export_folder(str(final.parent))   # so a crash's temp file there is swept at start
         # recorded, then renamed: a kill in between leaves a recorded batch whose temp file the next
         # start renames (services/handover/recovery.py), never an unrecorded file under the final name
         write_file(path, manifest, data, documents, private_key, progress, before_rename=record)
-        self.log.set_out_file(manifest.batch_id, str(final), None)
+        self.trail.set_out_file(manifest.batch_id, str(final), None)
         return ExportResult(path, manifest, fingerprint)
 
     def pending_since_last(self, recipient: str = fmt.RECIPIENT_UPPER) -> int:

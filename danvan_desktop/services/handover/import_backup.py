@@ -21,17 +21,9 @@ from danvan_desktop.store.database import Database
 MARKER = "import_backup"     # setting: {"day", "path", "audit_seq"} of the last copy taken before imports
 
 
-def _marker(db: Database) -> dict:
-    try:
-        found = json.loads(db.get_setting(MARKER, "") or "{}")
-    except ValueError:
-        return {}
-    return found if isinstance(found, dict) else {}
-
-
 def still_valid(db: Database, day: dt.date) -> bool:
     """Today's copy exists and nothing but imports changed the file since it was taken."""
-    marker = _marker(db)
+    marker = db.get_object_setting(MARKER)
     if marker.get("day") != day.isoformat() or not Path(str(marker.get("path", ""))).is_file():
         return False
     # an index range on the log's key: only the entries written since the copy are read

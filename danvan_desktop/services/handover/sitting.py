@@ -89,13 +89,10 @@ class SittingTransaction:
 
     def _flush(self) -> None:
         """One durable commit recording the sitting: it flushes the WAL, so every commit before it is on the disk."""
-        previous = _json_object(self.db.get_setting(SITTING_KEY, ""))
-        number = previous.get("number", 0) if isinstance(previous.get("number"), int) else 0
-        with self.db.transaction() as conn:
-            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
-                         "value = excluded.value", (SITTING_KEY, json.dumps({
-                             "number": number + 1, "ended_at": now_utc().strftime("%Y-%m-%dT%H:%M:%SZ"),
-                             "files": self.committed})))
+        number = self.db.get_object_setting(SITTING_KEY).get("number", 0)
+        self.db.set_setting(SITTING_KEY, json.dumps({
+            "number": (number if isinstance(number, int) else 0) + 1,
+            "ended_at": now_utc().strftime("%Y-%m-%dT%H:%M:%SZ"), "files": self.committed}))
 
     def file(self):
         """A file's own transaction: outside a sitting BEGIN … COMMIT, inside one a savepoint of the sitting's."""
@@ -157,14 +154,6 @@ class SittingTransaction:
         if not self.db.conn.in_transaction:
             with contextlib.suppress(sqlite3.Error):
                 self.db.conn.execute(f"PRAGMA synchronous = {level}")
-
-
-def _json_object(text: str | None) -> dict:
-    try:
-        found = json.loads(text or "{}")
-    except ValueError:
-        return {}
-    return found if isinstance(found, dict) else {}
 
 
 class _Lost(Exception):

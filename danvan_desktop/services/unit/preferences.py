@@ -52,11 +52,7 @@ class PreferencesService:
 
     def window_state(self) -> dict:
         """The main window's geometry, maximised state and splitter positions (a local setting)."""
-        try:
-            state = json.loads(self.db.get_setting("window_state", "{}") or "{}")
-        except ValueError:
-            return {}
-        return state if isinstance(state, dict) else {}
+        return self.db.get_object_setting("window_state")
 
     def set_window_state(self, state: dict) -> None:
         self.db.set_setting("window_state", json.dumps(state, sort_keys=True))
